@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class IntranetConfig(AppConfig):
+    """Site shell: home and content pages, access control, roles and i18n."""
+
+    name = "intranet"
+    verbose_name = "Intranet"
+
+    def ready(self):
+        from intranet import roles, sqlite  # noqa: F401  (sqlite: installs Unicode LIKE)
+
+        # Groups and their permissions are code, kept in step after every migrate.
+        post_migrate.connect(roles.sync_groups_after_migrate, dispatch_uid="intranet.sync_groups")

@@ -1,0 +1,21 @@
+"""Context every page of the site shell needs: navigation, languages and the signed-in person."""
+
+from django.conf import settings
+
+from intranet.navigation import navigation_for
+
+
+def site_shell(request):
+    user = getattr(request, "user", None)
+    person = None
+    if user is not None and user.is_authenticated:
+        from teams.models import Person
+
+        # One query per page; select_related keeps the user menu from adding more.
+        person = Person.objects.select_related("user").filter(user=user).first()
+    return {
+        "navigation": navigation_for(request.path),
+        "site_languages": settings.LANGUAGES,
+        "me": person,
+        "can_access_admin": bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")),
+    }

@@ -1,0 +1,51 @@
+"""Site-wide Wagtail pages: the home page and standard content pages.
+
+The page tree is Root → HomePage (the site root, "Etusivu") → StandardPages.
+News and the instruction library add their own index pages under the home page
+in their issues.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from intranet.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The front page: a welcome, quick links and a picture of the organisation."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from teams.services import organisation_summary
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation"] = organisation_summary()
+        context["sections"] = self.get_children().live().public().specific().order_by("path")
+        return context
+
+
+class StandardPage(Page):
+    """A general content page (about the agency, ways of working, privacy, ...)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,42 @@
+"""The main navigation, in one place.
+
+An item whose URL does not resolve yet (its feature arrives in a later issue)
+is shown as "coming soon" rather than as a broken link.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+
+    def url(self) -> str | None:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+
+MAIN_NAVIGATION = [
+    NavItem(_("Home"), "home"),
+    NavItem(_("News"), "news:index"),
+    NavItem(_("Instructions"), "instructions:index"),
+    NavItem(_("People"), "teams:directory"),
+    NavItem(_("Teams"), "teams:team_list"),
+    NavItem(_("Locations"), "teams:location_list"),
+    NavItem(_("Chat"), "realtime:chat"),
+]
+
+
+def navigation_for(path: str) -> list[dict]:
+    items = []
+    for item in MAIN_NAVIGATION:
+        url = item.url()
+        active = url is not None and (path == url if url == "/" else path.startswith(url))
+        items.append({"label": item.label, "url": url, "active": active})
+    return items

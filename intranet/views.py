@@ -1,0 +1,33 @@
+"""Site-wide views: health check, login-protected media and the login page."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.static import serve
+
+
+@login_not_required
+@never_cache
+def health(request):
+    """For load balancers and uptime checks: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any failure means "not healthy"
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "database": database}, status=status)
+
+
+def protected_media(request, path):
+    """Uploaded files (profile photos, images) are internal: only signed-in users get them."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = False  # a signed-in user sent here lacks permission; the page says so

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class RealtimeConfig(AppConfig):
+    """Websocket consumers, presence and chat (the protocol is in docs/realtime.md)."""
+
+    name = "realtime"
+    verbose_name = "Reaaliaika"

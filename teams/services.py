@@ -1,0 +1,145 @@
+"""Business logic for the organisation; views call these with keyword arguments only."""
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from teams import photos
+from teams.models import Agency, Location, Person, TaggedExpertise, Team, TeamMembership, Unit
+
+# A directory page of 48 cards fills four rows of twelve on wide screens and
+# keeps the page light on a phone; more would slow first paint over VPN links.
+DIRECTORY_PAGE_SIZE = 48
+# Longer queries are truncated, not rejected: nobody's name is 200 characters.
+MAX_QUERY_LENGTH = 200
+# At most this many words are matched (each word must match the person).
+MAX_QUERY_TERMS = 6
+
+
+def search_people(
+    *,
+    query: str = "",
+    agency: Agency | None = None,
+    unit: Unit | None = None,
+    location: Location | None = None,
+    team: Team | None = None,
+) -> QuerySet[Person]:
+    """Active people matching every word of ``query`` and every given filter.
+
+    A word matches a first name, last name, job title or expertise tag.
+    Matching is case-insensitive, including for å, ä and ö.
+    """
+    people = Person.objects.active().for_listing().prefetch_related("expertise")
+    for term in query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_TERMS]:
+        expertise = TaggedExpertise.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=term)
+        people = people.filter(
+            Q(user__first_name__icontains=term)
+            | Q(user__last_name__icontains=term)
+            | Q(title__icontains=term)
+            | Exists(expertise)
+        )
+    if agency is not None:
+        people = people.filter(agency=agency)
+    if unit is not None:
+        people = people.filter(unit=unit)
+    if location is not None:
+        people = people.filter(home_location=location)
+    if team is not None:
+        people = people.filter(Exists(TeamMembership.objects.filter(team=team, person=OuterRef("pk"))))
+    return people
+
+
+def person_profile(*, username: str) -> Person:
+    """One person with everything the profile page shows (a fixed number of queries)."""
+    return (
+        Person.objects.select_related("user", "agency", "unit", "home_location", "manager__user")
+        .prefetch_related(
+            "expertise",
+            Prefetch("memberships", queryset=TeamMembership.objects.select_related("team").order_by("team__name")),
+            Prefetch(
+                "direct_reports", queryset=Person.objects.active().for_listing().prefetch_related("expertise")
+            ),
+        )
+        .get(user__username=username, user__is_active=True)
+    )
+
+
+def team_list() -> QuerySet[Team]:
+    return Team.objects.select_related("unit", "parent").annotate(
+        member_count=Count("memberships", filter=Q(memberships__person__user__is_active=True))
+    )
+
+
+def team_detail(*, slug: str) -> Team:
+    """One team with its sub-teams and members (leads first), in a fixed number of queries."""
+    members = (
+        TeamMembership.objects.filter(person__user__is_active=True)
+        .select_related("person__user", "person__agency", "person__unit", "person__home_location")
+        .prefetch_related("person__expertise")
+        .order_by("role", "person__user__last_name", "person__user__first_name")
+    )
+    return (
+        Team.objects.select_related("unit", "parent")
+        .prefetch_related(Prefetch("memberships", queryset=members), "children")
+        .get(slug=slug)
+    )
+
+
+def location_list() -> QuerySet[Location]:
+    return Location.objects.annotate(
+        people_count=Count("people", filter=Q(people__user__is_active=True))
+    ).order_by("name_fi")
+
+
+def organisation_summary() -> dict:
+    """Figures for the home page: units with head counts and the size of the organisation."""
+    units = list(
+        Unit.objects.annotate(people_count=Count("people", filter=Q(people__user__is_active=True))).order_by(
+            "-people_count", "name_fi"
+        )
+    )
+    return {
+        "units": units,
+        "largest_unit": max((unit.people_count for unit in units), default=0),
+        "people_count": Person.objects.active().count(),
+        "location_count": Location.objects.count(),
+        "team_count": Team.objects.count(),
+        "agency_count": Agency.objects.count(),
+    }
+
+
+@transaction.atomic
+def set_profile_photo(*, person: Person, upload) -> Person:
+    """Validate ``upload`` and store it as the person's photo and thumbnail.
+
+    Raises ValidationError (and stores nothing) when the upload is not a usable
+    image. The previous photo files are deleted only after the new ones exist.
+    """
+    photo, thumbnail = photos.render_photo(upload)
+    old_names = [f.name for f in (person.photo, person.photo_thumbnail) if f]
+    person.photo.save("photo.jpg", photo, save=False)
+    person.photo_thumbnail.save("thumbnail.jpg", thumbnail, save=False)
+    person.save(update_fields=["photo", "photo_thumbnail"])
+    storage = person.photo.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in old_names])
+    return person
+
+
+@transaction.atomic
+def remove_profile_photo(*, person: Person) -> Person:
+    old_names = [f.name for f in (person.photo, person.photo_thumbnail) if f]
+    storage = person.photo.storage
+    person.photo = ""
+    person.photo_thumbnail = ""
+    person.save(update_fields=["photo", "photo_thumbnail"])
+    transaction.on_commit(lambda: [storage.delete(name) for name in old_names])
+    return person
+
+
+@transaction.atomic
+def update_own_profile(*, person: Person, phone: str, languages: list[str], expertise: list[str]) -> Person:
+    """The fields people keep up to date themselves; the rest is the administrators'."""
+    person.phone = phone
+    person.languages = languages
+    person.save(update_fields=["phone", "languages"])
+    person.expertise.set(expertise, clear=False)
+    return person

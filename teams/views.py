@@ -1,0 +1,109 @@
+"""People, teams and places for readers. Views parse, call teams.services, render."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from teams import services
+from teams.forms import DirectoryFilterForm, PhotoForm, ProfileForm
+from teams.models import Location, Person
+
+
+def _page(request, queryset, per_page=services.DIRECTORY_PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    people = services.search_people(**form.filters())
+    page = _page(request, people)
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    return render(
+        request,
+        "teams/directory.html",
+        {"form": form, "page": page, "query_string": query_string.urlencode()},
+    )
+
+
+def person_detail(request, username):
+    try:
+        person = services.person_profile(username=username)
+    except Person.DoesNotExist:
+        raise Http404(_("No such person.")) from None
+    return render(request, "teams/person_detail.html", {"person": person, "is_me": person.user_id == request.user.pk})
+
+
+def _own_person(request) -> Person:
+    person = Person.objects.filter(user=request.user).first()
+    if person is None:
+        raise Http404(_("Your account has no profile yet. Ask an administrator to create one."))
+    return person
+
+
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    person = _own_person(request)
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            services.update_own_profile(person=person, **form.cleaned_data)
+            messages.success(request, _("Your profile was saved."))
+            return redirect(person.get_absolute_url())
+    else:
+        form = ProfileForm(
+            initial={
+                "phone": person.phone,
+                "languages": person.languages,
+                "expertise": list(person.expertise.names()),
+            }
+        )
+    return render(request, "teams/profile_edit.html", {"person": person, "form": form, "photo_form": PhotoForm()})
+
+
+@require_http_methods(["GET", "POST"])
+def photo_edit(request):
+    person = _own_person(request)
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if request.POST.get("remove"):
+            services.remove_profile_photo(person=person)
+            messages.success(request, _("Your photo was removed."))
+            return redirect("teams:profile_edit")
+        if form.is_valid():
+            try:
+                services.set_profile_photo(person=person, upload=form.cleaned_data["photo"])
+            except ValidationError as error:
+                form.add_error("photo", error)
+            else:
+                messages.success(request, _("Your photo was updated."))
+                return redirect("teams:profile_edit")
+    status = 400 if form.errors else 200
+    return render(request, "teams/photo_edit.html", {"person": person, "photo_form": form}, status=status)
+
+
+def team_list(request):
+    return render(request, "teams/team_list.html", {"teams": services.team_list()})
+
+
+def team_detail(request, slug):
+    try:
+        team = services.team_detail(slug=slug)
+    except services.Team.DoesNotExist:
+        raise Http404(_("No such team.")) from None
+    return render(request, "teams/team_detail.html", {"team": team})
+
+
+def location_list(request):
+    return render(request, "teams/location_list.html", {"locations": services.location_list()})
+
+
+def location_detail(request, slug):
+    location = get_object_or_404(Location, slug=slug)
+    people = services.search_people(location=location)
+    return render(request, "teams/location_detail.html", {"location": location, "page": _page(request, people)})

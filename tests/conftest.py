@@ -1,0 +1,210 @@
+"""Shared fixtures: a small organisation, one user per role, service markers and a browser.
+
+See docs/testing.md for how to use them.
+"""
+
+import os
+import shutil
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+
+from intranet import roles
+from tests.factories import (
+    AgencyFactory,
+    LocationFactory,
+    MembershipFactory,
+    PersonFactory,
+    TeamFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _redis_available() -> str | None:
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return "REDIS_URL is not set"
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except Exception as error:  # noqa: BLE001
+        return f"Redis at REDIS_URL does not answer: {error}"
+    return None
+
+
+def _service_missing(marker: str) -> str | None:
+    """Why the service a marker names is unavailable, or None when it is there."""
+    if marker == "postgresql":
+        url = os.environ.get("DATABASE_URL", "")
+        return None if url.startswith(("postgres://", "postgresql://")) else "DATABASE_URL is not a PostgreSQL URL"
+    if marker == "redis":
+        return _redis_available()
+    if marker == "search_server":
+        return None if os.environ.get("ELASTICSEARCH_URL") else "ELASTICSEARCH_URL is not set"
+    if marker == "browser":
+        return None if shutil.which(CHROMIUM) else f"{CHROMIUM} is not installed (apt-get install chromium)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for marker in ("postgresql", "redis", "search_server", "browser"):
+        if item.get_closest_marker(marker) is None:
+            continue
+        reason = _service_missing(marker)
+        if reason is None:
+            continue
+        if IN_CI:
+            pytest.fail(f"CI must provide every service; {marker}: {reason}", pytrace=False)
+        pytest.skip(f"needs {marker}: {reason}")
+
+
+# --- The organisation -------------------------------------------------------
+
+
+@dataclass
+class Organisation:
+    keha: object
+    ely: object
+    payments: object
+    ict: object
+    vaasa: object
+    mikkeli: object
+    salla: object
+    payroll_team: object
+    taimi_team: object
+    people: dict
+
+
+@pytest.fixture
+def org(db):
+    """A small organisation: 2 agencies, 2 units, 3 towns, 2 teams, 6 people with known names."""
+    keha = AgencyFactory(slug="keha-keskus", name_fi="KEHA-keskus", kind="keha", region="national")
+    ely = AgencyFactory(slug="ely-pohjanmaa", name_fi="Pohjanmaan ELY-keskus", name_sv="NTM-centralen i Österbotten")
+    payments = UnitFactory(slug="maksatus", name_fi="Maksatusyksikkö", name_sv="Utbetalningsenheten",
+                           name_en="Payments Unit", agency=keha)
+    ict = UnitFactory(slug="tivi", name_fi="Tietohallinto ja viestintä", name_sv="Dataförvaltning och kommunikation",
+                      name_en="ICT and Communications", agency=keha)
+    vaasa = LocationFactory(slug="vaasa", name_fi="Vaasa", name_sv="Vasa")
+    mikkeli = LocationFactory(slug="mikkeli", name_fi="Mikkeli", name_sv="S:t Michel")
+    salla = LocationFactory(slug="salla", name_fi="Salla", region="lappi")
+    payroll = TeamFactory(slug="palkkatuki", name="Maksatus – palkkatukitiimi", unit=payments)
+    taimi = TeamFactory(slug="taimi-toimitus", name="Taimi-toimitus", unit=ict)
+
+    def person(username, first, last, unit, location, title, expertise=(), agency=keha):
+        user = UserFactory(username=username, first_name=first, last_name=last)
+        return PersonFactory(user=user, agency=agency, unit=unit, home_location=location, title=title,
+                             expertise=list(expertise))
+
+    people = {
+        "aino": person("aino.virtanen", "Aino", "Virtanen", payments, vaasa, "Maksatusasiantuntija",
+                       ["palkkatuki", "takaisinperintä"]),
+        "matti": person("matti.aijala", "Matti", "Äijälä", payments, vaasa, "Tarkastaja", ["EU-tuet"]),
+        "sanna": person("sanna.lehtola", "Sanna", "Lehtola", ict, mikkeli, "Viestinnän asiantuntija",
+                        ["sisäinen viestintä", "saavutettavuus"]),
+        "erik": person("erik.sjoberg", "Erik", "Sjöberg", ict, salla, "Tietoturva-asiantuntija", ["tietoturva"]),
+        "liisa": person("liisa.makela", "Liisa", "Mäkelä", None, vaasa, "Viestintäsuunnittelija",
+                        ["alueellinen viestintä"], agency=ely),
+        "pekka": person("pekka.ohman", "Pekka", "Öhman", payments, mikkeli, "Maksatuspäällikkö", ["palkkatuki"]),
+    }
+    MembershipFactory(team=payroll, person=people["pekka"], role="lead")
+    MembershipFactory(team=payroll, person=people["aino"])
+    MembershipFactory(team=payroll, person=people["matti"])
+    MembershipFactory(team=taimi, person=people["sanna"], role="lead")
+    people["aino"].manager = people["pekka"]
+    people["aino"].save()
+    return Organisation(keha, ely, payments, ict, vaasa, mikkeli, salla, payroll, taimi, people)
+
+
+# --- One user per role ------------------------------------------------------
+
+
+def _user_in(group_name: str, username: str, **person_fields):
+    user = UserFactory(username=username, first_name=username.capitalize(), last_name="Testinen")
+    user.groups.add(Group.objects.get(name=group_name))
+    PersonFactory(user=user, **person_fields)
+    return user
+
+
+@pytest.fixture
+def staff_user(db):
+    return _user_in(roles.STAFF, "staff")
+
+
+@pytest.fixture
+def communication_user(db):
+    return _user_in(roles.COMMUNICATION, "viestinta")
+
+
+@pytest.fixture
+def instruction_owner_user(db):
+    return _user_in(roles.INSTRUCTION_OWNERS, "ohjeet")
+
+
+@pytest.fixture
+def administrator_user(db):
+    """An administrator by group membership only (not a Django superuser)."""
+    return _user_in(roles.ADMINISTRATORS, "yllapito")
+
+
+@pytest.fixture
+def regional_editor_user(db):
+    agency = AgencyFactory(slug="ely-lappi", name_fi="Lapin ELY-keskus", short_name="Lapin ELY", region="lappi")
+    group = roles.ensure_regional_editor_group(agency=agency)
+    user = UserFactory(username="toimittaja", first_name="Toimi", last_name="Alueellinen")
+    user.groups.add(group)
+    PersonFactory(user=user, agency=agency)
+    return user
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+# --- Browser ----------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests run as root in CI
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # No network here but loopback: stop Chromium from calling home.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    if _service_missing("browser"):
+        reason = _service_missing("browser")
+        if IN_CI:
+            pytest.fail(f"CI must provide Chromium: {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM
+    # calls from the test body are still synchronous and safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
