@@ -5,6 +5,8 @@ directory query for people). The search issue replaces the page part with
 Elasticsearch behind the same URL.
 """
 
+import re
+
 from django.shortcuts import render
 from wagtail.models import Page
 
@@ -14,13 +16,18 @@ from teams.services import MAX_QUERY_LENGTH, search_people
 # and later the instruction library have their own paginated views.
 MAX_PAGES = 20
 MAX_PEOPLE = 12
+# Full-text engines give operators to quotes, brackets and the like, and a stray
+# one is a syntax error; searching for words is what people mean.
+NOT_A_WORD = re.compile(r"[^\w\s-]+")
 
 
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     pages, people, people_total = [], [], 0
     if query:
-        pages = list(Page.objects.live().public().specific().search(query)[:MAX_PAGES])
+        words = " ".join(NOT_A_WORD.sub(" ", query).split())
+        if words:
+            pages = list(Page.objects.live().public().specific().search(words)[:MAX_PAGES])
         matches = search_people(query=query)
         people_total = matches.count()
         people = list(matches[:MAX_PEOPLE])

@@ -69,7 +69,7 @@ def profile_edit(request):
 @require_http_methods(["GET", "POST"])
 def photo_edit(request):
     person = _own_person(request)
-    form = PhotoForm(request.POST or None, request.FILES or None)
+    form = PhotoForm(request.POST, request.FILES) if request.method == "POST" else PhotoForm()
     if request.method == "POST":
         if request.POST.get("remove"):
             services.remove_profile_photo(person=person)

@@ -1,0 +1,78 @@
+"""The site shell: navigation, languages, landmarks, local assets."""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+
+@pytest.mark.django_db
+class TestShell:
+    def test_navigation_in_finnish(self, staff_client):
+        html = staff_client.get("/").content.decode()
+        for label in ["Etusivu", "Uutiset", "Ohjeet", "Ihmiset", "Tiimit", "Toimipaikat", "Chat"]:
+            assert f">{label}" in html, label
+
+    def test_features_not_built_yet_are_marked_not_linked(self, staff_client):
+        html = staff_client.get("/").content.decode()
+        assert re.search(r'<span class="main-nav__soon" aria-disabled="true">Uutiset', html)
+
+    def test_current_section_is_marked(self, staff_client):
+        html = staff_client.get("/ihmiset/").content.decode()
+        assert re.search(r'href="/ihmiset/" aria-current="page"', html)
+
+    @pytest.mark.parametrize(("language", "label"), [("sv", "Personer"), ("en", "People"), ("fi", "Ihmiset")])
+    def test_language_switch(self, staff_client, language, label):
+        response = staff_client.post("/i18n/setlang/", {"language": language, "next": "/ihmiset/"})
+        assert response.status_code == 302 and response["Location"] == "/ihmiset/"
+        html = staff_client.get("/ihmiset/").content.decode()
+        assert f'<html lang="{language}">' in html
+        assert f">{label}<" in html
+
+    def test_browser_language_does_not_override_finnish(self, staff_client):
+        html = staff_client.get("/", HTTP_ACCEPT_LANGUAGE="sv-SE,sv;q=0.9").content.decode()
+        assert '<html lang="fi">' in html
+
+    def test_landmarks_and_skip_link(self, staff_client):
+        html = staff_client.get("/").content.decode()
+        assert '<a class="skip-link" href="#main">' in html
+        assert '<main id="main"' in html and "<header" in html and "<footer" in html
+        assert 'role="search"' in html and '<nav class="main-nav" aria-label=' in html
+
+    def test_no_external_assets(self, staff_client):
+        html = staff_client.get("/").content.decode()
+        for url in re.findall(r'(?:src|href)="([^"]+)"', html):
+            assert not url.startswith(("http://", "https://", "//")), url
+
+    def test_user_menu_shows_the_person(self, client, org):
+        client.force_login(org.people["sanna"].user)
+        html = client.get("/").content.decode()
+        assert "Sanna Lehtola" in html and "/ihmiset/sanna.lehtola/" in html
+
+    def test_static_files_are_local(self):
+        assert finders.find("intranet/css/site.css")
+
+    def test_unknown_page_is_a_friendly_404(self, staff_client):
+        response = staff_client.get("/ei-ole-olemassa/")
+        assert response.status_code == 404
+        assert "Sivua ei löytynyt" in response.content.decode() or "Etusivu" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_site_search_finds_people_and_pages(staff_client, org):
+    html = staff_client.get("/haku/", {"q": "Lehtola"}).content.decode()
+    assert "Sanna Lehtola" in html
+    from wagtail.models import Page
+
+    from intranet.models import StandardPage
+
+    home = Page.objects.get(depth=2)
+    home.add_child(instance=StandardPage(title="Monipaikkainen työ", slug="mpt", intro="Tiimit kokoontuvat verkossa."))
+    response = staff_client.get("/haku/", {"q": "monipaikkainen"})
+    assert [page.title for page in response.context["pages"]] == ["Monipaikkainen työ"]
+
+
+@pytest.mark.django_db
+def test_site_search_with_odd_input(staff_client, org):
+    for query in ["", "   ", "%", "_", "'; DROP TABLE", "a" * 1000, "\u0000x", "((("]:
+        assert staff_client.get("/haku/", {"q": query}).status_code == 200, query
