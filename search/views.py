@@ -10,7 +10,7 @@ import re
 from django.shortcuts import render
 from wagtail.models import Page
 
-from teams.services import MAX_QUERY_LENGTH, search_people
+from teams.services import clean_query, search_people
 
 # The results page shows the best matches of each kind; the people directory
 # and later the instruction library have their own paginated views.
@@ -22,7 +22,7 @@ NOT_A_WORD = re.compile(r"[^\w\s-]+")
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     pages, people, people_total = [], [], 0
     if query:
         words = " ".join(NOT_A_WORD.sub(" ", query).split())

@@ -236,7 +236,11 @@ def _load_expertise(specs: list[PersonSpec]) -> None:
     person_ids = dict(Person.objects.filter(user__username__in=[s.username for s in specs])
                       .values_list("user__username", "pk"))
     TaggedExpertise.objects.bulk_create(
-        [TaggedExpertise(tag=tags[name], content_object_id=person_ids[s.username]) for s in specs for name in s.expertise],
+        [
+            TaggedExpertise(tag=tags[name], content_object_id=person_ids[s.username])
+            for s in specs
+            for name in s.expertise
+        ],
         batch_size=CHUNK * 5,
     )
 
@@ -260,7 +264,7 @@ def load_teams(result: Result, specs: list[PersonSpec], units, progress: Progres
 
     heads = {s.unit_slug: s.username for s in specs if s.is_unit_head}
     director = heads["johdon-tukiyksikko"]
-    for unit_slug, head in heads.items():
+    for head in heads.values():
         members["johtoryhma"].append((head, "lead" if head == director else "member"))
         if head != director:
             manager_of[head] = director

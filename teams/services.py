@@ -15,6 +15,11 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 6
 
 
+def clean_query(text: str) -> str:
+    """Printable characters only (PostgreSQL rejects NUL; control characters match nothing anyway)."""
+    return "".join(ch if ch.isprintable() else " " for ch in text[:MAX_QUERY_LENGTH]).strip()
+
+
 def search_people(
     *,
     query: str = "",
@@ -29,7 +34,7 @@ def search_people(
     Matching is case-insensitive, including for å, ä and ö.
     """
     people = Person.objects.active().for_listing().prefetch_related("expertise")
-    for term in query[:MAX_QUERY_LENGTH].split()[:MAX_QUERY_TERMS]:
+    for term in clean_query(query).split()[:MAX_QUERY_TERMS]:
         expertise = TaggedExpertise.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=term)
         people = people.filter(
             Q(user__first_name__icontains=term)

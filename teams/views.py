@@ -3,15 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from teams import services
 from teams.forms import DirectoryFilterForm, PhotoForm, ProfileForm
-from teams.models import Location, Person
+from teams.models import Location, Person, Team
 
 
 def _page(request, queryset, per_page=services.DIRECTORY_PAGE_SIZE):
@@ -94,7 +93,7 @@ def team_list(request):
 def team_detail(request, slug):
     try:
         team = services.team_detail(slug=slug)
-    except services.Team.DoesNotExist:
+    except Team.DoesNotExist:
         raise Http404(_("No such team.")) from None
     return render(request, "teams/team_detail.html", {"team": team})
 

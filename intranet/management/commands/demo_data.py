@@ -48,7 +48,7 @@ class Command(BaseCommand):
             self.print_logins()
 
     def print_logins(self):
-        self.stdout.write("\nDemo logins (password for every demo person: %s)" % demo_data.DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for every demo person: {demo_data.DEMO_PASSWORD})")
         labels = {
             "administrator": "administrator (Ylläpitäjät, superuser)",
             "communication": "national communication unit (Valtakunnallinen viestintä)",
