@@ -12,6 +12,9 @@ STORAGES = {
 }
 # PBKDF2 with a million rounds costs ~0.3 s per login; tests log in hundreds of times.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Channels runs ORM calls in worker threads; persistent connections there would
+# keep the PostgreSQL test database open when pytest-django drops it.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="intranet-test-media-"))  # noqa: F405
 # Serve static files straight from the app folders (no collectstatic in tests).

@@ -168,7 +168,7 @@ def staff_client(client, staff_user):
     return client
 
 
-# --- Browser ----------------------------------------------------------------
+# --- Browser (the fixtures are in tests/browser/conftest.py) -----------------
 
 CHROMIUM_ARGS = [
     "--no-sandbox",  # tests run as root in CI
@@ -180,31 +180,3 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
-    if _service_missing("browser"):
-        reason = _service_missing("browser")
-        if IN_CI:
-            pytest.fail(f"CI must provide Chromium: {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; Django's ORM
-    # calls from the test body are still synchronous and safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
