@@ -28,7 +28,7 @@ def entries(po_text: str):
 def test_every_entry_is_translated(language):
     po = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text()
     problems = []
-    for context, msgid, strings, flags, continued in entries(po):
+    for _context, msgid, strings, flags, continued in entries(po):
         if "fuzzy" in flags:
             problems.append(f"fuzzy: {msgid}")
         if not continued and any(s == "" for s in strings):
