@@ -243,6 +243,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
+# No Gravatar: avatars would be fetched from an outside service (no external
+# requests from an internal system; the admin shows initials instead).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Logging ----------------------------------------------------------------
 LOGGING = {

@@ -1,11 +1,13 @@
 """The organisation in the Wagtail admin: one "Organisation" menu with search and filters."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from teams.admin_forms import PersonAdminForm
+from teams.admin_panels import OrganisationPanel
 from teams.models import Agency, Location, Person, Team, Unit
 
 
@@ -103,3 +105,8 @@ class OrganisationGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_organisation_panel(request, panels):
+    panels.append(OrganisationPanel())

@@ -94,3 +94,15 @@ def test_unit_and_agency_names_follow_the_language(org):
         assert str(Agency.objects.get(slug="ely-pohjanmaa")) == "NTM-centralen i Österbotten"
     with translation.override("en"):
         assert str(Agency.objects.get(slug="keha-keskus")) == "KEHA-keskus"  # no English name: Finnish
+
+
+@pytest.mark.django_db
+def test_dashboard_charts_people_by_unit_and_location(admin_client, org):
+    html = admin_client.get("/admin/").content.decode()
+    assert 'id="organisation' in html
+    assert "teams/admin/organisation.css" in html
+    assert "gravatar.com" not in html  # no requests to outside services
+    # Maksatusyksikkö has three people, the most of any unit: its bar is full width.
+    assert '<a href="/ihmiset/?unit=maksatus">Maksatusyksikkö</a><span class="track" aria-hidden="true">' \
+           '<span class="fill" style="width: 100%"></span></span><span class="value">3</span>' in html
+    assert '<a href="/toimipaikat/salla/">Salla</a>' in html
