@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Install and run the benchmarks; each prints a table against a baseline measured in the same run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_venv.sh
+for bench in bench/*.py; do
+    echo "== $bench"
+    .venv/bin/python "$bench"
+done
