@@ -245,19 +245,14 @@ def _load_expertise(specs: list[PersonSpec]) -> None:
     )
 
 
-def load_teams(result: Result, specs: list[PersonSpec], units, progress: Progress) -> None:
-    """Teams, members (unit people spread over their unit's teams) and managers."""
-    teams = {}
-    for slug, name, unit_slug, parent_slug, description in data.TEAMS:
-        team, created = Team.objects.get_or_create(
-            slug=slug,
-            defaults=dict(name=name, unit=units.get(unit_slug), parent=teams.get(parent_slug),
-                          description=description),
-        )
-        result.add("teams", created)
-        teams[slug] = team
-    people = {p.user.username: p for p in Person.objects.select_related("user").filter(
-        user__username__in=[s.username for s in specs])}
+def plan_memberships(specs: list[PersonSpec]) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """Who is in which team with which role, and who reports to whom (pure; no database).
+
+    Unit heads form the management team under the director; each unit's people
+    are spread over its work teams (the first one placed in a team leads it);
+    team leads report to the unit head and members to their lead; managers form
+    the supervisors' forum; networks draw from KEHA and the client agencies.
+    """
     rng = random.Random(SEED + 1)
     members: dict[str, list[tuple[str, str]]] = defaultdict(list)  # team slug -> [(username, role)]
     manager_of: dict[str, str] = {}
@@ -311,6 +306,24 @@ def load_teams(result: Result, specs: list[PersonSpec], units, progress: Progres
         members[slug] += [(u, "lead" if i == 0 else "member") for i, u in enumerate(chosen)]
     vaasa = [s.username for s in specs if s.location_slug == "vaasa"]
     members["vaasan-virastotalo-kahvihuone"] += [(u, "member") for u in vaasa]
+    return members, manager_of
+
+
+
+def load_teams(result: Result, specs: list[PersonSpec], units, progress: Progress) -> None:
+    """Teams, members (unit people spread over their unit's teams) and managers."""
+    teams = {}
+    for slug, name, unit_slug, parent_slug, description in data.TEAMS:
+        team, created = Team.objects.get_or_create(
+            slug=slug,
+            defaults=dict(name=name, unit=units.get(unit_slug), parent=teams.get(parent_slug),
+                          description=description),
+        )
+        result.add("teams", created)
+        teams[slug] = team
+    people = {p.user.username: p for p in Person.objects.select_related("user").filter(
+        user__username__in=[s.username for s in specs])}
+    members, manager_of = plan_memberships(specs)
 
     existing = set(TeamMembership.objects.values_list("team_id", "person_id"))
     new_memberships, seen = [], set()
