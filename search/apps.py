@@ -5,5 +5,4 @@ class SearchConfig(AppConfig):
     """Site search. Elasticsearch documents and indexing arrive with the search issue."""
 
     name = "search"
-    label = "sitesearch"
     verbose_name = "Haku"

@@ -96,3 +96,29 @@ class TestPasswordReset:
         assert response.context["form"].errors
         staff_user.refresh_from_db()
         assert staff_user.check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+def test_change_password_keeps_the_user_signed_in(client, staff_user):
+    client.force_login(staff_user)
+    new_password = "Toinen-vahva-salasana-2026"
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+    )
+    assert response.status_code == 302
+    staff_user.refresh_from_db()
+    assert staff_user.check_password(new_password)
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_change_password_needs_the_old_one(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": "wrong", "new_password1": "Uusi-salasana-99", "new_password2": "Uusi-salasana-99"},
+    )
+    assert response.status_code == 200 and "old_password" in response.context["form"].errors
+    staff_user.refresh_from_db()
+    assert staff_user.check_password(PASSWORD)
