@@ -24,6 +24,9 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated or not user.is_active:
+            # Accept, then close with our code: a close during the handshake
+            # reaches browsers only as 1006, which says nothing about why.
+            await self.accept()
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user = user

@@ -47,11 +47,10 @@ async def test_signed_in_user_is_greeted_and_answered():
     await ws.disconnect()
 
 
-async def test_anonymous_connection_is_closed():
+async def test_anonymous_connection_is_closed_with_a_reason():
     ws = communicator()
-    connected, code = await ws.connect()
-    assert not connected
-    assert code == CLOSE_UNAUTHENTICATED
+    await ws.connect()
+    assert await ws.receive_output() == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
 
 
 async def test_foreign_origin_is_refused():
