@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from intranet import roles
 from teams.admin_forms import PersonAdminForm
 from teams.admin_panels import OrganisationPanel
 from teams.models import Agency, Location, Person, Team, Unit
@@ -110,3 +111,10 @@ register_snippet(OrganisationGroup)
 @hooks.register("construct_homepage_panels")
 def add_organisation_panel(request, panels):
     panels.append(OrganisationPanel())
+
+
+@hooks.register("after_create_snippet")
+def give_new_agency_its_editor_group(request, instance):
+    """A client agency gets its regional editors' group as soon as it is created."""
+    if isinstance(instance, Agency) and instance.kind != Agency.Kind.KEHA and instance.editor_group_id is None:
+        roles.ensure_regional_editor_group(agency=instance)

@@ -106,3 +106,16 @@ def test_dashboard_charts_people_by_unit_and_location(admin_client, org):
     assert '<a href="/ihmiset/?unit=maksatus">Maksatusyksikkö</a><span class="track" aria-hidden="true">' \
            '<span class="fill" style="width: 100%"></span></span><span class="value">3</span>' in html
     assert '<a href="/toimipaikat/salla/">Salla</a>' in html
+
+
+@pytest.mark.django_db
+def test_new_client_agency_gets_a_regional_editor_group(admin_client):
+    response = admin_client.post(
+        "/admin/snippets/teams/agency/add/",
+        {"name_fi": "Kainuun ELY-keskus", "short_name": "Kainuun ELY", "slug": "ely-kainuu", "kind": "ely",
+         "region": "kainuu", "editor_group": ""},
+    )
+    assert response.status_code == 302
+    agency = Agency.objects.get(slug="ely-kainuu")
+    assert agency.editor_group.name == "Alueellinen toimittaja – Kainuun ELY"
+    assert agency.editor_group.permissions.filter(codename="access_admin").exists()
