@@ -1,11 +1,8 @@
 """Wagtail admin dashboard panel: the organisation at a glance, as bar charts."""
 
-from django.db.models import Count, Q
 from wagtail.admin.ui.components import Component
 
-from teams.models import Location, Unit
-
-ACTIVE = Q(people__user__is_active=True)
+from teams import services
 
 
 def _bars(rows: list[tuple[str, str, int]]) -> list[dict]:
@@ -24,9 +21,9 @@ class OrganisationPanel(Component):
         css = {"all": ["teams/admin/organisation.css"]}
 
     def get_context_data(self, parent_context=None):
-        units = Unit.objects.annotate(count=Count("people", filter=ACTIVE)).order_by("-count", "name_fi")
-        locations = Location.objects.annotate(count=Count("people", filter=ACTIVE)).order_by("-count", "name_fi")
+        units = services.unit_head_counts()
+        locations = services.location_list().order_by("-people_count", "name_fi")
         return {
-            "units": _bars([(unit.name, f"/ihmiset/?unit={unit.slug}", unit.count) for unit in units]),
-            "locations": _bars([(loc.name, loc.get_absolute_url(), loc.count) for loc in locations]),
+            "units": _bars([(unit.name, f"/ihmiset/?unit={unit.slug}", unit.people_count) for unit in units]),
+            "locations": _bars([(loc.name, loc.get_absolute_url(), loc.people_count) for loc in locations]),
         }

@@ -309,7 +309,6 @@ def plan_memberships(specs: list[PersonSpec]) -> tuple[dict[str, list[tuple[str,
     return members, manager_of
 
 
-
 def load_teams(result: Result, specs: list[PersonSpec], units, progress: Progress) -> None:
     """Teams, members (unit people spread over their unit's teams) and managers."""
     teams = {}

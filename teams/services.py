@@ -89,19 +89,22 @@ def team_detail(*, slug: str) -> Team:
     )
 
 
+ACTIVE_PEOPLE = Count("people", filter=Q(people__user__is_active=True))
+
+
 def location_list() -> QuerySet[Location]:
-    return Location.objects.annotate(
-        people_count=Count("people", filter=Q(people__user__is_active=True))
-    ).order_by("name_fi")
+    """Locations with ``people_count`` (active people whose home location it is), by name."""
+    return Location.objects.annotate(people_count=ACTIVE_PEOPLE).order_by("name_fi")
+
+
+def unit_head_counts() -> QuerySet[Unit]:
+    """Units with ``people_count``, largest first."""
+    return Unit.objects.annotate(people_count=ACTIVE_PEOPLE).order_by("-people_count", "name_fi")
 
 
 def organisation_summary() -> dict:
     """Figures for the home page: units with head counts and the size of the organisation."""
-    units = list(
-        Unit.objects.annotate(people_count=Count("people", filter=Q(people__user__is_active=True))).order_by(
-            "-people_count", "name_fi"
-        )
-    )
+    units = list(unit_head_counts())
     return {
         "units": units,
         "largest_unit": max((unit.people_count for unit in units), default=0),

@@ -68,12 +68,12 @@ def profile_edit(request):
 @require_http_methods(["GET", "POST"])
 def photo_edit(request):
     person = _own_person(request)
+    if request.method == "POST" and request.POST.get("remove"):
+        services.remove_profile_photo(person=person)
+        messages.success(request, _("Your photo was removed."))
+        return redirect("teams:profile_edit")
     form = PhotoForm(request.POST, request.FILES) if request.method == "POST" else PhotoForm()
-    if request.method == "POST":
-        if request.POST.get("remove"):
-            services.remove_profile_photo(person=person)
-            messages.success(request, _("Your photo was removed."))
-            return redirect("teams:profile_edit")
+    if form.is_bound:
         if form.is_valid():
             try:
                 services.set_profile_photo(person=person, upload=form.cleaned_data["photo"])
