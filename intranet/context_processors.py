@@ -13,7 +13,13 @@ def site_shell(request):
 
         # One query per page; select_related keeps the user menu from adding more.
         person = Person.objects.select_related("user").filter(user=user).first()
+    unread = 0
+    if user is not None and user.is_authenticated:
+        from realtime.services import unread_count
+
+        unread = unread_count(user=user)
     return {
+        "unread_notifications": unread,
         "navigation": navigation_for(request.path),
         "site_languages": settings.LANGUAGES,
         "me": person,

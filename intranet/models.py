@@ -30,11 +30,16 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from news.models import NewsIndexPage
+        from news.views import home_feed
         from teams.services import organisation_summary
 
         context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = home_feed(request)
         context["organisation"] = organisation_summary()
-        context["sections"] = self.get_children().live().public().specific().order_by("path")
+        context["sections"] = (
+            self.get_children().live().public().not_type(NewsIndexPage).specific().order_by("path")
+        )
         return context
 
 
@@ -49,3 +54,14 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class PeriodicJob(models.Model):
+    """When a recurring background job (intranet.jobs.PERIODIC_JOBS) is next due; claimed by one worker."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    next_run_at = models.DateTimeField()
+    last_enqueued_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name

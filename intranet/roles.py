@@ -4,10 +4,13 @@ Roles (group names are what administrators see, so they are in Finnish):
 
 * Staff ("Henkilöstö"): everyone; reads everything, edits their own profile.
 * National communication unit ("Valtakunnallinen viestintä"): Wagtail admin,
-  creates and publishes pages anywhere in the site, manages images/documents.
+  drafts news and site pages, manages images/documents; national news goes to
+  the approval workflow.
+* Communication approvers ("Viestinnän hyväksyjät"): the communication unit's
+  approvers; approve (publish) national news and publish site pages.
 * Regional editors, one group per client agency ("Alueellinen toimittaja – …"):
-  Wagtail admin, drafts pages and uploads images; the news issue gives them
-  publishing rights for their agency's regional supplements.
+  Wagtail admin, news section only: publish their own agency's news and add
+  regional supplements for their agency (narrowed in news.permissions).
 * Instruction owners ("Ohjeiden omistajat"): Wagtail admin, drafts pages and
   manages documents; the instruction-library issue scopes this to the library.
 * Administrators ("Ylläpitäjät"): everything above plus the organisation
@@ -24,6 +27,7 @@ from django.db import transaction
 
 STAFF = "Henkilöstö"
 COMMUNICATION = "Valtakunnallinen viestintä"
+COMMUNICATION_APPROVERS = "Viestinnän hyväksyjät"
 INSTRUCTION_OWNERS = "Ohjeiden omistajat"
 ADMINISTRATORS = "Ylläpitäjät"
 REGIONAL_EDITOR_PREFIX = "Alueellinen toimittaja – "
@@ -32,10 +36,17 @@ ORGANISATION_MODELS = ["agency", "unit", "location", "team", "person", "teammemb
 CRUD = ["add", "change", "delete", "view"]
 
 
+# Where page permissions are granted: "site" is the home page (its whole tree),
+# "news" every news section (Finnish and Swedish trees).
+SITE = "site"
+NEWS = "news"
+
+
 @dataclass(frozen=True)
 class Role:
     model_permissions: list[str] = field(default_factory=list)  # "app_label.codename"
-    page_permissions: list[str] = field(default_factory=list)  # Wagtail page permission types
+    # section -> Wagtail page permission types granted on that section
+    page_permissions: dict[str, list[str]] = field(default_factory=dict)
     collection_permissions: list[str] = field(default_factory=list)  # "app_label.codename"
 
 
@@ -49,30 +60,41 @@ MEDIA_EDITING = [
     "wagtaildocs.choose_document",
 ]
 
+NEWS_SNIPPETS = [f"news.{action}_newscategory" for action in CRUD] + [
+    f"news.{action}_regionalsupplement" for action in CRUD
+]
+SUPPLEMENTS = [f"news.{action}_regionalsupplement" for action in CRUD]
+TRANSLATING = ["simple_translation.submit_translation"]
+
 ROLES: dict[str, Role] = {
     STAFF: Role(),
     COMMUNICATION: Role(
-        model_permissions=[ADMIN_ACCESS],
-        page_permissions=["add", "change", "publish", "lock", "unlock"],
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING],
+        page_permissions={SITE: ["add", "change"], NEWS: ["add", "change", "lock", "unlock"]},
+        collection_permissions=MEDIA_EDITING,
+    ),
+    COMMUNICATION_APPROVERS: Role(
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING],
+        page_permissions={SITE: ["add", "change", "publish"], NEWS: ["add", "change", "publish", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     INSTRUCTION_OWNERS: Role(
         model_permissions=[ADMIN_ACCESS],
-        page_permissions=["add", "change"],
+        page_permissions={SITE: ["add", "change"]},
         collection_permissions=MEDIA_EDITING,
     ),
     ADMINISTRATORS: Role(
-        model_permissions=[ADMIN_ACCESS]
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING]
         + [f"teams.{action}_{model}" for model in ORGANISATION_MODELS for action in CRUD]
         + [f"auth.{action}_{model}" for model in ["user", "group"] for action in CRUD]
         + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"],
-        page_permissions=["add", "change", "publish", "bulk_delete", "lock", "unlock"],
+        page_permissions={SITE: ["add", "change", "publish", "bulk_delete", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING + ["wagtailimages.delete_image", "wagtaildocs.delete_document"],
     ),
 }
 REGIONAL_EDITOR = Role(
-    model_permissions=[ADMIN_ACCESS],
-    page_permissions=["add", "change"],
+    model_permissions=[ADMIN_ACCESS, *SUPPLEMENTS, *TRANSLATING],
+    page_permissions={NEWS: ["add", "change", "publish"]},
     collection_permissions=["wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.choose_document"],
 )
 
@@ -85,21 +107,34 @@ def _permissions(names: list[str]) -> list[Permission]:
     return found
 
 
-def _apply(group: Group, role: Role) -> None:
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+def _section_pages() -> dict[str, list]:
+    """The pages each section's permissions are granted on (empty while the site is being set up)."""
+    from wagtail.models import Site
+
+    from news.models import NewsIndexPage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return {}
+    return {SITE: [site.root_page], NEWS: list(NewsIndexPage.objects.all())}
+
+
+def _apply(group: Group, role: Role, sections: dict[str, list] | None = None) -> None:
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
     group.permissions.set(_permissions(role.model_permissions))
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        GroupPagePermission.objects.filter(group=group).exclude(page=site.root_page).delete()
-        wanted = {f"{kind}_page" for kind in role.page_permissions}
-        GroupPagePermission.objects.filter(group=group).exclude(permission__codename__in=wanted).delete()
-        for kind in role.page_permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=site.root_page,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{kind}_page"),
-            )
+    sections = _section_pages() if sections is None else sections
+    if sections:
+        wanted = set()
+        for section, kinds in role.page_permissions.items():
+            for page in sections.get(section, []):
+                for kind in kinds:
+                    permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{kind}_page")
+                    grant, _created = GroupPagePermission.objects.get_or_create(
+                        group=group, page=page, permission=permission
+                    )
+                    wanted.add(grant.pk)
+        GroupPagePermission.objects.filter(group=group).exclude(pk__in=wanted).delete()
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
         wanted_perms = _permissions(role.collection_permissions)
@@ -115,29 +150,34 @@ def regional_editor_group_name(agency) -> str:
 
 
 @transaction.atomic
-def ensure_regional_editor_group(*, agency) -> Group:
+def ensure_regional_editor_group(*, agency, sections: dict[str, list] | None = None) -> Group:
     """The agency's regional editors group, created and linked on first use."""
     group = agency.editor_group
     if group is None:
         group, _created = Group.objects.get_or_create(name=regional_editor_group_name(agency))
         agency.editor_group = group
         agency.save(update_fields=["editor_group"])
-    _apply(group, REGIONAL_EDITOR)
+    _apply(group, REGIONAL_EDITOR, sections)
     return group
 
 
 @transaction.atomic
 def sync_groups() -> dict[str, Group]:
-    """Create the role groups and set their permissions exactly as ROLES says."""
+    """Create the sections and role groups and set permissions exactly as ROLES says."""
+    from news import setup as news_setup
     from teams.models import Agency
 
+    news_sections = news_setup.ensure_sections()
+    sections = _section_pages()
     groups = {}
     for name, role in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        _apply(group, role)
+        _apply(group, role, sections)
         groups[name] = group
+    if news_sections:
+        news_setup.ensure_workflow(approver_group=groups[COMMUNICATION_APPROVERS], sections=news_sections)
     for agency in Agency.objects.exclude(kind=Agency.Kind.KEHA).select_related("editor_group"):
-        ensure_regional_editor_group(agency=agency)
+        ensure_regional_editor_group(agency=agency, sections=sections)
     return groups
 
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "news",
     "search",
     "realtime",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -218,7 +222,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Content in Finnish and Swedish (wagtail.contrib.simple_translation: an editor
+# writes the Swedish version as a page of its own; see docs/news.md for why not
+# wagtail-localize). Every page keeps one URL: the reader's UI language picks
+# the version, Finnish when there is no Swedish one (intranet.views.serve_page).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Static and media files -------------------------------------------------
@@ -246,6 +255,17 @@ TAGGIT_CASE_INSENSITIVE = True
 # No Gravatar: avatars would be fetched from an outside service (no external
 # requests from an internal system; the admin shows initials instead).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Background work ---------------------------------------------------------
+# Jobs (scheduled publishing, announcing news, reminders, indexing) are queued
+# in the database and run by `manage.py run_worker` (started by scripts/start.sh
+# beside Daphne). Wagtail's own tasks (reference index) use the same queue.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Logging ----------------------------------------------------------------
 LOGGING = {

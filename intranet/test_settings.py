@@ -20,3 +20,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="intranet-test-media-"))  # noqa: F405
 # Serve static files straight from the app folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Jobs run at once, in the test's own transaction; tests of the worker itself
+# switch to the database queue (tests/intranet/test_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

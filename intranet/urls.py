@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -34,7 +33,12 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),
     path("", include("teams.urls")),
     path("", include("search.urls")),
-    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    path("", include("news.urls")),
+    path("", include("realtime.urls")),
+    path("", views.serve_page, {"path": ""}, name="home"),
+    # Every Wagtail page, one URL whatever the reader's language (views.serve_page).
+    # (Wagtail's own `_util/` URLs, below, are left to Wagtail.)
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", views.serve_page),
     path("", include(wagtail_urls)),
 ]
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
@@ -31,3 +31,39 @@ def protected_media(request, path):
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = False  # a signed-in user sent here lacks permission; the page says so
+
+
+def serve_page(request, path):
+    """Serve a Wagtail page at its one URL, in the reader's language where a version exists.
+
+    Finnish is the canonical tree: the path is routed there (or, for a page that
+    exists only in Swedish, in the Swedish tree), then the live version in the
+    active UI language replaces it if there is one. Swedish readers therefore
+    see the Swedish version where it exists and the Finnish one otherwise, at
+    the same address, and there is one URL per article to share.
+    """
+    from wagtail import views as wagtail_views
+    from wagtail.models import Site
+    from wagtail.url_routing import RouteResult
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in path.split("/") if component]
+
+    def roots():
+        yield site.root_page.specific
+        for translation in site.root_page.get_translations().live():
+            yield translation.specific
+
+    for root in roots():
+        try:
+            page, args, kwargs = root.route(request, components)
+        except Http404:
+            continue
+        localized = page.localized
+        if localized.pk != page.pk:
+            page = localized.specific
+        request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+        return wagtail_views.serve(request, path)
+    raise Http404

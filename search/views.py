@@ -8,7 +8,7 @@ Elasticsearch behind the same URL.
 import re
 
 from django.shortcuts import render
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from teams.services import clean_query, search_people
 
@@ -27,7 +27,11 @@ def search(request):
     if query:
         words = " ".join(NOT_A_WORD.sub(" ", query).split())
         if words:
-            pages = list(Page.objects.live().public().specific().search(words)[:MAX_PAGES])
+            # One result per page: the Finnish tree (each page's canonical version,
+            # served in the reader's language at the same URL; intranet.views.serve_page).
+            pages = list(
+                Page.objects.live().public().filter(locale=Locale.get_default()).specific().search(words)[:MAX_PAGES]
+            )
         matches = search_people(query=query)
         people_total = matches.count()
         people = list(matches[:MAX_PEOPLE])

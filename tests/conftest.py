@@ -142,6 +142,14 @@ def communication_user(db):
 
 
 @pytest.fixture
+def communication_approver_user(db):
+    """A communication-unit approver: publishes national news (and approves it in the workflow)."""
+    user = _user_in(roles.COMMUNICATION, "hyvaksyja")
+    user.groups.add(Group.objects.get(name=roles.COMMUNICATION_APPROVERS))
+    return user
+
+
+@pytest.fixture
 def instruction_owner_user(db):
     return _user_in(roles.INSTRUCTION_OWNERS, "ohjeet")
 

@@ -16,6 +16,7 @@ ALLOWED_ANONYMOUS = {
     "set_language",  # switch language on the login page
     "wagtailadmin_login",  # Wagtail's own login form for the editing interface
     "wagtailcore_login",  # Wagtail's form for password-protected pages (a login page too)
+    "atom",  # personal Atom feed: the secret token in the address is the credential (tests/news/test_atom.py)
 }
 # Where an anonymous visitor may be sent: our login page or the admin's.
 LOGIN_PAGES = ("/kirjaudu/", "/admin/login/")
@@ -83,7 +84,7 @@ def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm"}))
+@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom"}))
 def test_allow_listed_pages_open_without_login(client, name):
     from django.urls import reverse
 

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page
 
 from intranet import roles
 
@@ -52,23 +51,38 @@ class TestAdminAccess:
         assert reverse("wagtailadmin_home") in client.get("/").content.decode()
 
 
-def _page_permissions(user):
-    return Page.objects.get(depth=2).permissions_for_user(user)
+def _home_permissions(user):
+    from intranet.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="fi").permissions_for_user(user)
+
+
+def _news_permissions(user):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get(locale__language_code="fi").permissions_for_user(user)
 
 
 @pytest.mark.django_db
 class TestPagePermissions:
-    def test_communication_unit_publishes(self, communication_user):
-        perms = _page_permissions(communication_user)
-        assert perms.can_add_subpage() and perms.can_publish_subpage()
+    """Page permissions sit on sections: the site (home page) and the news section (docs/access.md).
+    What may be done with each article is in tests/news/test_permissions.py."""
 
-    def test_regional_editor_drafts_but_does_not_publish_nationally(self, regional_editor_user):
-        perms = _page_permissions(regional_editor_user)
-        assert perms.can_add_subpage() and not perms.can_publish_subpage()
+    def test_communication_unit_drafts_and_approvers_publish(self, communication_user, communication_approver_user):
+        drafter = _news_permissions(communication_user)
+        assert drafter.can_add_subpage() and not drafter.can_publish_subpage()
+        approver = _news_permissions(communication_approver_user)
+        assert approver.can_add_subpage() and approver.can_publish_subpage()
+        assert _home_permissions(communication_approver_user).can_publish_subpage()
+
+    def test_regional_editor_works_in_the_news_section_only(self, regional_editor_user):
+        assert _news_permissions(regional_editor_user).can_add_subpage()
+        home = _home_permissions(regional_editor_user)
+        assert not home.can_add_subpage() and not home.can_edit()
 
     def test_staff_cannot_edit_pages(self, staff_user):
-        perms = _page_permissions(staff_user)
-        assert not perms.can_add_subpage() and not perms.can_edit()
+        for perms in (_home_permissions(staff_user), _news_permissions(staff_user)):
+            assert not perms.can_add_subpage() and not perms.can_edit()
 
 
 @pytest.mark.django_db

@@ -41,7 +41,7 @@ async def test_signed_in_user_is_greeted_and_answered():
     ws = communicator(cookie)
     connected, _ = await ws.connect()
     assert connected
-    assert await ws.receive_json_from() == {"type": "hello", "user": "aino"}
+    assert await ws.receive_json_from() == {"type": "hello", "user": "aino", "unread_notifications": 0}
     await ws.send_json_to({"type": "ping", "ref": 7})
     assert await ws.receive_json_from() == {"type": "pong", "ref": "7"}
     await ws.disconnect()

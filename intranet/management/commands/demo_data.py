@@ -51,7 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for every demo person: {demo_data.DEMO_PASSWORD})")
         labels = {
             "administrator": "administrator (Ylläpitäjät, superuser)",
-            "communication": "national communication unit (Valtakunnallinen viestintä)",
+            "communication": "national communication unit and approver (publishes national news)",
             "regional_editor": "regional editor, Pohjanmaan ELY-keskus",
             "instruction_owner": "instruction owner (Ohjeiden omistajat)",
             "staff": "staff member (Henkilöstö)",
@@ -82,6 +82,10 @@ def assign_demo_roles() -> None:
         user = User.objects.get(username=username)
         if role in role_groups:
             user.groups.add(Group.objects.get(name=role_groups[role]))
+        if role == "communication":
+            # The demo's communication expert also approves national news, so
+            # one login can take an article from draft to published.
+            user.groups.add(Group.objects.get(name=roles.COMMUNICATION_APPROVERS))
         if role == "regional_editor":
             user.groups.add(roles.ensure_regional_editor_group(agency=Agency.objects.get(slug=agency_slug)))
         if role == "administrator" and not (user.is_superuser and user.is_staff):

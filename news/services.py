@@ -1,0 +1,253 @@
+"""News for readers: the personalised feed, audiences and language versions.
+
+Views and jobs call these with keyword arguments only. The feed query is
+described in docs/news.md; its query count does not depend on the number of
+articles (tests/news/test_queries.py).
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from news.models import ArticleOpened, NewsArticlePage, NewsCategory, RegionalSupplement
+from realtime import groups as realtime_groups
+from teams.models import Agency, Person, TeamMembership
+
+# Twenty cards fill five rows of four on a wide screen and stay light on a
+# phone over a VPN; more would mean more images per page.
+FEED_PAGE_SIZE = 20
+# The home page shows the top of the same feed.
+HOME_FEED_SIZE = 6
+# The card image in two widths (srcset), WebP; made once by Wagtail/Pillow and
+# prefetched with the feed so a page of cards costs one query for all images.
+CARD_RENDITIONS = ["fill-400x225|format-webp", "fill-800x450|format-webp"]
+HERO_RENDITIONS = ["width-640|format-webp", "width-1024|format-webp", "width-1600|format-webp"]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What targeting needs to know about a person (one query to build)."""
+
+    user_id: int | None
+    agency_id: int | None = None
+    location_id: int | None = None
+    unit_id: int | None = None
+    team_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+def reader_for(*, user) -> Reader:
+    if not user.is_authenticated:
+        return Reader(user_id=None)
+    cached = getattr(user, "_news_reader", None)
+    if cached is not None:
+        return cached
+    person = (
+        Person.objects.filter(user=user)
+        .prefetch_related(Prefetch("memberships", queryset=TeamMembership.objects.only("team_id", "person_id")))
+        .only("agency_id", "home_location_id", "unit_id")
+        .first()
+    )
+    if person is None:
+        reader = Reader(user_id=user.pk)
+    else:
+        reader = Reader(
+            user_id=user.pk,
+            agency_id=person.agency_id,
+            location_id=person.home_location_id,
+            unit_id=person.unit_id,
+            team_ids=tuple(membership.team_id for membership in person.memberships.all()),
+        )
+    user._news_reader = reader
+    return reader
+
+
+def _through(name: str):
+    return getattr(NewsArticlePage, name).through
+
+
+def targeted_to(reader: Reader) -> Q:
+    """Articles for everyone, or whose audience names the reader's agency, location, unit or one of their teams."""
+    condition = Q(for_everyone=True)
+    dimensions = [
+        ("audience_agencies", "agency_id", [reader.agency_id] if reader.agency_id else []),
+        ("audience_locations", "location_id", [reader.location_id] if reader.location_id else []),
+        ("audience_units", "unit_id", [reader.unit_id] if reader.unit_id else []),
+        ("audience_teams", "team_id", list(reader.team_ids)),
+    ]
+    for relation, column, ids in dimensions:
+        if ids:
+            through = _through(relation)
+            condition |= Exists(through.objects.filter(newsarticlepage_id=OuterRef("pk"), **{f"{column}__in": ids}))
+    return condition
+
+
+def default_locale_id() -> int:
+    return Locale.get_default().pk
+
+
+def originals() -> QuerySet[NewsArticlePage]:
+    """One row per article: the Finnish version, or the Swedish one when there is no live Finnish version."""
+    finnish = default_locale_id()
+    has_live_finnish = NewsArticlePage.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=finnish, live=True
+    )
+    return NewsArticlePage.objects.live().filter(Q(locale_id=finnish) | ~Exists(has_live_finnish))
+
+
+def feed(*, user, category: NewsCategory | None = None, publisher: Agency | None = None) -> QuerySet:
+    """The reader's personalised feed: pinned first (until their date), then newest first."""
+    reader = reader_for(user=user)
+    now = timezone.now()
+    articles = originals().filter(targeted_to(reader))
+    if category is not None:
+        articles = articles.filter(categories=category)
+    if publisher is not None:
+        articles = articles.filter(publisher=publisher)
+    return (
+        articles.annotate(
+            pinned=Case(When(pinned_until__gt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            opened=Exists(ArticleOpened.objects.filter(user_id=reader.user_id, translation_key=OuterRef("translation_key"))),
+        )
+        .select_related("publisher")
+        .prefetch_related(
+            "categories",
+            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)),
+        )
+        .order_by("-pinned", "-first_published_at", "-pk")
+    )
+
+
+@dataclass
+class FeedItem:
+    """An article in the feed: metadata from the original, text in the reader's language."""
+
+    article: NewsArticlePage
+    text: NewsArticlePage
+
+    @property
+    def is_new(self) -> bool:
+        return not getattr(self.article, "opened", True)
+
+    @property
+    def is_pinned(self) -> bool:
+        return bool(getattr(self.article, "pinned", 0))
+
+
+def in_reader_language(articles, *, language: str | None = None) -> list[FeedItem]:
+    """Pair each article with its version in the reader's language (one query for the whole page)."""
+    articles = list(articles)
+    language = (language or get_language() or "fi")[:2]
+    wanted = Locale.objects.filter(language_code=language).first()
+    versions = {}
+    if wanted is not None and any(article.locale_id != wanted.pk for article in articles):
+        keys = [article.translation_key for article in articles if article.locale_id != wanted.pk]
+        versions = {
+            version.translation_key: version
+            for version in NewsArticlePage.objects.live().filter(locale=wanted, translation_key__in=keys).only(
+                "id", "title", "lead", "translation_key", "locale_id", "url_path", "hero_alt"
+            )
+        }
+    return [FeedItem(article=article, text=versions.get(article.translation_key, article)) for article in articles]
+
+
+def original_of(page: NewsArticlePage) -> NewsArticlePage:
+    """The version targeting, categories and statistics are read from (see originals())."""
+    if page.locale_id == default_locale_id():
+        return page
+    finnish = NewsArticlePage.objects.live().filter(
+        translation_key=page.translation_key, locale_id=default_locale_id()
+    ).select_related("publisher").first()
+    return finnish or page
+
+
+def supplements_for(*, article: NewsArticlePage, user) -> list[RegionalSupplement]:
+    """The regional supplement of the reader's own agency, if it has one (never anyone else's)."""
+    reader = reader_for(user=user)
+    if reader.agency_id is None:
+        return []
+    return list(
+        RegionalSupplement.objects.filter(article__translation_key=article.translation_key, agency_id=reader.agency_id)
+        .select_related("agency", "contact__user")
+    )
+
+
+def record_opened(*, user, article: NewsArticlePage) -> None:
+    """Remember that the reader has opened the article (both language versions count as one)."""
+    if user.is_authenticated:
+        ArticleOpened.objects.get_or_create(user=user, translation_key=article.translation_key)
+
+
+def audience_summary(*, article: NewsArticlePage) -> dict:
+    """The audience as names, for editors on the article page."""
+    return {
+        "everyone": article.for_everyone,
+        "agencies": list(article.audience_agencies.all()),
+        "locations": list(article.audience_locations.all()),
+        "units": list(article.audience_units.all()),
+        "teams": list(article.audience_teams.all()),
+    }
+
+
+def audience_user_ids(*, article: NewsArticlePage) -> list[int]:
+    """Every active person the article is targeted to (OR of its audience; everyone when empty)."""
+    people = Person.objects.filter(user__is_active=True)
+    if not article.for_everyone:
+        condition = (
+            Q(agency__in=article.audience_agencies.all())
+            | Q(home_location__in=article.audience_locations.all())
+            | Q(unit__in=article.audience_units.all())
+            | Q(Exists(TeamMembership.objects.filter(person=OuterRef("pk"), team__in=article.audience_teams.all())))
+        )
+        people = people.filter(condition)
+    return list(people.values_list("user_id", flat=True).distinct())
+
+
+def audience_groups(*, article: NewsArticlePage) -> list[str]:
+    """The channel-layer groups that reach the audience's online people (realtime.groups)."""
+    if article.for_everyone:
+        return [realtime_groups.EVERYONE]
+    return (
+        [realtime_groups.agency_group(pk) for pk in article.audience_agencies.values_list("pk", flat=True)]
+        + [realtime_groups.location_group(pk) for pk in article.audience_locations.values_list("pk", flat=True)]
+        + [realtime_groups.unit_group(pk) for pk in article.audience_units.values_list("pk", flat=True)]
+        + [realtime_groups.team_group(pk) for pk in article.audience_teams.values_list("pk", flat=True)]
+    )
+
+
+def swedish_title(*, article: NewsArticlePage) -> str:
+    version = NewsArticlePage.objects.live().filter(
+        translation_key=article.translation_key, locale__language_code="sv"
+    ).values_list("title", flat=True).first()
+    return version or ""
+
+
+def users_by_feed_token(*, token: str):
+    """The active user whose Atom feed token this is, or None (revoked, renewed or made up)."""
+    from news.models import FeedToken
+
+    if not token or len(token) > 64:
+        return None
+    found = FeedToken.objects.filter(token=token, user__is_active=True).select_related("user").first()
+    return found.user if found else None
+
+
+def renew_feed_token(*, user):
+    from news.models import FeedToken, new_feed_token
+
+    token, _created = FeedToken.objects.update_or_create(user=user, defaults={"token": new_feed_token()})
+    return token
+
+
+def revoke_feed_token(*, user) -> None:
+    from news.models import FeedToken
+
+    FeedToken.objects.filter(user=user).delete()
+
+
+def active_users():
+    return get_user_model().objects.filter(is_active=True)

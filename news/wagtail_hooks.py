@@ -1,0 +1,129 @@
+"""News in the Wagtail admin: categories, and regional supplements scoped to the editor's agency."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+
+from news.forms import validate_supplement_agency
+from news.models import NewsArticlePage, NewsCategory, RegionalSupplement
+from news.permissions import can_edit_for_agency, editor_agency_ids, is_national_editor
+
+
+class RegionalSupplementForm(WagtailAdminModelForm):
+    """A regional editor picks a national article and writes for their own agency only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from teams.models import Agency
+
+        user = self.for_user
+        if user is not None and not is_national_editor(user) and "agency" in self.fields:
+            own = Agency.objects.filter(pk__in=editor_agency_ids(user))
+            self.fields["agency"].queryset = own
+            if not self.instance.pk and len(own) == 1:
+                self.initial.setdefault("agency", own[0].pk)
+        elif "agency" in self.fields:
+            self.fields["agency"].queryset = Agency.objects.exclude(kind=Agency.Kind.KEHA)
+
+    def clean(self):
+        from news.services import original_of
+        from teams.models import Agency
+
+        cleaned = super().clean()
+        agency = cleaned.get("agency")
+        if agency is not None and self.for_user is not None:
+            try:
+                validate_supplement_agency(user=self.for_user, agency=agency)
+            except ValidationError as error:
+                self.add_error("agency", error)
+        article = cleaned.get("article")
+        if article is not None:
+            article = original_of(article)
+            cleaned["article"] = self.instance.article = article
+            if article.publisher.kind != Agency.Kind.KEHA:
+                self.add_error("article", _("Supplements are added to national news (published by KEHA-keskus)."))
+        return cleaned
+
+    def save(self, commit=True):
+        if not self.instance.pk and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        return super().save(commit=commit)
+
+
+class ScopedToAgencyMixin:
+    """Edit and delete only supplements of the user's own agency (a direct URL gets 403)."""
+
+    def get_object(self, queryset=None):
+        supplement = super().get_object(queryset)
+        if not can_edit_for_agency(self.request.user, supplement.agency_id):
+            raise PermissionDenied
+        return supplement
+
+
+class SupplementCreateView(CreateView):
+    def get_initial_form_instance(self):
+        instance = super().get_initial_form_instance()
+        article_id = self.request.GET.get("article", "")
+        if instance is not None and article_id.isdigit():
+            article = NewsArticlePage.objects.filter(pk=int(article_id)).first()
+            if article is not None:
+                instance.article = article
+        return instance
+
+
+class SupplementEditView(ScopedToAgencyMixin, EditView):
+    pass
+
+
+class SupplementDeleteView(ScopedToAgencyMixin, DeleteView):
+    pass
+
+
+class RegionalSupplementViewSet(SnippetViewSet):
+    model = RegionalSupplement
+    icon = "doc-full-inverse"
+    menu_label = _("Regional supplements")
+    search_backend_name = None
+    search_fields = ["body"]
+    list_display = ["article", "agency", "updated_at"]
+    list_filter = ["agency"]
+    add_view_class = SupplementCreateView
+    edit_view_class = SupplementEditView
+    delete_view_class = SupplementDeleteView
+    panels = [
+        FieldPanel("article"),
+        FieldPanel("agency"),
+        FieldPanel("body"),
+        FieldPanel("body_sv"),
+        FieldPanel("contact"),
+    ]
+
+    def get_queryset(self, request):
+        supplements = RegionalSupplement.objects.select_related("article", "agency")
+        if is_national_editor(request.user):
+            return supplements
+        return supplements.filter(agency_id__in=editor_agency_ids(request.user))
+
+
+RegionalSupplement.base_form_class = RegionalSupplementForm
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    search_backend_name = None
+    search_fields = ["name_fi", "name_sv", "name_en"]
+    list_display = ["name_fi", "name_sv", "name_en", "sort_order"]
+
+
+class NewsViewSetGroup(SnippetViewSetGroup):
+    items = (NewsCategoryViewSet, RegionalSupplementViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("News")
+    menu_name = "news"
+
+
+register_snippet(NewsViewSetGroup)

@@ -1,0 +1,87 @@
+"""Every write that must reach browsers live goes through here, and only here
+(the one module that calls the channel layer).
+
+Each function writes what must survive (notification rows) and then pushes one
+pre-serialised frame per audience group: the consumers forward it unchanged.
+A frame is a hint to update the page now; the database is the truth, so a
+frame lost while a browser was offline costs nothing (the bell count and the
+feed are read from the database on the next page or reconnect).
+"""
+
+import json
+import logging
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+from realtime import groups
+from realtime.models import Notification
+
+logger = logging.getLogger(__name__)
+
+# Notifications are inserted in batches of this size: one INSERT for a whole
+# agency, a few for everyone (550 people), without one huge statement.
+NOTIFICATION_BATCH = 500
+
+
+def _send(group_names: list[str], frame: dict) -> None:
+    """Serialise once, send once per group. A channel-layer failure is logged, never raised:
+    the notification rows are already committed and are what the reader sees."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    text = json.dumps(frame, ensure_ascii=False)
+    send = async_to_sync(layer.group_send)
+    for name in group_names:
+        try:
+            send(name, {"type": "push", "frame": text})
+        except Exception:  # noqa: BLE001 - a broken layer must not undo the published work
+            logger.exception("Could not push %s to %s", frame.get("type"), name)
+
+
+def notify(*, user_ids, key: str, kind: str, title: str, title_sv: str = "", url: str = "") -> int:
+    """Write one notification per user for an event (idempotent by ``key``); returns how many are new."""
+    user_ids = list(user_ids)
+    already = set(Notification.objects.filter(key=key, recipient_id__in=user_ids).values_list("recipient_id", flat=True))
+    rows = [
+        Notification(recipient_id=user_id, key=key, kind=kind, title=title[:300], title_sv=title_sv[:300], url=url)
+        for user_id in user_ids
+        if user_id not in already
+    ]
+    Notification.objects.bulk_create(rows, batch_size=NOTIFICATION_BATCH, ignore_conflicts=True)
+    return len(rows)
+
+
+def news_published(*, article) -> int:
+    """A news article went live: notify its audience and tell those online.
+
+    Writes a notification for each person in the audience (once per article,
+    whatever the retries), then pushes one ``news.published`` frame to each
+    audience group (``everyone`` for an article without an audience).
+    Returns the number of new notifications.
+    """
+    from news import services
+
+    swedish = services.swedish_title(article=article)
+    created = notify(
+        user_ids=services.audience_user_ids(article=article),
+        key=f"news:{article.translation_key}",
+        kind=Notification.Kind.NEWS,
+        title=article.title,
+        title_sv=swedish,
+        url=article.url or "",
+    )
+    frame = {
+        "type": "news.published",
+        "article": {
+            "id": str(article.translation_key),
+            "title": article.title,
+            "title_sv": swedish,
+            "lead": article.lead,
+            "url": article.url or "",
+            "publisher": article.publisher.name_fi,
+        },
+    }
+    transaction.on_commit(lambda: _send(services.audience_groups(article=article), frame))
+    return created
