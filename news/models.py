@@ -202,6 +202,9 @@ class NewsArticlePage(Page):
         return context
 
 
+SUPPLEMENT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
 class RegionalSupplement(models.Model):
     """One regional agency's addition to a (usually national) article, shown only to that agency's people."""
 
@@ -209,8 +212,8 @@ class RegionalSupplement(models.Model):
                                 verbose_name=_("article"))
     agency = models.ForeignKey("teams.Agency", on_delete=models.CASCADE, related_name="news_supplements",
                                verbose_name=_("agency"))
-    body = RichTextField(_("text (Finnish)"), features=["bold", "italic", "link", "ul", "ol"])
-    body_sv = RichTextField(_("text (Swedish)"), blank=True, features=["bold", "italic", "link", "ul", "ol"],
+    body = RichTextField(_("text (Finnish)"), features=SUPPLEMENT_FEATURES)
+    body_sv = RichTextField(_("text (Swedish)"), blank=True, features=SUPPLEMENT_FEATURES,
                             help_text=_("Shown to Swedish readers; the Finnish text otherwise."))
     contact = models.ForeignKey("teams.Person", on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="+", verbose_name=_("contact person"))
@@ -230,6 +233,16 @@ class RegionalSupplement(models.Model):
 
     def text_for(self, language: str) -> str:
         return self.body_sv if language == "sv" and self.body_sv else self.body
+
+    def save(self, *args, **kwargs):
+        # The admin's editor already stores clean HTML; this also covers rows
+        # written any other way (imports, scripts): no script, no javascript: links.
+        from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+        converter = EditorHTMLConverter(features=SUPPLEMENT_FEATURES)
+        self.body = converter.to_database_format(self.body or "")
+        self.body_sv = converter.to_database_format(self.body_sv or "") if self.body_sv else ""
+        super().save(*args, **kwargs)
 
 
 class ArticleOpened(models.Model):

@@ -78,8 +78,10 @@ def serve_article(request, page, *args, **kwargs):
 def article_context(request, page) -> dict:
     original = services.original_of(page)
     user = request.user
-    can_edit = original.permissions_for_user(user).can_edit() if user.is_authenticated else False
-    regional_agency_ids = editor_agency_ids(user)
+    # Only people with the admin can edit; readers skip the permission queries.
+    editor = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    can_edit = editor and original.permissions_for_user(user).can_edit()
+    regional_agency_ids = editor_agency_ids(user) if editor else set()
     supplements = services.supplements_for(article=original, user=user)
     language = (get_language() or "fi")[:2]
     for supplement in supplements:
@@ -89,7 +91,7 @@ def article_context(request, page) -> dict:
         "supplements": supplements,
         "categories": list(original.categories.all()),
         "can_edit": can_edit,
-        "is_editor": can_edit or is_national_editor(user) or bool(regional_agency_ids),
+        "is_editor": editor and (can_edit or is_national_editor(user) or bool(regional_agency_ids)),
     }
     if context["is_editor"]:
         context["audience"] = services.audience_summary(article=original)

@@ -1,0 +1,119 @@
+"""The background worker against the real database queue: scheduled publishing, retries, periodic jobs."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from intranet import jobs
+from intranet.models import PeriodicJob
+from news.models import NewsArticlePage
+from realtime.models import Notification
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+ATTEMPTS = {"count": 0}
+
+
+@task()
+def flaky_job(marker: str) -> str:
+    """Fails on its first run, succeeds after: stands in for a passing SMTP or search outage."""
+    ATTEMPTS["count"] += 1
+    if ATTEMPTS["count"] == 1:
+        raise ConnectionError("service down")
+    return marker
+
+
+@pytest.fixture
+def database_queue(settings):
+    """The production queue (django-tasks-db) instead of the tests' immediate backend.
+    django-tasks resets its backends when the setting changes."""
+    settings.TASKS = DATABASE_QUEUE
+
+
+@task()
+def broken_job() -> None:
+    raise ValueError("a bug, not a passing fault")
+
+
+def flaky_results():
+    return DBTaskResult.objects.filter(task_path=f"{__name__}.flaky_job")
+
+
+def run_worker():
+    call_command("run_worker", "--batch", "--interval", "0")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+class TestWorker:
+    def test_scheduled_article_is_published_and_announced_by_the_worker(self, database_queue, org):
+        from news.models import NewsIndexPage
+
+        index = NewsIndexPage.objects.get(locale__language_code="fi")
+        article = NewsArticlePage(title="Ajastettu tiedote", slug="ajastettu", lead="Tulee pian.", publisher=org.keha,
+                                   live=False)
+        index.add_child(instance=article)
+        article.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+        revision = article.save_revision()
+        revision.publish()  # with a future go-live time: scheduled, not live
+        article.refresh_from_db()
+        assert not article.live
+        # The hour has passed (moved back rather than waited for):
+        past = timezone.now() - datetime.timedelta(seconds=5)
+        revision.refresh_from_db()
+        revision.content["go_live_at"] = past.isoformat()
+        revision.approved_go_live_at = past
+        revision.save(update_fields=["content", "approved_go_live_at"])
+        PeriodicJob.objects.all().delete()
+
+        run_worker()  # tick: enqueue publish_scheduled; run it; it publishes; announcement is queued
+        article.refresh_from_db()
+        assert article.live
+        assert DBTaskResult.objects.filter(task_path="news.tasks.announce_article").exists()
+        run_worker()  # the announcement job (queued on commit of the publishing)
+        assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+            person.user.username for person in org.people.values()
+        }
+        statuses = set(DBTaskResult.objects.values_list("status", flat=True))
+        assert statuses == {TaskResultStatus.SUCCESSFUL}
+
+    def test_failed_job_is_retried_and_then_succeeds(self, database_queue):
+        ATTEMPTS["count"] = 0
+        flaky_job.enqueue("ok")
+        run_worker()
+        result = flaky_results().get()
+        assert result.status == TaskResultStatus.FAILED
+        later = timezone.now() + datetime.timedelta(minutes=1)
+        assert jobs.requeue_failed_and_orphaned(now=later - datetime.timedelta(minutes=1)) == 1
+        flaky_results().update(run_after=timezone.now())  # skip the back-off wait
+        run_worker()
+        result.refresh_from_db()
+        assert result.status == TaskResultStatus.SUCCESSFUL and result.return_value == "ok"
+        assert len(result.worker_ids) == 2
+
+    def test_gives_up_after_max_attempts(self, database_queue):
+        broken_job.enqueue()
+        broken = DBTaskResult.objects.filter(task_path=f"{__name__}.broken_job")
+        broken.update(worker_ids=["a", "b"])  # two runs already
+        run_worker()
+        assert broken.get().status == TaskResultStatus.FAILED
+        assert jobs.requeue_failed_and_orphaned() == 0
+
+    def test_orphaned_running_job_of_a_dead_worker_is_requeued(self, database_queue):
+        ATTEMPTS["count"] = 5
+        flaky_job.enqueue("orphan")
+        flaky_results().update(status=TaskResultStatus.RUNNING, started_at=timezone.now() - jobs.STALE_AFTER * 2,
+                                    worker_ids=["dead-worker"])
+        assert jobs.requeue_failed_and_orphaned() == 1
+        run_worker()
+        assert flaky_results().get().status == TaskResultStatus.SUCCESSFUL
+
+    def test_periodic_jobs_are_enqueued_once_per_interval_by_one_worker(self, database_queue):
+        now = timezone.now()
+        assert jobs.enqueue_due(now=now) == ["publish_scheduled"]
+        assert jobs.enqueue_due(now=now) == []  # another worker in the same minute: nothing
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=61)) == ["publish_scheduled"]
+        assert DBTaskResult.objects.filter(task_path="intranet.tasks.publish_scheduled").count() == 2

@@ -1,0 +1,101 @@
+"""The news.published frame reaches the audience's online users only, through audience groups."""
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+
+from news.models import NewsIndexPage
+from realtime import actions
+from tests.factories import AgencyFactory, LocationFactory, PersonFactory, UserFactory
+from tests.news.conftest import publish_article
+from tests.realtime.test_consumer import communicator
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@database_sync_to_async
+def setup_people():
+    keha = AgencyFactory(slug="keha-keskus", name_fi="KEHA-keskus", kind="keha")
+    ely = AgencyFactory(slug="ely-lappi", name_fi="Lapin ELY-keskus")
+    salla = LocationFactory(slug="salla", name_fi="Salla")
+    return keha, ely, salla
+
+
+@database_sync_to_async
+def person(username, **fields):
+    user = UserFactory(username=username)
+    PersonFactory(user=user, **fields)
+    return user
+
+
+@database_sync_to_async
+def publish_announced(**kwargs):
+    """Publish and run realtime.actions.news_published as the job does (its sends run on commit)."""
+    index = NewsIndexPage.objects.get(locale__language_code="fi")
+    article = publish_article(index, announced=True, **kwargs)
+    return actions.news_published(article=article)
+
+
+async def connected(username):
+    from django.contrib.auth import get_user_model
+
+    user = await database_sync_to_async(get_user_model().objects.get)(username=username)
+    _pk, cookie = await session_cookie_for_existing(user)
+    ws = communicator(cookie)
+    connected_ok, _ = await ws.connect()
+    assert connected_ok
+    hello = await ws.receive_json_from()
+    assert hello["type"] == "hello"
+    return ws
+
+
+@database_sync_to_async
+def session_cookie_for_existing(user):
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return user.pk, f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+async def test_frame_reaches_the_audience_online_and_nobody_else():
+    keha, ely, salla = await setup_people()
+    await person("ely.ihminen", agency=ely)
+    await person("salla.ihminen", agency=keha, home_location=salla)
+    await person("muu.ihminen", agency=keha)
+    sockets = {name: await connected(name) for name in ["ely.ihminen", "salla.ihminen", "muu.ihminen"]}
+    created = await publish_announced(title="Lapin ja Sallan uutinen", publisher=keha, agencies=[ely],
+                                      locations=[salla])
+    assert created == 2
+    for name in ["ely.ihminen", "salla.ihminen"]:
+        frame = await sockets[name].receive_json_from(timeout=2)
+        assert frame["type"] == "news.published"
+        assert frame["article"]["title"] == "Lapin ja Sallan uutinen"
+        assert frame["article"]["url"].startswith("/uutiset/")
+    assert await sockets["muu.ihminen"].receive_nothing(timeout=0.3)
+    for ws in sockets.values():
+        await ws.disconnect()
+
+
+async def test_everyone_is_one_group_send(monkeypatch):
+    keha, _ely, _salla = await setup_people()
+    await person("yksi", agency=keha)
+    sockets = [await connected("yksi")]
+    layer = get_channel_layer()
+    sent = []
+    original = layer.group_send
+
+    async def counting(group, message):
+        sent.append(group)
+        await original(group, message)
+
+    monkeypatch.setattr(layer, "group_send", counting)
+    await publish_announced(title="Kaikille", publisher=keha)
+    assert sent == ["everyone"]
+    assert (await sockets[0].receive_json_from(timeout=2))["type"] == "news.published"
+    await sockets[0].disconnect()
