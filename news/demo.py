@@ -590,8 +590,8 @@ def _create_article(spec: ArticleSpec, *, index_page, sv_locale, images, categor
     page.categories = [categories[slug] for slug in spec.categories if slug in categories]
     for dimension, slugs in spec.audience.items():
         setattr(page, f"audience_{dimension}", [related[dimension][slug] for slug in slugs if slug in related[dimension]])
-    index_page.add_child(instance=page)
-    page.save_revision().publish()
+    index_page.add_child(instance=page)  # validates the page (full_clean)
+    page.save_revision(clean=False).publish()
     pages = [page.pk]
     if spec.translate and spec.swedish is not None and sv_locale is not None:
         swedish = page.copy_for_translation(sv_locale)
@@ -600,7 +600,8 @@ def _create_article(spec: ArticleSpec, *, index_page, sv_locale, images, categor
         swedish.body = spec.swedish.body
         swedish.hero_alt = alt_sv
         swedish.announced_at = spec.published_at
-        swedish.save_revision().publish()
+        swedish.full_clean()
+        swedish.save_revision(clean=False).publish()
         pages.append(swedish.pk)
     # publish() stamps "now"; the demo article was published on its own day.
     moment = spec.published_at

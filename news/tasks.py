@@ -36,9 +36,21 @@ def announce_article(page_id: int) -> int:
 
 
 def on_page_published(sender, instance, **kwargs):
-    """page_published receiver: queue the announcement when the publishing transaction commits."""
+    """page_published receiver: announce the article when the publishing transaction commits.
+
+    Normally the announcement is a job for the worker. On one machine without
+    Redis the channel layer lives inside the Daphne process, where the worker's
+    frames cannot reach; there an article published from the admin is announced
+    in the publishing process itself (one bulk INSERT of at most a few hundred
+    rows), so that readers online see it at once. Scheduled publishing always
+    runs in the worker: without Redis its readers see it on their next page.
+    """
     from news.models import NewsArticlePage
+    from realtime.actions import layer_is_shared
 
     if isinstance(instance, NewsArticlePage) and instance.announced_at is None:
         page_id = instance.pk
-        transaction.on_commit(lambda: announce_article.enqueue(page_id))
+        if layer_is_shared():
+            transaction.on_commit(lambda: announce_article.enqueue(page_id))
+        else:
+            transaction.on_commit(lambda: announce_article.call(page_id))

@@ -25,6 +25,13 @@ logger = logging.getLogger(__name__)
 NOTIFICATION_BATCH = 500
 
 
+def layer_is_shared() -> bool:
+    """True when every process shares the channel layer (Redis); false for the in-memory default."""
+    from channels.layers import InMemoryChannelLayer
+
+    return not isinstance(get_channel_layer(), InMemoryChannelLayer)
+
+
 def _send(group_names: list[str], frame: dict) -> None:
     """Serialise once, send once per group. A channel-layer failure is logged, never raised:
     the notification rows are already committed and are what the reader sees."""

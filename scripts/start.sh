@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install, migrate, load the demo organisation and serve the intranet with Daphne.
+# Install, migrate, load the demo organisation and serve the intranet with Daphne,
+# with the background worker (scheduled publishing, notifications) beside it.
 # Usage: bash scripts/start.sh        (HOST and PORT override 127.0.0.1:8000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,5 +15,15 @@ echo "Collecting static files…"
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py demo_data
 echo
-echo "Taimi is starting at http://${HOST}:${PORT}/  (Ctrl+C stops it)"
-exec .venv/bin/daphne -b "$HOST" -p "$PORT" intranet.asgi:application
+echo "Starting the background worker…"
+.venv/bin/python manage.py run_worker &
+WORKER_PID=$!
+# Ctrl+C (or the end of Daphne for any reason) stops the worker too.
+stop_worker() {
+    kill "$WORKER_PID" 2>/dev/null || true
+    wait "$WORKER_PID" 2>/dev/null || true
+}
+trap stop_worker EXIT
+trap 'exit 130' INT TERM
+echo "Taimi is starting at http://${HOST}:${PORT}/  (Ctrl+C stops it and the worker)"
+.venv/bin/daphne -b "$HOST" -p "$PORT" intranet.asgi:application

@@ -1,10 +1,13 @@
 """End to end through the real server: Daphne serving HTTP, static files and the websocket.
 
-The platform is started as ``scripts/start.sh`` starts it (migrate, collectstatic,
-demo data, daphne) in a temporary VAR_DIR with DEBUG off, and a browser uses it.
+The platform is started by ``scripts/start.sh`` itself (install check, migrate,
+collectstatic, demo data, the worker and Daphne) in a temporary VAR_DIR with DEBUG
+off, and a browser uses it; at the end Ctrl+C (SIGINT to the process group) must
+stop Daphne and the worker both.
 """
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -28,33 +31,53 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _processes_in_group(pgid: int) -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if os.getpgid(int(entry.name)) == pgid:
+                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except (ProcessLookupError, PermissionError, FileNotFoundError):
+            continue
+    return found
+
+
 @pytest.fixture(scope="module")
-def daphne(tmp_path_factory):
+def started(tmp_path_factory):
+    """``bash scripts/start.sh`` in its own process group; yields (url, process, log path)."""
     var = tmp_path_factory.mktemp("daphne-var")
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}}
-    env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="intranet.settings")
-    manage = [str(BIN / "python"), "manage.py"]
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["demo_data", "--no-logins"]):
-        subprocess.run(manage + command, cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "intranet.asgi:application"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="intranet.settings", PORT=str(port), HOST="127.0.0.1",
+               PYTHON=str(BIN / "python"))
+    log = var / "start.log"
+    with open(log, "wb") as output:
+        server = subprocess.Popen(["bash", "scripts/start.sh"], cwd=settings.BASE_DIR, env=env, stdout=output,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(1800):  # install check, migrate, demo data: up to three minutes on a cold machine
             try:
                 urllib.request.urlopen(url + "/healthz", timeout=1)
                 break
             except OSError:
+                if server.poll() is not None:
+                    pytest.fail("start.sh stopped: " + log.read_text(errors="replace")[-3000:])
                 time.sleep(0.1)
         else:
-            pytest.fail("Daphne did not start: " + server.stderr.read1().decode(errors="replace"))
-        yield url
+            pytest.fail("Daphne did not start: " + log.read_text(errors="replace")[-3000:])
+        yield url, server, log
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def daphne(started):
+    return started[0]
 
 
 OPEN_SOCKET = """(path) => new Promise((resolve) => {
@@ -105,3 +128,17 @@ def test_health_check_and_login_redirect_without_a_browser(daphne):
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def test_start_runs_the_worker_beside_daphne_and_ctrl_c_stops_both(started):
+    _url, server, log = started
+    running = _processes_in_group(server.pid)
+    assert any("run_worker" in command for command in running), running
+    assert any("daphne" in command for command in running), running
+    assert "Demo logins" in log.read_text()  # the logins are printed
+    os.killpg(server.pid, signal.SIGINT)  # what Ctrl+C in the terminal does
+    server.wait(timeout=20)
+    deadline = time.monotonic() + 10
+    while _processes_in_group(server.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_in_group(server.pid) == []
