@@ -122,7 +122,13 @@ class NewsArticlePage(Page):
     ]
     promote_panels = [
         MultiFieldPanel(
-            [FieldPanel("publisher"), FieldPanel("categories", widget=forms.CheckboxSelectMultiple), FieldPanel("pinned_until")],
+            [
+                # A plain select, not the snippet chooser: it lists only the
+                # agencies this editor may publish as (news.forms).
+                FieldPanel("publisher", widget=forms.Select),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("pinned_until"),
+            ],
             heading=_("Publisher and placement"),
         ),
         MultiFieldPanel(

@@ -130,6 +130,50 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+PUBLISH_FORM = {
+    "title": "Daphnen kautta julkaistu tiedote",
+    "slug": "daphnen-kautta-julkaistu-tiedote",
+    "lead": "Julkaistu ylläpidosta, näkyy heti verkossa oleville.",
+    "hero_alt": "", "pinned_until": "", "seo_title": "", "search_description": "", "go_live_at": "",
+    "expire_at": "", "body-count": "0", "action-publish": "action-publish",
+}
+
+
+def test_publishing_reaches_a_reader_online_live(daphne, browser, login):
+    """The communication unit publishes through the real admin; a reader with the news page open sees it."""
+    import re
+
+    reader = browser.new_context()
+    reader_page = reader.new_page()
+    login(reader_page, daphne, "henkilo", DEMO_PASSWORD)
+    reader_page.wait_for_url(daphne + "/")
+    reader_page.goto(daphne + "/uutiset/")
+    reader_page.wait_for_function("window.taimiSocket && window.taimiSocket.readyState === 1")
+    before = int(reader_page.locator(".bell").get_attribute("data-unread"))
+
+    editor = browser.new_context()
+    editor_page = editor.new_page()
+    login(editor_page, daphne, "viestinta", DEMO_PASSWORD)
+    editor_page.wait_for_url(daphne + "/")
+    news_html = editor.request.get(daphne + "/uutiset/").text()
+    index_id = re.search(r"/admin/pages/(\d+)/edit", news_html).group(1)
+    add_url = f"{daphne}/admin/pages/add/news/newsarticlepage/{index_id}/"
+    form_html = editor.request.get(add_url).text()
+    publisher = re.search(r'name="publisher"[\s\S]*?<option value="(\d+)" selected', form_html).group(1)
+    csrf = next(cookie["value"] for cookie in editor.cookies() if cookie["name"] == "csrftoken")
+    response = editor.request.post(add_url, form={**PUBLISH_FORM, "publisher": publisher,
+                                                   "csrfmiddlewaretoken": csrf},
+                                   headers={"Referer": add_url}, max_redirects=0)
+    assert response.status == 302, response.text()[:2000]
+
+    toast = reader_page.locator("#taimi-live")
+    toast.get_by_role("link", name="Daphnen kautta julkaistu tiedote").wait_for(timeout=10_000)
+    assert int(reader_page.locator(".bell").get_attribute("data-unread")) == before + 1
+    reader_page.reload()
+    assert "Daphnen kautta julkaistu tiedote" in reader_page.content()  # in the feed, from the database
+    reader.close()
+    editor.close()
+
 def test_start_runs_the_worker_beside_daphne_and_ctrl_c_stops_both(started):
     _url, server, log = started
     running = _processes_in_group(server.pid)
