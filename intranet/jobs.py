@@ -48,6 +48,9 @@ class Periodic:
 PERIODIC_JOBS = [
     # Wagtail's go-live and expiry times: a scheduled article appears within a minute.
     Periodic("publish_scheduled", "intranet.tasks.publish_scheduled", datetime.timedelta(minutes=1)),
+    # Must-read reminders: each step is a window of a day or more, so a quarter
+    # of an hour is punctual enough and cheap (one query when nothing is due).
+    Periodic("must_read_reminders", "news.tasks.send_must_read_reminders", datetime.timedelta(minutes=15)),
 ]
 
 

@@ -228,7 +228,7 @@ def _topic_articles(rng, ctx, now) -> list[ArticleSpec]:
         stages = topic["stages"]
         if topic["key"] in pinned:
             # The pinned stage and those after it are from the last days; earlier ones months before.
-            pin_stage, pin_days = pinned[topic["key"]]
+            pin_stage = pinned[topic["key"]][0]
             recent = {index: 1 + 2 * (len(stages) - 1 - index) for index in range(pin_stage, len(stages))}
         else:
             pin_stage, recent = None, {}
@@ -290,7 +290,8 @@ def _series_articles(rng, ctx, now) -> list[ArticleSpec]:
 
 
 def _regional_articles(rng, ctx, now, count: int) -> list[ArticleSpec]:
-    editor_agency = next(agency for agency in ctx.regional if agency["slug"] == SUPPLEMENT_AGENCIES[0])
+    # The demo regional editor's agency publishes one article of each kind; the others a random share.
+    editor_agency = next((agency for agency in ctx.regional if agency["slug"] == SUPPLEMENT_AGENCIES[0]), None)
     pairs = [(template, agency) for template in content.REGIONAL for agency in ctx.regional
              if agency["kind"] in template.get("kinds", ["ely", "te"])]
     own = [(template, agency) for template, agency in pairs if agency is editor_agency]
@@ -393,8 +394,8 @@ GREENS = [
 
 
 def _shade(color, factor: float):
-    h, l, s = colorsys.rgb_to_hls(*(c / 255 for c in color))
-    r, g, b = colorsys.hls_to_rgb(h, max(0, min(1, l * factor)), s)
+    hue, lightness, saturation = colorsys.rgb_to_hls(*(c / 255 for c in color))
+    r, g, b = colorsys.hls_to_rgb(hue, max(0, min(1, lightness * factor)), saturation)
     return int(r * 255), int(g * 255), int(b * 255)
 
 
@@ -405,7 +406,9 @@ def draw_image(motif: str, variant: int) -> bytes:
     width, height = IMAGE_SIZE
     rng = random.Random(f"{SEED}-{motif}-{variant}")
     start, end, shape, accent = GREENS[variant]
-    mask = Image.linear_gradient("L").rotate(rng.choice([-35, -55, 35, 55]), expand=False).resize(IMAGE_SIZE)
+    # A diagonal gradient: rotate a vertical one, keep the middle (no empty corners), scale it up.
+    mask = Image.linear_gradient("L").resize((512, 512)).rotate(rng.choice([-35, -55, 35, 55]))
+    mask = mask.crop((56, 144, 456, 369)).resize(IMAGE_SIZE, Image.Resampling.BILINEAR)
     image = Image.composite(Image.new("RGB", IMAGE_SIZE, start), Image.new("RGB", IMAGE_SIZE, end), mask)
     draw = ImageDraw.Draw(image, "RGBA")
     soft = (*shape, 60)
@@ -418,7 +421,7 @@ def draw_image(motif: str, variant: int) -> bytes:
     cx, cy = width // 2 + rng.randint(-200, 200), height // 2 + rng.randint(-60, 60)
 
     if motif == "taimi":
-        draw.rectangle((0, height - 170, width, height), fill=(*_shade(start, 0.7), 255))
+        draw.rectangle((0, height - 170, width, height), fill=(*_shade(end, 0.8), 255))
         draw.line((cx, height - 170, cx, cy), fill=solid, width=22)
         draw.ellipse((cx - 300, cy - 170, cx - 10, cy + 10), fill=solid)
         draw.ellipse((cx + 10, cy - 250, cx + 330, cy - 50), fill=(*accent, 230))
@@ -536,8 +539,13 @@ def image_title(motif: str, variant: int) -> str:
 
 
 def ensure_images(progress: Progress = _quiet, *, done: int = 0, total: int = 0) -> dict:
-    """The 24 hero images (two variants of each motif) with their renditions; created when missing."""
+    """The 24 hero images (two variants of each motif) and their renditions, created when missing.
+
+    Returns a dict (motif, variant) -> image. The renditions the templates use
+    are made now, so that nobody's first page view waits for them.
+    """
     from wagtail.images import get_image_model
+    from wagtail.images.models import Filter
     from wagtail.models import Collection
 
     Image = get_image_model()
@@ -548,20 +556,30 @@ def ensure_images(progress: Progress = _quiet, *, done: int = 0, total: int = 0)
     wanted = [(motif, variant) for motif in content.MOTIFS for variant in range(2)]
     existing = {image.title: image for image in Image.objects.filter(
         collection=collection, title__in=[image_title(*key) for key in wanted])}
-    images, specs = {}, rendition_specs()
+    filters = [Filter(spec=spec) for spec in rendition_specs()]
+    have = set(Image.get_rendition_model().objects.filter(
+        image__in=list(existing.values()), filter_spec__in=[f.spec for f in filters],
+    ).values_list("image_id", "filter_spec", "focal_point_key"))
+    images, renditions = {}, []
     for key in wanted:
         title = image_title(*key)
-        image = existing.get(title)
+        image, source = existing.get(title), None
         if image is None:
+            source = draw_image(*key)
             image = Image(title=title, collection=collection,
-                          file=ImageFile(BytesIO(draw_image(*key)), name=f"uutiskuva-{key[0]}-{key[1] + 1}.jpg"))
+                          file=ImageFile(BytesIO(source), name=f"uutiskuva-{key[0]}-{key[1] + 1}.jpg"))
             image._set_image_file_metadata()
             image.save()
-        # Made now so that nobody's first page view waits for them; existing ones cost one query.
-        image.get_renditions(*specs)
+        missing = [f for f in filters if (image.pk, f.spec, f.get_cache_key(image)) not in have]
+        if missing and source is None:
+            with image.open_file() as file:
+                source = file.read()
+        # Image.get_renditions() would do the same, a third slower (it reopens the file for each size).
+        renditions.extend(image.generate_rendition_instance(f, BytesIO(source)) for f in missing)
         images[key] = image
         done += 1
         progress("news", done, total)
+    Image.get_rendition_model().objects.bulk_create(renditions, ignore_conflicts=True)
     return images
 
 
@@ -651,18 +669,16 @@ class NewsResult:
 
     @property
     def created(self) -> int:
-        return self.articles + self.translations + self.supplements
+        """Everything this run made (0 when the demo news was already there)."""
+        return self.articles + self.translations + self.images + self.supplements
 
 
 @transaction.atomic
 def load_news(*, progress: Progress = _quiet, now: datetime | None = None) -> NewsResult:
     """Create the demo news that is missing (needs the demo organisation and the news section)."""
     from wagtail.images import get_image_model
-    from wagtail.models import Locale
 
-    from news.models import NewsArticlePage, NewsCategory
     from news.setup import ensure_sections
-    from teams.models import Agency, Location, Team, Unit
 
     result = NewsResult()
     sections = ensure_sections()
@@ -670,13 +686,24 @@ def load_news(*, progress: Progress = _quiet, now: datetime | None = None) -> Ne
     if not sections or not ctx.keha or not ctx.regional:
         return result  # no site or no organisation to publish for
     index_page = sections[0]
-    sv_locale = Locale.objects.filter(language_code="sv").first()
     specs = plan_articles(ctx, now=now or timezone.now())
     total = len(content.MOTIFS) * 2 + len(specs)
     images_before = get_image_model().objects.count()
     images = ensure_images(progress, total=total)
     result.images = get_image_model().objects.count() - images_before
-    done = len(images)
+    _load_articles(specs, index_page=index_page, images=images, result=result, progress=progress,
+                   done=len(images), total=total)
+    result.supplements = _ensure_supplements(specs, index_page)
+    return result
+
+
+def _load_articles(specs, *, index_page, images, result, progress, done, total) -> int:
+    from wagtail.models import Locale
+
+    from news.models import NewsArticlePage, NewsCategory
+    from teams.models import Agency, Location, Team, Unit
+
+    sv_locale = Locale.objects.filter(language_code="sv").first()
 
     existing = set(NewsArticlePage.objects.child_of(index_page).values_list("slug", flat=True))
     missing = [spec for spec in specs if spec.slug not in existing]
@@ -697,5 +724,4 @@ def load_news(*, progress: Progress = _quiet, now: datetime | None = None) -> Ne
         result.translations += pages - 1
         done += 1
         progress("news", done, total)
-    result.supplements = _ensure_supplements(specs, index_page)
-    return result
+    return done

@@ -1703,7 +1703,7 @@ MOTIFS = {
     "maisema": ("Maisema", "Kuvitus: aaltoilevat vihreät kukkulat ja vaalea aurinko.",
                 "Illustration: böljande gröna kullar och en ljus sol."),
     "rakennus": ("Virastotalo", "Kuvitus: virastotalon julkisivu ikkunariveineen.",
-                 "Illustration: ett ämbetshus fasad med rader av fönster."),
+                 "Illustration: fasaden på ett ämbetshus med rader av fönster."),
     "kolikot": ("Maksatus", "Kuvitus: kolikkopinoja maksatuksen merkkinä.",
                 "Illustration: myntstaplar som symbol för utbetalning."),
     "ihmiset": ("Henkilöstö", "Kuvitus: rivi yksinkertaisia ihmishahmoja eri sävyin.",

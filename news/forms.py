@@ -3,7 +3,9 @@
 No model import at module level: news.models uses this form as its base_form_class.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -14,7 +16,21 @@ NARROW_AUDIENCE_FIELDS = ("audience_locations", "audience_units", "audience_team
 
 class NewsArticleForm(WagtailAdminPageForm):
     """National editors choose any publisher and audience; a regional editor publishes only
-    as their own agency, to their own agency (an empty audience would mean everyone)."""
+    as their own agency, to their own agency (an empty audience would mean everyone).
+
+    For must-read articles the editor also says whether an edit is *material*:
+    a material change starts a new acknowledgement round when it is published,
+    so everyone is asked to read it again, and the note tells them what changed.
+    """
+
+    material_change = forms.BooleanField(
+        label=_("This is a material change"), required=False,
+        help_text=_("Must-read articles only: everyone is asked to read and acknowledge the article again."),
+    )
+    change_note = forms.CharField(
+        label=_("What changed?"), required=False, max_length=300,
+        help_text=_("Shown to readers in the must-read banner. Required with a material change."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,13 +48,21 @@ class NewsArticleForm(WagtailAdminPageForm):
                 if not self.instance.pk and len(own) == 1 and not self.is_bound:
                     self.initial["publisher"] = own[0].pk
                     self.initial["audience_agencies"] = [own[0].pk]
-            elif not self.instance.pk and not self.is_bound:
+            else:
+                # KEHA-keskus (national) first, then the regional agencies by kind and name.
+                keha_first = Case(When(kind=Agency.Kind.KEHA, then=Value(0)), default=Value(1))
+                self.fields["publisher"].queryset = Agency.objects.order_by(keha_first, "kind", "name_fi")
+            if not self.regional_only and not self.instance.pk and not self.is_bound:
                 keha = Agency.objects.filter(kind=Agency.Kind.KEHA).first()
                 if keha is not None:
                     self.initial["publisher"] = keha.pk
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("material_change") and not (cleaned.get("change_note") or "").strip():
+            self.add_error("change_note", _("Say what changed: readers see it when they are asked again."))
+        if cleaned.get("must_read") and not cleaned.get("must_read_deadline"):
+            self.add_error("must_read_deadline", _("Give a date by which everyone should have read it."))
         if not self.regional_only or "publisher" not in self.fields:
             return cleaned
         own = editor_agency_ids(self.for_user)
@@ -54,6 +78,20 @@ class NewsArticleForm(WagtailAdminPageForm):
             if cleaned.get(name):
                 self.add_error(name, _("Regional news reaches your own agency's people only."))
         return cleaned
+
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        if self.cleaned_data.get("material_change") and page.pk and page.first_published_at:
+            # Relative to the live round: saving the same material draft twice
+            # still asks readers only once more when it is published.
+            live_round = type(page).objects.filter(pk=page.pk).values_list("ack_round", flat=True).first() or 1
+            page.ack_round = live_round + 1
+            page.ack_change_note = self.cleaned_data["change_note"].strip()
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
 
 
 def validate_supplement_agency(*, user, agency) -> None:

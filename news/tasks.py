@@ -54,3 +54,11 @@ def on_page_published(sender, instance, **kwargs):
             transaction.on_commit(lambda: announce_article.enqueue(page_id))
         else:
             transaction.on_commit(lambda: announce_article.call(page_id))
+
+
+@task()
+def send_must_read_reminders() -> int:
+    """Remind people still pending on must-reads near their deadline (once per step; news.mustread)."""
+    from news import mustread
+
+    return mustread.send_reminders()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from news import services
+from news import comments, mustread, readership, services
 from news.models import FeedToken, NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
 from teams.models import Agency
@@ -72,6 +72,7 @@ def serve_article(request, page, *args, **kwargs):
 
     if not getattr(request, "is_preview", False):
         services.record_opened(user=request.user, article=page)
+        readership.record_view(user=request.user, article=services.original_of(page))
     return Page.serve(page, request, *args, **kwargs)
 
 
@@ -93,7 +94,10 @@ def article_context(request, page) -> dict:
         "can_edit": can_edit,
         "is_editor": editor and (can_edit or is_national_editor(user) or bool(regional_agency_ids)),
     }
+    context.update(mustread.article_context(request, original))
+    context.update(comments.article_context(request, original))
     if context["is_editor"]:
+        context.update(readership.article_context(request, original))
         context["audience"] = services.audience_summary(article=original)
         context["supplement_add_url"] = (
             reverse("wagtailsnippets_news_regionalsupplement:add") + f"?article={original.pk}"

@@ -1,6 +1,7 @@
 """News in the Wagtail admin: categories, and regional supplements scoped to the editor's agency."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
@@ -33,6 +34,9 @@ class RegionalSupplementForm(WagtailAdminModelForm):
         from teams.models import Agency
 
         cleaned = super().clean()
+        body = cleaned.get("body")
+        if body is not None and not strip_tags(body).strip():
+            self.add_error("body", _("Write the supplement text."))
         agency = cleaned.get("agency")
         if agency is not None and self.for_user is not None:
             try:
@@ -64,14 +68,14 @@ class ScopedToAgencyMixin:
 
 
 class SupplementCreateView(CreateView):
-    def get_initial_form_instance(self):
-        instance = super().get_initial_form_instance()
+    """``?article=<id>`` (the article page's "Add a regional supplement" link) preselects the article."""
+
+    def get_initial(self):
+        initial = super().get_initial()
         article_id = self.request.GET.get("article", "")
-        if instance is not None and article_id.isdigit():
-            article = NewsArticlePage.objects.filter(pk=int(article_id)).first()
-            if article is not None:
-                instance.article = article
-        return instance
+        if article_id.isdigit() and NewsArticlePage.objects.filter(pk=int(article_id)).exists():
+            initial["article"] = int(article_id)
+        return initial
 
 
 class SupplementEditView(ScopedToAgencyMixin, EditView):

@@ -1,9 +1,16 @@
 """WCAG 2.1 A/AA checks with axe-core on the pages people use, in Finnish and on a phone."""
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.rich_text import RichText
 
-from teams.models import Person, Team
+from news.models import FeedToken, NewsArticlePage, NewsCategory, NewsIndexPage
+from teams.models import Agency, Person, Team
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +25,38 @@ def violations(page) -> list[str]:
     ]
 
 
+def publish_news_article() -> NewsArticlePage:
+    """A pinned national article for everyone, with a category and the text blocks of the body.
+
+    Publishing notifies everyone (the notification list has a row); the live
+    push is left out, as no browser listens on a websocket in these tests.
+    """
+    news = NewsIndexPage.objects.get(locale__language_code="fi")
+    article = NewsArticlePage(
+        title="Palkkatuen maksatus siirtyy uuteen järjestelmään",
+        lead="Palkkatukien maksatus siirtyy kesäkuussa uuteen asianhallintajärjestelmään.",
+        publisher=Agency.objects.get(kind=Agency.Kind.KEHA),
+        pinned_until=timezone.now() + timedelta(days=7),
+        categories=list(NewsCategory.objects.order_by("pk")[:2]),
+        body=[
+            ("paragraph", RichText("<p>Siirtymän aikana hakemukset käsitellään <b>entiseen tapaan</b>.</p>")),
+            ("heading", "Mikä muuttuu?"),
+            ("quote", {"quote": "Hakijalle muutos ei näy.", "attribution": "Maksatusyksikön päällikkö"}),
+            ("fact_box", {"title": "Aikataulu", "text": RichText("<ul><li>Kesäkuu: siirtymä</li></ul>")}),
+        ],
+    )
+    news.add_child(instance=article)
+    with mock.patch("realtime.actions.get_channel_layer", return_value=None):
+        article.save_revision().publish()
+    return article
+
+
 def pages_to_check() -> list[str]:
     manager = Person.objects.filter(direct_reports__isnull=False).order_by("pk").first()
     team = Team.objects.filter(parent__isnull=False).order_by("pk").first()
+    article = publish_news_article()
+    # The feed page with an address to copy (the signed-in user is the staff demo login).
+    FeedToken.objects.get_or_create(user=get_user_model().objects.get(username="henkilo"))
     return [
         "/",
         "/ihmiset/",
@@ -33,6 +69,10 @@ def pages_to_check() -> list[str]:
         "/toimipaikat/vaasa/",
         "/haku/?q=maksatus",
         "/salasana/vaihda/",
+        "/uutiset/",  # the article is new and pinned: both badges
+        article.url,
+        "/uutiset/syote/",
+        "/ilmoitukset/",
     ]
 
 
@@ -44,13 +84,14 @@ def test_login_and_password_reset_pages(demo, page):
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_signed_in_pages(demo, browser, login, width):
+    paths = pages_to_check()  # writes news first: no request of the browser's is under way yet (SQLite locks)
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     try:
         login(page, demo, "henkilo")
         page.wait_for_url(demo + "/")
         found = {}
-        for path in pages_to_check():
+        for path in paths:
             page.goto(demo + path)
             if problems := violations(page):
                 found[path] = problems

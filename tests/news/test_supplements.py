@@ -117,4 +117,12 @@ class TestEditors:
         html = client.get(national.url).content.decode()
         assert f"{ADD}?article={national.pk}" in html
         form = client.get(ADD, {"article": national.pk}).context["form"]
-        assert form.initial.get("agency") == org.ely.pk or form.instance.article_id == national.pk
+        assert form.initial.get("agency") == org.ely.pk
+        assert form.initial.get("article") == national.pk
+
+    def test_an_empty_supplement_is_refused(self, client, regional_editor_user, national):
+        client.force_login(regional_editor_user)
+        response = client.post(ADD, supplement_form(article=national, agency=regional_editor_user.person.agency,
+                                                    body="<p> </p>"))
+        assert response.status_code == 200 and "body" in response.context["form"].errors
+        assert not RegionalSupplement.objects.exists()

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from intranet import demo as pages_demo
 from intranet import roles
+from news import demo as news_demo
 from teams import demo as organisation_demo
 from teams import demo_data
 
@@ -40,8 +41,9 @@ class Command(BaseCommand):
             result = organisation_demo.load_organisation(progress=self.progress)
             created_pages = pages_demo.load_pages(progress=self.progress)
             roles.sync_groups()
+            news = news_demo.load_news(progress=self.progress)
             assign_demo_roles()
-        created = dict(result.created, pages=created_pages)
+        created = dict(result.created, pages=created_pages, news=news.created)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:

@@ -22,17 +22,15 @@ Relationships (see docs/news.md for the whole picture):
   :class:`FeedToken` is a person's secret for their personal Atom feed.
 """
 
-import secrets
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -111,6 +109,16 @@ class NewsArticlePage(Page):
         _("pinned until"), null=True, blank=True,
         help_text=_("Shown at the top of the feed until this time."),
     )
+    must_read = models.BooleanField(
+        _("must read"), default=False,
+        help_text=_("Everyone in the audience is asked to confirm they have read it, with a banner on every page."),
+    )
+    must_read_deadline = models.DateTimeField(_("read by"), null=True, blank=True)
+    # The acknowledgement round: a material change published by an editor adds
+    # one, and everyone is asked again (news.forms sets it with the change note).
+    ack_round = models.PositiveIntegerField(default=1, editable=False)
+    ack_change_note = models.CharField(max_length=300, blank=True, editable=False)
+    allow_comments = models.BooleanField(_("allow comments"), default=False)
     # Set once, by the job that notifies the audience (news.tasks), so that
     # re-publishing an edited article does not notify everyone again.
     announced_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -119,8 +127,6 @@ class NewsArticlePage(Page):
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Main image")),
         FieldPanel("body"),
-    ]
-    promote_panels = [
         MultiFieldPanel(
             [
                 # A plain select, not the snippet chooser: it lists only the
@@ -133,16 +139,26 @@ class NewsArticlePage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("audience_agencies"),
-                FieldPanel("audience_locations"),
-                FieldPanel("audience_units"),
-                FieldPanel("audience_teams"),
+                FieldPanel("audience_agencies", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience_locations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience_units", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audience_teams", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Audience"),
             help_text=_("Whose feed the article reaches. Leave all empty for everyone; several choices combine "
                         "with OR (anyone who matches one of them)."),
         ),
-    ] + Page.promote_panels
+        MultiFieldPanel(
+            [
+                FieldPanel("must_read"),
+                FieldPanel("must_read_deadline"),
+                FieldPanel("material_change"),
+                FieldPanel("change_note"),
+                FieldPanel("allow_comments"),
+            ],
+            heading=_("Must read and comments"),
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
     base_form_class = NewsArticleForm
     parent_page_types = ["news.NewsIndexPage"]
@@ -206,69 +222,3 @@ class NewsArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(views.article_context(request, self))
         return context
-
-
-SUPPLEMENT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
-
-
-class RegionalSupplement(models.Model):
-    """One regional agency's addition to a (usually national) article, shown only to that agency's people."""
-
-    article = models.ForeignKey(NewsArticlePage, on_delete=models.CASCADE, related_name="supplements",
-                                verbose_name=_("article"))
-    agency = models.ForeignKey("teams.Agency", on_delete=models.CASCADE, related_name="news_supplements",
-                               verbose_name=_("agency"))
-    body = RichTextField(_("text (Finnish)"), features=SUPPLEMENT_FEATURES)
-    body_sv = RichTextField(_("text (Swedish)"), blank=True, features=SUPPLEMENT_FEATURES,
-                            help_text=_("Shown to Swedish readers; the Finnish text otherwise."))
-    contact = models.ForeignKey("teams.Person", on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+", verbose_name=_("contact person"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   editable=False, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("regional supplement")
-        verbose_name_plural = _("regional supplements")
-        constraints = [models.UniqueConstraint(fields=["article", "agency"], name="one_supplement_per_agency")]
-        ordering = ["-updated_at"]
-
-    def __str__(self) -> str:
-        return f"{self.agency} – {self.article.title}"
-
-    def text_for(self, language: str) -> str:
-        return self.body_sv if language == "sv" and self.body_sv else self.body
-
-    def save(self, *args, **kwargs):
-        # The admin's editor already stores clean HTML; this also covers rows
-        # written any other way (imports, scripts): no script, no javascript: links.
-        from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
-        converter = EditorHTMLConverter(features=SUPPLEMENT_FEATURES)
-        self.body = converter.to_database_format(self.body or "")
-        self.body_sv = converter.to_database_format(self.body_sv or "") if self.body_sv else ""
-        super().save(*args, **kwargs)
-
-
-class ArticleOpened(models.Model):
-    """A person has opened an article (either language version); drives the feed's "new" marker."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    translation_key = models.UUIDField()
-    opened_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "translation_key"], name="opened_once")]
-
-
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class FeedToken(models.Model):
-    """The secret in a person's Atom feed address; renewing replaces it, revoking deletes it."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_feed_token")
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now=True)
