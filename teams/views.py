@@ -59,7 +59,10 @@ def profile_edit(request):
             initial={
                 "phone": person.phone,
                 "languages": person.languages,
-                "expertise": list(person.expertise.names()),
+                # Tag objects, as taggit's TagField expects (a list of names is
+                # not): its widget writes them out with multi-word tags quoted
+                # ("sisäinen viestintä"), so saving the form back keeps each one.
+                "expertise": list(person.expertise.all()),
             }
         )
     return render(request, "teams/profile_edit.html", {"person": person, "form": form, "photo_form": PhotoForm()})
