@@ -176,6 +176,36 @@ def staff_client(client, staff_user):
     return client
 
 
+# --- The demo data, once per module -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """``manage.py demo_data`` once for the whole module (it takes tens of seconds), returning its output.
+
+    Loaded inside a transaction that is rolled back after the module; each test
+    still runs in its own savepoint (request ``db`` or mark ``django_db``), so
+    nothing a test does reaches the next one, and no other module sees the data.
+    Not for transactional tests (browser, websocket): they use their own.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        out = io.StringIO()
+        call_command("demo_data", stdout=out)
+    try:
+        yield out.getvalue()
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 # --- Browser (the fixtures are in tests/browser/conftest.py) -----------------
 
 CHROMIUM_ARGS = [

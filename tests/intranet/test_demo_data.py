@@ -29,10 +29,9 @@ def snapshot():
 
 
 @pytest.fixture
-def demo(db):
-    out = io.StringIO()
-    call_command("demo_data", stdout=out)
-    return out.getvalue()
+def demo(demo_loaded, db):
+    """The demo data (loaded once for this module) and the command's output."""
+    return demo_loaded
 
 
 @pytest.mark.django_db
