@@ -8,7 +8,7 @@ articles (tests/news/test_queries.py).
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
@@ -99,7 +99,51 @@ def originals() -> QuerySet[NewsArticlePage]:
     return NewsArticlePage.objects.live().filter(Q(locale_id=finnish) | ~Exists(has_live_finnish))
 
 
-def feed(*, user, category: NewsCategory | None = None, publisher: Agency | None = None) -> QuerySet:
+class PinnedFirst:
+    """The feed as one sequence for Paginator and slicing: the pinned articles, then the rest.
+
+    Two queries instead of one ORDER BY on a computed "pinned" column: that
+    order cannot use an index, so the database sorted every article (with its
+    body) to show six. Now the pinned ones come from the pinned_until index
+    and the rest walk the first_published_at index and stop after a page.
+    """
+
+    def __init__(self, pinned: QuerySet, rest: QuerySet):
+        self.pinned_articles, self.rest = pinned, rest
+        self._pinned = None
+
+    def _pinned_list(self) -> list:
+        if self._pinned is None:
+            self._pinned = list(self.pinned_articles)
+        return self._pinned
+
+    def count(self) -> int:
+        return len(self._pinned_list()) + self.rest.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        yield from self._pinned_list()
+        yield from self.rest
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            found = self[key:key + 1]
+            if not found:
+                raise IndexError(key)
+            return found[0]
+        start, stop = key.start or 0, key.stop
+        pinned = self._pinned_list()
+        head = pinned[start:stop]
+        rest_start = max(start - len(pinned), 0)
+        rest_stop = None if stop is None else max(stop - len(pinned), 0)
+        if rest_stop is not None and rest_stop <= rest_start:
+            return head
+        return head + list(self.rest[rest_start:rest_stop])
+
+
+def feed(*, user, category: NewsCategory | None = None, publisher: Agency | None = None) -> PinnedFirst:
     """The reader's personalised feed: pinned first (until their date), then newest first."""
     reader = reader_for(user=user)
     now = timezone.now()
@@ -108,17 +152,22 @@ def feed(*, user, category: NewsCategory | None = None, publisher: Agency | None
         articles = articles.filter(categories=category)
     if publisher is not None:
         articles = articles.filter(publisher=publisher)
-    return (
+    articles = (
         articles.annotate(
-            pinned=Case(When(pinned_until__gt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
             opened=Exists(ArticleOpened.objects.filter(user_id=reader.user_id, translation_key=OuterRef("translation_key"))),
         )
         .select_related("publisher")
+        .defer("body")  # cards show the lead; the body is read on the article page only
         .prefetch_related(
             "categories",
             Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)),
         )
-        .order_by("-pinned", "-first_published_at", "-pk")
+        .order_by("-first_published_at", "-pk")
+    )
+    pinned = Q(pinned_until__gt=now)
+    return PinnedFirst(
+        articles.filter(pinned).annotate(pinned=Value(1, output_field=IntegerField())),
+        articles.exclude(pinned).annotate(pinned=Value(0, output_field=IntegerField())),
     )
 
 

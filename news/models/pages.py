@@ -167,7 +167,11 @@ class NewsArticlePage(Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
-        indexes = [models.Index(fields=["pinned_until"])]
+        indexes = [
+            models.Index(fields=["pinned_until"]),
+            # The must-read banner on every page looks for these few articles.
+            models.Index(fields=["must_read_deadline"], condition=models.Q(must_read=True), name="news_must_read_idx"),
+        ]
 
     @classmethod
     def get_admin_default_ordering(cls):

@@ -1,0 +1,296 @@
+"""Benchmark: the personalised news pages with 10,000 articles and 550 people.
+
+Loads the demo organisation and the demo news (200 articles, news/demo.py),
+then adds articles in bulk until there are 10,000 (a fifth in Swedish, ~30 %
+targeted, 60 % with a hero image), and times the server side of each page with
+Django's test client, logged in as the demo staff member ``henkilo``: the home
+page, the news section, its third page and one article, against a bare Wagtail
+page of the same site (a StandardPage with a title only, same base template)
+measured in the same run. The pages are requested in turn, round after round,
+so that a busy machine slows all of them alike.
+
+Goals (the news issue): home page p50 ≤ 30 ms and ≤ 2× the bare page; article
+page ≤ 1.5× the bare page.
+
+Run: bash scripts/bench.sh   (DATABASE_URL=postgres://... to measure PostgreSQL)
+"""
+
+import math
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="intranet-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.test_settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from intranet.models import StandardPage  # noqa: E402
+from news import demo, services  # noqa: E402
+from news.models import ArticleOpened, NewsArticlePage, NewsCategory, NewsIndexPage  # noqa: E402
+from teams.models import Agency, Location, Team, Unit  # noqa: E402
+
+ARTICLES = 10_000
+SWEDISH_SHARE = 0.2
+TARGETED_SHARE = 0.3
+IMAGE_SHARE = 0.6
+# The reader has opened this share of the articles (the feed's "new" marker is an anti-join).
+OPENED_SHARE = 0.4
+CHUNK = 500
+WARM_UP = 3
+ROUNDS = 30
+READER = "henkilo"
+BARE_SLUG = "bench-perussivu"
+
+
+# --- 10,000 articles ------------------------------------------------------------
+
+
+def _children_paths(parent: Page, count: int) -> list[str]:
+    """The next ``count`` free treebeard paths under ``parent`` (steplen 4, base 36), as add_child would give."""
+    last = parent.get_last_child()
+    start = Page._str2int(last.path[-Page.steplen:]) if last else 0
+    return [Page._get_path(parent.path, parent.depth + 1, start + step) for step in range(1, count + 1)]
+
+
+def _insert_articles(parent: NewsIndexPage, rows: list[dict], locale: Locale, content_type) -> list[int]:
+    """Insert live NewsArticlePages under ``parent`` without Wagtail's per-page work; returns their ids.
+
+    Django cannot bulk_create a multi-table-inherited model, so the Page rows
+    are bulk-created and the NewsArticlePage rows inserted with the same ids.
+    """
+    paths = _children_paths(parent, len(rows))
+    ids = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        pages = Page.objects.bulk_create([
+            Page(
+                path=paths[start + offset], depth=parent.depth + 1, numchild=0, content_type=content_type,
+                locale=locale, translation_key=row["translation_key"], title=row["title"],
+                draft_title=row["title"], slug=row["slug"], url_path=f"{parent.url_path}{row['slug']}/",
+                live=True, has_unpublished_changes=False, first_published_at=row["published_at"],
+                last_published_at=row["published_at"], latest_revision_created_at=row["published_at"],
+            )
+            for offset, row in enumerate(chunk)
+        ])
+        if pages[0].pk is None:  # a database that does not return ids from a bulk insert
+            by_path = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
+            for page in pages:
+                page.pk = page.id = by_path[page.path]
+        articles = [
+            NewsArticlePage(
+                page_ptr_id=page.pk, lead=row["lead"], body=row["body"], hero_image=row["image"],
+                hero_alt=row["alt"], publisher_id=row["publisher"], for_everyone=not row["audience"],
+                announced_at=row["published_at"],
+            )
+            for page, row in zip(pages, chunk, strict=True)
+        ]
+        NewsArticlePage._base_manager._insert(articles, fields=NewsArticlePage._meta.local_concrete_fields)
+        ids.extend(page.pk for page in pages)
+    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(rows))
+    return ids
+
+
+def add_articles(total: int) -> int:
+    """Bulk-add articles (text from the demo plan) until there are ``total`` Finnish ones."""
+    rng = random.Random(10_000)
+    index_fi = NewsIndexPage.objects.get(locale__language_code="fi")
+    index_sv = NewsIndexPage.objects.get(locale__language_code="sv")
+    fi, sv = index_fi.locale, index_sv.locale
+    have = NewsArticlePage.objects.filter(locale=fi).count()
+    count = total - have
+    if count <= 0:
+        return 0
+    specs = demo.plan_articles(demo.build_context(), now=timezone.now())
+    images = {key: image for key, image in demo.ensure_images().items()}
+    agencies = dict(Agency.objects.values_list("slug", "pk"))
+    keha = agencies["keha-keskus"]
+    regional = list(Agency.objects.filter(kind__in=["ely", "te"]).values_list("pk", flat=True))
+    units = list(Unit.objects.values_list("pk", flat=True))
+    locations = list(Location.objects.values_list("pk", flat=True))
+    teams = list(Team.objects.values_list("pk", flat=True))
+    categories = list(NewsCategory.objects.values_list("pk", flat=True))
+    content_type = ContentType.objects.get_for_model(NewsArticlePage)
+    now = timezone.now()
+
+    finnish_rows, swedish_rows, audiences, article_categories = [], [], [], []
+    for number in range(count):
+        spec = specs[number % len(specs)]
+        published_at = now - timedelta(days=rng.uniform(1, 3 * 365))
+        image_key = (spec.motif, rng.randrange(2)) if rng.random() < IMAGE_SHARE else None
+        audience = {}
+        publisher = keha
+        if rng.random() < TARGETED_SHARE:
+            if rng.random() < 0.5:
+                publisher = rng.choice(regional)
+                audience = {"agencies": [publisher]}
+            else:
+                dimension = rng.choice(["units", "locations", "teams"])
+                pool = {"units": units, "locations": locations, "teams": teams}[dimension]
+                audience = {dimension: rng.sample(pool, k=min(2, len(pool)))}
+        row = {
+            "translation_key": uuid.uuid4(), "title": f"{spec.finnish.title} ({number + 1})",
+            "slug": f"bench-{number + 1:05d}", "lead": spec.finnish.lead, "body": spec.finnish.body,
+            "image": images[image_key] if image_key else None,
+            "alt": demo.content.MOTIFS[spec.motif][1] if image_key else "", "publisher": publisher,
+            "audience": audience, "published_at": published_at,
+        }
+        finnish_rows.append(row)
+        audiences.append(audience)
+        article_categories.append(rng.sample(categories, k=rng.randint(1, 2)))
+        if spec.swedish is not None and rng.random() < SWEDISH_SHARE:
+            swedish_rows.append({
+                **row, "title": f"{spec.swedish.title} ({number + 1})", "lead": spec.swedish.lead,
+                "body": spec.swedish.body, "alt": demo.content.MOTIFS[spec.motif][2] if image_key else "",
+            })
+
+    with transaction.atomic():
+        ids = _insert_articles(index_fi, finnish_rows, fi, content_type)
+        _insert_articles(index_sv, swedish_rows, sv, content_type)
+        through = {name: getattr(NewsArticlePage, f"audience_{name}").through
+                   for name in ("agencies", "units", "locations", "teams")}
+        column = {"agencies": "agency_id", "units": "unit_id", "locations": "location_id", "teams": "team_id"}
+        for name, model in through.items():
+            model.objects.bulk_create(
+                [model(newsarticlepage_id=page_id, **{column[name]: target})
+                 for page_id, audience in zip(ids, audiences, strict=True) for target in audience.get(name, [])],
+                batch_size=CHUNK,
+            )
+        category_through = NewsArticlePage.categories.through
+        category_through.objects.bulk_create(
+            [category_through(newsarticlepage_id=page_id, newscategory_id=category)
+             for page_id, chosen in zip(ids, article_categories, strict=True) for category in chosen],
+            batch_size=CHUNK,
+        )
+        reader = get_user_model().objects.get(username=READER)
+        keys = NewsArticlePage.objects.filter(locale=fi).values_list("translation_key", flat=True)
+        ArticleOpened.objects.bulk_create(
+            [ArticleOpened(user=reader, translation_key=key) for key in keys if rng.random() < OPENED_SHARE],
+            batch_size=CHUNK, ignore_conflicts=True,
+        )
+    return len(finnish_rows) + len(swedish_rows)
+
+
+def check_tree() -> float:
+    """Treebeard's own consistency check over the news sections; returns the seconds it took."""
+    started = time.perf_counter()
+    for section in NewsIndexPage.objects.all():
+        problems = Page.find_problems(parent=section)
+        assert not any(problems), f"tree problems under {section.url_path}: {problems}"
+    return time.perf_counter() - started
+
+
+def bare_page() -> StandardPage:
+    """A StandardPage with a title only: Wagtail's routing, the site's base template, no content queries."""
+    page = StandardPage.objects.filter(slug=BARE_SLUG).first()
+    if page is None:
+        home = Page.objects.get(depth=2, locale__language_code="fi").specific
+        page = StandardPage(title="Perussivu", slug=BARE_SLUG)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+# --- Measuring -----------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def measure(client: Client, urls: dict[str, str]) -> dict[str, tuple[float, float, int]]:
+    for _ in range(WARM_UP):
+        for url in urls.values():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+    timings = {name: [] for name in urls}
+    for _ in range(ROUNDS):
+        for name, url in urls.items():
+            started = time.perf_counter()
+            client.get(url)
+            timings[name].append((time.perf_counter() - started) * 1000)
+    results = {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        results[name] = (statistics.median(timings[name]), percentile(timings[name], 0.95), len(queries))
+    return results
+
+
+def main() -> None:
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    print(f"Database: {connection.vendor}. Loading the demo organisation and news…", flush=True)
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    call_command("demo_data", "--no-logins", verbosity=0, stdout=open(os.devnull, "w"))
+    print(f"  demo data: {time.perf_counter() - started:.1f} s", flush=True)
+    started = time.perf_counter()
+    added = add_articles(ARTICLES)
+    with connection.cursor() as cursor:
+        # Fresh planner statistics after a bulk load, as PostgreSQL's autovacuum would gather them.
+        cursor.execute("ANALYZE")
+    print(f"  bulk articles: {added} pages in {time.perf_counter() - started:.1f} s", flush=True)
+    print(f"  tree check (treebeard find_problems): {check_tree():.1f} s, no problems", flush=True)
+    finnish = NewsArticlePage.objects.filter(locale__language_code="fi").count()
+    swedish = NewsArticlePage.objects.filter(locale__language_code="sv").count()
+    people = get_user_model().objects.filter(person__isnull=False).count()
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=READER))
+    reader = get_user_model().objects.get(username=READER)
+    visible = services.feed(user=reader).count()
+    last_page = client.get("/uutiset/", {"page": 400})
+    assert last_page.status_code == 200 and b"news-card" in last_page.content, "/uutiset/?page=400 does not render"
+    print(f"  /uutiset/?page=400 renders ({READER} sees {visible} articles, "
+          f"{math.ceil(visible / services.FEED_PAGE_SIZE)} pages; a page past the end shows the last one)", flush=True)
+    # A pinned demo article for everyone, with a hero image (the first article a reader opens).
+    plan = demo.plan_articles(demo.build_context(), now=timezone.now())
+    slug = next(spec.slug for spec in plan if spec.pinned_days and spec.image and not spec.audience)
+    article = NewsArticlePage.objects.get(slug=slug, locale__language_code="fi")
+    urls = {
+        "bare Wagtail page (StandardPage)": bare_page().url,
+        "home page (6 news cards)": "/",
+        "/uutiset/ (20 cards)": "/uutiset/",
+        "/uutiset/?page=3": "/uutiset/?page=3",
+        "article page (hero image)": article.url,
+    }
+    results = measure(client, urls)
+    bare = results["bare Wagtail page (StandardPage)"][0]
+    goals = {
+        "home page (6 news cards)": ("≤ 30 ms and ≤ 2× bare", lambda p50: p50 <= 30 and p50 <= 2 * bare),
+        "article page (hero image)": ("≤ 1.5× bare", lambda p50: p50 <= 1.5 * bare),
+    }
+    print(f"\n{finnish} Finnish and {swedish} Swedish articles, {people} people; reader: {READER}; "
+          f"{ROUNDS} rounds after {WARM_UP} warm-up rounds; server time through Django's test client.\n")
+    print("| page | p50 ms | p95 ms | queries | ratio to bare p50 | goal | met? |")
+    print("|------|-------:|-------:|--------:|------------------:|------|------|")
+    for name, (p50, p95, queries) in results.items():
+        goal, check = goals.get(name, ("–", None))
+        met = "–" if check is None else ("yes" if check(p50) else "**no**")
+        print(f"| {name} | {p50:.1f} | {p95:.1f} | {queries} | {p50 / bare:.2f}× | {goal} | {met} |")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\n{os.cpu_count()} CPUs, load average {load:.1f} at the end of the run.")
+
+
+if __name__ == "__main__":
+    main()
