@@ -1,6 +1,600 @@
-"""Comments, reactions and mentions on news articles (services; views in news.comment_views)."""
+"""Comments, reactions and mentions on news articles (services; views in news.comment_views).
+
+Everything points at the *original* article (news.services.original_of), so the
+Finnish and Swedish versions share one discussion.
+
+* Comments: one level of replies (a reply to a reply joins the same thread),
+  edits keep the earlier text (:class:`news.models.CommentEdit`) and show an
+  "edited" mark, the author deletes softly, editors of the article hide with a
+  reason that the author sees. Commenting, editing and reacting to comments
+  need ``allow_comments``; deleting and hiding work even after comments are
+  turned off, so nobody is stuck with words they want gone.
+* Reactions: one per kind per person on an article or a comment, toggled.
+* Mentions: ``@username`` in a comment notifies that person once per comment
+  (one :class:`news.models.Mention` row, and the notification key), also when
+  the mention is added by an edit, through realtime.actions.mention_created.
+
+Text is stored as typed (only line endings are normalised) and rendered by
+:func:`render_text`: everything escaped, http(s) links and known mentions made
+clickable, line breaks kept. :func:`comments_for` reads a whole discussion in a
+fixed number of queries, however many comments it has.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from news import services
+from news.models import Comment, CommentEdit, Mention, NewsArticlePage, Reaction
+from news.permissions import can_edit_for_agency
+
+# --- Limits ----------------------------------------------------------------------------------
+# 2000 characters is a long paragraph or three: room for a real answer, while a
+# wall of text belongs in an article or a document. Counted in characters
+# (code points), so "ä" and an emoji each count as one.
+MAX_COMMENT_LENGTH = 2000
+# A moderation reason is a sentence, shown to the author; the model allows 300.
+MAX_REASON_LENGTH = 300
+# Five comments a minute lets a lively discussion flow (nobody writes a
+# considered comment every ten seconds) and stops a script or a stuck key from
+# flooding a thread. A hundred a day is far beyond any real person and still
+# caps the damage of a compromised account. Counted in the database (deleted
+# comments included, so deleting does not reset the count); two requests at
+# the very same moment may both pass, which is harmless at these numbers.
+COMMENTS_PER_MINUTE = 5
+COMMENTS_PER_DAY = 100
+# People notified by one comment: enough for a meeting's worth of names,
+# too few to page a whole unit by pasting a list of user names.
+MAX_MENTIONS = 10
+# Suggestions in the @mention autocomplete: a short list fits a phone screen.
+PEOPLE_SUGGESTIONS = 8
+
+# The reaction kinds with their emoji (the label comes from Reaction.Kind).
+REACTION_EMOJI = {
+    Reaction.Kind.LIKE: "👍",
+    Reaction.Kind.THANKS: "🙏",
+    Reaction.Kind.INSIGHTFUL: "💡",
+    Reaction.Kind.CELEBRATE: "🎉",
+}
+
+# One tokenizer for storing and rendering, so a mention that is linked is
+# exactly a mention that notified. URLs come first: "https://x.example/@aino"
+# is a link, not a mention. A mention starts the text or follows a space or an
+# opening bracket or quote (so "aino@example.com" is not one).
+_TOKENS = re.compile(
+    r"(?P<url>\b(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"'`]+)"
+    r"|(?<![^\s(\[{\"'«“‘])@(?P<name>[\w][\w.-]*)"
+)
+_URL_START = re.compile(r"(?:https?://|www\.)(.*)", re.IGNORECASE | re.DOTALL)
+# Characters that end a sentence rather than a URL or a user name.
+_TRAILING = ".,:;!?*'\"»”’"
+
+
+# --- Who may do what -------------------------------------------------------------------------
+
+
+def comments_open(article: NewsArticlePage) -> bool:
+    return bool(article.allow_comments and article.live)
+
+
+def can_moderate(*, user, article: NewsArticlePage) -> bool:
+    """National editors, and regional editors of the agency that published the article."""
+    return bool(user.is_authenticated and can_edit_for_agency(user, article.publisher_id))
+
+
+# --- Text ------------------------------------------------------------------------------------
+
+
+def clean_text(text: str | None) -> str:
+    """The text as typed, with Windows and old Mac line endings made "\\n" and outer blank space removed.
+
+    Raises ValidationError with a message for the reader when the text is empty, too long or has NUL
+    characters (PostgreSQL cannot store them; nobody types them).
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\x00" in text:
+        raise ValidationError(_("The text contains a character that cannot be saved (NUL)."), code="null")
+    if not text:
+        raise ValidationError(_("Write something before sending."), code="empty")
+    if len(text) > MAX_COMMENT_LENGTH:
+        raise ValidationError(
+            _("A comment can be at most %(max)d characters long; this one has %(length)d. Shorten it and send again.")
+            % {"max": MAX_COMMENT_LENGTH, "length": len(text)},
+            code="too_long",
+        )
+    return text
+
+
+def _split_url(url: str) -> tuple[str, str]:
+    """Separate sentence punctuation and unbalanced closing brackets from the end of a URL."""
+    trail = ""
+    while url:
+        last = url[-1]
+        if last in _TRAILING or (last == ")" and url.count("(") < url.count(")")) or (
+            last == "]" and url.count("[") < url.count("]")
+        ):
+            trail = last + trail
+            url = url[:-1]
+        else:
+            break
+    return url, trail
+
+
+def _tokens(text: str):
+    """Yield ("text", s), ("url", s) and ("mention", username) in order; together they make up the text."""
+    position = 0
+    for match in _TOKENS.finditer(text):
+        if match.start() > position:
+            yield "text", text[position:match.start()]
+        if match.group("url"):
+            url, trail = _split_url(match.group("url"))
+            address = _URL_START.match(url)
+            if address and address.group(1)[:1].isalnum():
+                yield "url", url
+            elif url:
+                yield "text", url
+        else:
+            name = match.group("name").rstrip(".-")
+            trail = match.group("name")[len(name):]
+            yield "mention", name
+        if trail:
+            yield "text", trail
+        position = match.end()
+    if position < len(text):
+        yield "text", text[position:]
+
+
+def mentioned_usernames(text: str) -> list[str]:
+    """The @user names in a text, lower-cased, in order, each once (URLs and e-mail addresses excluded)."""
+    names = []
+    for kind, value in _tokens(text):
+        if kind == "mention" and value.lower() not in names:
+            names.append(value.lower())
+    return names
+
+
+def _escaped_text(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return escape(value).replace("\n", "<br>")
+
+
+def render_text(text: str, mentions: dict[str, str] | None = None) -> SafeString:
+    """Comment text as safe HTML: escaped, line breaks kept, http(s) links and known mentions clickable.
+
+    ``mentions`` maps lower-cased user names to profile URLs; an @name that is
+    not in it stays text. No other markup and no other link scheme can appear:
+    a link's address is always http(s), written out by us, attribute-escaped.
+    """
+    mentions = mentions or {}
+    parts = []
+    for kind, value in _tokens(text):
+        if kind == "url":
+            href = value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
+            parts.append(str(format_html('<a href="{}" rel="nofollow noopener">{}</a>', href, value)))
+        elif kind == "mention" and value.lower() in mentions:
+            parts.append(str(format_html('<a class="mention" href="{}">@{}</a>', mentions[value.lower()], value)))
+        elif kind == "mention":
+            parts.append(_escaped_text("@" + value))
+        else:
+            parts.append(_escaped_text(value))
+    # Safe: every piece above is escaped or built with format_html.
+    return mark_safe("".join(parts))
+
+
+def profile_url(username: str) -> str:
+    return reverse("teams:person", kwargs={"username": username})
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def _check_rate(user) -> None:
+    now = timezone.now()
+    recent = Comment.objects.filter(author=user, created_at__gte=now - datetime.timedelta(days=1)).aggregate(
+        day=Count("pk"), minute=Count("pk", filter=Q(created_at__gte=now - datetime.timedelta(minutes=1)))
+    )
+    if recent["minute"] >= COMMENTS_PER_MINUTE:
+        raise ValidationError(
+            ngettext(
+                "You can send at most %(count)d comment a minute. Wait a moment and send again; your text is kept.",
+                "You can send at most %(count)d comments a minute. Wait a moment and send again; your text is kept.",
+                COMMENTS_PER_MINUTE,
+            ) % {"count": COMMENTS_PER_MINUTE},
+            code="rate_minute",
+        )
+    if recent["day"] >= COMMENTS_PER_DAY:
+        raise ValidationError(
+            _("You have sent %(count)d comments in the last 24 hours, the most allowed. "
+              "Please continue tomorrow; copy your text if you want to keep it.") % {"count": COMMENTS_PER_DAY},
+            code="rate_day",
+        )
+
+
+def _record_mentions(comment: Comment) -> list[Mention]:
+    """Store a Mention for each newly @mentioned active person and notify them (never the author, never twice)."""
+    from realtime import actions
+
+    names = mentioned_usernames(comment.text)[:MAX_MENTIONS]
+    if not names:
+        return []
+    users = (
+        get_user_model().objects.filter(is_active=True)
+        .annotate(lower_username=Lower("username"))
+        .filter(lower_username__in=names)
+        .exclude(pk=comment.author_id)
+        .only("pk", "username")
+    )
+    already = set(Mention.objects.filter(comment=comment).values_list("user_id", flat=True))
+    # At most MAX_MENTIONS people per comment in all, so editing in new names cannot page a whole unit.
+    room = MAX_MENTIONS - len(already)
+    found = sorted((user for user in users if user.pk not in already), key=lambda user: names.index(
+        user.username.lower()))
+    new = [Mention(comment=comment, user=user) for user in found[:max(room, 0)]]
+    if not new:
+        return []
+    Mention.objects.bulk_create(new, ignore_conflicts=True)
+    for mention in new:
+        actions.mention_created(mention=mention)
+    return new
+
+
+@transaction.atomic
+def post_comment(*, user, article: NewsArticlePage, text: str, parent: Comment | None = None) -> Comment:
+    """Publish a comment (or a reply to ``parent``). PermissionDenied where comments are off;
+    ValidationError with a message for the reader for bad text, a gone parent or a rate limit."""
+    article = services.original_of(article)
+    if not comments_open(article):
+        raise PermissionDenied(_("Comments are turned off for this article."))
+    text = clean_text(text)
+    if parent is not None:
+        if parent.article_id != article.pk:
+            raise ValidationError(_("That comment belongs to another article."), code="parent")
+        if parent.parent_id is not None:  # one level of replies: a reply to a reply joins the thread
+            parent = Comment.objects.get(pk=parent.parent_id)
+        if not parent.is_visible:
+            raise ValidationError(
+                _("The comment you replied to is no longer shown, so your reply was not sent. "
+                  "You can send it as a new comment."), code="parent_gone")
+    _check_rate(user)
+    comment = Comment.objects.create(article=article, author=user, parent=parent, text=text)
+    _record_mentions(comment)
+    return comment
+
+
+@transaction.atomic
+def edit_comment(*, user, comment: Comment, text: str) -> Comment:
+    """The author changes the text; the earlier text is kept and new mentions notify."""
+    comment = Comment.objects.select_for_update().select_related("article").get(pk=comment.pk)
+    if comment.author_id != user.pk:
+        raise PermissionDenied(_("Only the author can edit a comment."))
+    if not comments_open(comment.article):
+        raise PermissionDenied(_("Comments are turned off for this article."))
+    if comment.deleted_at is not None:
+        raise ValidationError(_("This comment was deleted."), code="deleted")
+    if comment.hidden_at is not None:
+        raise ValidationError(_("An editor has hidden this comment, so it cannot be edited."), code="hidden")
+    text = clean_text(text)
+    if text == comment.text:
+        return comment
+    now = timezone.now()
+    CommentEdit.objects.create(comment=comment, text=comment.text, replaced_at=now)
+    comment.text = text
+    comment.edited_at = now
+    comment.save(update_fields=["text", "edited_at"])
+    _record_mentions(comment)
+    return comment
+
+
+def delete_comment(*, user, comment: Comment) -> Comment:
+    """The author removes their comment (kept in the database; a thread with replies shows "Deleted")."""
+    if comment.author_id != user.pk:
+        raise PermissionDenied(_("Only the author can delete a comment."))
+    if comment.deleted_at is None:
+        comment.deleted_at = timezone.now()
+        comment.save(update_fields=["deleted_at"])
+    return comment
+
+
+def clean_reason(reason: str | None) -> str:
+    reason = " ".join((reason or "").replace("\x00", "").split())
+    if not reason:
+        raise ValidationError(_("Tell the author why the comment is hidden."), code="empty")
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ValidationError(
+            _("The reason can be at most %(max)d characters long.") % {"max": MAX_REASON_LENGTH}, code="too_long"
+        )
+    return reason
+
+
+def hide_comment(*, user, comment: Comment, reason: str) -> Comment:
+    """An editor of the article hides a comment from readers; the author sees the reason."""
+    if not can_moderate(user=user, article=comment.article):
+        raise PermissionDenied(_("Only the article's editors can hide comments."))
+    reason = clean_reason(reason)
+    if comment.deleted_at is not None:
+        raise ValidationError(_("This comment was deleted."), code="deleted")
+    comment.hidden_at = timezone.now()
+    comment.hidden_by = user
+    comment.hidden_reason = reason
+    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    return comment
+
+
+def unhide_comment(*, user, comment: Comment) -> Comment:
+    """An editor shows a hidden comment again."""
+    if not can_moderate(user=user, article=comment.article):
+        raise PermissionDenied(_("Only the article's editors can show hidden comments."))
+    comment.hidden_at = None
+    comment.hidden_by = None
+    comment.hidden_reason = ""
+    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    return comment
+
+
+def toggle_reaction(*, user, kind: str, article: NewsArticlePage | None = None,
+                    comment: Comment | None = None) -> tuple[bool, int]:
+    """Add the user's reaction of this kind, or remove it if it was there. Returns (active, count of this kind)."""
+    if kind not in Reaction.Kind.values:
+        raise ValidationError(_("Unknown reaction."), code="kind")
+    if (article is None) == (comment is None):
+        raise ValueError("React to an article or a comment, not both.")
+    if comment is not None:
+        if not comment.is_visible or not comments_open(comment.article):
+            raise PermissionDenied(_("You cannot react to this comment."))
+        target = {"comment": comment}
+    else:
+        article = services.original_of(article)
+        if not article.live:
+            raise PermissionDenied(_("You cannot react to this article."))
+        target = {"article": article}
+    with transaction.atomic():
+        removed, _details = Reaction.objects.filter(user=user, kind=kind, **target).delete()
+        active = not removed
+        if active:
+            try:
+                with transaction.atomic():
+                    Reaction.objects.create(user=user, kind=kind, **target)
+            except IntegrityError:  # a double click: the other request added it
+                pass
+    return active, Reaction.objects.filter(kind=kind, **target).count()
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReactionSummary:
+    kind: str
+    label: str
+    emoji: str
+    count: int
+    mine: bool
+
+
+def _summaries(counts: dict[str, int], mine: set[str]) -> list[ReactionSummary]:
+    return [
+        ReactionSummary(kind=kind.value, label=str(kind.label), emoji=REACTION_EMOJI[kind],
+                        count=counts.get(kind.value, 0), mine=kind.value in mine)
+        for kind in Reaction.Kind
+    ]
+
+
+def article_reactions(*, article: NewsArticlePage, user) -> list[ReactionSummary]:
+    """Counts per kind on the article and whether the user gave each (one query)."""
+    counts, mine = {}, set()
+    rows = (
+        Reaction.objects.filter(article=article).order_by().values("kind")
+        .annotate(total=Count("pk"), own=Count("pk", filter=Q(user_id=user.pk)))
+    )
+    for row in rows:
+        counts[row["kind"]] = row["total"]
+        if row["own"]:
+            mine.add(row["kind"])
+    return _summaries(counts, mine)
+
+
+def _display_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def comments_for(*, article: NewsArticlePage, user) -> list[Comment]:
+    """The article's discussion as this user sees it: top-level comments, oldest first, each with ``shown_replies``.
+
+    A fixed number of queries whatever the number of comments: the comments with
+    their authors (and profiles), mentions, the edit history the user may see,
+    and reaction counts with the user's own reactions. Each comment gets:
+
+    * ``state``: "visible", "hidden_notice" (hidden; the author and editors see it with the reason),
+      "hidden" (others see "Hidden by an editor") or "deleted" (a placeholder kept for its replies);
+    * ``html`` (render_text), ``author_name``, ``author_person``, ``author_url``, ``history`` (earlier texts,
+      for the author and editors), ``reaction_summary`` and ``reaction_total``;
+    * ``can_edit``, ``can_delete``, ``can_reply``, ``can_hide``, ``can_unhide``, ``can_react``.
+
+    Deleted replies and deleted comments without shown replies are left out.
+    """
+    moderator = can_moderate(user=user, article=article)
+    is_open = comments_open(article)
+    edits = CommentEdit.objects.all() if moderator else CommentEdit.objects.filter(comment__author_id=user.pk)
+    rows = list(
+        Comment.objects.filter(article=article)
+        .select_related("author__person", "hidden_by")
+        .prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
+            Prefetch("edits", queryset=edits),
+        )
+        .order_by("created_at", "pk")
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    mine: dict[int, set[str]] = defaultdict(set)
+    if rows:
+        reaction_rows = (
+            Reaction.objects.filter(comment__article=article).order_by().values("comment_id", "kind")
+            .annotate(total=Count("pk"), own=Count("pk", filter=Q(user_id=user.pk)))
+        )
+        for row in reaction_rows:
+            counts[row["comment_id"]][row["kind"]] = row["total"]
+            if row["own"]:
+                mine[row["comment_id"]].add(row["kind"])
+
+    replies: dict[int, list[Comment]] = defaultdict(list)
+    top: list[Comment] = []
+    for comment in rows:
+        own = comment.author_id == user.pk
+        if comment.deleted_at is not None:
+            comment.state = "deleted"
+        elif comment.hidden_at is not None:
+            comment.state = "hidden_notice" if (own or moderator) else "hidden"
+        else:
+            comment.state = "visible"
+        readable = comment.state in ("visible", "hidden_notice")
+        try:
+            comment.author_person = comment.author.person
+        except ObjectDoesNotExist:
+            comment.author_person = None
+        comment.author_name = _display_name(comment.author)
+        comment.author_url = profile_url(comment.author.get_username()) if comment.author_person else ""
+        comment.hidden_by_name = _display_name(comment.hidden_by) if comment.hidden_by else ""
+        if readable:
+            links = {m.user.username.lower(): profile_url(m.user.username) for m in comment.mentions.all()}
+            comment.html = render_text(comment.text, links)
+            comment.history = list(comment.edits.all()) if (own or moderator) else []
+        else:
+            comment.html = ""
+            comment.history = []
+        comment.reaction_summary = _summaries(counts.get(comment.pk, {}), mine.get(comment.pk, set()))
+        comment.reaction_total = sum(counts.get(comment.pk, {}).values())
+        comment.is_reply = comment.parent_id is not None
+        comment.can_edit = own and is_open and comment.state == "visible"
+        comment.can_delete = own and comment.deleted_at is None
+        comment.can_reply = is_open and not comment.is_reply and comment.state == "visible"
+        comment.can_hide = moderator and comment.state == "visible"
+        comment.can_unhide = moderator and comment.state == "hidden_notice"
+        comment.can_react = is_open and comment.state == "visible"
+        comment.shown_replies = []
+        if comment.is_reply:
+            if comment.deleted_at is None:
+                replies[comment.parent_id].append(comment)
+        else:
+            top.append(comment)
+    shown = []
+    for comment in top:
+        comment.shown_replies = replies.get(comment.pk, [])
+        if comment.state == "deleted" and not comment.shown_replies:
+            continue
+        shown.append(comment)
+    return shown
+
+
+def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS) -> list[dict]:
+    """Active people for the @mention autocomplete: by name, title or expertise words, or user name start."""
+    from teams.models import Person
+    from teams.services import clean_query, search_people
+
+    query = clean_query(query or "").lstrip("@").strip()
+    if not query:
+        return []
+    by_words = search_people(query=query.replace(".", " ").replace("_", " "))
+    people = (
+        Person.objects.active().select_related("user")
+        .filter(Q(pk__in=Subquery(by_words.values("pk"))) | Q(user__username__istartswith=query))
+        .order_by("user__last_name", "user__first_name", "pk")[:limit]
+    )
+    return [
+        {"username": person.user.username, "name": person.full_name, "title": person.title}
+        for person in people
+    ]
+
+
+# --- The article page ------------------------------------------------------------------------
+
+
+@dataclass
+class FormError:
+    """A comment form that failed, to show again with the typed text and the message.
+
+    ``form`` is "new", "reply", "edit" or "hide"; ``comment_id`` is the comment
+    the form belongs to (none for "new").
+    """
+
+    form: str
+    text: str
+    errors: list[str]
+    comment_id: int | None = None
+
+
+def _count(comments: list[Comment]) -> int:
+    return sum(
+        (comment.state == "visible") + sum(reply.state == "visible" for reply in comment.shown_replies)
+        for comment in comments
+    )
 
 
 def article_context(request, article) -> dict:
-    """What the article page needs for its comments and reactions (filled in by the comments feature)."""
-    return {}
+    """What the article page needs for its comments and reactions.
+
+    ``article`` is the original; its ``reaction_summary`` is set for
+    news/_reactions.html. Comments stay readable after the editor turns
+    commenting off (nobody can add, edit or react then). A failed comment form
+    (news.comment_views sets ``request.comment_form_error``) is shown again
+    where it was, with the typed text; if that form is gone (the comment was
+    hidden or deleted meanwhile) the text goes to the new-comment form, and if
+    commenting was turned off it is shown to copy.
+    """
+    user = request.user
+    article.reaction_summary = article_reactions(article=article, user=user)
+    error: FormError | None = getattr(request, "comment_form_error", None)
+    is_open = comments_open(article)
+    comments = comments_for(article=article, user=user)
+    placed = error is None
+    reply_to, hide, edit = (comment_id_from(request.GET.get(name)) for name in ("vastaa", "piilota", "muokkaa"))
+    for comment in comments:
+        for item in [comment, *comment.shown_replies]:
+            item.form_error = None
+            if error is not None and error.comment_id == item.pk:
+                available = {"reply": item.can_reply, "edit": item.can_edit, "hide": item.can_hide}
+                if available.get(error.form):
+                    item.form_error = error
+                    placed = True
+            failed = item.form_error.form if item.form_error else ""
+            item.reply_open = item.can_reply and (item.pk == reply_to or failed == "reply")
+            item.hide_open = item.can_hide and (item.pk == hide or failed == "hide")
+            item.edit_open = item.can_edit and (item.pk == edit or failed == "edit")
+    context = {
+        "comments_open": is_open,
+        "article_url": article.url or "",
+        "comments": comments,
+        "comment_count": _count(comments),
+        "comment_max_length": MAX_COMMENT_LENGTH,
+        "reason_max_length": MAX_REASON_LENGTH,
+        "new_comment_text": "",
+        "new_comment_errors": [],
+        "comment_leftover": None,
+        "comment_error_message": "",
+    }
+    if not placed:
+        if error.form == "hide":
+            context["comment_error_message"] = error.errors[0] if error.errors else ""
+        elif not is_open:
+            context["comment_leftover"] = error
+        else:
+            context["new_comment_text"] = error.text
+            context["new_comment_errors"] = error.errors
+    return context
+
+
+def comment_id_from(value) -> int | None:
+    """A comment id from a form or the query string (?vastaa=, ?muokkaa=, ?piilota=), or None for anything else."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from intranet.views import serve_page
-from news import mustread_views, views
+from news import comment_views, mustread_views, views
 
 app_name = "news"
 
@@ -18,5 +18,13 @@ urlpatterns = [
     path("uutiset/seuranta/<int:page_id>/", mustread_views.follow_up, name="follow_up"),
     path("uutiset/seuranta/<int:page_id>/csv/", mustread_views.follow_up_csv, name="follow_up_csv"),
     # Comments, reactions and mentions (news.comment_views)
+    path("uutiset/kommentoi/<int:page_id>/", comment_views.comment_post, name="comment_post"),
+    path("uutiset/kommentit/<int:comment_id>/muokkaa/", comment_views.comment_edit, name="comment_edit"),
+    path("uutiset/kommentit/<int:comment_id>/poista/", comment_views.comment_delete, name="comment_delete"),
+    path("uutiset/kommentit/<int:comment_id>/piilota/", comment_views.comment_hide, name="comment_hide"),
+    path("uutiset/kommentit/<int:comment_id>/palauta/", comment_views.comment_unhide, name="comment_unhide"),
+    path("uutiset/kommentit/<int:comment_id>/reaktio/", comment_views.react_comment, name="react_comment"),
+    path("uutiset/reaktio/<int:page_id>/", comment_views.react_article, name="react_article"),
+    path("uutiset/kommentit/henkilot/", comment_views.people, name="people"),
     # Readership report (news.readership_views)
 ]

@@ -50,9 +50,22 @@
     region.hidden = false;
   }
 
+  function onMention(mention) {
+    // One frame per new notification (realtime.actions.mention_created): bump the bell, say who and where.
+    setCount(parseInt(bell ? bell.getAttribute("data-unread") : "0", 10) + 1);
+    var region = liveRegion();
+    region.textContent = "";
+    var link = document.createElement("a");
+    link.href = mention.url || "/ilmoitukset/";
+    link.textContent = lang === "sv" && mention.title_sv ? mention.title_sv : mention.title; // text only
+    region.appendChild(link);
+    region.hidden = false;
+  }
+
   function handle(frame) {
     if (frame.type === "hello" && typeof frame.unread_notifications === "number") setCount(frame.unread_notifications);
     if (frame.type === "news.published" && frame.article) onNewsPublished(frame.article);
+    if (frame.type === "mention" && frame.mention) onMention(frame.mention);
     document.dispatchEvent(new CustomEvent("taimi:frame", { detail: frame }));
   }
 

@@ -1,0 +1,202 @@
+"""Comments, reactions and the @mention people search. Thin: parse, call news.comments, redirect or re-render.
+
+Every view is POST-only except the people search; signing in is required by
+the middleware. A refused action answers 403 (PermissionDenied), a missing
+article or comment 404. A comment form with bad input (too long, empty, rate
+limit) renders the article again with status 400, the typed text and the
+message in place, so nothing typed is lost.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from news import comments, services
+from news.models import Comment, NewsArticlePage, Reaction
+
+
+class CommentForm(forms.Form):
+    # Length and emptiness are checked by news.comments.clean_text (one message for every entry point).
+    text = forms.CharField(required=False, strip=False)
+    parent = forms.IntegerField(required=False, min_value=1)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(required=False)
+
+
+class ReactionForm(forms.Form):
+    kind = forms.ChoiceField(choices=Reaction.Kind.choices)
+
+
+def _article(page_id: int) -> NewsArticlePage:
+    page = NewsArticlePage.objects.live().filter(pk=page_id).select_related("publisher").first()
+    if page is None:
+        raise Http404(_("No such article."))
+    return services.original_of(page)
+
+
+def _comment(comment_id: int) -> Comment:
+    comment = Comment.objects.filter(pk=comment_id).select_related("article").first()
+    if comment is None or not comment.article.live:
+        raise Http404(_("No such comment."))
+    return comment
+
+
+def _article_url(article: NewsArticlePage, anchor: str = "") -> str:
+    return f"{article.url or '/'}{'#' + anchor if anchor else ''}"
+
+
+def _render_with_error(request, article: NewsArticlePage, error: comments.FormError, status: int = 400):
+    """The article page again (in the reader's language), with the failed form filled in and its message."""
+    page = article.localized.specific
+    request.comment_form_error = error
+    return TemplateResponse(request, page.get_template(request), page.get_context(request), status=status)
+
+
+def _messages(error: ValidationError) -> list[str]:
+    return [str(message) for message in error.messages]
+
+
+def _form_errors(form: forms.Form) -> list[str]:
+    return [str(message) for errors in form.errors.values() for message in errors]
+
+
+@require_POST
+def comment_post(request, page_id):
+    article = _article(page_id)
+    form = CommentForm(request.POST)
+    text = request.POST.get("text", "")
+    parent_id = comments.comment_id_from(request.POST.get("parent"))
+    kind = "reply" if request.POST.get("parent") else "new"
+    if not form.is_valid():
+        return _render_with_error(request, article, comments.FormError(kind, text, _form_errors(form), parent_id))
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
+        if parent is None:
+            raise Http404(_("No such comment."))
+    try:
+        comment = comments.post_comment(user=request.user, article=article, text=text, parent=parent)
+    except ValidationError as error:
+        return _render_with_error(
+            request, article,
+            comments.FormError(kind, text, _messages(error), comment_id=parent.pk if parent else None),
+        )
+    except PermissionDenied:
+        if not comments.comments_open(article):
+            # Turned off while the reader was typing: refuse, but show the text to copy.
+            return _render_with_error(
+                request, article,
+                comments.FormError(kind, text, [_("Comments are turned off for this article.")]), status=403,
+            )
+        raise
+    messages.success(request, _("Your comment was published."))
+    return redirect(_article_url(article, f"comment-{comment.pk}"))
+
+
+@require_POST
+def comment_edit(request, comment_id):
+    comment = _comment(comment_id)
+    article = comment.article
+    text = request.POST.get("text", "")
+    if comment.author_id != request.user.pk:
+        raise PermissionDenied
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _render_with_error(request, article, comments.FormError("edit", text, _form_errors(form), comment.pk))
+    try:
+        comments.edit_comment(user=request.user, comment=comment, text=text)
+    except ValidationError as error:
+        return _render_with_error(request, article, comments.FormError("edit", text, _messages(error), comment.pk))
+    except PermissionDenied:
+        if not comments.comments_open(article):
+            return _render_with_error(
+                request, article,
+                comments.FormError("edit", text, [_("Comments are turned off for this article.")], comment.pk),
+                status=403,
+            )
+        raise
+    messages.success(request, _("Your comment was saved."))
+    return redirect(_article_url(article, f"comment-{comment.pk}"))
+
+
+@require_POST
+def comment_delete(request, comment_id):
+    comment = _comment(comment_id)
+    comments.delete_comment(user=request.user, comment=comment)
+    messages.success(request, _("Your comment was deleted."))
+    return redirect(_article_url(comment.article, "comments"))
+
+
+@require_POST
+def comment_hide(request, comment_id):
+    comment = _comment(comment_id)
+    if not comments.can_moderate(user=request.user, article=comment.article):
+        raise PermissionDenied
+    form = ReasonForm(request.POST)
+    reason = request.POST.get("reason", "")
+    try:
+        if not form.is_valid():
+            raise ValidationError(_form_errors(form))
+        comments.hide_comment(user=request.user, comment=comment, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        return _render_with_error(
+            request, comment.article, comments.FormError("hide", reason, _messages(error), comment.pk)
+        )
+    messages.success(request, _("The comment is hidden. Its author sees your reason."))
+    return redirect(_article_url(comment.article, f"comment-{comment.pk}"))
+
+
+@require_POST
+def comment_unhide(request, comment_id):
+    comment = _comment(comment_id)
+    comments.unhide_comment(user=request.user, comment=comment)
+    messages.success(request, _("The comment is shown again."))
+    return redirect(_article_url(comment.article, f"comment-{comment.pk}"))
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _react(request, *, article, comment=None):
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"error": _("Unknown reaction.")}, status=400)
+        messages.error(request, _("Unknown reaction."))
+        return redirect(_article_url(article, f"comment-{comment.pk}" if comment else "reactions"))
+    kind = form.cleaned_data["kind"]
+    if comment is not None:
+        active, count = comments.toggle_reaction(user=request.user, kind=kind, comment=comment)
+    else:
+        active, count = comments.toggle_reaction(user=request.user, kind=kind, article=article)
+    if _wants_json(request):
+        return JsonResponse({"kind": kind, "active": active, "count": count})
+    return redirect(_article_url(article, f"comment-{comment.pk}" if comment else "reactions"))
+
+
+@require_POST
+def react_article(request, page_id):
+    return _react(request, article=_article(page_id))
+
+
+@require_POST
+def react_comment(request, comment_id):
+    comment = _comment(comment_id)
+    return _react(request, article=comment.article, comment=comment)
+
+
+@require_GET
+def people(request):
+    """Up to eight active people for the @mention autocomplete: ``{"results": [{username, name, title}]}``."""
+    results = comments.people_suggestions(query=request.GET.get("q", ""))
+    response = JsonResponse({"results": results})
+    response["Cache-Control"] = "private, max-age=60"
+    return response
