@@ -131,3 +131,22 @@ class NewsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsViewSetGroup)
+
+
+# --- Readership report (news.admin_reports): Reports → Readership -------------------
+
+from wagtail import hooks as readership_hooks
+
+
+@readership_hooks.register("register_admin_urls")
+def register_readership_report_urls():
+    from news import admin_reports
+
+    return admin_reports.urlpatterns
+
+
+@readership_hooks.register("register_reports_menu_item")
+def register_readership_report_menu_item():
+    from news import admin_reports
+
+    return admin_reports.menu_item()
