@@ -64,7 +64,7 @@ def test_must_read_banner_acknowledgement_and_report(demo, browser):
         expect(banner).to_contain_text(TITLE)  # ... and on every other page
         assert violations(page) == [], "page with the must-read banner at 360 px"
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-        banner.get_by_role("button", name=re.compile(r"luin|read it", re.IGNORECASE)).click()
+        banner.get_by_role("button", name=re.compile(r"luin|lukenut|read it", re.IGNORECASE)).click()
         expect(page).to_have_url(f"{demo}/ihmiset/")  # stays where she was
         expect(page.locator(".must-read-banner")).to_have_count(0)
     assert Acknowledgement.objects.filter(user=staff.user, article=article, round=1).exists()

@@ -83,7 +83,13 @@ def _publish_national_article(page, base_url: str, keha: Agency) -> None:
     editor = paragraph.get_by_role("textbox")
     editor.click()
     page.keyboard.type(BODY)
-    expect(editor).to_have_text(BODY)  # Draft.js has taken the text in before the form is submitted
+    expect(editor).to_have_text(BODY)
+    # Draftail copies its content into the block's hidden input a moment after typing
+    # stops (stateSaveInterval); publishing before that would save an empty paragraph.
+    page.wait_for_function(
+        "(text) => [...document.querySelectorAll('input[name^=\"body-\"]')].some((i) => i.value.includes(text))",
+        arg=BODY,
+    )
 
     # On the content tab, under the body: KEHA-keskus is the publisher by default for national editors.
     publisher = page.get_by_label(_either("Julkaisija", "Publisher"))

@@ -45,7 +45,7 @@ class Command(BaseCommand):
             news = news_demo.load_news(progress=self.progress)
             engagement = demo_engagement.load_engagement(progress=self.progress)
             assign_demo_roles()
-        if any(result.created.values()) or news.created:
+        if any(result.created.values()) or news.created or engagement.created:
             refresh_planner_statistics()
         created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
