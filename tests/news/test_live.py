@@ -8,7 +8,7 @@ from news.models import NewsIndexPage
 from realtime import actions
 from tests.factories import AgencyFactory, LocationFactory, PersonFactory, UserFactory
 from tests.news.conftest import publish_article
-from tests.realtime.test_consumer import communicator
+from tests.realtime.test_consumer import communicator, session_cookie_of
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -49,18 +49,7 @@ async def connected(username):
     return ws
 
 
-@database_sync_to_async
-def session_cookie_for_existing(user):
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return user.pk, f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+session_cookie_for_existing = database_sync_to_async(session_cookie_of)
 
 
 async def test_frame_reaches_the_audience_online_and_nobody_else():

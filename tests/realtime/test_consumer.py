@@ -20,7 +20,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @database_sync_to_async
 def session_cookie_for(username: str) -> tuple[int, str]:
-    user = UserFactory(username=username)
+    return session_cookie_of(UserFactory(username=username))
+
+
+def session_cookie_of(user) -> tuple[int, str]:
+    """A logged-in session for an existing user, as the browser's cookie header value."""
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
