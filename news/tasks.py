@@ -9,7 +9,12 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
-@task()
+# Ahead of bulk work in the same queue (Wagtail's reference-index jobs after a
+# big import can number thousands): readers online should see news at once.
+ANNOUNCE_PRIORITY = 50
+
+
+@task(priority=ANNOUNCE_PRIORITY)
 def announce_article(page_id: int) -> int:
     """Notify the audience of a newly published article, once.
 
