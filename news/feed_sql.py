@@ -77,17 +77,22 @@ class FeedSQL:
             cursor.execute(sql, params)
             return cursor.fetchone()[0]
 
-    def must_read_pending_ids(self, *, user_id: int, limit: int) -> list[int]:
-        """Must-read articles the user has not acknowledged in their current round, soonest deadline first."""
+    def must_read_pending_ids(self, *, user_id: int, limit: int, article_id: int | None = None) -> list[int]:
+        """Must-read articles the user has not acknowledged in their current round, soonest deadline first.
+
+        With ``article_id``, just that article if it is pending for the user.
+        """
         acknowledged = (
             f"EXISTS (SELECT 1 FROM {_table(Acknowledgement)} k WHERE k.{_column(Acknowledgement, 'user')} = %s"
             f" AND k.{_column(Acknowledgement, 'article')} = p.id"
             f" AND k.{_column(Acknowledgement, 'round')} = a.{_column(NewsArticlePage, 'ack_round')})"
         )
+        where, extra = [f"a.{_column(NewsArticlePage, 'must_read')}", f"NOT {acknowledged}"], [user_id]
+        if article_id is not None:
+            where.append("p.id = %s")
+            extra.append(article_id)
         sql, params = self._select(
-            "p.id",
-            [f"a.{_column(NewsArticlePage, 'must_read')}", f"NOT {acknowledged}"],
-            [user_id],
+            "p.id", where, extra,
             f" ORDER BY a.{_column(NewsArticlePage, 'must_read_deadline')} ASC, p.first_published_at DESC"
             " LIMIT %s",
         )

@@ -58,12 +58,11 @@ def pending_for(*, user, limit: int = BANNER_LIMIT) -> list:
 
 
 def is_pending(*, user, article: NewsArticlePage) -> bool:
+    """Is the article a must-read in the user's feed that they have not acknowledged in this round? (One query.)"""
     if not (user.is_authenticated and article.must_read and article.live):
         return False
     reader = services.reader_for(user=user)
-    in_audience = NewsArticlePage.objects.filter(pk=article.pk).filter(services.targeted_to(reader)).exists()
-    done = Acknowledgement.objects.filter(user=user, article=article, round=article.ack_round).exists()
-    return in_audience and not done
+    return bool(services.reader_feed_sql(reader).must_read_pending_ids(user_id=user.pk, limit=1, article_id=article.pk))
 
 
 def acknowledge(*, user, article: NewsArticlePage) -> Acknowledgement:

@@ -8,11 +8,10 @@ articles (tests/news/test_queries.py).
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from news import feed_sql
@@ -26,7 +25,7 @@ FEED_PAGE_SIZE = 20
 # The home page shows the top of the same feed.
 HOME_FEED_SIZE = 6
 # The card image in two widths (srcset), WebP; made once by Wagtail/Pillow and
-# prefetched with the feed so a page of cards costs one query for all images.
+# prefetched for the cards being rendered (news.cards) so a page of cards costs one query for all images.
 CARD_RENDITIONS = ["fill-400x225|format-webp", "fill-800x450|format-webp"]
 HERO_RENDITIONS = ["width-640|format-webp", "width-1024|format-webp", "width-1600|format-webp"]
 
@@ -48,21 +47,23 @@ def reader_for(*, user) -> Reader:
     cached = getattr(user, "_news_reader", None)
     if cached is not None:
         return cached
+    # Plain values, no default ordering: this runs on every page (the must-read banner).
     person = (
-        Person.objects.filter(user=user)
-        .prefetch_related(Prefetch("memberships", queryset=TeamMembership.objects.only("team_id", "person_id")))
-        .only("agency_id", "home_location_id", "unit_id")
-        .first()
+        Person.objects.filter(user_id=user.pk).order_by()
+        .values_list("pk", "agency_id", "home_location_id", "unit_id").first()
     )
     if person is None:
         reader = Reader(user_id=user.pk)
     else:
+        person_id, agency_id, location_id, unit_id = person
         reader = Reader(
             user_id=user.pk,
-            agency_id=person.agency_id,
-            location_id=person.home_location_id,
-            unit_id=person.unit_id,
-            team_ids=tuple(membership.team_id for membership in person.memberships.all()),
+            agency_id=agency_id,
+            location_id=location_id,
+            unit_id=unit_id,
+            team_ids=tuple(
+                TeamMembership.objects.filter(person_id=person_id).order_by().values_list("team_id", flat=True)
+            ),
         )
     user._news_reader = reader
     return reader
@@ -132,9 +133,11 @@ def reader_feed_sql(reader: Reader, *, category: NewsCategory | None = None, pub
 
 
 def articles_by_ids(ids: list[int], *, user_id: int | None, pinned: frozenset = frozenset()) -> list:
-    """The articles with these ids, in this order, ready for cards: one query plus three prefetches.
+    """The articles with these ids, in this order, with their publisher: one query.
 
     Each carries ``opened`` (the reader has opened it) and ``pinned`` (1 or 0).
+    Categories and images are fetched only for cards not in the cache
+    (news.cards.prefetch_for_cards).
     """
     if not ids:
         return []
@@ -145,10 +148,6 @@ def articles_by_ids(ids: list[int], *, user_id: int | None, pinned: frozenset = 
         )
         .select_related("publisher")
         .defer("body")  # cards show the lead; the body is read on the article page only
-        .prefetch_related(
-            "categories",
-            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)),
-        )
     )
     by_id = {article.pk: article for article in articles}
     found = []
@@ -244,7 +243,7 @@ def in_reader_language(articles, *, language: str | None = None) -> list[FeedIte
         versions = {
             version.translation_key: version
             for version in NewsArticlePage.objects.live().filter(locale_id=wanted, translation_key__in=keys).only(
-                "id", "title", "lead", "translation_key", "locale_id", "url_path", "hero_alt"
+                "id", "title", "lead", "translation_key", "locale_id", "url_path", "hero_alt", "last_published_at"
             )
         }
     return [FeedItem(article=article, text=versions.get(article.translation_key, article)) for article in articles]
