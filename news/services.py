@@ -25,7 +25,7 @@ FEED_PAGE_SIZE = 20
 # The home page shows the top of the same feed.
 HOME_FEED_SIZE = 6
 # The card image in two widths (srcset), WebP; made once by Wagtail/Pillow and
-# prefetched for the cards being rendered (news.cards) so a page of cards costs one query for all images.
+# prefetched for the cards being rendered (news.fragments) so a page of cards costs one query for all images.
 CARD_RENDITIONS = ["fill-400x225|format-webp", "fill-800x450|format-webp"]
 HERO_RENDITIONS = ["width-640|format-webp", "width-1024|format-webp", "width-1600|format-webp"]
 
@@ -137,7 +137,7 @@ def articles_by_ids(ids: list[int], *, user_id: int | None, pinned: frozenset = 
 
     Each carries ``opened`` (the reader has opened it) and ``pinned`` (1 or 0).
     Categories and images are fetched only for cards not in the cache
-    (news.cards.prefetch_for_cards).
+    (news.fragments.prefetch_for_cards).
     """
     if not ids:
         return []

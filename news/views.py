@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from news import cards, comments, mustread, readership, services
+from news import comments, fragments, mustread, readership, services
 from news.models import FeedToken, NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
 from teams.models import Agency
@@ -56,7 +56,7 @@ def feed_context(request) -> dict:
     return {
         "filter_form": form,
         "feed_page": page,
-        "items": cards.render_cards(services.in_reader_language(page.object_list), request=request, level=2),
+        "items": fragments.render_cards(services.in_reader_language(page.object_list), request=request, level=2),
         "query_string": query_string.urlencode(),
         "atom_url": reverse("news:feed_token"),
     }
@@ -65,7 +65,7 @@ def feed_context(request) -> dict:
 def home_feed(request) -> list:
     """The top of the reader's feed for the home page (each item with its card's ``html``)."""
     items = services.in_reader_language(services.feed(user=request.user)[: services.HOME_FEED_SIZE])
-    return cards.render_cards(items, request=request, level=3)
+    return fragments.render_cards(items, request=request, level=3)
 
 
 def serve_article(request, page, *args, **kwargs):
@@ -90,6 +90,8 @@ def article_context(request, page) -> dict:
     for supplement in supplements:
         supplement.text = supplement.text_for(language)
     context = {
+        "article_fragment_key": fragments.article_fragment_key(request, page),
+        "article_fragment_seconds": fragments.ARTICLE_FRAGMENT_SECONDS,
         "original": original,
         "supplements": supplements,
         "categories": list(original.categories.all()),

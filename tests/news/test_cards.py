@@ -1,4 +1,4 @@
-"""Cached feed cards (news.cards) never show a reader something out of date."""
+"""Cached feed cards (news.fragments) never show a reader something out of date."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from news import cards
+from news import fragments as cards
 from news.models import NewsArticlePage
 from tests.news.conftest import translate
 

@@ -1,4 +1,6 @@
-"""Feed cards (news/_article_card.html) rendered once and kept in the cache.
+"""Cached HTML fragments: feed cards, and the hero image and body of an article page.
+
+Feed cards (news/_article_card.html) are rendered once and kept in the cache.
 
 Rendering a card (responsive picture, categories, badges) cost about a
 millisecond, and its prefetches three queries per page of cards; the same
@@ -15,6 +17,11 @@ cards are shown again and again. A card's HTML depends on:
   news.apps), so a renamed category shows on every card at once;
 * the card template and the compiled translations (a hash of them, taken once
   per process, so a deploy never shows cards made by the old code).
+
+The article page caches its hero image and body (news/_article_main.html,
+Django's {% cache %} tag) under article_fragment_key(): the page version as
+published, its language, the same generation token (images, documents, page
+URLs) and code version; previews are never cached.
 
 With Redis (production) every process shares the cards and the token. With
 the embedded in-process cache, a change made by another process (a management
@@ -61,8 +68,11 @@ def new_generation(**kwargs) -> None:
 
 @functools.cache
 def code_version() -> str:
-    """A hash of the card template and the compiled catalogs, taken once per process."""
-    digest = hashlib.sha1(get_template(CARD_TEMPLATE).template.source.encode())
+    """A hash of the site's templates and compiled catalogs, taken once per process (a few ms at start)."""
+    digest = hashlib.sha1()
+    for template_dir in settings.TEMPLATES[0]["DIRS"]:
+        for template in sorted(Path(template_dir).rglob("*.html")):
+            digest.update(template.read_bytes())
     for locale_path in settings.LOCALE_PATHS:
         for catalog in sorted(Path(locale_path).glob("*/LC_MESSAGES/django.mo")):
             digest.update(catalog.read_bytes())
@@ -76,6 +86,18 @@ def _stamp(page) -> str:
 def card_key(item, *, language: str, level: int, token: str) -> str:
     flags = f"{int(item.is_new)}{int(item.is_pinned)}"
     return f"news:card:{code_version()}:{token}:{language}:{level}:{_stamp(item.article)}:{_stamp(item.text)}:{flags}"
+
+
+# The article's hero image and body: a day, like the cards.
+ARTICLE_FRAGMENT_SECONDS = CARD_SECONDS
+
+
+def article_fragment_key(request, page) -> str | None:
+    """The cache key of an article's hero image and body as published, or None for a preview (never cached)."""
+    if getattr(request, "is_preview", False) or not page.live or page.last_published_at is None:
+        return None
+    language = (get_language() or "fi")[:2]
+    return f"{code_version()}:{generation()}:{language}:{_stamp(page)}"
 
 
 def prefetch_for_cards(articles: list) -> None:
