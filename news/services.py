@@ -166,7 +166,7 @@ class PinnedFirst:
     ones from the pinned_until index, the rest walking the first_published_at
     index and stopping after a page (one ORDER BY on a computed "pinned"
     column would sort every article to show six). The articles of a slice are
-    then fetched once, with their prefetches, for just those ids.
+    then fetched once, for just those ids (news.fragments renders their cards).
     """
 
     def __init__(self, *, sql, user_id: int | None, now):

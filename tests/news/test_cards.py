@@ -119,3 +119,27 @@ def test_cached_cards_skip_the_card_queries_and_a_cold_page_has_a_fixed_count(cl
     with CaptureQueriesContext(connection) as cold_more:
         client.get("/uutiset/")
     assert len(cold_more) == len(cold)
+
+
+@pytest.mark.django_db
+class TestArticleBody:
+    def test_a_published_edit_of_the_body_shows_at_once(self, client, reader, org, publish):
+        article = publish(title="Runko", publisher=org.keha, body=[("paragraph", "<p>Ensimmäinen versio.</p>")])
+        assert "Ensimmäinen versio." in page(client, article.url)
+        article.body = [("paragraph", "<p>Korjattu versio.</p>")]
+        article.save_revision().publish()
+        html = page(client, article.url)
+        assert "Korjattu versio." in html and "Ensimmäinen versio." not in html
+
+    def test_a_preview_shows_the_draft_and_leaves_the_live_body_alone(self, client, rf, reader, org, publish,
+                                                                      communication_user):
+        article = publish(title="Esikatselu", publisher=org.keha, body=[("paragraph", "<p>Julkaistu teksti.</p>")])
+        assert "Julkaistu teksti." in page(client, article.url)
+        draft = NewsArticlePage.objects.get(pk=article.pk)
+        draft.body = [("paragraph", "<p>Luonnosteksti.</p>")]
+        request = rf.get("/admin/")
+        request.user = communication_user
+        preview = draft.make_preview_request(original_request=request)
+        assert "Luonnosteksti." in preview.content.decode()
+        html = page(client, article.url)
+        assert "Julkaistu teksti." in html and "Luonnosteksti." not in html
