@@ -92,15 +92,17 @@ def _route(request, root, components: list[str]):
 
     Page.route walks the path one level at a time (two queries per level: the
     child, then its specific page); with only default routing the live page
-    whose url_path is the path is the same page, found at once.
+    whose url_path is the path is the same page, found at once (two queries
+    whatever the depth).
     """
     from wagtail.models import Page
     from wagtail.url_routing import RouteResult
 
-    if not _default_routing_only():
+    if not components or not _default_routing_only():
         return root.specific.route(request, components)
     url_path = root.url_path + "".join(f"{component}/" for component in components)
-    page = Page.objects.filter(url_path=url_path, live=True).specific().first()
+    # The slug narrows the search to a few rows by its index; url_path has none.
+    page = Page.objects.filter(slug=components[-1], url_path=url_path, live=True).specific().first()
     if page is None:
         raise Http404
     return RouteResult(page)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models import Count, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -413,7 +413,7 @@ def _display_name(user) -> str:
 def comments_for(*, article: NewsArticlePage, user) -> list[Comment]:
     """The article's discussion as this user sees it: top-level comments, oldest first, each with ``shown_replies``.
 
-    A fixed number of queries whatever the number of comments: the comments with
+    One query when there are none; otherwise a fixed number whatever the number of comments: the comments with
     their authors (and profiles), mentions, the edit history the user may see,
     and reaction counts with the user's own reactions. Each comment gets:
 
@@ -425,17 +425,17 @@ def comments_for(*, article: NewsArticlePage, user) -> list[Comment]:
 
     Deleted replies and deleted comments without shown replies are left out.
     """
+    rows = list(Comment.objects.filter(article=article).select_related("author__person", "hidden_by")
+                .order_by("created_at", "pk"))
+    if not rows:
+        return []  # most articles: no permission look-ups or prefetches
     moderator = can_moderate(user=user, article=article)
     is_open = comments_open(article)
     edits = CommentEdit.objects.all() if moderator else CommentEdit.objects.filter(comment__author_id=user.pk)
-    rows = list(
-        Comment.objects.filter(article=article)
-        .select_related("author__person", "hidden_by")
-        .prefetch_related(
-            Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
-            Prefetch("edits", queryset=edits),
-        )
-        .order_by("created_at", "pk")
+    prefetch_related_objects(
+        rows,
+        Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
+        Prefetch("edits", queryset=edits),
     )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     mine: dict[int, set[str]] = defaultdict(set)

@@ -18,10 +18,11 @@ cards are shown again and again. A card's HTML depends on:
 * the card template and the compiled translations (a hash of them, taken once
   per process, so a deploy never shows cards made by the old code).
 
-The article page caches its hero image and body (news/_article_main.html,
-Django's {% cache %} tag) under article_fragment_key(): the page version as
-published, its language, the same generation token (images, documents, page
-URLs) and code version; previews are never cached.
+The article page caches its header (publisher, dates, categories), hero image
+and body (news/_article_main.html, Django's {% cache %} tag) under
+article_fragment_key(): the shown version and the original as published, the
+language, the same generation token (names, images, documents, page URLs)
+and code version; previews are never cached.
 
 With Redis (production) every process shares the cards and the token. With
 the embedded in-process cache, a change made by another process (a management
@@ -51,19 +52,23 @@ CARD_SECONDS = 24 * 60 * 60
 GENERATION_KEY = "news:cards:generation"
 
 
-def generation() -> str:
+def generation(key: str = GENERATION_KEY) -> str:
     """The current generation token (a new one after any shared change; random, so never reused)."""
-    token = cache.get(GENERATION_KEY)
+    token = cache.get(key)
     if token is None:
         token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, None):
-            token = cache.get(GENERATION_KEY) or token
+        if not cache.add(key, token, None):
+            token = cache.get(key) or token
     return token
+
+
+def renew(key: str) -> None:
+    cache.set(key, uuid.uuid4().hex, None)
 
 
 def new_generation(**kwargs) -> None:
     """Signal receiver: something every card may show has changed."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    renew(GENERATION_KEY)
 
 
 @functools.cache
@@ -92,12 +97,15 @@ def card_key(item, *, language: str, level: int, token: str) -> str:
 ARTICLE_FRAGMENT_SECONDS = CARD_SECONDS
 
 
-def article_fragment_key(request, page) -> str | None:
-    """The cache key of an article's hero image and body as published, or None for a preview (never cached)."""
+def article_fragment_key(request, page, original) -> str | None:
+    """The cache key of an article's header, hero image and body as published, or None for a preview (never cached).
+
+    ``page`` is the version shown, ``original`` the one its publisher, dates and categories come from.
+    """
     if getattr(request, "is_preview", False) or not page.live or page.last_published_at is None:
         return None
     language = (get_language() or "fi")[:2]
-    return f"{code_version()}:{generation()}:{language}:{_stamp(page)}"
+    return f"{code_version()}:{generation()}:{language}:{_stamp(page)}:{_stamp(original)}"
 
 
 def prefetch_for_cards(articles: list) -> None:

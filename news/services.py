@@ -28,6 +28,12 @@ HOME_FEED_SIZE = 6
 # prefetched for the cards being rendered (news.fragments) so a page of cards costs one query for all images.
 CARD_RENDITIONS = ["fill-400x225|format-webp", "fill-800x450|format-webp"]
 HERO_RENDITIONS = ["width-640|format-webp", "width-1024|format-webp", "width-1600|format-webp"]
+# The article fields a feed item has (news/_article_card.html, news.fragments.card_key, the Atom feed);
+# anything else is loaded on first use, one query per article.
+CARD_FIELDS = [
+    "id", "content_type_id", "title", "url_path", "locale_id", "translation_key", "live", "first_published_at",
+    "last_published_at", "lead", "hero_image_id", "hero_alt", "publisher", "pinned_until", "for_everyone",
+]
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,9 @@ def articles_by_ids(ids: list[int], *, user_id: int | None, pinned: frozenset = 
             opened=Exists(ArticleOpened.objects.filter(user_id=user_id, translation_key=OuterRef("translation_key"))),
         )
         .select_related("publisher")
-        .defer("body")  # cards show the lead; the body is read on the article page only
+        # What cards, their cache keys and the Atom feed read: fetching and building whole pages (some 40
+        # columns) cost more than the query itself.
+        .only(*CARD_FIELDS)
     )
     by_id = {article.pk: article for article in articles}
     found = []

@@ -90,11 +90,10 @@ def article_context(request, page) -> dict:
     for supplement in supplements:
         supplement.text = supplement.text_for(language)
     context = {
-        "article_fragment_key": fragments.article_fragment_key(request, page),
+        "article_fragment_key": fragments.article_fragment_key(request, page, original),
         "article_fragment_seconds": fragments.ARTICLE_FRAGMENT_SECONDS,
         "original": original,
         "supplements": supplements,
-        "categories": list(original.categories.all()),
         "can_edit": can_edit,
         "is_editor": editor and (can_edit or is_national_editor(user) or bool(regional_agency_ids)),
     }
