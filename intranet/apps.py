@@ -13,3 +13,7 @@ class IntranetConfig(AppConfig):
 
         # Groups and their permissions are code, kept in step after every migrate.
         post_migrate.connect(roles.sync_groups_after_migrate, dispatch_uid="intranet.sync_groups")
+        # The home page's cached figures and sections (intranet.home).
+        from intranet import home
+
+        home.connect_signals()

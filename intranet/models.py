@@ -6,6 +6,7 @@ in their issues.
 """
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -30,13 +31,17 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from intranet import home
         from news.models import NewsIndexPage
         from news.views import home_feed
         from teams.services import organisation_summary
 
         context = super().get_context(request, *args, **kwargs)
         context["news_items"] = home_feed(request)
-        context["organisation"] = organisation_summary()
+        # Both are read only when the cached fragment is missing (intranet.home).
+        context["home_fragment_key"] = home.home_fragment_key(request)
+        context["home_fragment_seconds"] = home.HOME_FRAGMENT_SECONDS
+        context["organisation"] = SimpleLazyObject(organisation_summary)
         context["sections"] = (
             self.get_children().live().public().not_type(NewsIndexPage).specific().order_by("path")
         )

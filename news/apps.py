@@ -9,8 +9,36 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
         from wagtail.signals import page_published
 
-        from news import tasks
+        from news import services, tasks
 
         page_published.connect(tasks.on_page_published, dispatch_uid="news.announce")
+        # The per-process locale ids (news.services.locale_id).
+        post_save.connect(services.forget_locales, sender=Locale, dispatch_uid="news.forget_locales_save")
+        post_delete.connect(services.forget_locales, sender=Locale, dispatch_uid="news.forget_locales_delete")
+        self._connect_card_generation()
+
+    def _connect_card_generation(self):
+        """Shared things the cached cards and article bodies show (news.fragments): any change renews them all."""
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Site
+        from wagtail.signals import page_slug_changed, post_page_move
+
+        from news import fragments
+        from news.models import NewsCategory
+        from teams.models import Agency
+
+        image = get_image_model()
+        for model in (NewsCategory, Agency, image, get_document_model(), Site):
+            post_save.connect(fragments.new_generation, sender=model, dispatch_uid=f"news.fragments.save.{model.__name__}")
+            post_delete.connect(fragments.new_generation, sender=model, dispatch_uid=f"news.fragments.delete.{model.__name__}")
+        # A deleted rendition's file is gone; a new one leaves existing cards right (they show older, existing files).
+        post_delete.connect(fragments.new_generation, sender=image.get_rendition_model(), dispatch_uid="news.fragments.rendition")
+        # Moves and slug changes change the URLs of the articles below without publishing them.
+        post_page_move.connect(fragments.new_generation, dispatch_uid="news.fragments.move")
+        page_slug_changed.connect(fragments.new_generation, dispatch_uid="news.fragments.slug")

@@ -67,6 +67,29 @@ def _form_errors(form: forms.Form) -> list[str]:
     return [str(message) for errors in form.errors.values() for message in errors]
 
 
+def _write(request, article, *, kind: str, text: str, comment_id, action):
+    """Run a comment write; refused input comes back on the article page with the typed text kept.
+
+    Returns ``(result, None)``, or ``(None, response)`` when the text was refused
+    or commenting was turned off while the reader was typing (403, the text
+    shown to copy). Any other PermissionDenied propagates.
+    """
+    try:
+        return action(), None
+    except ValidationError as error:
+        return None, _render_with_error(
+            request, article, comments.FormError(kind, text, _messages(error), comment_id)
+        )
+    except PermissionDenied:
+        if not comments.comments_open(article):
+            return None, _render_with_error(
+                request, article,
+                comments.FormError(kind, text, [_("Comments are turned off for this article.")], comment_id),
+                status=403,
+            )
+        raise
+
+
 @require_POST
 def comment_post(request, page_id):
     article = _article(page_id)
@@ -81,21 +104,12 @@ def comment_post(request, page_id):
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
         if parent is None:
             raise Http404(_("No such comment."))
-    try:
-        comment = comments.post_comment(user=request.user, article=article, text=text, parent=parent)
-    except ValidationError as error:
-        return _render_with_error(
-            request, article,
-            comments.FormError(kind, text, _messages(error), comment_id=parent.pk if parent else None),
-        )
-    except PermissionDenied:
-        if not comments.comments_open(article):
-            # Turned off while the reader was typing: refuse, but show the text to copy.
-            return _render_with_error(
-                request, article,
-                comments.FormError(kind, text, [_("Comments are turned off for this article.")]), status=403,
-            )
-        raise
+    comment, refused = _write(
+        request, article, kind=kind, text=text, comment_id=parent.pk if parent else None,
+        action=lambda: comments.post_comment(user=request.user, article=article, text=text, parent=parent),
+    )
+    if refused:
+        return refused
     messages.success(request, _("Your comment was published."))
     return redirect(_article_url(article, f"comment-{comment.pk}"))
 
@@ -110,18 +124,12 @@ def comment_edit(request, comment_id):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _render_with_error(request, article, comments.FormError("edit", text, _form_errors(form), comment.pk))
-    try:
-        comments.edit_comment(user=request.user, comment=comment, text=text)
-    except ValidationError as error:
-        return _render_with_error(request, article, comments.FormError("edit", text, _messages(error), comment.pk))
-    except PermissionDenied:
-        if not comments.comments_open(article):
-            return _render_with_error(
-                request, article,
-                comments.FormError("edit", text, [_("Comments are turned off for this article.")], comment.pk),
-                status=403,
-            )
-        raise
+    _edited, refused = _write(
+        request, article, kind="edit", text=text, comment_id=comment.pk,
+        action=lambda: comments.edit_comment(user=request.user, comment=comment, text=text),
+    )
+    if refused:
+        return refused
     messages.success(request, _("Your comment was saved."))
     return redirect(_article_url(article, f"comment-{comment.pk}"))
 

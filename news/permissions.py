@@ -30,20 +30,23 @@ def editor_agency_ids(user) -> set[int]:
     """The agencies whose regional editors' group the user belongs to (cached on the user object)."""
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_news_editor_agency_ids", None)
-    if cached is None:
-        from teams.models import Agency
-
-        cached = set(Agency.objects.filter(editor_group__user=user).values_list("pk", flat=True))
-        user._news_editor_agency_ids = cached
-    return cached
+    return _groups(user)[1]
 
 
 def _group_names(user) -> set[str]:
-    cached = getattr(user, "_news_group_names", None)
+    return _groups(user)[0]
+
+
+def _groups(user) -> tuple[set[str], set[int]]:
+    """The user's group names and the agencies whose editors' group is one of them: one query, cached on the user."""
+    cached = getattr(user, "_news_groups", None)
     if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._news_group_names = cached
+        names, agencies = set(), set()
+        for name, agency_id in user.groups.values_list("name", "editing_agency__pk"):
+            names.add(name)
+            if agency_id is not None:
+                agencies.add(agency_id)
+        cached = user._news_groups = (names, agencies)
     return cached
 
 

@@ -7,13 +7,14 @@ articles (tests/news/test_queries.py).
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.images import get_image_model
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
+from news import feed_sql
 from news.models import ArticleOpened, NewsArticlePage, NewsCategory, RegionalSupplement
 from realtime import groups as realtime_groups
 from teams.models import Agency, Person, TeamMembership
@@ -24,9 +25,15 @@ FEED_PAGE_SIZE = 20
 # The home page shows the top of the same feed.
 HOME_FEED_SIZE = 6
 # The card image in two widths (srcset), WebP; made once by Wagtail/Pillow and
-# prefetched with the feed so a page of cards costs one query for all images.
+# prefetched for the cards being rendered (news.fragments) so a page of cards costs one query for all images.
 CARD_RENDITIONS = ["fill-400x225|format-webp", "fill-800x450|format-webp"]
 HERO_RENDITIONS = ["width-640|format-webp", "width-1024|format-webp", "width-1600|format-webp"]
+# The article fields a feed item has (news/_article_card.html, news.fragments.card_key, the Atom feed);
+# anything else is loaded on first use, one query per article.
+CARD_FIELDS = [
+    "id", "content_type_id", "title", "url_path", "locale_id", "translation_key", "live", "first_published_at",
+    "last_published_at", "lead", "hero_image_id", "hero_alt", "publisher", "pinned_until", "for_everyone",
+]
 
 
 @dataclass(frozen=True)
@@ -46,21 +53,23 @@ def reader_for(*, user) -> Reader:
     cached = getattr(user, "_news_reader", None)
     if cached is not None:
         return cached
+    # Plain values, no default ordering: this runs on every page (the must-read banner).
     person = (
-        Person.objects.filter(user=user)
-        .prefetch_related(Prefetch("memberships", queryset=TeamMembership.objects.only("team_id", "person_id")))
-        .only("agency_id", "home_location_id", "unit_id")
-        .first()
+        Person.objects.filter(user_id=user.pk).order_by()
+        .values_list("pk", "agency_id", "home_location_id", "unit_id").first()
     )
     if person is None:
         reader = Reader(user_id=user.pk)
     else:
+        person_id, agency_id, location_id, unit_id = person
         reader = Reader(
             user_id=user.pk,
-            agency_id=person.agency_id,
-            location_id=person.home_location_id,
-            unit_id=person.unit_id,
-            team_ids=tuple(membership.team_id for membership in person.memberships.all()),
+            agency_id=agency_id,
+            location_id=location_id,
+            unit_id=unit_id,
+            team_ids=tuple(
+                TeamMembership.objects.filter(person_id=person_id).order_by().values_list("team_id", flat=True)
+            ),
         )
     user._news_reader = reader
     return reader
@@ -86,8 +95,28 @@ def targeted_to(reader: Reader) -> Q:
     return condition
 
 
+# Locale ids by language code, per process: a locale's row never changes once
+# created (pages protect it from deletion), and news.apps clears this when a
+# Locale is saved or deleted. Saves a query per lookup on every news page.
+_locale_ids: dict[str, int] = {}
+
+
+def locale_id(language_code: str) -> int | None:
+    found = _locale_ids.get(language_code)
+    if found is None:
+        found = Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
+        if found is not None:
+            _locale_ids[language_code] = found
+    return found
+
+
+def forget_locales(**kwargs) -> None:
+    _locale_ids.clear()
+
+
 def default_locale_id() -> int:
-    return Locale.get_default().pk
+    """The default (Finnish) locale, as Locale.get_default() finds it, without its query."""
+    return locale_id(get_supported_content_language_variant(settings.LANGUAGE_CODE))
 
 
 def originals() -> QuerySet[NewsArticlePage]:
@@ -99,33 +128,75 @@ def originals() -> QuerySet[NewsArticlePage]:
     return NewsArticlePage.objects.live().filter(Q(locale_id=finnish) | ~Exists(has_live_finnish))
 
 
+def reader_feed_sql(reader: Reader, *, category: NewsCategory | None = None, publisher: Agency | None = None):
+    """The reader's feed as SQL (news.feed_sql): the same rule as originals().filter(targeted_to(reader))."""
+    return feed_sql.feed_sql(
+        finnish_locale_id=default_locale_id(), agency_id=reader.agency_id, location_id=reader.location_id,
+        unit_id=reader.unit_id, team_ids=reader.team_ids,
+        category_id=category.pk if category is not None else None,
+        publisher_id=publisher.pk if publisher is not None else None,
+    )
+
+
+def articles_by_ids(ids: list[int], *, user_id: int | None, pinned: frozenset = frozenset()) -> list:
+    """The articles with these ids, in this order, with their publisher: one query.
+
+    Each carries ``opened`` (the reader has opened it) and ``pinned`` (1 or 0).
+    Categories and images are fetched only for cards not in the cache
+    (news.fragments.prefetch_for_cards).
+    """
+    if not ids:
+        return []
+    articles = (
+        NewsArticlePage.objects.filter(pk__in=ids)
+        .annotate(
+            opened=Exists(ArticleOpened.objects.filter(user_id=user_id, translation_key=OuterRef("translation_key"))),
+        )
+        .select_related("publisher")
+        # What cards, their cache keys and the Atom feed read: fetching and building whole pages (some 40
+        # columns) cost more than the query itself.
+        .only(*CARD_FIELDS)
+    )
+    by_id = {article.pk: article for article in articles}
+    found = []
+    for pk in ids:
+        article = by_id.get(pk)
+        if article is not None:
+            article.pinned = 1 if pk in pinned else 0
+            found.append(article)
+    return found
+
+
 class PinnedFirst:
     """The feed as one sequence for Paginator and slicing: the pinned articles, then the rest.
 
-    Two queries instead of one ORDER BY on a computed "pinned" column: that
-    order cannot use an index, so the database sorted every article (with its
-    body) to show six. Now the pinned ones come from the pinned_until index
-    and the rest walk the first_published_at index and stop after a page.
+    Ids come from two index-friendly SQL queries (news.feed_sql): the pinned
+    ones from the pinned_until index, the rest walking the first_published_at
+    index and stopping after a page (one ORDER BY on a computed "pinned"
+    column would sort every article to show six). The articles of a slice are
+    then fetched once, for just those ids (news.fragments renders their cards).
     """
 
-    def __init__(self, pinned: QuerySet, rest: QuerySet):
-        self.pinned_articles, self.rest = pinned, rest
+    def __init__(self, *, sql, user_id: int | None, now):
+        self.sql, self.user_id, self.now = sql, user_id, now
         self._pinned = None
+        self._count = None
 
-    def _pinned_list(self) -> list:
+    def _pinned_ids(self) -> list[int]:
         if self._pinned is None:
-            self._pinned = list(self.pinned_articles)
+            self._pinned = self.sql.ids(pinned=True, now=self.now)
         return self._pinned
 
     def count(self) -> int:
-        return len(self._pinned_list()) + self.rest.count()
+        if self._count is None:
+            self._count = self.sql.count()
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
 
     def __iter__(self):
-        yield from self._pinned_list()
-        yield from self.rest
+        yield from self[0:None]
 
     def __getitem__(self, key):
         if isinstance(key, int):
@@ -134,40 +205,22 @@ class PinnedFirst:
                 raise IndexError(key)
             return found[0]
         start, stop = key.start or 0, key.stop
-        pinned = self._pinned_list()
-        head = pinned[start:stop]
+        pinned = self._pinned_ids()
+        ids = pinned[start:stop]
         rest_start = max(start - len(pinned), 0)
         rest_stop = None if stop is None else max(stop - len(pinned), 0)
-        if rest_stop is not None and rest_stop <= rest_start:
-            return head
-        return head + list(self.rest[rest_start:rest_stop])
+        if rest_stop is None or rest_stop > rest_start:
+            limit = None if rest_stop is None else rest_stop - rest_start
+            ids = ids + self.sql.ids(pinned=False, now=self.now, offset=rest_start, limit=limit)
+        return articles_by_ids(ids, user_id=self.user_id, pinned=frozenset(pinned))
 
 
 def feed(*, user, category: NewsCategory | None = None, publisher: Agency | None = None) -> PinnedFirst:
     """The reader's personalised feed: pinned first (until their date), then newest first."""
     reader = reader_for(user=user)
-    now = timezone.now()
-    articles = originals().filter(targeted_to(reader))
-    if category is not None:
-        articles = articles.filter(categories=category)
-    if publisher is not None:
-        articles = articles.filter(publisher=publisher)
-    articles = (
-        articles.annotate(
-            opened=Exists(ArticleOpened.objects.filter(user_id=reader.user_id, translation_key=OuterRef("translation_key"))),
-        )
-        .select_related("publisher")
-        .defer("body")  # cards show the lead; the body is read on the article page only
-        .prefetch_related(
-            "categories",
-            Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)),
-        )
-        .order_by("-first_published_at", "-pk")
-    )
-    pinned = Q(pinned_until__gt=now)
     return PinnedFirst(
-        articles.filter(pinned).annotate(pinned=Value(1, output_field=IntegerField())),
-        articles.exclude(pinned).annotate(pinned=Value(0, output_field=IntegerField())),
+        sql=reader_feed_sql(reader, category=category, publisher=publisher), user_id=reader.user_id,
+        now=timezone.now(),
     )
 
 
@@ -191,14 +244,14 @@ def in_reader_language(articles, *, language: str | None = None) -> list[FeedIte
     """Pair each article with its version in the reader's language (one query for the whole page)."""
     articles = list(articles)
     language = (language or get_language() or "fi")[:2]
-    wanted = Locale.objects.filter(language_code=language).first()
+    wanted = locale_id(language)
     versions = {}
-    if wanted is not None and any(article.locale_id != wanted.pk for article in articles):
-        keys = [article.translation_key for article in articles if article.locale_id != wanted.pk]
+    if wanted is not None and any(article.locale_id != wanted for article in articles):
+        keys = [article.translation_key for article in articles if article.locale_id != wanted]
         versions = {
             version.translation_key: version
-            for version in NewsArticlePage.objects.live().filter(locale=wanted, translation_key__in=keys).only(
-                "id", "title", "lead", "translation_key", "locale_id", "url_path", "hero_alt"
+            for version in NewsArticlePage.objects.live().filter(locale_id=wanted, translation_key__in=keys).only(
+                "id", "title", "lead", "translation_key", "locale_id", "url_path", "hero_alt", "last_published_at"
             )
         }
     return [FeedItem(article=article, text=versions.get(article.translation_key, article)) for article in articles]
@@ -219,10 +272,13 @@ def supplements_for(*, article: NewsArticlePage, user) -> list[RegionalSupplemen
     reader = reader_for(user=user)
     if reader.agency_id is None:
         return []
-    return list(
-        RegionalSupplement.objects.filter(article__translation_key=article.translation_key, agency_id=reader.agency_id)
-        .select_related("agency", "contact__user")
+    supplements = RegionalSupplement.objects.filter(
+        article__translation_key=article.translation_key, agency_id=reader.agency_id
     )
+    # Most readers have none: a light check first spares building the joined query (~1 ms).
+    if not supplements.exists():
+        return []
+    return list(supplements.select_related("agency", "contact__user"))
 
 
 def record_opened(*, user, article: NewsArticlePage) -> None:
@@ -297,6 +353,3 @@ def revoke_feed_token(*, user) -> None:
 
     FeedToken.objects.filter(user=user).delete()
 
-
-def active_users():
-    return get_user_model().objects.filter(is_active=True)

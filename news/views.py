@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from news import comments, mustread, readership, services
+from news import comments, fragments, mustread, readership, services
 from news.models import FeedToken, NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
 from teams.models import Agency
@@ -55,15 +56,16 @@ def feed_context(request) -> dict:
     return {
         "filter_form": form,
         "feed_page": page,
-        "items": services.in_reader_language(page.object_list),
+        "items": fragments.render_cards(services.in_reader_language(page.object_list), request=request, level=2),
         "query_string": query_string.urlencode(),
         "atom_url": reverse("news:feed_token"),
     }
 
 
 def home_feed(request) -> list:
-    """The top of the reader's feed for the home page."""
-    return services.in_reader_language(services.feed(user=request.user)[: services.HOME_FEED_SIZE])
+    """The top of the reader's feed for the home page (each item with its card's ``html``)."""
+    items = services.in_reader_language(services.feed(user=request.user)[: services.HOME_FEED_SIZE])
+    return fragments.render_cards(items, request=request, level=3)
 
 
 def serve_article(request, page, *args, **kwargs):
@@ -88,9 +90,10 @@ def article_context(request, page) -> dict:
     for supplement in supplements:
         supplement.text = supplement.text_for(language)
     context = {
+        "article_fragment_key": fragments.article_fragment_key(request, page, original),
+        "article_fragment_seconds": fragments.ARTICLE_FRAGMENT_SECONDS,
         "original": original,
         "supplements": supplements,
-        "categories": list(original.categories.all()),
         "can_edit": can_edit,
         "is_editor": editor and (can_edit or is_national_editor(user) or bool(regional_agency_ids)),
     }
@@ -135,6 +138,7 @@ def atom(request, token):
     if user is None:
         raise Http404(_("No such feed."))
     items = services.in_reader_language(services.feed(user=user)[:ATOM_ENTRIES], language="fi")
+    prefetch_related_objects([item.article for item in items], "categories")
     feed = Atom1Feed(
         title=_("Taimi – my news"),
         link=request.build_absolute_uri("/uutiset/"),

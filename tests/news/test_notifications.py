@@ -86,3 +86,21 @@ class TestInAppNotifications:
             publish_article(news_index, title="Vanha uutinen", publisher=org.keha, announced=True)
         assert not Notification.objects.exists()
         assert NewsArticlePage.objects.get(title="Vanha uutinen").live
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "count", "word"), [
+    ("sv", 1, "oläst"), ("sv", 2, "olästa"), ("fi", 1, "lukematta"), ("fi", 3, "lukematta"),
+    ("en", 1, "unread"), ("en", 2, "unread"),
+])
+def test_the_bell_says_unread_in_the_right_form(client, org, language, count, word):
+    from realtime import actions
+
+    user = org.people["aino"].user
+    for number in range(count):
+        actions.notify(user_ids=[user.pk], key=f"test:{number}", kind=Notification.Kind.NEWS, title=f"Ilmoitus {number}")
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    html = client.get(reverse("teams:directory")).content.decode()
+    assert f'{count}<span class="visually-hidden" data-bell-word' in html
+    assert f'> {word}</span>' in html

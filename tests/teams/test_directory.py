@@ -123,8 +123,13 @@ class TestQueryCounts:
         staff_client.get(url)  # warm per-process caches (content types, search backend)
         small = _queries(staff_client, url)
         _grow(org, 30)
+        # New people renew the home page's cached figures (intranet.home): compare repeat visits, both
+        # cached, and the first visits after a change, both rendered afresh.
+        fresh = _queries(staff_client, url)
         large = _queries(staff_client, url)
         assert large == small, f"{url}: {small} queries with few people, {large} with more"
+        _grow(org, 4)
+        assert _queries(staff_client, url) == fresh, f"{url}: first visit after a change grew with people"
 
 
 @pytest.mark.django_db

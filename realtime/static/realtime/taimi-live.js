@@ -30,6 +30,8 @@
     if (!bellCount || !bell) return;
     bell.setAttribute("data-unread", String(count));
     bellCount.firstChild.nodeValue = String(count);
+    var word = bellCount.querySelector("[data-bell-word]");
+    if (word) word.textContent = " " + word.getAttribute(count === 1 ? "data-one" : "data-other");
     bellCount.hidden = count <= 0;
   }
 
