@@ -70,9 +70,9 @@ class FeedbackReportView(ReportMixin, TemplateView):
         keys = _visible_originals(self.request.user).values("translation_key")
         votes = {
             row["translation_key"]: row for row in Feedback.objects.filter(translation_key__in=keys)
-            .values("translation_key").annotate(helpful=Count("pk", filter=Q(helpful=True)),
-                                                not_helpful=Count("pk", filter=Q(helpful=False)),
-                                                comments=Count("pk", filter=~Q(comment="")),
+            .values("translation_key").annotate(yes_votes=Count("pk", filter=Q(helpful=True)),
+                                                no_votes=Count("pk", filter=Q(helpful=False)),
+                                                comments=Count("pk", filter=Q(comment__gt="")),
                                                 latest=Max("created_at")).order_by()
         }
         errors = dict(ErrorReport.objects.filter(translation_key__in=keys, handled_at__isnull=True)
@@ -82,8 +82,8 @@ class FeedbackReportView(ReportMixin, TemplateView):
                  .filter(translation_key__in=wanted).select_related("owner_unit").defer("body")}
         rows = []
         for key, page in pages.items():
-            row = votes.get(key, {"helpful": 0, "not_helpful": 0, "comments": 0})
-            rows.append({"page": page, "helpful": row["helpful"], "not_helpful": row["not_helpful"],
+            row = votes.get(key, {"yes_votes": 0, "no_votes": 0, "comments": 0})
+            rows.append({"page": page, "helpful": row["yes_votes"], "not_helpful": row["no_votes"],
                          "comments": row["comments"], "open_errors": errors.get(key, 0)})
         rows.sort(key=lambda row: (-row["open_errors"], -row["not_helpful"], row["page"].title))
         context["rows"] = rows
@@ -122,8 +122,9 @@ class FeedbackDetailView(ReportMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         key = self.instruction.translation_key
         context["instruction"] = self.instruction
-        context["counts"] = Feedback.objects.filter(translation_key=key).aggregate(
-            helpful=Count("pk", filter=Q(helpful=True)), not_helpful=Count("pk", filter=Q(helpful=False)))
+        counts = Feedback.objects.filter(translation_key=key).aggregate(
+            yes_votes=Count("pk", filter=Q(helpful=True)), no_votes=Count("pk", filter=Q(helpful=False)))
+        context["counts"] = {"helpful": counts["yes_votes"], "not_helpful": counts["no_votes"]}
         context["comments"] = Feedback.objects.filter(translation_key=key).exclude(comment="").select_related(
             "user", "page")[:100]
         context["errors"] = ErrorReport.objects.filter(translation_key=key).select_related("user", "page")[:100]

@@ -64,7 +64,8 @@ def _notify_owners(*, page, key: str, message: str) -> int:
 
 def counts_for(*, translation_key) -> dict:
     """Helpful and not-helpful votes (all revisions) and open error reports of one instruction (two queries)."""
-    votes = Feedback.objects.filter(translation_key=translation_key).aggregate(
-        helpful=Count("pk", filter=Q(helpful=True)), not_helpful=Count("pk", filter=Q(helpful=False)))
+    counts = Feedback.objects.filter(translation_key=translation_key).aggregate(
+        yes_votes=Count("pk", filter=Q(helpful=True)), no_votes=Count("pk", filter=Q(helpful=False)))
+    votes = {"helpful": counts["yes_votes"], "not_helpful": counts["no_votes"]}
     votes["open_errors"] = ErrorReport.objects.filter(translation_key=translation_key, handled_at__isnull=True).count()
     return votes
