@@ -67,7 +67,7 @@ def make_instruction(library, *, title, audience=(), unit="payments", topic=None
         lead=f"{title}: mitä teet ja miksi.",
         topic=topic or library.topic, owner_unit=library.units[unit],
         next_review_date=timezone.localdate() + datetime.timedelta(days=review_in_days),
-        valid_until=valid_until,
+        valid_until=valid_until, live=publish,
         body=body if body is not None else [("heading", "Aluksi"), ("paragraph", "<p>Tarkista työnhakijan tiedot.</p>")],
         **{f"audience_{kind}": True for kind in audience},
         **fields,
@@ -78,3 +78,43 @@ def make_instruction(library, *, title, audience=(), unit="payments", topic=None
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def make_document(title="Palkkatuen maksatushakemus.pdf", content=b"%PDF-1.4 demo"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title=title)
+    document.file.save(title.replace(" ", "_"), ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def edit_form_data(page, *, publish=True, **overrides) -> dict:
+    """What the admin's edit form posts for an instruction, with ``overrides`` applied."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "lead": page.lead,
+        "body": streamfield([("heading", "Aluksi"), ("paragraph", "<p>Tarkista tiedot.</p>")]),
+        "kind": page.kind,
+        "topic": page.topic_id,
+        "process_area": page.process_area_id or "",
+        "owner_unit": page.owner_unit_id,
+        "next_review_date": page.next_review_date.isoformat(),
+        "review_interval_months": page.review_interval_months,
+        "valid_from": "",
+        "valid_until": "",
+        "comments": inline_formset([]),
+        "change_note": "",
+    }
+    for kind in ("keha", "ely", "te", "municipal_pilot"):
+        if getattr(page, f"audience_{kind}"):
+            data[f"audience_{kind}"] = "on"
+    data.update(overrides)
+    data = nested_form_data(data)
+    if publish:
+        data["action-publish"] = "action-publish"
+    return data
