@@ -92,13 +92,13 @@ def make_document(title="Palkkatuen maksatushakemus.pdf", content=b"%PDF-1.4 dem
 
 def edit_form_data(page, *, publish=True, **overrides) -> dict:
     """What the admin's edit form posts for an instruction, with ``overrides`` applied."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
     data = {
         "title": page.title,
         "slug": page.slug,
         "lead": page.lead,
-        "body": streamfield([("heading", "Aluksi"), ("paragraph", "<p>Tarkista tiedot.</p>")]),
+        "body": streamfield([("heading", "Aluksi"), ("paragraph", rich_text("<p>Tarkista tiedot.</p>"))]),
         "kind": page.kind,
         "topic": page.topic_id,
         "process_area": page.process_area_id or "",
