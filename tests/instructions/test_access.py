@@ -132,3 +132,20 @@ class TestAudienceMatrix:
         client.force_login(library.owners["payments"])
         assert client.get(document.url).status_code == 200
         assert page.pk
+
+
+@pytest.mark.django_db
+def test_site_search_lists_only_readable_instructions(client, library):
+    from wagtail.search.backends import get_search_backend
+
+    keha = make_instruction(library, title="Kulunvalvonnan lokitiedot keha", audience=["keha"])
+    everyone = make_instruction(library, title="Kulunvalvonnan lokitiedot kaikille")
+    backend = get_search_backend()
+    for page in (keha, everyone):
+        backend.add(page)
+    client.force_login(library.readers["municipal_pilot"])
+    html = client.get("/haku/", {"q": "kulunvalvonnan"}).content.decode()
+    assert "lokitiedot kaikille" in html and "lokitiedot keha" not in html
+    client.force_login(library.readers["keha"])
+    html = client.get("/haku/", {"q": "kulunvalvonnan"}).content.decode()
+    assert "lokitiedot kaikille" in html and "lokitiedot keha" in html
