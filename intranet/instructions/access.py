@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from intranet.instructions.models import AUDIENCE_FIELDS, EVERYONE, InstructionPage
-from intranet.instructions.permissions import is_library_admin
+from intranet.instructions.permissions import editable_unit_ids, is_library_admin
 
 ALL_KINDS = tuple(AUDIENCE_FIELDS)
 
@@ -77,9 +77,15 @@ def originals() -> QuerySet[InstructionPage]:
 def visible_instructions(*, user, include_expired: bool = False) -> QuerySet[InstructionPage]:
     """The live instructions (originals) the user may read; expired ones only when asked for.
 
-    The one filter every listing, feed, related list and onboarding path uses.
+    The one filter every listing, feed, related list and onboarding path uses:
+    the audience, plus an instruction owner's own unit's instructions.
     """
-    instructions = originals().filter(audience_q(audience_kinds_for(user)))
+    condition = audience_q(audience_kinds_for(user))
+    units = editable_unit_ids(user) if getattr(user, "is_authenticated", False) else set()
+    if units:
+        # Owners also find their own unit's instructions (they may open them: can_read).
+        condition |= Q(owner_unit_id__in=units)
+    instructions = originals().filter(condition)
     if not include_expired:
         instructions = instructions.filter(valid_q())
     return instructions

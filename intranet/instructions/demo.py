@@ -74,15 +74,22 @@ def _values(subject) -> dict:
 
 
 def _body(rng, topic_slug: str, values: dict, kind: str) -> list:
+    """Headings, paragraphs, steps, notices, maybe a table, and the legal basis; no sentence twice."""
     facts, steps, warning, tip, legal = content.TOPIC_TEXT[topic_slug]
     headings = rng.sample(content.GENERIC_HEADINGS, k=rng.randint(2, 4))
-    generic = [sentence.format(**values) for sentence in content.GENERIC]
-    body = [("paragraph", f"<p>{rng.choice(facts)} {rng.choice(generic)}</p>")]
+    sentences = facts + [sentence.format(**values) for sentence in content.GENERIC]
+    rng.shuffle(sentences)
+
+    def take(count: int) -> str:
+        chosen = [sentences.pop() for _ in range(min(count, len(sentences)))]
+        return "<p>" + " ".join(chosen) + "</p>" if chosen else ""
+
+    body = [("paragraph", take(2))]
     for number, heading in enumerate(headings):
         body.append(("heading", heading))
-        sentences = rng.sample(facts, k=min(2, len(facts))) + rng.sample(generic, k=2)
-        rng.shuffle(sentences)
-        body.append(("paragraph", "<p>" + " ".join(sentences) + "</p>"))
+        paragraph = take(rng.randint(2, 3))
+        if paragraph:
+            body.append(("paragraph", paragraph))
         if number == 0 and kind in ("work_instruction", "onboarding", "form"):
             chosen = steps[: rng.randint(3, len(steps))]
             body.append(("steps", {"steps": [{"title": step, "text": ""} for step in chosen]}))

@@ -65,11 +65,13 @@ def library_context(request) -> dict:
         "browse_form": form,
         "filters": filters,
         "facets": facets,
+        # Each facet is a disclosure (a phone shows the results without scrolling past
+        # forty filters); the topics and any facet with a choice in use start open.
         "facet_groups": [
-            ("topic", _("Topic"), facets["topic"]),
-            ("area", _("Process area"), facets["area"]),
-            ("kind", _("Kind"), facets["kind"]),
-            ("audience", _("Audience"), facets["audience"]),
+            {"name": name, "label": label, "values": facets[name],
+             "open": name == "topic" or any(value["selected"] for value in facets[name])}
+            for name, label in [("topic", _("Topic")), ("area", _("Process area")), ("kind", _("Kind")),
+                                ("audience", _("Audience"))]
         ],
         "active_filters": active,
         "results": page,
