@@ -82,3 +82,31 @@ class TestOwnersScope:
         assert client.post(url).status_code == 403
         client.force_login(library.owners["hr"])
         assert client.post(url).status_code == 302
+
+
+@pytest.mark.django_db
+def test_owner_creates_and_publishes_an_instruction(client, library):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    client.force_login(library.owners["hr"])
+    url = reverse("wagtailadmin_pages:add", args=["instructions", "instructionpage", library.index.pk])
+    data = nested_form_data({
+        "title": "Koeajan päättäminen", "slug": "koeajan-paattaminen", "lead": "Näin koeaika päätetään.",
+        "body": streamfield([("heading", "Aluksi"), ("paragraph", rich_text("<p>Ota yhteyttä HR:ään.</p>"))]),
+        "kind": "administrative", "topic": library.other_topic.pk, "owner_unit": library.units["hr"].pk,
+        "next_review_date": "2030-01-31", "review_interval_months": 12, "audience_keha": "on",
+        "comments": inline_formset([]), "change_note": "",
+    })
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = InstructionPage.objects.get(slug="koeajan-paattaminen")
+    assert page.live and page.owner_unit == library.units["hr"] and page.audience_kinds() == ["keha"]
+    # The same POST naming another unit is refused.
+    data.update({"slug": "toinen", "owner_unit": library.units["payments"].pk})
+    assert client.post(url, data).status_code == 200
+    assert not InstructionPage.objects.filter(slug="toinen").exists()
+    # A reserved address is refused too.
+    data.update({"slug": "perehdytys", "owner_unit": library.units["hr"].pk})
+    assert client.post(url, data).status_code == 200
+    assert not InstructionPage.objects.filter(slug="perehdytys").exists()
