@@ -16,7 +16,7 @@ The search engine filters with the same rule: index each instruction with
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from intranet.instructions.models import AUDIENCE_FIELDS, EVERYONE, InstructionPage
+from intranet.instructions.models import AUDIENCE_FIELDS, InstructionPage
 from intranet.instructions.permissions import editable_unit_ids, is_library_admin
 
 ALL_KINDS = tuple(AUDIENCE_FIELDS)
