@@ -29,9 +29,20 @@ def search(request):
         if words:
             # One result per page: the Finnish tree (each page's canonical version,
             # served in the reader's language at the same URL; intranet.views.serve_page).
+            # Instructions are access-controlled (intranet.instructions.access): the
+            # generic page search leaves them out and only the reader's are added.
+            from intranet.instructions.access import visible_instructions
+            from intranet.instructions.models import InstructionPage
+
             pages = list(
-                Page.objects.live().public().filter(locale=Locale.get_default()).specific().search(words)[:MAX_PAGES]
+                Page.objects.live().public().filter(locale=Locale.get_default()).not_type(InstructionPage)
+                .specific().search(words)[:MAX_PAGES]
             )
+            readable = list(visible_instructions(user=request.user).values_list("translation_key", flat=True))
+            pages += list(
+                InstructionPage.objects.live().filter(locale=Locale.get_default(), translation_key__in=readable)
+                .search(words)[:MAX_PAGES - len(pages)]
+            ) if len(pages) < MAX_PAGES else []
         matches = search_people(query=query)
         people_total = matches.count()
         people = list(matches[:MAX_PEOPLE])

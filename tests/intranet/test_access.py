@@ -16,7 +16,9 @@ ALLOWED_ANONYMOUS = {
     "set_language",  # switch language on the login page
     "wagtailadmin_login",  # Wagtail's own login form for the editing interface
     "wagtailcore_login",  # Wagtail's form for password-protected pages (a login page too)
-    "atom",  # personal Atom feed: the secret token in the address is the credential (tests/news/test_atom.py)
+    # Personal Atom feeds (news and instruction changes): the secret token in the address is the
+    # credential (tests/news/test_atom.py, tests/instructions/test_access.py).
+    "atom",
 }
 # Where an anonymous visitor may be sent: our login page or the admin's.
 LOGIN_PAGES = ("/kirjaudu/", "/admin/login/")
@@ -111,6 +113,15 @@ def test_media_files_are_served_to_signed_in_users(staff_client, settings, tmp_p
     response = staff_client.get("/media/people/photo.jpg")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"jpeg bytes"
+
+
+@pytest.mark.django_db
+def test_documents_are_not_served_from_media(staff_client, settings, tmp_path):
+    """Documents go through Wagtail's document view, where instruction attachments are checked."""
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "ohje.pdf").write_bytes(b"%PDF")
+    assert staff_client.get("/media/documents/ohje.pdf").status_code == 404
 
 
 @pytest.mark.django_db
