@@ -128,6 +128,13 @@ class Hub:
     def is_shared(self) -> bool:
         return self._bridge is not None
 
+    async def aclose(self) -> None:
+        """Stop the Redis reader and close its connections (tests, shutdown)."""
+        self._topics.clear()
+        self._by_socket.clear()
+        if self._bridge:
+            await self._bridge.aclose()
+
     # --- publishing --------------------------------------------------------
     def publish(self, topic: str, text: str) -> None:
         """Deliver ``text`` to every subscriber of ``topic`` in every process; never raises."""
@@ -225,6 +232,19 @@ class RedisBridge:
         self._schedule_flush()
         self._reader = loop.create_task(self._read())
 
+    async def aclose(self) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None and not reader.done():
+            reader.cancel()
+            await asyncio.wait([reader], timeout=1)
+        for closing in (self._pubsub, self._client):
+            if closing is not None:
+                try:
+                    await asyncio.wait_for(closing.aclose(), 1)
+                except Exception:  # noqa: BLE001
+                    pass
+        self._pubsub = self._client = None
+
     def forget(self, topic: str) -> None:
         self._pending.pop(topic, None)
 
@@ -271,7 +291,8 @@ class RedisBridge:
 
     async def _read(self) -> None:
         pubsub = self._pubsub
-        while True:
+        task = asyncio.current_task()
+        while not task.cancelling():  # redis-py may swallow a CancelledError: look for ourselves
             try:
                 if not pubsub.subscribed:
                     await asyncio.sleep(0.05)
@@ -280,6 +301,8 @@ class RedisBridge:
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - reconnects inside redis-py; keep reading
+                if asyncio.current_task().cancelling():
+                    return  # redis-py turned our cancellation into a connection error: stop
                 logger.exception("Redis pub/sub read failed; retrying")
                 await asyncio.sleep(1)
                 continue

@@ -87,6 +87,12 @@ class Publisher:
             self.loop = loop
             self.task = loop.create_task(self._run())
 
+    async def aclose(self) -> None:
+        task, self.task = self.task, None
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.wait([task], timeout=1)
+
     def running(self) -> bool:
         return (self.loop is not None and not self.loop.is_closed() and self.task is not None
                 and not self.task.done())
@@ -120,7 +126,8 @@ class Publisher:
     async def _run(self) -> None:
         next_refresh = time.monotonic() + state.REFRESH
         next_audit = time.monotonic() + state.AUDIT
-        while True:
+        task = asyncio.current_task()
+        while not task.cancelling():
             try:
                 await asyncio.sleep(state.FLUSH)
                 await self.flush()
@@ -134,6 +141,8 @@ class Publisher:
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - keep the process's presence alive through a Redis hiccup
+                if asyncio.current_task().cancelling():
+                    return
                 logger.exception("Presence publisher tick failed")
                 await asyncio.sleep(1)
 

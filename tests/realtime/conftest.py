@@ -17,5 +17,16 @@ def fast_presence(monkeypatch):
     publisher.PUBLISHER.__init__()
     yield
     store.get_store().clear()
+
+
+@pytest.fixture(autouse=True)
+async def stop_background_tasks(fast_presence):
+    """Stop the publisher and the Redis reader inside the test's own event loop before it closes."""
+    yield
+    await publisher.PUBLISHER.aclose()
+    await hub.get_hub().aclose()
+    client = getattr(store.get_store(), "_async", None)
+    if client is not None:
+        await client.aclose()
     hub.reset_hub()
     store.reset_store()
