@@ -1,8 +1,10 @@
 """Every write that must reach browsers live goes through here, and only here
-(the one module that calls the channel layer).
+(the one module that calls realtime.hub.publish).
 
-Each function writes what must survive (notification rows) and then pushes one
-pre-serialised frame per audience group: the consumers forward it unchanged.
+Each function writes what must survive (notification rows) and then publishes
+one pre-serialised frame per audience topic (``everyone``, ``agency.<id>``,
+``user.<id>``, …; realtime/groups.py): serialised once, delivered by the hub to
+every local socket and, with Redis, once to each other process.
 A frame is a hint to update the page now; the database is the truth, so a
 frame lost while a browser was offline costs nothing (the bell count and the
 feed are read from the database on the next page or reconnect).
@@ -11,11 +13,9 @@ feed are read from the database on the next page or reconnect).
 import json
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 
-from realtime import groups
+from realtime import groups, hub
 from realtime.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -26,25 +26,19 @@ NOTIFICATION_BATCH = 500
 
 
 def layer_is_shared() -> bool:
-    """True when every process shares the channel layer (Redis); false for the in-memory default."""
-    from channels.layers import InMemoryChannelLayer
-
-    return not isinstance(get_channel_layer(), InMemoryChannelLayer)
+    """True when a publish reaches every process (Redis); false for the single-process default."""
+    return hub.is_shared()
 
 
-def _send(group_names: list[str], frame: dict) -> None:
-    """Serialise once, send once per group. A channel-layer failure is logged, never raised:
+def _send(topics: list[str], frame: dict) -> None:
+    """Serialise once, publish once per topic. A failure is logged, never raised:
     the notification rows are already committed and are what the reader sees."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
     text = json.dumps(frame, ensure_ascii=False)
-    send = async_to_sync(layer.group_send)
-    for name in group_names:
+    for topic in topics:
         try:
-            send(name, {"type": "push", "frame": text})
-        except Exception:  # noqa: BLE001 - a broken layer must not undo the published work
-            logger.exception("Could not push %s to %s", frame.get("type"), name)
+            hub.publish(topic, text)
+        except Exception:  # noqa: BLE001 - a broken Redis must not undo the published work
+            logger.exception("Could not publish %s to %s", frame.get("type"), topic)
 
 
 def notify(*, user_ids, key: str, kind: str, title: str, title_sv: str = "", url: str = "") -> int:
@@ -130,3 +124,67 @@ def mention_created(*, mention) -> int:
         user_id = mention.user_id
         transaction.on_commit(lambda: _send([groups.user_group(user_id)], frame))
     return created
+
+
+# --- Presence and work location (realtime/presence/, teams/worklocation.py) ---
+
+
+def self_frame(full: dict) -> dict:
+    """``presence.self``: a person's own full state (with ``hidden``), for all their tabs."""
+    return {"type": "presence.self", **full}
+
+
+def presence_batches(*, batches: dict[str, dict], selves: dict[int, dict]) -> None:
+    """Publish coalesced presence: one ``presence`` frame per topic (many people in one frame),
+    and each changed person's own state to their ``user.<id>`` topic. Called by the publisher."""
+    for topic, people in batches.items():
+        _send([topic], {"type": "presence", "people": people})
+    for user_id, frame in selves.items():
+        _send([groups.user_group(user_id)], frame)
+
+
+def presence_setting_changed(*, user_id: int) -> None:
+    """A person changed their manual or custom status or hid their presence: tell watchers (coalesced)."""
+    from realtime.presence import publisher
+
+    transaction.on_commit(lambda: publisher.changed(user_id))
+
+
+def work_location_changed(*, person, before, after) -> None:
+    """Someone's work location for today changed: tell their watchers, their teams, both offices.
+
+    ``before`` and ``after`` are teams.worklocation.Where values (or None). One
+    ``worklocation`` frame, serialised once, published to ``presence.user.<id>``,
+    each ``presence.team.<id>``, ``presence.location.<id>`` of the office they
+    left and the one they arrive at, and ``user.<id>`` (their own tabs).
+    """
+    from realtime.presence import state
+    from realtime.presence.store import get_store
+    from teams.worklocation import today
+
+    user_id = person.user_id
+    team_ids = list(person.memberships.values_list("team_id", flat=True))
+    location_ids = {where.location.pk for where in (before, after) if where is not None and where.location}
+    topics = [f"presence.user.{user_id}", groups.user_group(user_id)]
+    topics += [f"presence.team.{team_id}" for team_id in team_ids]
+    topics += [f"presence.location.{location_id}" for location_id in sorted(location_ids)]
+    frame = {
+        "type": "worklocation",
+        "user": user_id,
+        "name": person.full_name,
+        "url": person.get_absolute_url(),
+        "title": person.title,
+        "where": after.as_frame() if after is not None else None,
+    }
+    new_location = after.location.pk if after is not None and after.location else ""
+
+    def publish():
+        store = get_store()
+        store.set_fields(user_id, {"loc": new_location, "locdate": today().isoformat(),
+                                   "teams": team_ids})
+        full = store.read([user_id])[user_id]
+        full.pop("fields"), full.pop("conns")
+        frame["presence"] = state.public(full)
+        _send(topics, frame)
+
+    transaction.on_commit(publish)
