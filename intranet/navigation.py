@@ -29,7 +29,7 @@ MAIN_NAVIGATION = [
     NavItem(_("People"), "teams:directory"),
     NavItem(_("Teams"), "teams:team_list"),
     NavItem(_("Locations"), "teams:location_list"),
-    NavItem(_("Chat"), "realtime:chat"),
+    NavItem(_("Chat"), "chat:index"),
 ]
 
 

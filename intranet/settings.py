@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "realtime",
+    "realtime.chat",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.contrib.forms",
