@@ -26,6 +26,7 @@ Relationships:
   unattached, then bound to the message that carries it).
 """
 
+import os
 import uuid
 
 from django.conf import settings
@@ -35,9 +36,21 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
+class AttachmentStorage(FileSystemStorage):
+    """Attachments live outside MEDIA_ROOT (``$VAR_DIR/chat-attachments``): /media/ serves any signed-in user,
+    attachments go to room members only, through realtime.chat.views. Read from settings on each use."""
+
+    @property
+    def base_location(self):
+        return str(settings.VAR_DIR / "chat-attachments")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def attachment_storage() -> FileSystemStorage:
-    """Attachments live outside MEDIA_ROOT: /media/ serves any signed-in user, attachments only room members."""
-    return FileSystemStorage(location=settings.VAR_DIR / "chat-attachments", base_url=None)
+    return AttachmentStorage()
 
 
 def attachment_path(instance, filename: str) -> str:
