@@ -1,8 +1,10 @@
 """Every write that must reach browsers live goes through here, and only here
-(the one module that calls the channel layer).
+(the one module that calls realtime.hub.publish).
 
-Each function writes what must survive (notification rows) and then pushes one
-pre-serialised frame per audience group: the consumers forward it unchanged.
+Each function writes what must survive (notification rows) and then publishes
+one pre-serialised frame per audience topic (``everyone``, ``agency.<id>``,
+``user.<id>``, …; realtime/groups.py): serialised once, delivered by the hub to
+every local socket and, with Redis, once to each other process.
 A frame is a hint to update the page now; the database is the truth, so a
 frame lost while a browser was offline costs nothing (the bell count and the
 feed are read from the database on the next page or reconnect).
@@ -11,11 +13,9 @@ feed are read from the database on the next page or reconnect).
 import json
 import logging
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 
-from realtime import groups
+from realtime import groups, hub
 from realtime.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -26,25 +26,19 @@ NOTIFICATION_BATCH = 500
 
 
 def layer_is_shared() -> bool:
-    """True when every process shares the channel layer (Redis); false for the in-memory default."""
-    from channels.layers import InMemoryChannelLayer
-
-    return not isinstance(get_channel_layer(), InMemoryChannelLayer)
+    """True when a publish reaches every process (Redis); false for the single-process default."""
+    return hub.is_shared()
 
 
-def _send(group_names: list[str], frame: dict) -> None:
-    """Serialise once, send once per group. A channel-layer failure is logged, never raised:
+def _send(topics: list[str], frame: dict) -> None:
+    """Serialise once, publish once per topic. A failure is logged, never raised:
     the notification rows are already committed and are what the reader sees."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
     text = json.dumps(frame, ensure_ascii=False)
-    send = async_to_sync(layer.group_send)
-    for name in group_names:
+    for topic in topics:
         try:
-            send(name, {"type": "push", "frame": text})
-        except Exception:  # noqa: BLE001 - a broken layer must not undo the published work
-            logger.exception("Could not push %s to %s", frame.get("type"), name)
+            hub.publish(topic, text)
+        except Exception:  # noqa: BLE001 - a broken Redis must not undo the published work
+            logger.exception("Could not publish %s to %s", frame.get("type"), topic)
 
 
 def notify(*, user_ids, key: str, kind: str, title: str, title_sv: str = "", url: str = "") -> int:

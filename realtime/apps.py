@@ -2,7 +2,12 @@ from django.apps import AppConfig
 
 
 class RealtimeConfig(AppConfig):
-    """Websocket consumers, presence and chat (the protocol is in docs/realtime.md)."""
+    """Websocket consumer, hub, presence and the notification bell (docs/realtime.md)."""
 
     name = "realtime"
     verbose_name = "Reaaliaika"
+
+    def ready(self):
+        # Frame handlers and topic rules register themselves in realtime.dispatch.
+        from realtime import handlers  # noqa: F401
+

@@ -1,49 +1,93 @@
-"""The websocket consumer: one connection per browser tab.
+"""The websocket consumer: one connection per browser tab, kept thin.
 
-Only signed-in users are accepted (close code 4401 otherwise). Every frame is
-validated by :mod:`realtime.protocol`; a bad frame gets an error frame back and
-the connection stays open. On connect the consumer joins the user's own group
-and the audience groups of realtime.groups (everyone, agency, home location,
-unit, teams), so that an audience-wide event is one group send.
+It authenticates (close code 4401 for anyone not signed in), loads the
+person's profile in one database hop, subscribes the socket to its hub topics
+(realtime/hub.py: ``user.<id>``, ``everyone``, agency, home location, unit and
+teams; realtime/groups.py), greets with ``hello``, and then hands each frame,
+validated by realtime/protocol.py, to the handler registered for its type in
+realtime/dispatch.py. Features never edit this file: they register handlers,
+topic rules and connect/disconnect hooks.
+
+It has no channel layer (``channel_layer_alias`` names none): no per-socket
+channel, no receive task on the layer, no group membership to store. And it
+skips Channels' ``close_old_connections`` thread hop on every message; handlers
+registered with ``db=True`` get it through ``database_sync_to_async``.
 """
 
+import itertools
 import json
+import logging
+import os
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from realtime import dispatch, hub
 from realtime import groups as realtime_groups
-from realtime.protocol import FrameError, parse_frame
+from realtime.protocol import PROTOCOL_VERSION, FrameError, parse_frame
+
+logger = logging.getLogger(__name__)
 
 # Application close code for "not authenticated" (4000-4999 are ours to use).
 CLOSE_UNAUTHENTICATED = 4401
 
-
 user_group = realtime_groups.user_group
+
+_conn_ids = itertools.count(1)
+_PROCESS = f"{os.getpid():x}"
 
 
 @database_sync_to_async
-def _connection_state(user) -> tuple[list[str], int]:
-    """The groups this user's connection joins, and their unread notification count (2 queries)."""
+def _connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
+    """The person behind the connection and their unread notification count (3 queries)."""
     from realtime.models import Notification
     from teams.models import Person
 
-    person = Person.objects.filter(user=user).prefetch_related("memberships").first()
-    if person is None:
-        names = realtime_groups.person_groups(user_id=user.pk)
-    else:
-        names = realtime_groups.person_groups(
-            user_id=user.pk,
-            agency_id=person.agency_id,
-            location_id=person.home_location_id,
-            unit_id=person.unit_id,
-            team_ids=[membership.team_id for membership in person.memberships.all()],
-        )
+    person = (
+        Person.objects.filter(user=user)
+        .only("pk", "agency_id", "home_location_id", "unit_id")
+        .prefetch_related("memberships")
+        .first()
+    )
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-    return names, unread
+    if person is None:
+        return dispatch.ConnectionProfile(user_id=user.pk), unread
+    return dispatch.ConnectionProfile(
+        user_id=user.pk,
+        person_id=person.pk,
+        agency_id=person.agency_id,
+        location_id=person.home_location_id,
+        unit_id=person.unit_id,
+        team_ids=tuple(membership.team_id for membership in person.memberships.all()),
+    ), unread
 
 
 class RealtimeConsumer(AsyncWebsocketConsumer):
+    # No channel layer: broadcasts go through realtime.hub (see the module docstring).
+    channel_layer_alias = "__realtime_hub_only__"
+
+    user = None
+    user_id = None
+    profile: dispatch.ConnectionProfile | None = None
+
+    async def dispatch(self, message):
+        # Channels' dispatch hops to a thread for close_old_connections on every
+        # message; ours does not (db=True handlers do it in their own hop).
+        kind = message["type"]
+        if kind == "websocket.receive":
+            await self.receive(text_data=message.get("text"), bytes_data=message.get("bytes"))
+        elif kind == "websocket.connect":
+            await self.websocket_connect(message)
+        elif kind == "websocket.disconnect":
+            await self.websocket_disconnect(message)
+        else:
+            raise ValueError(f"No handler for message type {kind}")
+
+    async def websocket_disconnect(self, message):
+        await self.disconnect(message.get("code"))
+        raise StopConsumer()
+
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated or not user.is_active:
@@ -53,28 +97,71 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.user = user
-        self.groups_joined, unread = await _connection_state(user)
-        for name in self.groups_joined:
-            await self.channel_layer.group_add(name, self.channel_name)
+        self.user_id = user.pk
+        self.conn_id = f"{_PROCESS}.{next(_conn_ids)}"
+        self.state = {}
+        self.profile, unread = await _connection_state(user)
+        profile = self.profile
+        automatic = realtime_groups.person_groups(
+            user_id=user.pk, agency_id=profile.agency_id, location_id=profile.location_id,
+            unit_id=profile.unit_id, team_ids=profile.team_ids,
+        )
+        self.state["auto_topics"] = set(automatic)
+        for topic in automatic:
+            hub.subscribe(topic, self)
         await self.accept()
-        await self.send_json({"type": "hello", "user": user.get_username(), "unread_notifications": unread})
+        await self.send_frame({"type": "hello", "v": PROTOCOL_VERSION, "user": user.get_username(),
+                               "user_id": user.pk, "unread_notifications": unread})
+        for hook in dispatch.CONNECT_HOOKS:
+            try:
+                await hook(self)
+            except Exception:  # noqa: BLE001 - one feature's failure must not cost the others the socket
+                logger.exception("Connect hook %s failed", getattr(hook, "__qualname__", hook))
 
     async def disconnect(self, code):
-        for name in getattr(self, "groups_joined", []):
-            await self.channel_layer.group_discard(name, self.channel_name)
+        if self.user is None:
+            return
+        hub.unsubscribe_all(self)
+        for hook in dispatch.DISCONNECT_HOOKS:
+            try:
+                await hook(self)
+            except Exception:  # noqa: BLE001
+                logger.exception("Disconnect hook %s failed", getattr(hook, "__qualname__", hook))
 
     async def receive(self, text_data=None, bytes_data=None):
+        if self.user is None:
+            return
         try:
             frame = parse_frame(text_data)
+            reply = await dispatch.HANDLERS[frame.type].func(self, frame)
         except FrameError as error:
-            await self.send_json(error.as_frame())
+            await self.send_frame(error.as_frame())
             return
-        if frame.type == "ping":
-            await self.send_json({"type": "pong", "ref": frame.ref})
+        except Exception:  # noqa: BLE001 - nothing a client sends may drop its connection
+            logger.exception("Handler for a %s frame failed", (text_data or "")[:40])
+            await self.send_frame({"type": "error", "code": "server_error",
+                                   "message": "The server could not handle this frame."})
+            return
+        if reply is not None:
+            if frame.ref is not None:
+                reply.setdefault("ref", frame.ref)
+            await self.send_frame(reply)
 
-    async def send_json(self, payload: dict):
+    # --- the API handlers and the hub use (realtime.dispatch docstring) ----
+    async def send_frame(self, payload: dict):
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))
 
-    async def push(self, event):
-        """Deliver a frame that realtime.actions built once for many recipients."""
-        await self.send(text_data=event["frame"])
+    async def send_text(self, text: str):
+        await self.send(text_data=text)
+
+    async def hub_send(self, text: str):
+        await self.send(text_data=text)
+
+    def subscribe(self, topic: str) -> None:
+        hub.subscribe(topic, self)
+
+    def unsubscribe(self, topic: str) -> None:
+        hub.unsubscribe(topic, self)
+
+    # Kept for compatibility (frames from Channels' layer are no longer sent here).
+    send_json = send_frame

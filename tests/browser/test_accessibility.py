@@ -46,7 +46,7 @@ def publish_news_article() -> NewsArticlePage:
         ],
     )
     news.add_child(instance=article)
-    with mock.patch("realtime.actions.get_channel_layer", return_value=None):
+    with mock.patch("realtime.actions._send"):
         article.save_revision().publish()
     return article
 

@@ -2,10 +2,9 @@
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
 
 from news.models import NewsIndexPage
-from realtime import actions
+from realtime import actions, hub
 from tests.factories import AgencyFactory, LocationFactory, PersonFactory, UserFactory
 from tests.news.conftest import publish_article
 from tests.realtime.test_consumer import communicator, session_cookie_of
@@ -71,19 +70,19 @@ async def test_frame_reaches_the_audience_online_and_nobody_else():
         await ws.disconnect()
 
 
-async def test_everyone_is_one_group_send(monkeypatch):
+async def test_everyone_is_one_publish(monkeypatch):
     keha, _ely, _salla = await setup_people()
     await person("yksi", agency=keha)
     sockets = [await connected("yksi")]
-    layer = get_channel_layer()
+    the_hub = hub.get_hub()
     sent = []
-    original = layer.group_send
+    original = the_hub.publish
 
-    async def counting(group, message):
-        sent.append(group)
-        await original(group, message)
+    def counting(topic, text):
+        sent.append(topic)
+        original(topic, text)
 
-    monkeypatch.setattr(layer, "group_send", counting)
+    monkeypatch.setattr(the_hub, "publish", counting)
     await publish_announced(title="Kaikille", publisher=keha)
     assert sent == ["everyone"]
     assert (await sockets[0].receive_json_from(timeout=2))["type"] == "news.published"

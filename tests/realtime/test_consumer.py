@@ -4,13 +4,13 @@ import json
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
 from intranet.asgi import application
+from realtime import hub
 from realtime.consumers import CLOSE_UNAUTHENTICATED, user_group
 from realtime.protocol import MAX_FRAME_BYTES
 from tests.factories import UserFactory
@@ -45,7 +45,8 @@ async def test_signed_in_user_is_greeted_and_answered():
     ws = communicator(cookie)
     connected, _ = await ws.connect()
     assert connected
-    assert await ws.receive_json_from() == {"type": "hello", "user": "aino", "unread_notifications": 0}
+    assert await ws.receive_json_from() == {"type": "hello", "v": 1, "user": "aino", "user_id": _user_id,
+                                            "unread_notifications": 0}
     await ws.send_json_to({"type": "ping", "ref": 7})
     assert await ws.receive_json_from() == {"type": "pong", "ref": "7"}
     await ws.disconnect()
@@ -104,7 +105,7 @@ async def test_frames_pushed_to_a_user_reach_all_their_connections():
     for tab in tabs:
         await tab.connect()
         await tab.receive_json_from()
-    await get_channel_layer().group_send(user_group(user_id), {"type": "push", "frame": '{"type": "notice"}'})
+    await hub.apublish(user_group(user_id), '{"type": "notice"}')
     for tab in tabs:
         assert await tab.receive_json_from() == {"type": "notice"}
         await tab.disconnect()

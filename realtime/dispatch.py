@@ -1,0 +1,125 @@
+"""The registry the thin consumer dispatches to: frame handlers, topic rules, lifecycle hooks.
+
+Features register here from their own modules (imported by their AppConfig.ready()),
+so realtime/consumers.py never grows per feature::
+
+    from realtime.dispatch import handler, topic_rule, on_connect, on_disconnect
+    from realtime.protocol import FrameError
+
+    @handler("presence.set")              # async: runs in the event loop, no thread hop
+    async def set_presence(conn, frame):  # frame: realtime.protocol.Frame (type, ref, data)
+        ...
+        return {"type": "presence.ok"}    # optional reply; the consumer adds "ref"
+
+    @handler("chat.send", db=True)        # sync: runs via database_sync_to_async (one thread hop,
+    def send(conn, frame): ...            # close_old_connections); only for handlers that use the ORM
+
+    @topic_rule("chat.room.", db=True)    # who may {"type": "subscribe", "topics": ["chat.room.7"]}
+    def may_read_room(conn, key): ...     # key = "7"; return True to allow. No rule: refused.
+
+    @on_connect                           # async hooks, in registration order, after "hello"
+    async def went_online(conn): ...
+    @on_disconnect
+    async def went_offline(conn): ...
+
+A handler raises :class:`realtime.protocol.FrameError` for bad input: the
+client gets ``{"type": "error", "code", "message", "ref"}`` and the socket stays
+open. Any other exception is logged and answered with code ``server_error``.
+
+``conn`` (the consumer) offers: ``user`` and ``user_id``; ``profile``
+(:class:`ConnectionProfile`: person id, agency, home location, unit, teams);
+``conn_id`` (unique per socket); ``state`` (a dict for features' per-socket
+data); ``await conn.send_frame(dict)``; ``await conn.send_text(str)``;
+``conn.subscribe(topic)`` / ``conn.unsubscribe(topic)`` (server-side, no rule
+check).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from channels.db import database_sync_to_async
+
+from realtime import protocol
+
+
+@dataclass(frozen=True)
+class ConnectionProfile:
+    """What the consumer loaded about the signed-in person at connect time (one DB hop)."""
+
+    user_id: int
+    person_id: int | None = None
+    agency_id: int | None = None
+    location_id: int | None = None
+    unit_id: int | None = None
+    team_ids: tuple[int, ...] = ()
+    hide_presence: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Handler:
+    frame_type: str
+    func: Callable[..., Any]
+
+
+HANDLERS: dict[str, Handler] = {}
+TOPIC_RULES: dict[str, Callable[..., Any]] = {}
+CONNECT_HOOKS: list[Callable[..., Any]] = []
+DISCONNECT_HOOKS: list[Callable[..., Any]] = []
+
+
+def _as_async(func, db: bool):
+    if db:
+        if inspect.iscoroutinefunction(func):
+            raise TypeError(f"{func.__qualname__}: db=True handlers are plain functions (run in a thread)")
+        return database_sync_to_async(func)
+    if not inspect.iscoroutinefunction(func):
+        raise TypeError(f"{func.__qualname__}: handlers without db=True must be async (they run in the loop)")
+    return func
+
+
+def handler(frame_type: str, *, db: bool = False):
+    """Register the handler of one client frame type (and make the type known to the protocol)."""
+
+    def register(func):
+        if frame_type in HANDLERS:
+            raise ValueError(f"Two handlers for frame type {frame_type!r}")
+        HANDLERS[frame_type] = Handler(frame_type, _as_async(func, db))
+        protocol.KNOWN_TYPES.add(frame_type)
+        return func
+
+    return register
+
+
+def topic_rule(prefix: str, *, db: bool = True):
+    """Register who may subscribe to topics starting with ``prefix`` (the longest prefix wins)."""
+
+    def register(func):
+        TOPIC_RULES[prefix] = _as_async(func, db)
+        return func
+
+    return register
+
+
+def on_connect(func):
+    CONNECT_HOOKS.append(_as_async(func, False))
+    return func
+
+
+def on_disconnect(func):
+    DISCONNECT_HOOKS.append(_as_async(func, False))
+    return func
+
+
+def rule_for(topic: str):
+    """The rule for a topic and the key after its prefix, or (None, "")."""
+    best = ""
+    for prefix in TOPIC_RULES:
+        if topic.startswith(prefix) and len(prefix) > len(best):
+            best = prefix
+    if not best:
+        return None, ""
+    return TOPIC_RULES[best], topic[len(best):]

@@ -1,0 +1,391 @@
+"""Process-local publish/subscribe hub: topics → the websocket connections of this process.
+
+Why not Channels groups: ``group_add`` per connection plus ``group_send`` per
+broadcast costs one channel-layer message per recipient, and the in-memory
+layer scans every channel on each receive; 10,000 idle connections then need
+minutes to connect and cannot receive one broadcast (docs/realtime.md,
+"Why a hub"). Here a broadcast is serialised once by the caller, delivered to
+each local socket in a plain loop, and crosses to other processes as at most
+ONE Redis message per process and topic.
+
+API (module-level functions over one :class:`Hub` per process)::
+
+    subscribe(topic, socket)     # in the event loop: register a local socket for a topic
+    unsubscribe(topic, socket)
+    unsubscribe_all(socket)      # on disconnect; returns the topics it left
+    topics_of(socket) -> set     # the topics a socket is subscribed to
+    publish(topic, text)         # from anywhere: the event loop, a sync thread (views,
+                                 # database_sync_to_async handlers) or another process
+                                 # (the worker); never raises, never blocks the loop
+    await apublish(topic, text)  # from async code in the loop: local delivery is done
+                                 # when it returns
+    await synced()               # wait (≤ SUBSCRIBE_TIMEOUT) until Redis acknowledged the
+                                 # SUBSCRIBEs made so far, so a snapshot read after it
+                                 # cannot miss a change published by another process
+    is_shared() -> bool          # True when publish reaches other processes (REDIS_URL)
+    local_count(topic) -> int    # local subscribers of a topic (tests, metrics)
+
+A *socket* is any object with ``async def hub_send(text)`` (the consumer in
+realtime/consumers.py); when ``hub_send`` raises, the socket is dropped from
+every topic. ``text`` is a JSON frame serialised once by realtime/actions.py,
+the only module that publishes.
+
+Cross-process: with ``REDIS_URL`` each process opens one pub/sub connection,
+SUBSCRIBEs to ``<prefix><topic>`` while it has local subscribers to that topic
+and UNSUBSCRIBEs when the last one leaves (batched: one command for many
+topics). A published message carries the origin process id, so the origin
+(which delivered locally already) ignores its own echo. Pub/sub channels are
+global to a Redis server, whatever the database number, so the prefix contains
+the database number of ``REDIS_URL`` (``REALTIME_HUB_PREFIX`` overrides it).
+
+Without Redis only this process's sockets are reached: on one machine that is
+Daphne, so a publish from the separate worker process reaches nobody live (the
+database stays the truth; see docs/realtime.md, "Without Redis").
+
+Backpressure: Daphne's websocket writes never block (Twisted buffers them per
+connection), so delivery is a plain loop without an outbound queue per socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import uuid
+from collections import deque
+from urllib.parse import urlparse
+
+logger = logging.getLogger(__name__)
+
+# How long ``synced()`` waits for Redis to acknowledge SUBSCRIBEs. Longer only
+# delays a connection's first snapshot when Redis is slow; the snapshot is still
+# correct after it, at worst one change older.
+SUBSCRIBE_TIMEOUT = 2.0
+# Topics subscribed or unsubscribed in one Redis command: a reconnect storm of
+# 550 users becomes a handful of SUBSCRIBE commands, not thousands.
+SUBSCRIBE_BATCH = 500
+ORIGIN_LENGTH = 32  # uuid4().hex
+
+
+class Hub:
+    """Topic registry of one process, plus the optional Redis bridge."""
+
+    def __init__(self, redis_url: str = "", prefix: str = ""):
+        self.origin = uuid.uuid4().hex
+        self._topics: dict[str, set] = {}
+        self._by_socket: dict[object, set[str]] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._bridge = RedisBridge(self, redis_url, prefix) if redis_url else None
+
+    # --- subscriptions (event loop only) -----------------------------------
+    def subscribe(self, topic: str, socket) -> None:
+        self._bind_loop()
+        sockets = self._topics.get(topic)
+        if sockets is None:
+            sockets = self._topics[topic] = set()
+            if self._bridge:
+                self._bridge.want(topic)
+        sockets.add(socket)
+        self._by_socket.setdefault(socket, set()).add(topic)
+
+    def unsubscribe(self, topic: str, socket) -> None:
+        sockets = self._topics.get(topic)
+        if sockets is not None:
+            sockets.discard(socket)
+            if not sockets:
+                del self._topics[topic]
+                if self._bridge:
+                    self._bridge.drop(topic)
+        topics = self._by_socket.get(socket)
+        if topics is not None:
+            topics.discard(topic)
+            if not topics:
+                del self._by_socket[socket]
+
+    def unsubscribe_all(self, socket) -> set[str]:
+        topics = self._by_socket.pop(socket, set())
+        for topic in topics:
+            sockets = self._topics.get(topic)
+            if sockets is not None:
+                sockets.discard(socket)
+                if not sockets:
+                    del self._topics[topic]
+                    if self._bridge:
+                        self._bridge.drop(topic)
+        return topics
+
+    def topics_of(self, socket) -> set[str]:
+        return set(self._by_socket.get(socket, ()))
+
+    def local_count(self, topic: str) -> int:
+        return len(self._topics.get(topic, ()))
+
+    async def synced(self) -> None:
+        if self._bridge:
+            await self._bridge.synced()
+
+    def is_shared(self) -> bool:
+        return self._bridge is not None
+
+    # --- publishing --------------------------------------------------------
+    def publish(self, topic: str, text: str) -> None:
+        """Deliver ``text`` to every subscriber of ``topic`` in every process; never raises."""
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        loop = self._loop
+        if running is not None and running is loop:
+            if topic in self._topics:
+                loop.create_task(self.deliver_local(topic, text))
+            if self._bridge:
+                self._bridge.publish_soon(topic, text)
+            return
+        if loop is not None and topic in self._topics and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(lambda: loop.create_task(self.deliver_local(topic, text)))
+            except RuntimeError:  # the loop closed meanwhile (tests)
+                pass
+        if self._bridge:
+            self._bridge.publish_blocking(topic, text)
+
+    async def apublish(self, topic: str, text: str) -> None:
+        await self.deliver_local(topic, text)
+        if self._bridge:
+            await self._bridge.publish_async(topic, text)
+
+    async def deliver_local(self, topic: str, text: str) -> int:
+        """Send ``text`` to this process's subscribers of ``topic``; returns how many got it."""
+        sockets = self._topics.get(topic)
+        if not sockets:
+            return 0
+        delivered = 0
+        for socket in list(sockets):
+            try:
+                await socket.hub_send(text)
+                delivered += 1
+            except Exception:  # noqa: BLE001 - a closed or broken socket must not stop the others
+                logger.debug("Dropping a socket that could not be written to", exc_info=True)
+                self.unsubscribe_all(socket)
+        return delivered
+
+    # --- internals ---------------------------------------------------------
+    def _bind_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            # A new loop (first use, or a new test): sockets of a closed loop are gone.
+            if self._loop is not None and self._loop.is_closed():
+                for topic in list(self._topics):
+                    if self._bridge:
+                        self._bridge.forget(topic)
+                self._topics.clear()
+                self._by_socket.clear()
+            self._loop = loop
+            if self._bridge:
+                self._bridge.start(loop)
+
+
+class RedisBridge:
+    """One pub/sub connection per process; SUBSCRIBE per topic with local subscribers."""
+
+    def __init__(self, hub: Hub, url: str, prefix: str):
+        import redis
+
+        self.hub = hub
+        self.url = url
+        self.prefix = prefix
+        self._sync = redis.Redis.from_url(url)  # publishing from threads and the worker
+        self._sync_lock = threading.Lock()
+        self._client = None
+        self._pubsub = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._reader: asyncio.Task | None = None
+        self._pending: dict[str, bool] = {}  # topic -> True subscribe / False unsubscribe
+        self._flush_scheduled = False
+        self._acks: deque[list] = deque()  # [remaining confirmations, future]
+        self._subscribed: set[str] = set()
+
+    def channel(self, topic: str) -> str:
+        return self.prefix + topic
+
+    def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        import redis.asyncio
+
+        self._loop = loop
+        self._client = redis.asyncio.Redis.from_url(self.url)
+        self._pubsub = self._client.pubsub()
+        self._subscribed = set()
+        self._acks.clear()
+        self._pending = {topic: True for topic in self.hub._topics}
+        self._flush_scheduled = False
+        # The process's own control channel keeps the connection subscribed
+        # (redis-py reads nothing from an unsubscribed pub/sub connection).
+        self._pending[f"_process.{self.hub.origin}"] = True
+        self._schedule_flush()
+        self._reader = loop.create_task(self._read())
+
+    def forget(self, topic: str) -> None:
+        self._pending.pop(topic, None)
+
+    def want(self, topic: str) -> None:
+        self._pending[topic] = True
+        self._schedule_flush()
+
+    def drop(self, topic: str) -> None:
+        self._pending[topic] = False
+        self._schedule_flush()
+
+    def _schedule_flush(self) -> None:
+        if not self._flush_scheduled and self._loop is not None:
+            self._flush_scheduled = True
+            # call_soon: every subscribe of this loop turn goes into one command.
+            self._loop.call_soon(lambda: self._loop.create_task(self._flush()))
+
+    async def _flush(self) -> None:
+        self._flush_scheduled = False
+        pending, self._pending = self._pending, {}
+        add = [self.channel(t) for t, on in pending.items() if on and self.channel(t) not in self._subscribed]
+        remove = [self.channel(t) for t, on in pending.items() if not on and self.channel(t) in self._subscribed]
+        try:
+            for start in range(0, len(add), SUBSCRIBE_BATCH):
+                batch = add[start:start + SUBSCRIBE_BATCH]
+                future = self._loop.create_future()
+                self._acks.append([len(batch), future])
+                self._subscribed.update(batch)
+                await self._pubsub.subscribe(*batch)
+            for start in range(0, len(remove), SUBSCRIBE_BATCH):
+                batch = remove[start:start + SUBSCRIBE_BATCH]
+                self._subscribed.difference_update(batch)
+                await self._pubsub.unsubscribe(*batch)
+        except Exception:  # noqa: BLE001 - Redis down: local delivery goes on
+            logger.exception("Could not update Redis subscriptions")
+
+    async def synced(self) -> None:
+        # Let a flush scheduled in this loop turn send its command first.
+        for _ in range(3):
+            await asyncio.sleep(0)
+        waiting = [future for _count, future in self._acks]
+        if waiting:
+            await asyncio.wait(waiting, timeout=SUBSCRIBE_TIMEOUT)
+
+    async def _read(self) -> None:
+        pubsub = self._pubsub
+        while True:
+            try:
+                if not pubsub.subscribed:
+                    await asyncio.sleep(0.05)
+                    continue
+                message = await pubsub.get_message(timeout=None)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - reconnects inside redis-py; keep reading
+                logger.exception("Redis pub/sub read failed; retrying")
+                await asyncio.sleep(1)
+                continue
+            if message is None:
+                continue
+            kind = message["type"]
+            if kind == "subscribe":
+                if self._acks:
+                    entry = self._acks[0]
+                    entry[0] -= 1
+                    if entry[0] <= 0:
+                        self._acks.popleft()
+                        if not entry[1].done():
+                            entry[1].set_result(None)
+                continue
+            if kind != "message":
+                continue
+            data = message["data"]
+            if data[:ORIGIN_LENGTH] == self.hub.origin.encode():
+                continue  # our own publish: delivered locally already
+            topic = message["channel"].decode()[len(self.prefix):]
+            try:
+                await self.hub.deliver_local(topic, data[ORIGIN_LENGTH:].decode())
+            except Exception:  # noqa: BLE001
+                logger.exception("Delivering a message from Redis failed")
+
+    def _payload(self, text: str) -> bytes:
+        return (self.hub.origin + text).encode()
+
+    def publish_blocking(self, topic: str, text: str) -> None:
+        try:
+            with self._sync_lock:
+                self._sync.publish(self.channel(topic), self._payload(text))
+        except Exception:  # noqa: BLE001 - the database is the truth; a lost frame is a missed hint
+            logger.exception("Could not publish %s to Redis", topic)
+
+    def publish_soon(self, topic: str, text: str) -> None:
+        self._loop.create_task(self.publish_async(topic, text))
+
+    async def publish_async(self, topic: str, text: str) -> None:
+        try:
+            await self._client.publish(self.channel(topic), self._payload(text))
+        except Exception:  # noqa: BLE001
+            logger.exception("Could not publish %s to Redis", topic)
+
+
+def _default_prefix(redis_url: str) -> str:
+    path = urlparse(redis_url).path.strip("/") or "0"
+    return f"taimi:{path}:"
+
+
+_hub: Hub | None = None
+_hub_lock = threading.Lock()
+
+
+def get_hub() -> Hub:
+    """The process's hub, created on first use from settings (REDIS_URL, REALTIME_HUB_PREFIX)."""
+    global _hub
+    if _hub is None:
+        with _hub_lock:
+            if _hub is None:
+                from django.conf import settings
+
+                url = getattr(settings, "REDIS_URL", "") or ""
+                prefix = getattr(settings, "REALTIME_HUB_PREFIX", "") or os.environ.get("REALTIME_HUB_PREFIX", "")
+                _hub = Hub(url, prefix or _default_prefix(url))
+    return _hub
+
+
+def reset_hub() -> None:
+    """Forget the process's hub (tests that change settings)."""
+    global _hub
+    _hub = None
+
+
+def subscribe(topic: str, socket) -> None:
+    get_hub().subscribe(topic, socket)
+
+
+def unsubscribe(topic: str, socket) -> None:
+    get_hub().unsubscribe(topic, socket)
+
+
+def unsubscribe_all(socket) -> set[str]:
+    return get_hub().unsubscribe_all(socket)
+
+
+def topics_of(socket) -> set[str]:
+    return get_hub().topics_of(socket)
+
+
+def publish(topic: str, text: str) -> None:
+    get_hub().publish(topic, text)
+
+
+async def apublish(topic: str, text: str) -> None:
+    await get_hub().apublish(topic, text)
+
+
+async def synced() -> None:
+    await get_hub().synced()
+
+
+def is_shared() -> bool:
+    return get_hub().is_shared()
+
+
+def local_count(topic: str) -> int:
+    return get_hub().local_count(topic)
