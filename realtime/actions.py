@@ -138,25 +138,9 @@ CHAT_SMALL_ROOM = 50
 
 def _chat_publish(topic: str, text: str) -> None:
     try:
-        from realtime import hub
-    except ImportError:  # before the hub lands: the channel layer, one group per topic
-        _send_text([topic], text)
-        return
-    try:
         hub.publish(topic, text)
     except Exception:  # noqa: BLE001 - stored already; clients resync on reconnect
         logger.exception("Could not publish to %s", topic)
-
-
-def _send_text(group_names, text):
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    for name in group_names:
-        try:
-            async_to_sync(layer.group_send)(name, {"type": "push", "frame": text})
-        except Exception:  # noqa: BLE001
-            logger.exception("Could not push to %s", name)
 
 
 def _chat_on_commit(topic: str, payload: dict) -> None:

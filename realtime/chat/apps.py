@@ -16,7 +16,4 @@ class ChatConfig(AppConfig):
     def ready(self):
         from realtime.chat import signals  # noqa: F401
 
-        try:
-            from realtime.chat import handlers  # noqa: F401
-        except ImportError:  # the hub/dispatch modules arrive with the presence branch
-            pass
+        from realtime.chat import handlers  # noqa: F401
