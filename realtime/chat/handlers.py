@@ -204,3 +204,13 @@ def unread(conn, frame):
     membership = _run(frame, lambda: messages.mark_unread(user=conn.user, room_id=_int(frame, "room"),
                                                           seq=_int(frame, "seq")))
     return {"type": "chat.ok", "room": membership.room_id, "read_seq": membership.last_read_seq}
+
+
+@dispatch.handler("chat.summary", db=True)
+def summary(conn, frame):
+    """The navigation badge: {"type": "chat.summary", "unread_total": n, "rooms": [my room ids]} (two queries)."""
+    from realtime.chat import rooms
+
+    return {"type": "chat.summary", "unread_total": rooms.unread_total(user=conn.user),
+            "rooms": list(Membership.objects.filter(user_id=conn.user_id, room__archived_at__isnull=True)
+                          .values_list("room_id", flat=True)[:MAX_ROOMS_PER_SOCKET])}

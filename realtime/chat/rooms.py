@@ -92,6 +92,15 @@ def room_title(membership) -> str:
     return room.name
 
 
+def plain_title(room) -> str:
+    """A room's name without a reader (search results): the team's or town's name, or "Direct message"."""
+    if room.kind == Room.Kind.TEAM and room.team_id:
+        return room.team.name
+    if room.kind == Room.Kind.LOCATION and room.location_id:
+        return room.location.name
+    return room.name or _("Direct message")
+
+
 def unread_total(*, user) -> int:
     """Unread messages over all the user's rooms (one query): the header badge and the page title."""
     return (Message.objects.filter(room__memberships__user_id=user.pk, room__archived_at__isnull=True,

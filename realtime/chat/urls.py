@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.chat_page, name="index"),
     path("<int:room_id>/", views.chat_page, name="room"),
     path("uusi/", views.create_room, name="create"),
+    path("suora/", views.direct_form, name="direct_form"),
     path("suora/<str:username>/", views.direct, name="direct"),
     path("<int:room_id>/<str:action>/", views.room_action, name="room_action"),
     path("haku/", views.search_page, name="search"),

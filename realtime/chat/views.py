@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from realtime.chat import attachments, messages, rooms
@@ -108,6 +109,16 @@ def direct(request, username):
 
 
 @require_POST
+def direct_form(request):
+    """The "new direct message" form: a user name (with or without @)."""
+    username = (request.POST.get("username") or "").strip().lstrip("@")
+    if not User.objects.filter(username=username, is_active=True).exists():
+        flash.error(request, _("No one has the user name %(name)s.") % {"name": username[:150]})
+        return redirect("chat:index")
+    return direct(request, username)
+
+
+@require_POST
 def room_action(request, room_id, action):
     """Join, leave, rename, archive, add and remove members (owners; membership checked by the services)."""
     try:
@@ -144,6 +155,8 @@ def search_page(request):
         results = messages.search(user=request.user, query=query, room_id=room_id)
     except ChatError:
         raise Http404("No such room.") from None
+    for message in results:
+        message.room_title = rooms.plain_title(message.room)
     return render(request, "chat/search.html", {"query": query, "results": results, "room_id": room_id})
 
 
