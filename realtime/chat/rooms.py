@@ -178,16 +178,39 @@ def sync_location_member(*, person) -> None:
                 actions.chat_membership_changed(room=room, user_id=person.user_id, joined=True)
 
 
-def sync_all_rooms() -> int:
-    """Create every team and location room that is missing (after loading data in bulk). Returns rooms created."""
-    from teams.models import Location, Team
+def sync_all_rooms() -> dict:
+    """Bring every team and location room in step with the organisation, in bulk (after data loaded without
+    signals, e.g. the demo, or as a repair): missing rooms created, missing members added, members the team or
+    home location no longer explains removed. Idempotent; returns counts."""
+    from teams.models import Location, Person, Team, TeamMembership
 
-    before = Room.objects.count()
-    for team in Team.objects.exclude(chat_room__isnull=False):
-        ensure_team_room(team=team)
-    for location in Location.objects.exclude(chat_room__isnull=False):
-        ensure_location_room(location=location)
-    return Room.objects.count() - before
+    created_rooms = 0
+    for team in Team.objects.filter(chat_room__isnull=True):
+        Room.objects.create(kind=Room.Kind.TEAM, team=team, name=team.name[:120])
+        created_rooms += 1
+    for location in Location.objects.filter(chat_room__isnull=True):
+        Room.objects.create(kind=Room.Kind.LOCATION, location=location, name=location.name_fi)
+        created_rooms += 1
+    team_rooms = dict(Room.objects.filter(team__isnull=False).values_list("team_id", "pk"))
+    location_rooms = dict(Room.objects.filter(location__isnull=False).values_list("location_id", "pk"))
+    wanted = {
+        Membership.Source.TEAM: {(team_rooms[t], u) for t, u in
+                                 TeamMembership.objects.values_list("team_id", "person__user_id")},
+        Membership.Source.LOCATION: {(location_rooms[loc], u) for loc, u in
+                                     Person.objects.filter(home_location__isnull=False)
+                                     .values_list("home_location_id", "user_id")},
+    }
+    added = removed = 0
+    for source, pairs in wanted.items():
+        present = set(Membership.objects.filter(room__kind=source).values_list("room_id", "user_id"))
+        missing = [Membership(room_id=r, user_id=u, source=source) for r, u in pairs - present]
+        Membership.objects.bulk_create(missing, batch_size=1000, ignore_conflicts=True)
+        added += len(missing)
+        stale = set(Membership.objects.filter(room__kind=source, source=source)
+                    .values_list("room_id", "user_id")) - pairs
+        for room_id, user_id in stale:
+            removed += Membership.objects.filter(room_id=room_id, user_id=user_id, source=source).delete()[0]
+    return {"rooms": created_rooms, "added": added, "removed": removed}
 
 
 # --- Rooms people make ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from intranet import demo as pages_demo
 from intranet import roles
 from news import demo as news_demo
 from news import demo_engagement
+from realtime.chat import demo as chat_demo
 from teams import demo as organisation_demo
 from teams import demo_data
 
@@ -45,9 +46,11 @@ class Command(BaseCommand):
             news = news_demo.load_news(progress=self.progress)
             engagement = demo_engagement.load_engagement(progress=self.progress)
             assign_demo_roles()
-        if any(result.created.values()) or news.created or engagement.created:
+            chat = chat_demo.load_chat(progress=self.progress)
+        if any(result.created.values()) or news.created or engagement.created or chat.created:
             refresh_planner_statistics()
-        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created)
+        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created,
+                       chat=chat.created)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:

@@ -178,19 +178,19 @@
     return bytes > 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " kB";
   }
   function renderMessage(m) {
-    var li = el("li", "message" + (m.author && m.author.id === me.id ? " message--mine" : "") + (m.deleted ? " message--deleted" : ""));
+    var li = el("li", "chat-msg" + (m.author && m.author.id === me.id ? " chat-msg--mine" : "") + (m.deleted ? " chat-msg--deleted" : ""));
     li.id = "m" + m.seq;
     li.dataset.seq = m.seq;
     li.dataset.id = m.id;
     li.dataset.day = new Date(m.created).toDateString();
-    var head = el("p", "message__head");
-    head.appendChild(el("span", "message__author", m.author ? m.author.name : "?"));
-    var time = el("time", "message__time", new Date(m.created).toLocaleTimeString(document.documentElement.lang || "fi", { hour: "2-digit", minute: "2-digit" }));
+    var head = el("p", "chat-msg__head");
+    head.appendChild(el("span", "chat-msg__author", m.author ? m.author.name : "?"));
+    var time = el("time", "chat-msg__time", new Date(m.created).toLocaleTimeString(document.documentElement.lang || "fi", { hour: "2-digit", minute: "2-digit" }));
     time.dateTime = m.created;
     head.appendChild(document.createTextNode(" "));
     head.appendChild(time);
     if (m.edited && !m.deleted) {
-      var edited = el("button", "message__edited link-button", "(" + T.edited + ")");
+      var edited = el("button", "chat-msg__edited link-button", "(" + T.edited + ")");
       edited.type = "button";
       edited.title = T.history;
       edited.addEventListener("click", function () { showHistory(m, li); });
@@ -199,19 +199,19 @@
     }
     li.appendChild(head);
     if (m.reply_to) {
-      var quote = el("blockquote", "message__quote");
-      quote.appendChild(el("span", "message__quote-author", m.reply_to.author ? m.reply_to.author.name + ": " : ""));
+      var quote = el("blockquote", "chat-msg__quote");
+      quote.appendChild(el("span", "chat-msg__quote-author", m.reply_to.author ? m.reply_to.author.name + ": " : ""));
       quote.appendChild(document.createTextNode(m.reply_to.deleted ? T.deleted : m.reply_to.excerpt));
       var jump = el("a", "visually-hidden-focusable", "↑");
       jump.href = "#m" + m.reply_to.seq;
       quote.appendChild(jump);
       li.appendChild(quote);
     }
-    var body = el("div", "message__body");
+    var body = el("div", "chat-msg__body");
     if (m.deleted) body.textContent = T.deleted; else renderParts(body, m.parts);
     li.appendChild(body);
     (m.attachments || []).forEach(function (a) {
-      var link = el("a", "message__file");
+      var link = el("a", "chat-msg__file");
       link.href = a.url;
       if (a.kind === "image") {
         var img = el("img");
@@ -227,7 +227,7 @@
       li.appendChild(link);
     });
     if (!m.deleted) {
-      var reactions = el("div", "message__reactions");
+      var reactions = el("div", "chat-msg__reactions");
       (m.reactions || []).forEach(function (r) {
         var mine = r.users.indexOf(me.id) >= 0;
         var button = el("button", "reaction", r.emoji + " " + r.users.length);
@@ -240,17 +240,17 @@
       li.appendChild(reactions);
       li.appendChild(actionsMenu(m, li));
     }
-    if (m._pending) li.appendChild(el("p", "message__state", m._pending));
+    if (m._pending) li.appendChild(el("p", "chat-msg__state", m._pending));
     return li;
   }
   function actionsMenu(m, li) {
-    var box = el("details", "message__menu");
+    var box = el("details", "chat-msg__menu");
     var summary = el("summary", null);
     summary.appendChild(el("span", null, "⋯"));
     summary.setAttribute("aria-label", T.actions);
     summary.title = T.actions;
     box.appendChild(summary);
-    var menu = el("div", "message__menu-items");
+    var menu = el("div", "chat-msg__menu-items");
     function item(label, fn) {
       var button = el("button", null, label);
       button.type = "button";
@@ -284,7 +284,7 @@
     if (entry) { entry.el.replaceWith(node); entry.el = node; entry.data = m; return false; }
     byId[m.id] = { data: m, el: node };
     var after = null;
-    var items = list.querySelectorAll("li.message");
+    var items = list.querySelectorAll("li.chat-msg");
     for (var i = items.length - 1; i >= 0; i--) {
       if (Number(items[i].dataset.seq) < m.seq) { after = items[i]; break; }
     }
@@ -294,14 +294,14 @@
   function refreshDividers() {
     list.querySelectorAll("li.divider").forEach(function (d) { d.remove(); });
     var previous = null, readSeq = rooms[roomId] ? rooms[roomId].initial_read : 0, unreadShown = false;
-    list.querySelectorAll("li.message").forEach(function (item) {
+    list.querySelectorAll("li.chat-msg").forEach(function (item) {
       if (item.dataset.day !== previous) {
         var divider = el("li", "divider divider--day");
         divider.appendChild(el("span", null, dayLabel(new Date(item.dataset.day))));
         item.before(divider);
         previous = item.dataset.day;
       }
-      if (!unreadShown && readSeq != null && Number(item.dataset.seq) > readSeq && !item.classList.contains("message--mine")) {
+      if (!unreadShown && readSeq != null && Number(item.dataset.seq) > readSeq && !item.classList.contains("chat-msg--mine")) {
         var fresh = el("li", "divider divider--new");
         fresh.appendChild(el("span", null, T.new_messages));
         item.before(fresh);
@@ -363,7 +363,7 @@
   }
   function jumpTo(seq, tries) {
     var target = document.getElementById("m" + seq);
-    if (target) { target.scrollIntoView({ block: "center" }); target.classList.add("message--target"); target.tabIndex = -1; target.focus(); return; }
+    if (target) { target.scrollIntoView({ block: "center" }); target.classList.add("chat-msg--target"); target.tabIndex = -1; target.focus(); return; }
     if (!more || tries <= 0) return;
     return loadOlder().then(function () { return jumpTo(seq, tries - 1); });
   }
@@ -473,7 +473,7 @@
               parts: [["text", item.body]], reactions: [], attachments: [], reply_to: null, _pending: state };
     dropPendingElement(item.client_id);
     var node = renderMessage(m);
-    node.classList.add("message--pending");
+    node.classList.add("chat-msg--pending");
     node.dataset.clientId = item.client_id;
     list.appendChild(node);
     toBottom();
@@ -554,7 +554,7 @@
   function cancelReply() { replyTo = null; if (composer) composer.querySelector("[data-reply]").hidden = true; }
 
   function startEdit(m, li) {
-    var form = el("form", "message__edit");
+    var form = el("form", "chat-msg__edit");
     var label = el("label", "visually-hidden", T.edit);
     var area = el("textarea");
     area.id = "edit-" + m.id; label.htmlFor = area.id;
@@ -562,7 +562,7 @@
     var saveButton = el("button", null, T.save); saveButton.type = "submit";
     var cancel = el("button", null, T.cancel); cancel.type = "button";
     form.append(label, area, saveButton, cancel);
-    var body = li.querySelector(".message__body");
+    var body = li.querySelector(".chat-msg__body");
     body.replaceWith(form);
     area.focus();
     function close() { form.replaceWith(body); }
@@ -584,9 +584,9 @@
   }
   function showHistory(m, li) {
     api("viestit/" + m.id + "/historia/").then(function (data) {
-      var old = li.querySelector(".message__history");
+      var old = li.querySelector(".chat-msg__history");
       if (old) { old.remove(); return; }
-      var box = el("ol", "message__history");
+      var box = el("ol", "chat-msg__history");
       box.setAttribute("aria-label", T.history);
       data.edits.forEach(function (e) {
         var item = el("li");
