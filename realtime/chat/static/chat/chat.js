@@ -28,6 +28,7 @@
   var connected = false, typers = {}, replyTo = null, pendingFiles = [], myStatus = "online";
   var baseTitle = document.title.replace(/^\(\d+\) /, "");
   var initial = null;         // the first page of the room, once loaded
+  var ready = false;          // resynced and the outbox flushed since the last hello: new messages go straight out
 
   function fmt(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key] == null ? "" : String(values[key]); });
@@ -104,6 +105,7 @@
   }
 
   function onHello(frame) {
+    ready = false;
     setConnected(true);
     if (frame.presence && frame.presence.status) myStatus = frame.presence.status;
     var ids = Object.keys(rooms).map(Number);
@@ -482,8 +484,8 @@
     var node = list.querySelector('[data-client-id="' + CSS.escape(clientId) + '"]');
     if (node) node.remove();
   }
-  function transmit(item) {
-    var sent = send({ type: "chat.send", ref: item.client_id, room: item.room, body: item.body, client_id: item.client_id,
+  function transmit(item, flushing) {
+    var sent = (ready || flushing) && send({ type: "chat.send", ref: item.client_id, room: item.room, body: item.body, client_id: item.client_id,
                       reply_to: item.reply_to, attachments: item.attachments });
     showPending(item, sent ? T.sending : T.queued);
     if (sent) window.setTimeout(function () { if (outbox()[item.client_id]) showPending(item, T.queued); }, ACK_TIMEOUT);
@@ -491,8 +493,9 @@
   function flushOutbox() {
     var box = outbox();
     Object.keys(box).sort(function (a, b) { return box[a].created < box[b].created ? -1 : 1; }).forEach(function (id) {
-      if (rooms[box[id].room]) transmit(box[id]); else dequeue(id);
+      if (rooms[box[id].room]) transmit(box[id], true); else dequeue(id);
     });
+    ready = connected;
   }
   function onAck(frame) {
     dequeue(frame.client_id || frame.ref);
