@@ -40,7 +40,8 @@ _PROCESS = f"{os.getpid():x}"
 
 @database_sync_to_async
 def _connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
-    """The person behind the connection and their unread notification count (3 queries)."""
+    """The person behind the connection and their unread notification count (3 queries, plus the
+    features' profile loaders: presence adds its settings and today's work location)."""
     from realtime.models import Notification
     from teams.models import Person
 
@@ -51,8 +52,11 @@ def _connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
         .first()
     )
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    extra = {}
+    for loader in dispatch.PROFILE_LOADERS:
+        extra.update(loader(user, person))
     if person is None:
-        return dispatch.ConnectionProfile(user_id=user.pk), unread
+        return dispatch.ConnectionProfile(user_id=user.pk, extra=extra), unread
     return dispatch.ConnectionProfile(
         user_id=user.pk,
         person_id=person.pk,
@@ -60,6 +64,7 @@ def _connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
         location_id=person.home_location_id,
         unit_id=person.unit_id,
         team_ids=tuple(membership.team_id for membership in person.memberships.all()),
+        extra=extra,
     ), unread
 
 
@@ -109,14 +114,15 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self.state["auto_topics"] = set(automatic)
         for topic in automatic:
             hub.subscribe(topic, self)
-        await self.accept()
-        await self.send_frame({"type": "hello", "v": PROTOCOL_VERSION, "user": user.get_username(),
-                               "user_id": user.pk, "unread_notifications": unread})
+        hello = {"type": "hello", "v": PROTOCOL_VERSION, "user": user.get_username(), "user_id": user.pk,
+                 "unread_notifications": unread}
         for hook in dispatch.CONNECT_HOOKS:
             try:
-                await hook(self)
+                hello.update(await hook(self) or {})
             except Exception:  # noqa: BLE001 - one feature's failure must not cost the others the socket
                 logger.exception("Connect hook %s failed", getattr(hook, "__qualname__", hook))
+        await self.accept()
+        await self.send_frame(hello)
 
     async def disconnect(self, code):
         if self.user is None:

@@ -17,8 +17,11 @@ so realtime/consumers.py never grows per feature::
     @topic_rule("chat.room.", db=True)    # who may {"type": "subscribe", "topics": ["chat.room.7"]}
     def may_read_room(conn, key): ...     # key = "7"; return True to allow. No rule: refused.
 
-    @on_connect                           # async hooks, in registration order, after "hello"
-    async def went_online(conn): ...
+    @profile_loader                       # sync, inside the consumer's one connect-time DB hop:
+    def load(user, person) -> dict: ...   # its dict is merged into conn.profile.extra
+
+    @on_connect                           # async hooks, in registration order, before "hello";
+    async def went_online(conn): ...      # a returned dict is merged into the hello frame
     @on_disconnect
     async def went_offline(conn): ...
 
@@ -55,7 +58,6 @@ class ConnectionProfile:
     location_id: int | None = None
     unit_id: int | None = None
     team_ids: tuple[int, ...] = ()
-    hide_presence: bool = False
     extra: dict = field(default_factory=dict)
 
 
@@ -68,7 +70,9 @@ class Handler:
 HANDLERS: dict[str, Handler] = {}
 TOPIC_RULES: dict[str, Callable[..., Any]] = {}
 CONNECT_HOOKS: list[Callable[..., Any]] = []
+PROFILE_LOADERS: list[Callable[..., dict]] = []
 DISCONNECT_HOOKS: list[Callable[..., Any]] = []
+PROFILE_LOADERS: list[Callable[..., dict]] = []
 
 
 def _as_async(func, db: bool):
@@ -102,6 +106,12 @@ def topic_rule(prefix: str, *, db: bool = True):
         return func
 
     return register
+
+
+def profile_loader(func):
+    """Register a sync function (user, person or None) -> dict run in the connect-time database hop."""
+    PROFILE_LOADERS.append(func)
+    return func
 
 
 def on_connect(func):

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 # 64 KiB keeps a misbehaving client from making the server parse megabytes.
 MAX_FRAME_BYTES = 64 * 1024
 
+# Echoed back: a client's correlation id, never a place to smuggle data.
+MAX_REF = 64
+
 # The protocol version a client may state as "v"; frames without "v" are read as this.
 # A client speaking a newer version gets "unsupported_version" and can reload the page.
 PROTOCOL_VERSION = 1
@@ -55,22 +58,19 @@ def parse_frame(text: str | None) -> Frame:
         raise FrameError("invalid_json", "The frame is not valid JSON.") from None
     if not isinstance(payload, dict):
         raise FrameError("invalid_frame", "A frame must be a JSON object.")
-    frame_type = payload.get("type")
-    if not isinstance(frame_type, str):
-        raise FrameError("invalid_frame", "A frame needs a string 'type'.")
-    version = payload.get("v", PROTOCOL_VERSION)
-    if version != PROTOCOL_VERSION or isinstance(version, bool):
-        raise FrameError("unsupported_version", f"This server speaks protocol version {PROTOCOL_VERSION}.")
-    if frame_type not in KNOWN_TYPES:
-        raise FrameError("unknown_type", f"Unknown frame type: {frame_type[:40]}")
     ref = payload.get("ref")
     if ref is not None and (not isinstance(ref, str | int) or isinstance(ref, bool) or len(str(ref)) > MAX_REF):
         raise FrameError("invalid_frame", f"'ref' must be a string or a number of at most {MAX_REF} characters.")
-    return Frame(type=frame_type, ref=None if ref is None else str(ref), data=payload)
-
-
-# Echoed back: a client's correlation id, never a place to smuggle data.
-MAX_REF = 64
+    ref = None if ref is None else str(ref)
+    frame_type = payload.get("type")
+    if not isinstance(frame_type, str):
+        raise FrameError("invalid_frame", "A frame needs a string 'type'.", ref)
+    version = payload.get("v", PROTOCOL_VERSION)
+    if version != PROTOCOL_VERSION or isinstance(version, bool):
+        raise FrameError("unsupported_version", f"This server speaks protocol version {PROTOCOL_VERSION}.", ref)
+    if frame_type not in KNOWN_TYPES:
+        raise FrameError("unknown_type", f"Unknown frame type: {frame_type[:40]}", ref)
+    return Frame(type=frame_type, ref=ref, data=payload)
 
 
 def field_str(frame: Frame, name: str, *, max_length: int, required: bool = False, choices=None) -> str:

@@ -305,3 +305,56 @@ class TeamMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.team} ({self.get_role_display()})"
+
+
+class WorkPlace(models.TextChoices):
+    """Where a person works on one day (kept apart from presence, as in Teams)."""
+
+    OFFICE = "office", _("At an office")
+    REMOTE = "remote", _("Remote")
+    TRAVELLING = "travelling", _("Travelling")
+    ABSENT = "absent", _("Absent")
+
+
+class WorkLocationFields(models.Model):
+    kind = models.CharField(_("where"), max_length=12, choices=WorkPlace.choices)
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("office"),
+        help_text=_("Only for a day at an office."),
+    )
+    note = models.CharField(_("note"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class WorkLocationPlan(WorkLocationFields):
+    """One weekday (Monday–Friday) of a person's weekly plan: the default for that day."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="work_plan", verbose_name=_("person"))
+    weekday = models.PositiveSmallIntegerField(_("weekday"), help_text=_("0 = Monday … 4 = Friday."))
+
+    class Meta:
+        verbose_name = _("weekly plan day")
+        verbose_name_plural = _("weekly plan")
+        constraints = [models.UniqueConstraint(fields=["person", "weekday"], name="one_plan_per_weekday"),
+                       models.CheckConstraint(condition=models.Q(weekday__lte=4), name="plan_on_weekdays")]
+        ordering = ["weekday"]
+
+
+class WorkLocationDay(WorkLocationFields):
+    """What a person set for one date; it wins over the weekly plan on that date only.
+
+    The date is in Europe/Helsinki, so the value "resets" at midnight there by
+    itself: tomorrow has no row yet, and the plan (or nothing) applies.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="work_days", verbose_name=_("person"))
+    date = models.DateField(_("date"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("work location")
+        verbose_name_plural = _("work locations")
+        constraints = [models.UniqueConstraint(fields=["person", "date"], name="one_work_location_per_day")]
+        indexes = [models.Index(fields=["date", "location"])]
