@@ -112,7 +112,8 @@ async def test_a_removed_member_stops_receiving_at_once(users):
     left = await matti.wait_for("chat.membership", joined=False)
     assert left["user"] == users["matti"].pk
     await aino.request(type="chat.send", room=room.pk, body="Nyt voi puhua", client_id="x")
-    assert [f["type"] for f in await matti.drain()] in ([], ["chat.membership"])  # the user topic's copy
+    chat_frames = [f["type"] for f in await matti.drain() if f["type"].startswith("chat.")]
+    assert chat_frames in ([], ["chat.membership"])  # the user topic's copy
     refused = await matti.request(type="chat.send", room=room.pk, body="Olen vielä täällä", client_id="y")
     assert refused["code"] == "not_member"
     await aino.close()

@@ -41,8 +41,8 @@ class Client:
                 return frame
 
     async def nothing(self, timeout=0.3):
-        """True when no frame arrives within the timeout."""
-        return await self.ws.receive_nothing(timeout=timeout)
+        """True when no chat frame arrives within the timeout (presence frames may come and go)."""
+        return not [f for f in await self.drain(timeout) if f.get("type", "").startswith("chat.")]
 
     async def drain(self, timeout=0.5) -> list[dict]:
         """Every frame that arrives within the timeout."""
@@ -60,6 +60,8 @@ class Client:
         await self.send(**frame)
         while loop.time() < end:
             answer = await self.next(timeout=end - loop.time())
+            if answer.get("type", "").startswith("presence"):
+                continue
             # Frames the protocol layer refuses (unknown type, bad ref) are answered without a ref.
             if answer.get("ref") == ref or (answer.get("type") == "error" and "ref" not in answer):
                 return answer
