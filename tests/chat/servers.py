@@ -72,12 +72,15 @@ for name in ("aino", "bertil"):
     users.append(user)
 room = rooms.create_room(user=users[0], name="Päivystys", member_ids=[users[1].pk])
 out["room"] = room.pk
+out["room2"] = rooms.create_room(user=users[0], name="Kahvihuone", member_ids=[users[1].pk]).pk
 print("SETUP" + json.dumps(out))
 """
 
 
-def prepare_database(var_dir: Path) -> dict:
+def prepare_database(var_dir: Path, static: bool = False) -> dict:
     manage(var_dir, "migrate", "--noinput", "-v0")
+    if static:
+        manage(var_dir, "collectstatic", "--noinput", "-v0")
     output = manage(var_dir, "shell", "-c", SETUP)
     return json.loads(output.split("SETUP", 1)[1])
 

@@ -666,7 +666,6 @@
       mentionBox.appendChild(option);
     });
     mentionBox.hidden = !mentionItems.length;
-    text.setAttribute("aria-expanded", String(!!mentionItems.length));
     if (mentionIndex >= 0) text.setAttribute("aria-activedescendant", "mention-" + mentionIndex); else text.removeAttribute("aria-activedescendant");
   }
   function closeMentions() { mentionItems = []; mentionIndex = -1; if (mentionBox) renderMentions(); }
