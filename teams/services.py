@@ -9,6 +9,9 @@ from teams.models import Agency, Location, Person, TaggedExpertise, Team, TeamMe
 # A directory page of 48 cards fills four rows of twelve on wide screens and
 # keeps the page light on a phone; more would slow first paint over VPN links.
 DIRECTORY_PAGE_SIZE = 48
+# A location page lists at most this many people "here today" (Helsinki has
+# about a hundred on a busy day); the directory filter shows them all, paged.
+HERE_TODAY_LIMIT = 120
 # Longer queries are truncated, not rejected: nobody's name is 200 characters.
 MAX_QUERY_LENGTH = 200
 # At most this many words are matched (each word must match the person).
@@ -27,6 +30,8 @@ def search_people(
     unit: Unit | None = None,
     location: Location | None = None,
     team: Team | None = None,
+    here_today: Location | None = None,
+    available: bool = False,
 ) -> QuerySet[Person]:
     """Active people matching every word of ``query`` and every given filter.
 
@@ -50,7 +55,23 @@ def search_people(
         people = people.filter(home_location=location)
     if team is not None:
         people = people.filter(Exists(TeamMembership.objects.filter(team=team, person=OuterRef("pk"))))
+    if here_today is not None:
+        from teams.worklocation import people_here
+
+        people = people.filter(pk__in=people_here(location=here_today).values("pk"))
+    if available:
+        from realtime.presence.services import available_user_ids
+
+        people = people.filter(user_id__in=available_user_ids())
     return people
+
+
+def with_presence(people) -> list:
+    """Attach today's work location (two queries) and presence (from the presence store) to people."""
+    from realtime.presence.services import attach
+    from teams.worklocation import attach_where
+
+    return attach(attach_where(people))
 
 
 def person_profile(*, username: str) -> Person:

@@ -42,7 +42,7 @@ async def went_online(conn):
         conn.subscribe(topic)
     store = get_store()
     full = (await store.aread([conn.user_id]))[conn.user_id]
-    full.pop("fields")
+    full.pop("fields"), full.pop("conns")
     # The tab learns its own state from "hello"; the publisher resends it only when it changes.
     await store.aset_many({conn.user_id: {"self": publisher._key(full)}})
     publisher.changed(conn.user_id)

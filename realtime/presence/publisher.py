@@ -52,6 +52,7 @@ def plan(states: dict[int, dict]) -> tuple[dict[str, dict], dict[int, dict], dic
     selves, updates = {}, {}
     for uid, full in states.items():
         fields = full.pop("fields")
+        full.pop("conns", None)
         visible = state.public(full)
         public_key, self_key = _key(visible), _key(full)
         update = {}

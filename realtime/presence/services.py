@@ -71,10 +71,20 @@ def public_states(*, user_ids) -> dict[int, dict]:
     return {uid: state.public(full) for uid, full in get_store().read(user_ids).items()}
 
 
+def attach(people) -> list:
+    """Set ``person.presence`` (what others see) on each person; reads the store, not the database."""
+    people = list(people)
+    states = public_states(user_ids=[person.user_id for person in people])
+    for person in people:
+        person.presence = states.get(person.user_id)
+    return people
+
+
 def own_state(*, user) -> dict:
-    full = get_store().read([user.pk])[user.pk]
-    full.pop("fields")
-    return full
+    """My full state (with ``manual`` and ``hidden``): settings from the database, tabs from the store."""
+    setting = setting_for(user=user)
+    live = get_store().read([user.pk])[user.pk]
+    return {**state.effective(live["conns"], setting.store_fields()), "manual": setting.manual}
 
 
 def available_user_ids() -> list[int]:

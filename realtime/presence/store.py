@@ -117,7 +117,7 @@ class MemoryStore:
             for uid in user_ids:
                 live = [m for m, expiry in self.conns.get(uid, {}).items() if expiry > now]
                 fields = dict(self.users.get(uid, {}))
-                out[uid] = {**state.effective(_states(live), fields, now), "fields": fields}
+                out[uid] = {**state.effective(_states(live), fields, now), "fields": fields, "conns": _states(live)}
         return out
 
     def online_user_ids(self) -> list[int]:
@@ -232,7 +232,7 @@ class RedisStore:
         out = {}
         for index, uid in enumerate(user_ids):
             live, fields = results[2 * index], _decode(results[2 * index + 1])
-            out[uid] = {**state.effective(_states(live), fields, now), "fields": fields}
+            out[uid] = {**state.effective(_states(live), fields, now), "fields": fields, "conns": _states(live)}
         return out
 
     async def aread(self, user_ids) -> dict[int, dict]:

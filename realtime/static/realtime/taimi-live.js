@@ -1,18 +1,72 @@
-/* Taimi live updates: one websocket per tab (docs/realtime.md). No dependencies, no build step.
- * Reconnects with exponential backoff and jitter; keeps the bell's unread count current and
- * announces newly published news politely to screen readers. Frames are hints: the page
- * works without them. Other scripts listen with:
- *   document.addEventListener("taimi:frame", (event) => event.detail);
+/* Taimi live updates: one websocket per tab (protocol v1, docs/realtime.md). No dependencies, no build step.
+ *
+ * Public API (window.TaimiLive):
+ *   TaimiLive.on(type, fn)          fn(frame) for each server frame of that type ("*" for all);
+ *                                   "open" / "close" get the connection state changes
+ *   TaimiLive.send(frame)           send a frame now (or when connected); returns false if dropped
+ *   TaimiLive.request(frame)        Promise of the answer with the same "ref" (errors reject)
+ *   TaimiLive.subscribe(topics)     follow topics; re-sent after every reconnect
+ *   TaimiLive.unsubscribe(topics)
+ *   TaimiLive.state()               "connecting" | "open" | "closed"
+ * Frames are also dispatched as DOM events: document.addEventListener("taimi:frame", e => e.detail).
+ *
+ * Reconnects with exponential backoff and full jitter (so 550 browsers do not return in step after a
+ * server restart), resubscribes, and asks again for the presence of everyone shown on the page.
+ * Presence: the tab reports "away" after 5 minutes without input or while hidden, "online" otherwise.
+ * Nothing from a frame is ever parsed as HTML.
  */
 (function () {
   "use strict";
   if (!("WebSocket" in window)) return;
-  var MIN_DELAY = 1000, MAX_DELAY = 30000;
-  var attempt = 0, seenArticles = {};
+  var MIN_DELAY = 1000, MAX_DELAY = 30000, IDLE_AFTER = 5 * 60 * 1000, QUERY_CHUNK = 100;
+  var attempt = 0, socket = null, refs = 0, connState = "connecting";
+  var listeners = {}, pending = {}, topics = {}, outbox = [], seenArticles = {};
   var lang = (document.documentElement.lang || "fi").slice(0, 2);
   var bellCount = document.querySelector("[data-bell-count]");
   var bell = document.querySelector(".bell");
+  var labels = { status: {}, where: {} };
+  try { labels = JSON.parse(document.getElementById("taimi-live-labels").textContent); } catch (e) { /* defaults */ }
 
+  function emit(type, frame) {
+    (listeners[type] || []).concat(listeners["*"] || []).forEach(function (fn) {
+      try { fn(frame); } catch (error) { if (window.console) console.error(error); }
+    });
+  }
+
+  function rawSend(frame) {
+    if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); return true; }
+    if (outbox.length < 100) { outbox.push(frame); return true; }
+    return false;
+  }
+
+  var api = {
+    on: function (type, fn) { (listeners[type] = listeners[type] || []).push(fn); },
+    send: function (frame) { frame.v = 1; return rawSend(frame); },
+    request: function (frame) {
+      return new Promise(function (resolve, reject) {
+        var ref = "c" + (++refs);
+        pending[ref] = { resolve: resolve, reject: reject };
+        frame.ref = ref;
+        api.send(frame);
+        setTimeout(function () { if (pending[ref]) { delete pending[ref]; reject(new Error("timeout")); } }, 10000);
+      });
+    },
+    subscribe: function (list) {
+      var fresh = list.filter(function (t) { return t && !topics[t]; });
+      fresh.forEach(function (t) { topics[t] = true; });
+      for (var i = 0; i < fresh.length; i += QUERY_CHUNK) {
+        if (connState === "open") api.send({ type: "subscribe", topics: fresh.slice(i, i + QUERY_CHUNK) });
+      }
+    },
+    unsubscribe: function (list) {
+      list.forEach(function (t) { delete topics[t]; });
+      if (connState === "open") api.send({ type: "unsubscribe", topics: list });
+    },
+    state: function () { return connState; }
+  };
+  window.TaimiLive = api;
+
+  /* --- the bell and news (unchanged behaviour) ------------------------------------------- */
   function liveRegion() {
     var region = document.getElementById("taimi-live");
     if (!region) {
@@ -25,62 +79,200 @@
     }
     return region;
   }
-
   function setCount(count) {
     if (!bellCount || !bell) return;
     bell.setAttribute("data-unread", String(count));
     bellCount.firstChild.nodeValue = String(count);
     bellCount.hidden = count <= 0;
   }
-
-  function onNewsPublished(article) {
-    if (seenArticles[article.id]) return; // one frame per audience group: show it once
+  function bump() { setCount(parseInt(bell ? bell.getAttribute("data-unread") : "0", 10) + 1); }
+  function toast(prefix, text, url) {
+    var region = liveRegion();
+    region.textContent = "";
+    if (prefix) { var label = document.createElement("span"); label.textContent = prefix; region.appendChild(label); }
+    var link = document.createElement("a");
+    link.href = url;
+    link.textContent = text;
+    region.appendChild(link);
+    region.hidden = false;
+  }
+  api.on("hello", function (frame) {
+    if (typeof frame.unread_notifications === "number") setCount(frame.unread_notifications);
+    if (frame.presence) showSelf(frame.presence);
+  });
+  api.on("news.published", function (frame) {
+    var article = frame.article;
+    if (!article || seenArticles[article.id]) return; // one frame per audience topic: show it once
     seenArticles[article.id] = true;
-    setCount(parseInt(bell ? bell.getAttribute("data-unread") : "0", 10) + 1);
-    var title = lang === "sv" && article.title_sv ? article.title_sv : article.title;
-    var region = liveRegion();
-    region.textContent = "";
-    var link = document.createElement("a");
-    link.href = article.url || "/uutiset/";
-    link.textContent = title; // text only: nothing from a frame is parsed as HTML
-    var label = document.createElement("span");
-    label.textContent = (lang === "sv" ? "Ny nyhet: " : lang === "en" ? "New article: " : "Uusi uutinen: ");
-    region.appendChild(label);
-    region.appendChild(link);
-    region.hidden = false;
+    bump();
+    toast(lang === "sv" ? "Ny nyhet: " : lang === "en" ? "New article: " : "Uusi uutinen: ",
+      lang === "sv" && article.title_sv ? article.title_sv : article.title, article.url || "/uutiset/");
+  });
+  api.on("mention", function (frame) {
+    var m = frame.mention;
+    if (!m) return;
+    bump();
+    toast("", lang === "sv" && m.title_sv ? m.title_sv : m.title, m.url || "/ilmoitukset/");
+  });
+
+  /* --- presence on the page ----------------------------------------------------------------- */
+  function statusText(status) { return (labels.status && labels.status[status]) || status; }
+  function paint(node, value) {
+    node.className = node.className.replace(/presence--\w+/, "presence--" + value.status);
+    var label = node.querySelector(".presence__label");
+    if (label) label.textContent = statusText(value.status);
+    var custom = node.querySelector(".presence__custom");
+    if (custom) custom.textContent = (value.emoji || value.text) ? " · " + [value.emoji, value.text].join(" ").trim() : "";
+  }
+  function showPresence(people) {
+    Object.keys(people).forEach(function (uid) {
+      document.querySelectorAll('[data-presence-user="' + uid + '"]').forEach(function (node) { paint(node, people[uid]); });
+    });
+  }
+  function showSelf(value) {
+    document.querySelectorAll("[data-presence-self]").forEach(function (node) {
+      paint(node, { status: value.status, text: "", emoji: "" });
+    });
+  }
+  function whereText(where) {
+    if (!where) return labels.unset || "";
+    var text = where.kind === "office" ? (lang === "sv" ? where.name_sv : where.name) : (labels.where[where.kind] || where.kind);
+    return where.note ? text + " – " + where.note : text;
+  }
+  function showWhere(frame) {
+    document.querySelectorAll('[data-where-user="' + frame.user + '"] .where__label').forEach(function (node) {
+      node.textContent = whereText(frame.where);
+    });
+    if (frame.user === myId) {
+      document.querySelectorAll("[data-where-self]").forEach(function (node) { node.textContent = whereText(frame.where); });
+    }
+    var section = document.querySelector("[data-here-today]");
+    if (!section) return;
+    var here = frame.where && frame.where.kind === "office" && String(frame.where.location) === section.getAttribute("data-here-today");
+    var list = section.querySelector("[data-here-list]");
+    var existing = list && list.querySelector('[data-here-person="' + frame.user + '"]');
+    var card = list && list.querySelector('[data-presence-user="' + frame.user + '"]');
+    if (here && !card && !existing && list) {
+      var item = document.createElement("li");
+      item.className = "card person-card";
+      item.setAttribute("data-here-person", String(frame.user));
+      var heading = document.createElement("h3");
+      var link = document.createElement("a");
+      link.href = frame.url; link.textContent = frame.name;
+      heading.appendChild(link);
+      var p = document.createElement("p");
+      p.className = "presence presence--offline";
+      p.setAttribute("data-presence-user", String(frame.user));
+      p.innerHTML = '<span class="presence__dot" aria-hidden="true"></span> <span class="presence__label"></span><span class="presence__custom"></span>';
+      var body = document.createElement("div");
+      body.appendChild(heading); body.appendChild(p);
+      item.appendChild(body);
+      list.appendChild(item);
+      if (frame.presence) paint(p, frame.presence);
+      var empty = section.querySelector("[data-here-empty]");
+      if (empty) empty.hidden = true;
+      api.subscribe(["presence.user." + frame.user]);
+    } else if (!here && (card || existing)) {
+      var gone = (existing || card.closest("li"));
+      if (gone && !gone.querySelector(".moved")) {
+        var note = document.createElement("p");
+        note.className = "moved";
+        note.textContent = labels.moved || "";
+        gone.appendChild(note);
+      }
+    }
+  }
+  api.on("presence", function (frame) { if (frame.people) showPresence(frame.people); });
+  api.on("presence.self", showSelf);
+  api.on("worklocation", showWhere);
+
+  function pageTopics() {
+    var list = [];
+    document.querySelectorAll("[data-presence-topics]").forEach(function (node) {
+      node.getAttribute("data-presence-topics").split(/\s+/).forEach(function (t) { if (t) list.push(t); });
+    });
+    return list;
+  }
+  function pageUsers() {
+    var ids = {};
+    document.querySelectorAll("[data-presence-user]").forEach(function (node) {
+      ids[node.getAttribute("data-presence-user")] = true;
+    });
+    return Object.keys(ids).map(Number).filter(function (n) { return n > 0; });
+  }
+  function resync() {
+    // After every (re)connect: follow the page's topics and each shown person, then ask for a snapshot.
+    var users = pageUsers();
+    var wanted = pageTopics().concat(users.map(function (id) { return "presence.user." + id; }));
+    var all = Object.keys(topics).concat(wanted.filter(function (t) { return !topics[t]; }));
+    all.forEach(function (t) { topics[t] = true; });
+    var chain = Promise.resolve();
+    for (var i = 0; i < all.length; i += QUERY_CHUNK) {
+      (function (chunk) { chain = chain.then(function () { return api.request({ type: "subscribe", topics: chunk }); }); })(all.slice(i, i + QUERY_CHUNK));
+    }
+    for (var j = 0; j < users.length; j += QUERY_CHUNK) {
+      (function (chunk) {
+        chain = chain.then(function () { return api.request({ type: "presence.query", users: chunk }); })
+          .then(function (answer) { if (answer.people) showPresence(answer.people); });
+      })(users.slice(j, j + QUERY_CHUNK));
+    }
+    chain.catch(function () { /* the next reconnect tries again */ });
   }
 
-  function onMention(mention) {
-    // One frame per new notification (realtime.actions.mention_created): bump the bell, say who and where.
-    setCount(parseInt(bell ? bell.getAttribute("data-unread") : "0", 10) + 1);
-    var region = liveRegion();
-    region.textContent = "";
-    var link = document.createElement("a");
-    link.href = mention.url || "/ilmoitukset/";
-    link.textContent = lang === "sv" && mention.title_sv ? mention.title_sv : mention.title; // text only
-    region.appendChild(link);
-    region.hidden = false;
+  /* --- activity: away after 5 minutes idle or while the tab is hidden ------------------------ */
+  var activity = "online", lastInput = Date.now();
+  function report() {
+    var wanted = document.hidden || Date.now() - lastInput > IDLE_AFTER ? "away" : "online";
+    if (wanted !== activity) {
+      activity = wanted;
+      if (connState === "open") api.send({ type: "presence.activity", state: activity });
+    }
   }
+  ["pointerdown", "keydown", "scroll", "pointermove"].forEach(function (name) {
+    window.addEventListener(name, function () { lastInput = Date.now(); if (activity === "away") report(); }, { passive: true });
+  });
+  document.addEventListener("visibilitychange", report);
+  setInterval(report, 30000);
 
+  /* --- the connection ------------------------------------------------------------------------ */
+  var myId = null;
   function handle(frame) {
-    if (frame.type === "hello" && typeof frame.unread_notifications === "number") setCount(frame.unread_notifications);
-    if (frame.type === "news.published" && frame.article) onNewsPublished(frame.article);
-    if (frame.type === "mention" && frame.mention) onMention(frame.mention);
+    if (frame.type === "hello") myId = frame.user_id;
+    if (frame.ref && pending[frame.ref]) {
+      var waiter = pending[frame.ref];
+      delete pending[frame.ref];
+      if (frame.type === "error") waiter.reject(frame); else waiter.resolve(frame);
+    }
+    emit(frame.type, frame);
     document.dispatchEvent(new CustomEvent("taimi:frame", { detail: frame }));
   }
-
   function connect() {
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + location.host + "/ws/");
-    socket.onopen = function () { attempt = 0; };
+    connState = "connecting";
+    socket = new WebSocket(scheme + location.host + "/ws/");
+    socket.onopen = function () {
+      attempt = 0;
+      connState = "open";
+      var queued = outbox; outbox = [];
+      queued.forEach(rawSend);
+      activity = "online";
+      report(); // a tab opened in the background starts "away"
+      resync();
+      emit("open", {});
+    };
     socket.onmessage = function (event) {
-      try { handle(JSON.parse(event.data)); } catch (error) { /* ignore a malformed frame */ }
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (error) { return; } // ignore a malformed frame
+      handle(frame);
     };
     socket.onclose = function (event) {
+      connState = "closed";
+      emit("close", { code: event.code });
+      Object.keys(pending).forEach(function (ref) { pending[ref].reject(new Error("closed")); delete pending[ref]; });
       if (event.code === 4401) return; // signed out: the next page load goes to the login page
       attempt += 1;
-      var delay = Math.min(MAX_DELAY, MIN_DELAY * Math.pow(2, attempt - 1));
-      setTimeout(connect, delay / 2 + Math.random() * delay / 2);
+      var ceiling = Math.min(MAX_DELAY, MIN_DELAY * Math.pow(2, attempt - 1));
+      setTimeout(connect, ceiling / 4 + Math.random() * ceiling * 3 / 4);
     };
     window.taimiSocket = socket;
   }

@@ -100,6 +100,7 @@
       case "chat.membership": if (frame.user === me.id) refreshRooms(); else if (frame.room === roomId) loadMembers(); break;
       case "chat.room": if (frame.room === roomId && frame.archived) location.reload(); break;
       case "presence": onPresence(frame.people || {}); break;
+      case "presence.self": if (frame.status) myStatus = frame.status; break; // do-not-disturb: no pop-ups
       case "error": if (frame.ref && outbox()[frame.ref]) onSendError(frame.ref, frame); break;
     }
   }
