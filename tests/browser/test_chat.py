@@ -57,7 +57,7 @@ def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
         link = message.get_by_role("link", name="https://keha.fi/ohje")
         assert link.get_attribute("rel") == "noopener noreferrer nofollow"
         # New messages from others are announced to screen readers; the history is not in a live region.
-        assert "Huomenta Bertil!" in bertil.locator("[data-announcer]").inner_text()
+        bertil.wait_for_function("() => document.querySelector('[data-announcer]').textContent.includes('Huomenta Bertil!')")
         assert bertil.locator("[data-messages]").get_attribute("aria-live") is None
 
         # A message in the other room: Bertil's room list, the navigation and the page title show it unread.

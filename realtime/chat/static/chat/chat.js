@@ -73,7 +73,10 @@
   // --- The socket ----------------------------------------------------------------------------
   function send(frame) {
     frame.v = 1;
-    if (window.TaimiLive && typeof TaimiLive.send === "function") return TaimiLive.send(frame) !== false;
+    if (window.TaimiLive && typeof TaimiLive.send === "function") {
+      // Only when open: while offline the chat's own outbox keeps messages (with their client ids).
+      return TaimiLive.state() === "open" && TaimiLive.send(frame) !== false;
+    }
     var socket = window.taimiSocket;
     if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); return true; }
     return false;
@@ -87,6 +90,7 @@
 
   document.addEventListener("taimi:frame", function (event) { onFrame(event.detail || {}); });
   window.addEventListener("offline", function () { setConnected(false); });
+  var closeHooked = false;
 
   function onFrame(frame) {
     switch (frame.type) {
@@ -106,6 +110,10 @@
   }
 
   function onHello(frame) {
+    if (!closeHooked && window.TaimiLive && TaimiLive.on) {
+      closeHooked = true; // taimi-live.js runs after this script: hook its close event on the first hello
+      TaimiLive.on("close", function () { ready = false; setConnected(false); });
+    }
     ready = false;
     setConnected(true);
     if (frame.presence && frame.presence.status) myStatus = frame.presence.status;
