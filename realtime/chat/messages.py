@@ -99,17 +99,14 @@ def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment
     client_id = str(client_id or "")
     if client_id and not CLIENT_ID.match(client_id):
         raise ChatError("invalid_client_id", _("Invalid client id."))
-    if client_id:
-        existing = message_queryset().filter(room=room, author=user, client_id=client_id).first()
-        if existing is not None:
-            return existing, False
+    # A resent client id is found by the unique constraint on insert (no query on the common path).
     if room.archived_at:
         raise ChatError("archived", _("This room is archived: it can be read but not written to."))
     attachment_ids = _clean_ids(attachment_ids)
     body = _clean_body(body, allow_empty=bool(attachment_ids))
     parent = None
     if reply_to not in (None, ""):
-        parent = Message.objects.filter(room=room, pk=_clean_id(reply_to)).first()
+        parent = Message.objects.select_related("author").filter(room=room, pk=_clean_id(reply_to)).first()
         if parent is None:
             raise ChatError("invalid_reply", _("The message you reply to is not in this room."))
     _check_rate(user)
@@ -124,13 +121,19 @@ def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment
                 if bound != len(attachment_ids):
                     raise ChatError("invalid_attachment", _("An attachment is missing or already sent."))
             Membership.objects.filter(pk=membership.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
-            _record_mentions(message=message, room=room)
-            message = message_queryset().get(pk=message.pk)
+            mentioned = _record_mentions(message=message, room=room)
+            if attachment_ids:
+                message = message_queryset().get(pk=message.pk)
+            else:  # a new message: no reactions, no attachments; everything else is at hand (no re-query)
+                message.author, message.reply_to = user, parent
+                message._prefetched_objects_cache = {"reactions": Reaction.objects.none(),
+                                                     "attachments": Attachment.objects.none(),
+                                                     "mentions": mentioned}
             actions.chat_message_posted(message=message)
     except IntegrityError:
         if not client_id:
             raise
-        # The same client id raced in on another connection: that one won.
+        # Sent before (a resend after a lost acknowledgement), or raced in on another connection.
         return message_queryset().get(room=room, author=user, client_id=client_id), False
     return message, True
 
@@ -153,13 +156,13 @@ def _clean_ids(values) -> list[int]:
     return sorted({_clean_id(v) for v in values})
 
 
-def _record_mentions(*, message: Message, room: Room) -> None:
+def _record_mentions(*, message: Message, room: Room) -> list[MessageMention]:
     """Notify the people newly @mentioned (room members only, never the author, never twice for one message)."""
     from django.contrib.auth import get_user_model
 
     names = mentioned_usernames(message.body)
     if not names:
-        return
+        return []
     members = Membership.objects.filter(room=room, user__is_active=True).exclude(user_id=message.author_id)
     if ROOM_MENTION_NAMES & set(names) and room.memberships.count() <= ROOM_MENTION_MAX_MEMBERS:
         user_ids = set(members.values_list("user_id", flat=True))
@@ -171,13 +174,13 @@ def _record_mentions(*, message: Message, room: Room) -> None:
         user_ids |= set(members.filter(**{f"user__{user_model.USERNAME_FIELD}__iregex":
                                           r"^(" + "|".join(re.escape(n) for n in named) + r")$"})
                         .values_list("user_id", flat=True))
-    already = set(MessageMention.objects.filter(message=message).values_list("user_id", flat=True))
-    new = sorted(user_ids - already)
-    if not new:
-        return
-    MessageMention.objects.bulk_create([MessageMention(message=message, user_id=uid) for uid in new],
-                                       ignore_conflicts=True)
-    actions.chat_mentioned(message=message, user_ids=new)
+    existing = list(MessageMention.objects.filter(message=message).select_related("user"))
+    new = sorted(user_ids - {m.user_id for m in existing})
+    if new:
+        MessageMention.objects.bulk_create([MessageMention(message=message, user_id=uid) for uid in new],
+                                           ignore_conflicts=True)
+        actions.chat_mentioned(message=message, user_ids=new)
+    return existing + list(MessageMention.objects.filter(message=message, user_id__in=new).select_related("user"))
 
 
 def _own_message(*, user, message_id, moderate=False) -> tuple[Message, Membership]:
