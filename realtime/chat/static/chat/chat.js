@@ -31,7 +31,7 @@
   var ready = false;          // resynced and the outbox flushed since the last hello: new messages go straight out
 
   function fmt(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key] == null ? "" : String(values[key]); });
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key] == null ? "" : String(values[key]); });
   }
   function el(tag, cls, text) {
     var node = document.createElement(tag);
