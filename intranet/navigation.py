@@ -29,7 +29,7 @@ MAIN_NAVIGATION = [
     NavItem(_("People"), "teams:directory"),
     NavItem(_("Teams"), "teams:team_list"),
     NavItem(_("Locations"), "teams:location_list"),
-    NavItem(_("Chat"), "realtime:chat"),
+    NavItem(_("Chat"), "chat:index"),
 ]
 
 
@@ -38,5 +38,5 @@ def navigation_for(path: str) -> list[dict]:
     for item in MAIN_NAVIGATION:
         url = item.url()
         active = url is not None and (path == url if url == "/" else path.startswith(url))
-        items.append({"label": item.label, "url": url, "active": active})
+        items.append({"label": item.label, "url": url, "active": active, "key": item.url_name})
     return items

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "realtime",
+    "realtime.chat",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.locales",

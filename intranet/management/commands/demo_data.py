@@ -15,6 +15,7 @@ from intranet import roles
 from intranet.instructions import demo as instructions_demo
 from news import demo as news_demo
 from news import demo_engagement
+from realtime.chat import demo as chat_demo
 from teams import demo as organisation_demo
 from teams import demo_data
 
@@ -47,11 +48,12 @@ class Command(BaseCommand):
             engagement = demo_engagement.load_engagement(progress=self.progress)
             assign_demo_roles()
             instructions = instructions_demo.load_instructions(progress=self.progress)
-        if any(result.created.values()) or news.created or engagement.created or instructions.created:
+            chat = chat_demo.load_chat(progress=self.progress)
+        if any(result.created.values()) or news.created or engagement.created or instructions.created or chat.created:
             refresh_planner_statistics()
         created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created,
                        instructions=instructions.instructions, instructions_sv=instructions.swedish,
-                       onboarding_paths=instructions.paths)
+                       onboarding_paths=instructions.paths, chat=chat.created)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:

@@ -1,0 +1,1 @@
+"""Baseline servers for bench/realtime_chat.py (not benchmarks themselves)."""

@@ -1,0 +1,313 @@
+"""Chat fan-out: one message to a room of 50 and of 1,000 members, through the real chat path.
+
+Servers, each a separate process measured in the same run on the same machine:
+
+* **chat, Daphne** – the application (intranet.asgi): session auth at connect, ``chat.subscribe`` with its
+  membership check, ``chat.send`` stores the message (per-room sequence number, SQLite) and the hub writes the
+  serialised frame to each local socket.
+* **chat, uvicorn** – the same application served by uvicorn (a benchmark-only extra) to compare servers.
+* **textbook Channels** – bench/chat_servers/textbook.py: group_add per connection, one group_send per
+  message (one in-memory channel-layer message per member); no auth, no database.
+* **plain websockets** – bench/chat_servers/floor.py: ``websockets.broadcast``, the floor.
+
+Clients run in this process (asyncio + websockets): N connections, then (1) *paced*: messages at a fixed
+rate from rotating senders, latency = receipt − send time at every member (p50/p95/p99); (2) *burst*:
+messages back to back, deliveries per second until every member has every message. Server CPU comes from
+/proc/<pid>/stat (user+system) over each window, divided by the deliveries: it holds on a noisy machine.
+
+    .venv/bin/python bench/realtime_chat.py            # all servers, 50 and 1,000 members
+    .venv/bin/python bench/realtime_chat.py --quick    # 50 members only
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PORT = 8470  # the chat engineer's range on the shared machine (8400-8499)
+
+# (members, paced messages per second, paced seconds, burst messages)
+SCENARIOS = [(50, 20, 5, 100), (1000, 2, 5, 20)]
+
+SETUP = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from realtime.chat.models import Membership, Room
+User = get_user_model()
+N = {n}
+User.objects.bulk_create([User(username=f"bench{{i:04d}}", first_name="Bench", last_name=str(i), password="!")
+                          for i in range(N)], batch_size=500)
+users = list(User.objects.filter(username__startswith="bench").order_by("username"))
+cookies = []
+for user in users:
+    s = SessionStore()
+    s[SESSION_KEY] = str(user.pk); s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = user.get_session_auth_hash(); s.create()
+    cookies.append("sessionid=" + s.session_key)
+rooms = {{}}
+for size in (50, N):
+    room = Room.objects.create(kind="network", name=f"Bench {{size}}")
+    Membership.objects.bulk_create([Membership(room=room, user=u) for u in users[:size]])
+    rooms[size] = room.pk
+print("SETUP" + json.dumps({{"cookies": cookies, "rooms": rooms}}))
+"""
+
+
+def env_for(var: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="intranet.settings", PYTHONPATH=str(ROOT),
+               LOG_LEVEL="WARNING")
+    return env
+
+
+def prepare(var: Path, members: int) -> dict:
+    env = env_for(var)
+    subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    out = subprocess.run([str(BIN / "python"), "manage.py", "shell", "-c", SETUP.format(n=members)], cwd=ROOT,
+                         env=env, check=True, capture_output=True, text=True).stdout
+    data = json.loads(out.split("SETUP", 1)[1])
+    data["rooms"] = {int(k): v for k, v in data["rooms"].items()}
+    return data
+
+
+def start_server(kind: str, var: Path):
+    global PORT
+    PORT = 8470 + (PORT - 8469) % 25  # a fresh port for each server: no lingering sockets of the previous one
+    commands = {
+        "chat, Daphne": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(PORT), "intranet.asgi:application"],
+        "chat, uvicorn": [str(BIN / "uvicorn"), "intranet.asgi:application", "--host", "127.0.0.1", "--port",
+                          str(PORT), "--no-access-log", "--log-level", "warning", "--lifespan", "off",
+                          "--ws", "websockets"],
+        "textbook Channels": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(PORT),
+                              "bench.chat_servers.textbook:application"],
+        "plain websockets": [str(BIN / "python"), "-m", "bench.chat_servers.floor", str(PORT)],
+    }
+    log = open(var / f"server-{kind.replace(',', '').replace(' ', '-')}.log", "ab")
+    process = subprocess.Popen(commands[kind], cwd=ROOT, env=env_for(var), stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(300):
+        try:
+            import socket
+
+            with socket.create_connection(("127.0.0.1", PORT), timeout=0.2):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"{kind} did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Member:
+    def __init__(self, ws, bench):
+        self.ws = ws
+        self.bench = bench
+        self.task = asyncio.create_task(self.read())
+
+    async def read(self):
+        received = self.bench.received
+        sent_at = self.bench.sent_at
+        async for text in self.ws:
+            now = time.perf_counter()
+            start = text.find('"client_id":"')
+            if start < 0:
+                continue
+            start += 13
+            client_id = text[start:text.find('"', start)]
+            if client_id in sent_at and ('"type":"chat.message"' in text or '"echo"' in text):
+                received.append(now - sent_at[client_id])
+
+
+class Bench:
+    def __init__(self, kind, members, setup):
+        self.kind = kind
+        self.members = members
+        self.setup = setup
+        self.app = kind.startswith("chat")
+        self.sent_at: dict[str, float] = {}
+        self.received: list[float] = []
+        self.clients: list[Member] = []
+        self.counter = 0
+
+    async def connect(self):
+        import websockets
+
+        room = self.setup["rooms"][self.members] if self.app else 0
+
+        async def one(index):
+            headers = {"Origin": f"http://127.0.0.1:{PORT}"}
+            if self.app:
+                headers["Cookie"] = self.setup["cookies"][index]
+            ws = await websockets.connect(f"ws://127.0.0.1:{PORT}/ws/", additional_headers=headers,
+                                          max_queue=None, open_timeout=60, ping_interval=None)
+            if self.app:
+                async for text in ws:
+                    if '"hello"' in text:
+                        break
+                await ws.send(json.dumps({"type": "chat.subscribe", "rooms": [room]}))
+                async for text in ws:
+                    if "chat.subscribed" in text:
+                        break
+            return ws
+
+        started = time.perf_counter()
+        sockets = []
+        for batch in range(0, self.members, 50):
+            sockets += await asyncio.gather(*(one(i) for i in range(batch, min(batch + 50, self.members))))
+        self.connect_seconds = time.perf_counter() - started
+        self.clients = [Member(ws, self) for ws in sockets]
+        self.room = room
+
+    async def send_one(self):
+        sender = self.clients[self.counter % len(self.clients)]
+        self.counter += 1
+        client_id = f"b{self.counter}"
+        body = f"Viesti {self.counter}: huomenta kaikille, palaveri siirtyy klo 13 ☕ äö"
+        if self.app:
+            frame = {"type": "chat.send", "room": self.room, "body": body, "client_id": client_id}
+        else:  # the baselines echo what they get: the same payload size, a marker for the reader
+            frame = {"type": "chat.message", "echo": 1, "message": {"client_id": client_id, "body": body,
+                                                                    "author": {"id": 1, "name": "Bench"}}}
+        self.sent_at[client_id] = time.perf_counter()
+        await sender.ws.send(json.dumps(frame, ensure_ascii=False, separators=(",", ":")))
+
+    async def wait_all(self, expected, timeout=30):
+        end = time.perf_counter() + timeout
+        while len(self.received) < expected and time.perf_counter() < end:
+            await asyncio.sleep(0.01)
+
+    async def run_paced(self, pid, rate, seconds):
+        self.received.clear()
+        count = rate * seconds
+        cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+        for index in range(count):
+            await self.send_one()
+            await asyncio.sleep(max(0.0, wall0 + (index + 1) / rate - time.perf_counter()))
+        await self.wait_all(count * self.members)
+        cpu = cpu_seconds(pid) - cpu0
+        delivered = len(self.received)
+        latencies = sorted(self.received)
+        return {"expected": count * self.members, "delivered": delivered,
+                "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
+                "p99": percentile(latencies, 99), "cpu_us": cpu / max(delivered, 1) * 1e6}
+
+    async def run_burst(self, pid, count):
+        self.received.clear()
+        await asyncio.sleep(0.5)
+        cpu0, wall0 = cpu_seconds(pid), time.perf_counter()
+        for _ in range(count):
+            await self.send_one()
+        await self.wait_all(count * self.members, timeout=60)
+        wall = time.perf_counter() - wall0
+        cpu = cpu_seconds(pid) - cpu0
+        delivered = len(self.received)
+        return {"per_second": delivered / wall, "cpu_us": cpu / max(delivered, 1) * 1e6,
+                "delivered": delivered, "expected": count * self.members}
+
+    async def close(self):
+        for client in self.clients:
+            client.task.cancel()
+            await client.ws.close()
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(len(values) * p / 100))] * 1000
+
+
+async def measure(kind, members, rate, seconds, burst, setup, var):
+    process = start_server(kind, var)
+    try:
+        bench = Bench(kind, members, setup)
+        await bench.connect()
+        rss = rss_mib(process.pid)
+        await bench.run_paced(process.pid, 1, 2)  # warm-up: code paths, database pages
+        paced = await bench.run_paced(process.pid, rate, seconds)
+        burst_result = await bench.run_burst(process.pid, burst)
+        await bench.close()
+        return {"kind": kind, "members": members, "rate": rate, "connect": bench.connect_seconds, "rss": rss,
+                "paced": paced, "burst": burst_result}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="50 members only")
+    parser.add_argument("--servers", default="chat, Daphne;textbook Channels;plain websockets;chat, uvicorn")
+    args = parser.parse_args()
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    scenarios = SCENARIOS[:1] if args.quick else SCENARIOS
+    var = Path(tempfile.mkdtemp(prefix="chat-bench-"))
+    try:
+        print(f"Preparing {max(s[0] for s in scenarios)} members (SQLite in {var}) …", flush=True)
+        setup = prepare(var, max(s[0] for s in scenarios))
+        subprocess.run([str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
+                       env=env_for(var), check=True)
+        results = []
+        for members, rate, seconds, burst in scenarios:
+            for kind in args.servers.split(";"):
+                if kind == "chat, uvicorn" and shutil.which("uvicorn", path=str(BIN)) is None:
+                    continue
+                print(f"  {kind}, {members} members …", flush=True)
+                results.append(asyncio.run(measure(kind, members, rate, seconds, burst, setup, var)))
+        report(results)
+    finally:
+        if not os.environ.get("KEEP_BENCH"):
+            shutil.rmtree(var, ignore_errors=True)
+
+
+def report(results):
+    print()
+    print(f"Load average {os.getloadavg()[0]:.1f}; {os.cpu_count()} cores.")
+    print("| server | members | paced msg/s | p50 ms | p95 ms | p99 ms | delivered | server CPU µs/delivery (paced) "
+          "| burst deliveries/s | server CPU µs/delivery (burst) | RSS MiB | connect s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        p, b = r["paced"], r["burst"]
+        print(f"| {r['kind']} | {r['members']} | {r['rate']} | {p['p50']:.1f} | {p['p95']:.1f} | {p['p99']:.1f} "
+              f"| {p['delivered']}/{p['expected']} | {p['cpu_us']:.1f} | {b['per_second']:,.0f} | {b['cpu_us']:.1f} "
+              f"| {r['rss']:.0f} | {r['connect']:.1f} |")
+    by = {(r["kind"], r["members"]): r for r in results}
+    print()
+    for members in sorted({r["members"] for r in results}):
+        chat, textbook = by.get(("chat, Daphne", members)), by.get(("textbook Channels", members))
+        if chat and textbook:
+            ratio = textbook["burst"]["cpu_us"] / max(chat["burst"]["cpu_us"], 0.01)
+            print(f"{members} members: chat (Daphne) {chat['burst']['cpu_us']:.1f} µs/delivery (goal ≤ 50), "
+                  f"textbook {textbook['burst']['cpu_us']:.1f}: {ratio:.1f}× cheaper (goal ≥ 5×); "
+                  f"p99 {chat['paced']['p99']:.1f} ms (goal {'< 150' if members >= 1000 else '< 50'} ms)")
+
+
+if __name__ == "__main__":
+    main()

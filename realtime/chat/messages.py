@@ -1,0 +1,342 @@
+"""Posting, editing, deleting, reacting and reading messages (keyword-only services).
+
+Every write is checked against the room membership, stored in one transaction
+and only then broadcast: realtime.actions registers the broadcast with
+``transaction.on_commit``, so a frame never announces a message a reconnecting
+client could not fetch.
+
+Sequence numbers: ``UPDATE room SET last_seq = last_seq + 1 … RETURNING last_seq``
+in the posting transaction. On PostgreSQL the UPDATE takes the room row's lock
+until commit, so concurrent posters to one room queue there and get 1, 2, 3 …
+without gaps (posters to other rooms do not wait). On SQLite the connection
+opens its transactions IMMEDIATE (intranet.settings), so writers are serialised
+by the database lock. Either way the unique (room, seq) constraint is the
+safety net.
+"""
+
+import re
+import unicodedata
+
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from news.comments import mentioned_usernames
+from realtime import actions
+from realtime.chat.errors import ChatError
+from realtime.chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room
+from realtime.chat.rooms import require_member
+
+# 4,000 characters is a long e-mail; longer belongs in a document (attach it).
+MAX_BODY = 4000
+# A person types at most a few messages a second; 20 in 10 s stops a runaway
+# script or a stuck key without ever stopping a fast typist.
+RATE_LIMIT_MESSAGES = 20
+RATE_LIMIT_WINDOW = 10
+# A page of history: a screenful on a desktop with room to scroll.
+PAGE_SIZE = 50
+# Resync after a reconnect returns at most this many; the client asks again for more.
+RESYNC_LIMIT = 500
+# At most this many people notified by one message's @names (pasting a list cannot page a unit).
+MAX_MENTIONS = 10
+# "@room" notifies everyone in rooms up to this size; larger rooms get the message
+# without a notification for each of their members (a 1,000-person network room
+# would be a broadcast e-mail). Documented in docs/chat.md.
+ROOM_MENTION_MAX_MEMBERS = 100
+ROOM_MENTION_NAMES = {"room", "kaikki", "alla"}
+# Reactions: an emoji sequence (with skin tone and joiners) fits in 16 code points.
+MAX_EMOJI = 16
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def message_queryset():
+    """Messages with everything their dict needs, in a fixed number of queries."""
+    return Message.objects.select_related("author", "reply_to", "reply_to__author").prefetch_related(
+        "reactions", Prefetch("mentions", queryset=MessageMention.objects.select_related("user")), "attachments")
+
+
+def _clean_body(body, *, allow_empty: bool) -> str:
+    if body is not None and not isinstance(body, str):
+        raise ChatError("invalid_body", _("The message must be text."))
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\x00" in body:
+        raise ChatError("invalid_body", _("The message contains a character that cannot be saved (NUL)."))
+    if not body and not allow_empty:
+        raise ChatError("empty", _("Write something before sending."))
+    if len(body) > MAX_BODY:
+        raise ChatError("too_long", _("A message can be at most %(max)d characters long; this one has %(length)d.")
+                        % {"max": MAX_BODY, "length": len(body)})
+    return body
+
+
+def _check_rate(user) -> None:
+    key = f"chat:rate:{user.pk}:{int(timezone.now().timestamp()) // RATE_LIMIT_WINDOW}"
+    cache.add(key, 0, RATE_LIMIT_WINDOW * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        count = 1
+    if count > RATE_LIMIT_MESSAGES:
+        raise ChatError("rate_limited", _("You are sending messages too fast. Wait a few seconds and try again."),
+                        status=429)
+
+
+def _allocate_seq(room_id: int) -> int:
+    table = Room._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last_seq = last_seq + 1, last_message_at = %s WHERE id = %s "
+                       "RETURNING last_seq", [timezone.now(), room_id])
+        return cursor.fetchone()[0]
+
+
+def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment_ids=()) -> tuple[Message, bool]:
+    """Store a message and broadcast it on commit. Returns (message, created): a client id seen before returns the
+    stored message, unchanged, with created False (a resend after a lost acknowledgement)."""
+    membership = require_member(user=user, room_id=room_id)
+    room = membership.room
+    client_id = str(client_id or "")
+    if client_id and not CLIENT_ID.match(client_id):
+        raise ChatError("invalid_client_id", _("Invalid client id."))
+    # A resent client id is found by the unique constraint on insert (no query on the common path).
+    if room.archived_at:
+        raise ChatError("archived", _("This room is archived: it can be read but not written to."))
+    attachment_ids = _clean_ids(attachment_ids)
+    body = _clean_body(body, allow_empty=bool(attachment_ids))
+    parent = None
+    if reply_to not in (None, ""):
+        parent = Message.objects.select_related("author").filter(room=room, pk=_clean_id(reply_to)).first()
+        if parent is None:
+            raise ChatError("invalid_reply", _("The message you reply to is not in this room."))
+    _check_rate(user)
+    try:
+        with transaction.atomic():
+            seq = _allocate_seq(room.pk)
+            message = Message.objects.create(room=room, seq=seq, author=user, client_id=client_id, body=body,
+                                             reply_to=parent)
+            if attachment_ids:
+                bound = Attachment.objects.filter(pk__in=attachment_ids, room=room, uploaded_by=user,
+                                                  message__isnull=True).update(message=message)
+                if bound != len(attachment_ids):
+                    raise ChatError("invalid_attachment", _("An attachment is missing or already sent."))
+            Membership.objects.filter(pk=membership.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
+            mentioned = _record_mentions(message=message, room=room)
+            if attachment_ids:
+                message = message_queryset().get(pk=message.pk)
+            else:  # a new message: no reactions, no attachments; everything else is at hand (no re-query)
+                message.author, message.reply_to = user, parent
+                message._prefetched_objects_cache = {"reactions": Reaction.objects.none(),
+                                                     "attachments": Attachment.objects.none(),
+                                                     "mentions": mentioned}
+            actions.chat_message_posted(message=message)
+    except IntegrityError:
+        if not client_id:
+            raise
+        # Sent before (a resend after a lost acknowledgement), or raced in on another connection.
+        return message_queryset().get(room=room, author=user, client_id=client_id), False
+    return message, True
+
+
+def _clean_id(value) -> int:
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        raise ChatError("invalid_id", _("Invalid id.")) from None
+    if value <= 0 or value > 2**62:
+        raise ChatError("invalid_id", _("Invalid id."))
+    return value
+
+
+def _clean_ids(values) -> list[int]:
+    if values in (None, ""):
+        return []
+    if not isinstance(values, list | tuple) or len(values) > 10:
+        raise ChatError("invalid_attachment", _("At most 10 attachments per message."))
+    return sorted({_clean_id(v) for v in values})
+
+
+def _record_mentions(*, message: Message, room: Room) -> list[MessageMention]:
+    """Notify the people newly @mentioned (room members only, never the author, never twice for one message)."""
+    from django.contrib.auth import get_user_model
+
+    names = mentioned_usernames(message.body)
+    if not names:
+        return []
+    members = Membership.objects.filter(room=room, user__is_active=True).exclude(user_id=message.author_id)
+    if ROOM_MENTION_NAMES & set(names) and room.memberships.count() <= ROOM_MENTION_MAX_MEMBERS:
+        user_ids = set(members.values_list("user_id", flat=True))
+    else:
+        user_ids = set()
+    named = [n for n in names if n not in ROOM_MENTION_NAMES][:MAX_MENTIONS]
+    if named:
+        user_model = get_user_model()
+        user_ids |= set(members.filter(**{f"user__{user_model.USERNAME_FIELD}__iregex":
+                                          r"^(" + "|".join(re.escape(n) for n in named) + r")$"})
+                        .values_list("user_id", flat=True))
+    existing = list(MessageMention.objects.filter(message=message).select_related("user"))
+    new = sorted(user_ids - {m.user_id for m in existing})
+    if new:
+        MessageMention.objects.bulk_create([MessageMention(message=message, user_id=uid) for uid in new],
+                                           ignore_conflicts=True)
+        actions.chat_mentioned(message=message, user_ids=new)
+    return existing + list(MessageMention.objects.filter(message=message, user_id__in=new).select_related("user"))
+
+
+def _own_message(*, user, message_id, moderate=False) -> tuple[Message, Membership]:
+    message = Message.objects.select_related("room").filter(pk=_clean_id(message_id)).first()
+    if message is None:
+        raise ChatError("not_found", _("No such message."), status=404)
+    membership = require_member(user=user, room_id=message.room_id)
+    if message.author_id != user.pk:
+        if not (moderate and (membership.role == Membership.Role.OWNER or user.is_superuser)):
+            raise ChatError("not_author", _("Only the author can change this message."), status=403)
+    if message.deleted_at:
+        raise ChatError("deleted", _("The message has been deleted."))
+    return message, membership
+
+
+def edit_message(*, user, message_id, body) -> Message:
+    """Only the author edits; the previous text is kept as a MessageEdit; newly @mentioned people are notified."""
+    message, _membership = _own_message(user=user, message_id=message_id)
+    body = _clean_body(body, allow_empty=message.attachments.exists())
+    if body == message.body:
+        return message_queryset().get(pk=message.pk)
+    with transaction.atomic():
+        MessageEdit.objects.create(message=message, body=message.body)
+        message.body = body
+        message.edited_at = timezone.now()
+        message.save(update_fields=["body", "edited_at", "updated_at"])
+        _record_mentions(message=message, room=message.room)
+        message = message_queryset().get(pk=message.pk)
+        actions.chat_message_changed(message=message)
+    return message
+
+
+def delete_message(*, user, message_id) -> Message:
+    """The author, a room owner or an administrator deletes: the text and its edit history are removed, a
+    "deleted" placeholder stays so that the sequence has no holes."""
+    message, _membership = _own_message(user=user, message_id=message_id, moderate=True)
+    with transaction.atomic():
+        message.edits.all().delete()
+        message.body = ""
+        message.deleted_at = timezone.now()
+        message.deleted_by = user
+        message.save(update_fields=["body", "deleted_at", "deleted_by", "updated_at"])
+        message = message_queryset().get(pk=message.pk)
+        actions.chat_message_changed(message=message)
+    return message
+
+
+def _clean_emoji(emoji) -> str:
+    if not isinstance(emoji, str) or not emoji or len(emoji) > MAX_EMOJI:
+        raise ChatError("invalid_emoji", _("Choose an emoji."))
+    for char in emoji:
+        category = unicodedata.category(char)
+        if not (category in {"So", "Sk", "Mn", "Me"} or char in "\u200d\ufe0f" or 0x1F3FB <= ord(char) <= 0x1F3FF):
+            raise ChatError("invalid_emoji", _("Choose an emoji."))
+    return emoji
+
+
+def react(*, user, message_id, emoji, add=True) -> Message:
+    """Add or remove the user's reaction (idempotent both ways)."""
+    emoji = _clean_emoji(emoji)
+    message = Message.objects.filter(pk=_clean_id(message_id)).first()
+    if message is None:
+        raise ChatError("not_found", _("No such message."), status=404)
+    require_member(user=user, room_id=message.room_id)
+    if message.deleted_at:
+        raise ChatError("deleted", _("The message has been deleted."))
+    with transaction.atomic():
+        if add:
+            Reaction.objects.get_or_create(message=message, user=user, emoji=emoji)
+        else:
+            Reaction.objects.filter(message=message, user=user, emoji=emoji).delete()
+        Message.objects.filter(pk=message.pk).update(updated_at=timezone.now())
+        message = message_queryset().get(pk=message.pk)
+        actions.chat_message_changed(message=message)
+    return message
+
+
+def mark_read(*, user, room_id, seq) -> Membership:
+    """Move the read marker forward to ``seq`` (never back, never past the last message)."""
+    membership = require_member(user=user, room_id=room_id)
+    seq = min(_clean_seq(seq), membership.room.last_seq)
+    if seq > membership.last_read_seq:
+        Membership.objects.filter(pk=membership.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
+        membership.last_read_seq = seq
+        actions.chat_read(membership=membership)
+    return membership
+
+
+def mark_unread(*, user, room_id, seq) -> Membership:
+    """Make ``seq`` and everything after it unread again ("mark unread" on a message)."""
+    membership = require_member(user=user, room_id=room_id)
+    seq = max(0, min(_clean_seq(seq), membership.room.last_seq + 1) - 1)
+    Membership.objects.filter(pk=membership.pk).update(last_read_seq=seq)
+    membership.last_read_seq = seq
+    actions.chat_read(membership=membership)
+    return membership
+
+
+def _clean_seq(seq) -> int:
+    try:
+        seq = int(seq)
+    except (TypeError, ValueError):
+        raise ChatError("invalid_seq", _("Invalid sequence number.")) from None
+    if seq < 0 or seq > 2**62:
+        raise ChatError("invalid_seq", _("Invalid sequence number."))
+    return seq
+
+
+def history(*, user, room_id, before=None, limit=PAGE_SIZE) -> tuple[list[Message], bool]:
+    """A page of the room's messages, oldest first, ending just before ``before`` (the newest when None).
+    Returns (messages, more_before)."""
+    require_member(user=user, room_id=room_id)
+    limit = max(1, min(int(limit), PAGE_SIZE))
+    messages = message_queryset().filter(room_id=room_id)
+    if before is not None:
+        messages = messages.filter(seq__lt=_clean_seq(before))
+    page = list(messages.order_by("-seq")[:limit + 1])
+    more = len(page) > limit
+    return list(reversed(page[:limit])), more
+
+
+def since(*, user, room_id, after, changed_since=None, limit=RESYNC_LIMIT) -> tuple[list[Message], bool]:
+    """Everything after sequence number ``after`` (oldest first), plus older messages changed (edited, deleted,
+    reacted to) after ``changed_since``: what a client missed while disconnected. Returns (messages, more_after)."""
+    require_member(user=user, room_id=room_id)
+    after = _clean_seq(after)
+    limit = max(1, min(int(limit), RESYNC_LIMIT))
+    page = list(message_queryset().filter(room_id=room_id, seq__gt=after).order_by("seq")[:limit + 1])
+    more = len(page) > limit
+    page = page[:limit]
+    if changed_since is not None:
+        changed = message_queryset().filter(room_id=room_id, seq__lte=after, updated_at__gt=changed_since)
+        page = sorted(list(changed.order_by("seq")[:limit]) + page, key=lambda m: m.seq)
+    return page, more
+
+
+def edit_history(*, user, message_id) -> tuple[Message, list[MessageEdit]]:
+    message = Message.objects.select_related("author").filter(pk=_clean_id(message_id)).first()
+    if message is None:
+        raise ChatError("not_found", _("No such message."), status=404)
+    require_member(user=user, room_id=message.room_id)
+    return message, list(message.edits.all())
+
+
+def search(*, user, query, room_id=None, limit=50) -> list[Message]:
+    """Messages containing the words of ``query`` in the user's rooms (or one of them), newest first.
+
+    Database search (case-insensitive, Unicode-aware on SQLite too, every word must occur); the search app's
+    Elasticsearch index takes over when it indexes chat (docs/chat.md)."""
+    words = [w for w in str(query or "").split() if w][:8]
+    if not words or len(str(query)) > 200:
+        return []
+    messages = Message.objects.filter(room__memberships__user_id=user.pk, deleted_at__isnull=True)
+    if room_id not in (None, ""):
+        require_member(user=user, room_id=room_id)
+        messages = messages.filter(room_id=room_id)
+    for word in words:
+        messages = messages.filter(body__icontains=word)
+    return list(messages.select_related("author", "room", "room__team", "room__location").order_by("-created_at")[:limit])

@@ -1,0 +1,107 @@
+"""Chat in two real browsers against a real Daphne: live messages, typing, unread badges, keyboard only, axe."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.chat.servers import Daphne, prepare_database
+
+pytestmark = pytest.mark.browser
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="module")
+def chat_server(tmp_path_factory):
+    var = tmp_path_factory.mktemp("chat-browser")
+    setup = prepare_database(var, static=True)
+    server = Daphne(var).start()
+    yield server.url, setup
+    server.stop()
+
+
+def signed_in(browser, url, cookie, width=1280):
+    context = browser.new_context(viewport={"width": width, "height": 860})
+    name, value = cookie.split("=", 1)
+    context.add_cookies([{"name": name, "value": value, "url": url}])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page
+
+
+def violations(page) -> list[str]:
+    results = Axe().run(page, options=WCAG)
+    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+
+
+def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
+    url, setup = chat_server
+    room, other_room = setup["room"], setup["room2"]
+    a_context, aino = signed_in(browser, url, setup["users"]["aino"]["cookie"])
+    b_context, bertil = signed_in(browser, url, setup["users"]["bertil"]["cookie"])
+    try:
+        aino.goto(f"{url}/chat/{room}/")
+        bertil.goto(f"{url}/chat/{room}/")
+        for page in (aino, bertil):
+            page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+
+        # Keyboard only: type, Enter sends; the other browser sees typing and then the message live.
+        aino.locator("#composer-text").focus()
+        aino.keyboard.type("Huomenta Bertil! Tänään päivystää Åsa 😀 https://keha.fi/ohje")
+        bertil.locator("[data-typing]").filter(has_text="Aino").wait_for()
+        aino.keyboard.press("Enter")
+        message = bertil.locator(".chat-msg").filter(has_text="Huomenta Bertil!")
+        message.wait_for()
+        assert "Åsa 😀" in message.inner_text()
+        link = message.get_by_role("link", name="https://keha.fi/ohje")
+        assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+        # New messages from others are announced to screen readers; the history is not in a live region.
+        bertil.wait_for_function("() => document.querySelector('[data-announcer]').textContent.includes('Huomenta Bertil!')")
+        assert bertil.locator("[data-messages]").get_attribute("aria-live") is None
+
+        # A message in the other room: Bertil's room list, the navigation and the page title show it unread.
+        aino.goto(f"{url}/chat/{other_room}/")
+        aino.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+        aino.locator("#composer-text").fill("Kahvia kolmannessa kerroksessa ☕")
+        aino.locator("#composer-text").press("Enter")
+        badge = bertil.locator(f'[data-room="{other_room}"] [data-unread]')
+        badge.wait_for(state="visible")
+        assert badge.inner_text().startswith("1")
+        bertil.wait_for_function("() => document.title.startsWith('(1)')")
+        assert bertil.locator(".main-nav [data-chat-unread]").inner_text().startswith("1")
+
+        # Bertil opens the room with the keyboard: the message is there and the badge clears.
+        bertil.locator(f'[data-room="{other_room}"]').focus()
+        bertil.keyboard.press("Enter")
+        bertil.locator(".chat-msg").filter(has_text="Kahvia kolmannessa").wait_for()
+        bertil.wait_for_function("() => !document.title.startsWith('(')")
+        # Reply and react from the message menu, by keyboard.
+        menu = bertil.locator(".chat-msg").filter(has_text="Kahvia kolmannessa").locator("summary")
+        menu.focus()
+        bertil.keyboard.press("Enter")
+        bertil.get_by_role("button", name=re.compile("👍")).first.click()
+        aino.locator(".reaction").filter(has_text="👍 1").wait_for()
+
+        assert violations(bertil) == []
+    finally:
+        a_context.close()
+        b_context.close()
+
+
+def test_chat_page_at_360_px_is_usable_and_accessible(browser, chat_server):
+    url, setup = chat_server
+    context, page = signed_in(browser, url, setup["users"]["bertil"]["cookie"], width=360)
+    try:
+        page.goto(f"{url}/chat/")
+        assert violations(page) == []
+        page.locator(f'[data-room="{setup["room"]}"]').click()
+        page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+        composer = page.locator("#composer-text")
+        assert composer.is_visible()
+        box = composer.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        assert violations(page) == []
+    finally:
+        context.close()

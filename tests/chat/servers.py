@@ -1,0 +1,242 @@
+"""Real Daphne processes for the chat end-to-end tests, and a Python chat client that behaves like chat.js.
+
+The servers run on a SQLite database of their own (a temporary VAR_DIR, migrated once per module), so they
+are separate processes in every sense: killing one loses its memory, its sockets and its hub.
+"""
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import websockets
+from django.conf import settings
+
+BIN = Path(sys.executable).parent
+# The chat engineer's port range on the shared development machine (8400-8499).
+PORTS = range(8400, 8500)
+
+
+def free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(var_dir: Path, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env.update(VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="intranet.settings", **extra)
+    return env
+
+
+def manage(var_dir: Path, *args, env_extra=None) -> str:
+    result = subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=settings.BASE_DIR,
+                            env=server_env(var_dir, **(env_extra or {})), capture_output=True, text=True,
+                            timeout=300)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-3000:])
+    return result.stdout
+
+
+SETUP = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from realtime.chat import rooms
+from tests.factories import AgencyFactory, PersonFactory, UserFactory
+agency = AgencyFactory(slug="keha-e2e", name_fi="KEHA-keskus")
+out = {"users": {}}
+users = []
+for name in ("aino", "bertil"):
+    user = UserFactory(username=name, first_name=name.capitalize(), last_name="Testinen")
+    PersonFactory(user=user, agency=agency)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    out["users"][name] = {"id": user.pk, "cookie": "sessionid=" + session.session_key}
+    users.append(user)
+room = rooms.create_room(user=users[0], name="Päivystys", member_ids=[users[1].pk])
+out["room"] = room.pk
+out["room2"] = rooms.create_room(user=users[0], name="Kahvihuone", member_ids=[users[1].pk]).pk
+print("SETUP" + json.dumps(out))
+"""
+
+
+def prepare_database(var_dir: Path, static: bool = False) -> dict:
+    manage(var_dir, "migrate", "--noinput", "-v0")
+    if static:
+        manage(var_dir, "collectstatic", "--noinput", "-v0")
+    output = manage(var_dir, "shell", "-c", SETUP)
+    return json.loads(output.split("SETUP", 1)[1])
+
+
+class Daphne:
+    """One Daphne process on a port; start(), kill() (SIGKILL: no goodbye), stop()."""
+
+    def __init__(self, var_dir: Path, port: int | None = None, **env):
+        self.var_dir = var_dir
+        self.port = port or free_port()
+        self.env = env
+        self.process = None
+        self.log = var_dir / f"daphne-{self.port}.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=60):
+        with open(self.log, "ab") as output:
+            self.process = subprocess.Popen(
+                [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(self.port), "intranet.asgi:application"],
+                cwd=settings.BASE_DIR, env=server_env(self.var_dir, **self.env), stdout=output,
+                stderr=subprocess.STDOUT, start_new_session=True)
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("Daphne stopped: " + self.log.read_text(errors="replace")[-3000:])
+                time.sleep(0.1)
+        raise RuntimeError("Daphne did not start: " + self.log.read_text(errors="replace")[-3000:])
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    stop = kill
+
+
+class ChatClient:
+    """What chat.js does, in Python: subscribe on every hello, resync after the last seq over HTTP, keep an
+    outbox of unacknowledged messages (client ids) and resend it on reconnect, ignore duplicates by id."""
+
+    def __init__(self, name: str, cookie: str, room: int, servers):
+        self.name = name
+        self.cookie = cookie
+        self.room = room
+        self.servers = servers  # a callable returning the base URL to (re)connect to
+        self.shown: dict[int, dict] = {}   # seq -> message, each seq once
+        self.duplicates = 0
+        self.last_seq = 0
+        self.outbox: dict[str, str] = {}   # client id -> body, until acknowledged
+        self.frames: list[dict] = []
+        self.ws = None
+        self.connected = asyncio.Event()
+        self._task = None
+        self.reconnects = 0
+        self.errors: list[dict] = []
+
+    # --- connection ---------------------------------------------------------------------------
+    def start(self):
+        self._task = asyncio.create_task(self._run())
+
+    async def close(self):
+        if self._task:
+            self._task.cancel()
+            try:
+                await self._task
+            except (asyncio.CancelledError, Exception):  # noqa: BLE001
+                pass
+
+    async def _run(self):
+        while True:
+            base = self.servers()
+            try:
+                async with websockets.connect(base.replace("http", "ws") + "/ws/", open_timeout=3,
+                                              additional_headers={"Cookie": self.cookie, "Origin": base}) as ws:
+                    self.ws = ws
+                    async for text in ws:
+                        await self._on_frame(json.loads(text))
+            except (OSError, websockets.ConnectionClosed, websockets.InvalidStatus, asyncio.TimeoutError,
+                    websockets.InvalidMessage):
+                pass
+            self.ws = None
+            self.connected.clear()
+            self.reconnects += 1
+            await asyncio.sleep(0.2)
+
+    async def _send(self, frame: dict) -> bool:
+        ws = self.ws
+        if ws is None:
+            return False
+        try:
+            await ws.send(json.dumps(frame))
+            return True
+        except websockets.ConnectionClosed:
+            return False
+
+    async def _on_frame(self, frame: dict):
+        self.frames.append(frame)
+        kind = frame.get("type")
+        if kind == "hello":
+            await self._send({"type": "chat.subscribe", "rooms": [self.room], "ref": "sub"})
+        elif kind == "chat.subscribed":
+            await self.resync()
+            for client_id, body in list(self.outbox.items()):
+                await self._send({"type": "chat.send", "room": self.room, "body": body, "client_id": client_id,
+                                  "ref": client_id})
+            self.connected.set()
+        elif kind == "chat.message":
+            message = frame["message"]
+            if message["seq"] > self.last_seq + 1:
+                await self.resync()  # a gap: fetch what is missing first
+            self._show(message)
+        elif kind == "chat.ack":
+            self.outbox.pop(frame["client_id"], None)
+        elif kind == "error" and frame.get("ref") in self.outbox:
+            if frame["code"] != "rate_limited":
+                self.errors.append(frame)
+                return
+            client_id = frame["ref"]  # like chat.js: wait a moment and send again (same client id)
+            asyncio.get_running_loop().call_later(2, lambda: asyncio.ensure_future(self._send(
+                {"type": "chat.send", "room": self.room, "body": self.outbox.get(client_id, ""),
+                 "client_id": client_id, "ref": client_id})))
+
+    def _show(self, message):
+        if message["seq"] in self.shown:
+            self.duplicates += 1
+            return
+        self.shown[message["seq"]] = message
+        self.last_seq = max(self.last_seq, message["seq"])
+
+    async def resync(self):
+        url = f"{self.servers()}/chat/api/huoneet/{self.room}/viestit/?after={self.last_seq}"
+
+        def fetch():
+            request = urllib.request.Request(url, headers={"Cookie": self.cookie})
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return json.loads(response.read())
+
+        try:
+            data = await asyncio.to_thread(fetch)
+        except OSError:
+            return
+        for message in data["messages"]:
+            self._show(message)
+
+    # --- the conversation -----------------------------------------------------------------------
+    async def say(self, body: str, client_id: str):
+        """Type and press Enter: into the outbox, sent now if connected (else on reconnect)."""
+        self.outbox[client_id] = body
+        if not self.connected.is_set():  # queued: sent after the resync, before anything newer
+            return
+        await self._send({"type": "chat.send", "room": self.room, "body": body, "client_id": client_id,
+                          "ref": client_id})
