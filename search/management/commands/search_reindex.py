@@ -27,12 +27,31 @@ def progress_printer(stream, *, started: float):
 class Command(BaseCommand):
     help = "Rebuild the search index from the database (new versioned index, then an atomic alias swap)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="Only build when the index is missing or empty (scripts/start.sh); never fail the start-up.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
         from search.engines.elastic import SearchUnavailable
 
         engine = get_engine()
         if engine is None:
+            if if_empty:
+                self.stdout.write("Search answers from the database (no search engine configured).")
+                return
             raise CommandError("No search engine is configured (set ELASTICSEARCH_URL).")
+        if if_empty:
+            try:
+                engine.ensure_index()
+                if engine.count():
+                    self.stdout.write(f"Search index ready ({engine.count()} documents).")
+                    return
+            except SearchUnavailable as error:
+                self.stderr.write(f"Search engine not reachable ({error}); /haku/ answers from the database "
+                                  "until it is, and the worker catches up.")
+                return
         started = time.perf_counter()
         try:
             name = rebuild(engine=engine, progress=progress_printer(self.stdout, started=started))
