@@ -8,6 +8,7 @@ feedback) and on the instruction page.
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.utils.translation import override
 
 from intranet.instructions.models import ErrorReport, Feedback
@@ -31,7 +32,7 @@ def vote(*, user, page, helpful: bool, comment: str = "") -> tuple[Feedback, boo
         return current_vote(user=user, page=page), False
     if not helpful and comment:
         _notify_owners(page=page, key=f"instruction-feedback:{feedback.pk}",
-                       message="Feedback on %(title)s: not helpful")
+                       message=gettext_noop("Feedback on %(title)s: not helpful"))
     return feedback, True
 
 
@@ -39,24 +40,23 @@ def report_error(*, user, page, text: str) -> ErrorReport:
     report = ErrorReport.objects.create(page=page, translation_key=page.translation_key,
                                         revision_id=page.live_revision_id or 0, user=user,
                                         text=text.strip()[:COMMENT_MAX])
-    _notify_owners(page=page, key=f"instruction-error:{report.pk}", message="Error reported in %(title)s")
+    _notify_owners(page=page, key=f"instruction-error:{report.pk}", message=gettext_noop("Error reported in %(title)s"))
     return report
 
 
 def _notify_owners(*, page, key: str, message: str) -> int:
+    from django.urls import reverse
+
+    from intranet.instructions.access import originals
     from intranet.instructions.governance import owners_of
     from realtime import actions
     from realtime.models import Notification
-
-    from intranet.instructions.access import originals
 
     original = originals().filter(translation_key=page.translation_key).first() or page
     with override("fi"):
         title = _(message) % {"title": original.title}
     with override("sv"):
         title_sv = _(message) % {"title": page.title}
-    from django.urls import reverse
-
     return actions.notify(user_ids=[person.user_id for person in owners_of(page=original)], key=key,
                           kind=Notification.Kind.OTHER, title=title, title_sv=title_sv,
                           url=reverse("instructions_feedback_detail", args=[original.pk]))

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.utils.translation import override
 
 from intranet import roles
@@ -60,8 +61,8 @@ def owners_of(*, page) -> list:
 
 def _titles(step: str, page) -> tuple[str, str]:
     messages = {
-        STEP_SOON: "Review due %(date)s: %(title)s",
-        STEP_OVERDUE: "Review overdue since %(date)s: %(title)s",
+        STEP_SOON: gettext_noop("Review due %(date)s: %(title)s"),
+        STEP_OVERDUE: gettext_noop("Review overdue since %(date)s: %(title)s"),
     }
     values = {"date": page.next_review_date.strftime("%d.%m.%Y"), "title": page.title}
     with override("fi"):
