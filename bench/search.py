@@ -44,7 +44,7 @@ from django.core.management import call_command  # noqa: E402
 INDEX_RUNS = 3
 QUERIES = ["matkalasku", "palkkatuen maksatus", "kulunvalvonta", "tietoturva", "Aino", "hankinnat",
            "perehdytys", "etätyö"]
-ROUNDS = 5
+ROUNDS = 3
 WARMUP = 1
 
 
