@@ -55,6 +55,9 @@ PERIODIC_JOBS = [
     # then overdue), so hourly is punctual and costs one query when nothing is due.
     Periodic("instruction_review_reminders", "intranet.instructions.tasks.send_review_reminders",
              datetime.timedelta(hours=1)),
+    # Search outbox: each change also queues a drain at once; this catches up
+    # after failures (rows wait out their backoff) and after a worker restart.
+    Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),
 ]
 
 

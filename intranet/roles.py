@@ -70,28 +70,30 @@ TRANSLATING = ["simple_translation.submit_translation"]
 INSTRUCTION_SNIPPETS = [f"instructions.{action}_{model}" for model in ["topic", "processarea", "onboardingpath"]
                         for action in CRUD]
 ONBOARDING_PATHS = [f"instructions.{action}_onboardingpath" for action in ["add", "change", "view"]]
+# Search: editors pin best bets and read the search report (search.admin_reports).
+SEARCH_EDITING = [f"search.{action}_bestbet" for action in CRUD] + ["search.view_searchlog"]
 
 ROLES: dict[str, Role] = {
     STAFF: Role(),
     COMMUNICATION: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING],
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING],
         page_permissions={SITE: ["add", "change"], NEWS: ["add", "change", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     COMMUNICATION_APPROVERS: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING],
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING],
         page_permissions={SITE: ["add", "change", "publish"], NEWS: ["add", "change", "publish", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     INSTRUCTION_OWNERS: Role(
         # The library only; intranet.instructions.permissions narrows each
         # owner to the instructions of their own unit.
-        model_permissions=[ADMIN_ACCESS, *TRANSLATING, *ONBOARDING_PATHS],
+        model_permissions=[ADMIN_ACCESS, *TRANSLATING, *ONBOARDING_PATHS, *SEARCH_EDITING],
         page_permissions={INSTRUCTIONS: ["add", "change", "publish", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     ADMINISTRATORS: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *INSTRUCTION_SNIPPETS]
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *INSTRUCTION_SNIPPETS, *SEARCH_EDITING]
         + [f"teams.{action}_{model}" for model in ORGANISATION_MODELS for action in CRUD]
         + [f"auth.{action}_{model}" for model in ["user", "group"] for action in CRUD]
         + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"],

@@ -14,6 +14,9 @@ echo "Migrating the database…"
 echo "Collecting static files…"
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py demo_data
+# First run with a search engine: build its index (with a progress bar); the
+# worker keeps it up to date from then on (search outbox, docs/search.md).
+.venv/bin/python manage.py search_reindex --if-empty
 echo
 echo "Starting the background worker…"
 .venv/bin/python manage.py run_worker &
