@@ -171,10 +171,15 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Search ---------------------------------------------------------------
-# Reserved for the search app (instruction library); empty means the embedded
-# database search default.
+# Site search (docs/search.md): set ELASTICSEARCH_URL for an Elasticsearch 8
+# cluster; empty means the embedded engine. SEARCH_INDEX is the alias readers
+# and writers use; SEARCH_REPLICAS one per extra cluster node.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "taimi-search")
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
+# Wagtail's own search backend serves the admin and /haku/'s fallback when the
+# engine is down: on PostgreSQL its full-text search with the Finnish configuration.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "finnish"}}
 
 # --- Authentication and access ----------------------------------------------
 AUTHENTICATION_BACKENDS = [

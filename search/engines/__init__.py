@@ -1,18 +1,24 @@
 """Search engines behind one interface (see :mod:`search.engines.base`).
 
 ``get_engine()`` picks Elasticsearch when ``ELASTICSEARCH_URL`` is set and the
-embedded engine otherwise. Views, adapters, the outbox and the worker only ever
-talk to the returned object.
+embedded engine (tantivy, an index directory under ``VAR_DIR/search/embedded``)
+otherwise. Views, adapters, the outbox and the worker only ever talk to the
+returned object.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import functools
 from pathlib import Path
 
 from django.conf import settings
 
-from search.engines.base import SearchEngine
+
+@functools.cache
+def _elastic(url: str, alias: str, replicas: int):
+    from search.engines.elastic import ElasticEngine
+
+    return ElasticEngine(url=url, alias=alias, replicas=replicas)
 
 
 def embedded_root() -> Path:
@@ -20,17 +26,16 @@ def embedded_root() -> Path:
     return Path(settings.VAR_DIR) / "search" / "embedded"
 
 
-@lru_cache(maxsize=1)
-def _engine(url: str, root: str) -> SearchEngine:
-    if url:
-        from search.engines.elastic import ElasticEngine  # the Elasticsearch half (search issue)
-
-        return ElasticEngine(url=url)
+@functools.cache
+def _embedded(root: str):
     from search.engines.embedded import EmbeddedEngine
 
     return EmbeddedEngine(root=root)
 
 
-def get_engine() -> SearchEngine:
+def get_engine():
     """The configured engine, one instance per process (readers and caches are reused)."""
-    return _engine(getattr(settings, "ELASTICSEARCH_URL", "") or "", str(embedded_root()))
+    url = getattr(settings, "ELASTICSEARCH_URL", "")
+    if url:
+        return _elastic(url, settings.SEARCH_INDEX, settings.SEARCH_REPLICAS)
+    return _embedded(str(embedded_root()))
