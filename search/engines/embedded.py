@@ -88,7 +88,7 @@ class EmbeddedEngine(SearchEngine):
             stems, found = chain.field_terms(text)
             out.add_text(name, stems)
             if name == "title":
-                out.add_text("title_parts", " ".join(found))
+                out.add_text("title_parts", found)
             else:
                 parts.append(found)
         out.add_text("parts", " ".join(parts))
@@ -114,6 +114,7 @@ class EmbeddedEngine(SearchEngine):
             "lead": texts["lead"],
             "body": texts["body"],
             "extra": dict(doc.extra),
+            "published": _epoch(doc.published_at, 0),
         }
         out.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return out
@@ -181,12 +182,14 @@ class EmbeddedEngine(SearchEngine):
         result = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False)
         return {searcher.doc(address)["key"][0] for _, address in result.hits}
 
-    def search(self, query: SearchQuery) -> SearchResult:
+    def search(self, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -> SearchResult:
+        """``pinned``: editors' best bets for this query (keys), shown first on page 1 and marked."""
         started = time.perf_counter()
-        index, searcher = self.store.searcher()
+        _, searcher = self.store.searcher()
         if searcher is None:
             return SearchResult(hits=[], total=0, facets={name: [] for name in query.facets})
-        result = embedded_query.run(self, searcher, query)
+        pinned = tuple(pinned) or tuple(getattr(query, "pinned", ()) or ())
+        result = embedded_query.run(self, searcher, query, pinned=pinned)
         return SearchResult(
             hits=result.hits,
             total=result.total,

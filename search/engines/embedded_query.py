@@ -146,7 +146,7 @@ def text_query(engine, query: SearchQuery):
     return Q.boolean_query(should), parsed
 
 
-def run(engine, searcher, query: SearchQuery) -> SearchResult:
+def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -> SearchResult:
     scoring, parsed = text_query(engine, query)
     filters = filter_clauses(engine, query)
     full = Q.boolean_query(filters + ([(Occur.Must, scoring)] if scoring is not None else []))
@@ -161,7 +161,7 @@ def run(engine, searcher, query: SearchQuery) -> SearchResult:
         doc = searcher.doc(address)
         payload = json.loads(doc["payload"][0])
         if scoring is not None and payload["type"] == "news":
-            published = doc.get_first("published") or 0
+            published = payload.get("published") or 0
             if published:
                 age_days = max(0.0, (now - published) / 86400)
                 score *= 0.5 + 0.5 * math.pow(2, -age_days / NEWS_HALF_LIFE_DAYS)
@@ -179,12 +179,10 @@ def run(engine, searcher, query: SearchQuery) -> SearchResult:
             stem = chain.word(word)[0]
             if stem:
                 parsed.stems.add(stem)
-    pinned = []
-    best = [k for k in getattr(query, "best_bets", ()) or () if k]
-    if best and page == 1:
-        pinned = fetch_keys(engine, searcher, query, best)
-    pinned_keys = {key for key, _ in pinned}
-    hits = [_hit(engine, key, payload, 0.0, parsed, query, best_bet=True) for key, payload in pinned]
+    best = [k for k in dict.fromkeys(pinned) if k]
+    shown_first = fetch_keys(engine, searcher, query, best) if best and page == 1 else []
+    pinned_keys = {key for key, _ in shown_first}
+    hits = [_hit(engine, key, payload, 0.0, parsed, query, best_bet=True) for key, payload in shown_first]
     rest = [r for r in ranked if r[1] not in pinned_keys]
     for score, key, payload in rest[offset : offset + size]:
         hits.append(_hit(engine, key, payload, score, parsed, query))
@@ -367,4 +365,5 @@ def suggest(engine, searcher, *, prefix: str, audience: str, limit: int) -> list
                 extra=payload.get("extra", {}),
             )
         )
-    return hits
+    order = {t: i for i, t in enumerate(SUGGEST_TYPES)}
+    return sorted(hits, key=lambda h: (order.get(h.type, 99), -h.score))
