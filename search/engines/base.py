@@ -56,6 +56,17 @@ class SearchQuery:
     page_size: int = 20
     highlight: bool = True
     now: datetime | None = None  # "now" for validity filtering (tests pin it)
+    # Further agency kinds the reader may see besides ``audience`` (library
+    # administrators read every instruction: intranet.instructions.access).
+    audiences: tuple[str, ...] = ()
+    # Best bets: keys an editor pinned to this query; shown first and marked
+    # ``best_bet`` when the reader may see them (same access filter), even if
+    # their text does not match.
+    pinned: tuple[str, ...] = ()
+
+    @property
+    def allowed_audiences(self) -> tuple[str, ...]:
+        return tuple(sorted({self.audience, *self.audiences, EVERYONE}))
 
 
 @dataclass(frozen=True)
@@ -96,8 +107,12 @@ class SearchEngine(abc.ABC):
     def search(self, query: SearchQuery) -> SearchResult: ...
 
     @abc.abstractmethod
-    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8) -> list[Hit]:
-        """Search-as-you-type for the header autocomplete (instructions, news, people)."""
+    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
+                audiences: tuple[str, ...] = ()) -> list[Hit]:
+        """Search-as-you-type for the header autocomplete (instructions, news, people).
+
+        ``audiences``: further agency kinds the reader may see (as in SearchQuery).
+        """
 
     @abc.abstractmethod
     def count(self) -> int: ...
