@@ -198,8 +198,10 @@ class EmbeddedEngine(SearchEngine):
             engine_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8) -> list[Hit]:
+    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
+                audiences: tuple[str, ...] = ()) -> list[Hit]:
         _, searcher = self.store.searcher()
         if searcher is None:
             return []
-        return embedded_query.suggest(self, searcher, prefix=prefix, audience=audience, limit=limit)
+        return embedded_query.suggest(self, searcher, prefix=prefix, audience=audience, limit=max(1, min(limit, 50)),
+                                      audiences=audiences)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from search.engines.base import EVERYONE, FACETS, Hit, SearchQuery, SearchResult
+from search.engines.base import FACETS, Hit, SearchQuery, SearchResult
 from search.engines.tantivy_analysis import MAX_WORD, clean_text, words
 
 Occur = tantivy.Occur
@@ -114,7 +114,7 @@ def filter_clauses(engine, query: SearchQuery, *, skip_facet: str | None = None)
     clauses = [
         (Occur.Must, Q.range_query(schema, "live", tantivy.FieldType.Unsigned, 1, 1)),  # term_query would send an i64
         (Occur.Must, Q.range_query(schema, "valid_until", tantivy.FieldType.Unsigned, now + 1, 2**63)),
-        (Occur.Must, Q.term_set_query(schema, "audience", [query.audience or EVERYONE, EVERYONE])),
+        (Occur.Must, Q.term_set_query(schema, "audience", [a for a in query.allowed_audiences if a])),
     ]
     for name, values in query.filters.items():
         if name == skip_facet or name not in FACETS or not values:
@@ -335,13 +335,13 @@ def _hit(engine, key, payload, score, parsed: Parsed, query: SearchQuery, *, bes
     )
 
 
-def suggest(engine, searcher, *, prefix: str, audience: str, limit: int) -> list[Hit]:
+def suggest(engine, searcher, *, prefix: str, audience: str, limit: int, audiences=()) -> list[Hit]:
     """Titles starting with the typed words (the last one may be unfinished)."""
     typed = normalise(prefix)
     if not typed or (len(typed) == 1 and len(typed[0]) < 2):
         return []
     schema = engine.schema
-    query = SearchQuery(text=prefix, audience=audience)
+    query = SearchQuery(text=prefix, audience=audience, audiences=tuple(audiences))
     filters = filter_clauses(engine, query) + [(Occur.Must, Q.term_set_query(schema, "f_type", list(SUGGEST_TYPES)))]
     found = searcher.search(Q.boolean_query(filters + [(Occur.Must, Q.phrase_prefix_query(schema, "title_exact", typed))]), limit)
     if not found.hits:

@@ -208,3 +208,10 @@ def test_missing_index_answers_empty(tmp_path):
     assert engine.search(SearchQuery(text="ohje", audience="ely")).total == 0
     assert engine.suggest(prefix="ohje", audience="ely") == []
     assert engine.count() == 0 and engine.keys() == set()
+
+
+def test_further_audiences_and_pinned_on_the_query(engine):
+    assert "instruction:3" in keys(search(engine, "kulkukortti", audience="te", audiences=("ely",)))
+    result = search(engine, "palkkatuki", pinned=("instruction:4",))
+    assert result.hits[0].key == "instruction:4" and result.hits[0].best_bet
+    assert [h.key for h in engine.suggest(prefix="kulkuk", audience="te", audiences=("ely",))] == ["instruction:3"]
