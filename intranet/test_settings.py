@@ -23,3 +23,6 @@ WHITENOISE_AUTOREFRESH = True
 # Jobs run at once, in the test's own transaction; tests of the worker itself
 # switch to the database queue (tests/intranet/test_worker.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Search tests pick their own server and a fresh index (tests/search/conftest.py);
+# the rest of the suite never writes to a search engine by accident.
+ELASTICSEARCH_URL = ""

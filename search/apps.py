@@ -2,7 +2,13 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
-    """Site search. Elasticsearch documents and indexing arrive with the search issue."""
+    """Site search: adapters, the durable outbox, the engines (Elasticsearch or embedded) and /haku/."""
 
     name = "search"
     verbose_name = "Haku"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

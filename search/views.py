@@ -1,42 +1,134 @@
-"""Site search: pages and people in one result list.
+"""Site search pages: /haku/ (results, facets, best bets), the header autocomplete and result clicks.
 
-This is the embedded default (Wagtail's database backend for pages, the
-directory query for people). The search issue replaces the page part with
-Elasticsearch behind the same URL.
+Thin views: everything is in search.services (engine or database fallback).
 """
 
-import re
+from __future__ import annotations
 
-from django.shortcuts import render
-from wagtail.models import Locale, Page
+from urllib.parse import urlencode
 
-from teams.services import clean_query, search_people
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-# The results page shows the best matches of each kind; the people directory
-# and later the instruction library have their own paginated views.
-MAX_PAGES = 20
-MAX_PEOPLE = 12
-# Full-text engines give operators to quotes, brackets and the like, and a stray
-# one is a syntax error; searching for words is what people mean.
-NOT_A_WORD = re.compile(r"[^\w\s-]+")
+from search import services
+from search.engines.base import FACETS
+
+TYPE_LABELS = {
+    "instruction": _("Instructions"), "news": _("News"), "person": _("People"), "team": _("Teams"),
+    "location": _("Locations"),
+}
+FACET_LABELS = {
+    "type": _("Type"), "topic": _("Topic"), "owner_unit": _("Owner unit"), "audience": _("Audience"),
+    "kind": _("Kind"), "language": _("Language"), "publisher": _("Publisher"),
+}
+VALUE_LABELS = {
+    "language": {"fi": _("Finnish"), "sv": _("Swedish")},
+    "audience": {"everyone": _("Everyone"), "keha": _("KEHA Centre"), "ely": _("ELY Centres"),
+                 "te": _("TE Offices"), "municipal_pilot": _("Municipal employment pilots")},
+    "type": TYPE_LABELS,
+}
 
 
+def _language() -> str:
+    return "sv" if (get_language() or "fi").startswith("sv") else "fi"
+
+
+def _page_number(request) -> int:
+    try:
+        return int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+
+
+def _filters(request) -> dict[str, list[str]]:
+    return {name: [v[:200] for v in request.GET.getlist(name) if v][:20] for name in FACETS if request.GET.getlist(name)}
+
+
+def _url(query: str, filters: dict, **extra) -> str:
+    params = [("q", query)] + [(name, value) for name, values in filters.items() for value in values]
+    params += [(k, v) for k, v in extra.items() if v]
+    return "?" + urlencode(params)
+
+
+def _label(facet: str, value: str) -> str:
+    return str(VALUE_LABELS.get(facet, {}).get(value, value))
+
+
+@login_required
+@require_GET
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    pages, people, people_total = [], [], 0
+    query = services.clean_text(request.GET.get("q", ""))
+    filters = _filters(request)
+    context = {"query": query, "filters": filters}
     if query:
-        words = " ".join(NOT_A_WORD.sub(" ", query).split())
-        if words:
-            # One result per page: the Finnish tree (each page's canonical version,
-            # served in the reader's language at the same URL; intranet.views.serve_page).
-            pages = list(
-                Page.objects.live().public().filter(locale=Locale.get_default()).specific().search(words)[:MAX_PAGES]
-            )
-        matches = search_people(query=query)
-        people_total = matches.count()
-        people = list(matches[:MAX_PEOPLE])
-    return render(
-        request,
-        "search/results.html",
-        {"query": query, "pages": pages, "people": people, "people_total": people_total},
-    )
+        outcome = services.search_site(user=request.user, text=query, filters=filters, page=_page_number(request),
+                                       language=_language())
+        result = outcome.result
+        facets = []
+        for name in FACETS:
+            values = result.facets.get(name) or []
+            chosen = set(filters.get(name, []))
+            if not values and not chosen:
+                continue
+            options = []
+            for value, count in values:
+                selected = value in chosen
+                toggled = {**filters, name: [v for v in filters.get(name, []) if v != value]} if selected else \
+                    {**filters, name: [*filters.get(name, []), value]}
+                options.append({"value": value, "label": _label(name, value), "count": count, "selected": selected,
+                                "url": _url(query, toggled)})
+            facets.append({"name": name, "label": FACET_LABELS[name], "options": options})
+        chips = [
+            {"label": f"{FACET_LABELS[name]}: {_label(name, value)}",
+             "url": _url(query, {**filters, name: [v for v in values if v != value]})}
+            for name, values in filters.items() for value in values
+        ]
+        page = outcome.query.page
+        pages = max((result.total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1)
+        context.update(
+            result=result, outcome=outcome, facets=facets, chips=chips, page=page,
+            pages=min(pages, services.MAX_PAGE), type_labels=TYPE_LABELS,
+            first_number=(page - 1) * services.PAGE_SIZE + 1,
+            previous_url=_url(query, filters, page=page - 1) if page > 1 else None,
+            next_url=_url(query, filters, page=page + 1) if page < min(pages, services.MAX_PAGE) else None,
+            suggestion_url=_url(result.suggestion, {}) if result.suggestion else None,
+            best_bets=[h for h in result.hits if h.best_bet], hits=[h for h in result.hits if not h.best_bet],
+        )
+    return render(request, "search/results.html", context)
+
+
+@login_required
+@require_GET
+def autocomplete(request):
+    hits, degraded = services.autocomplete(user=request.user, prefix=request.GET.get("q", ""), language=_language())
+    return JsonResponse({
+        "degraded": degraded,
+        "results": [
+            {"title": h.title, "url": h.url, "type": h.type, "type_label": str(TYPE_LABELS.get(h.type, h.type)),
+             "detail": h.extra.get("job_title", "") or h.extra.get("date", "")}
+            for h in hits
+        ],
+    })
+
+
+@login_required
+@require_GET
+def choose(request):
+    """A result link: remembers the click on the search's log row, then goes to the result (same site only)."""
+    url = request.GET.get("u", "")
+    if not url.startswith("/") or not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        return HttpResponseBadRequest(_("Not a link to this site."))
+    try:
+        log_id = int(request.GET.get("l", ""))
+    except ValueError:
+        log_id = None
+    if log_id:
+        services.record_click(log_id=log_id, key=request.GET.get("k", ""))
+    return redirect(url)
+
+

@@ -46,7 +46,9 @@ def _service_missing(marker: str) -> str | None:
     if marker == "redis":
         return _redis_available()
     if marker == "search_server":
-        return None if os.environ.get("ELASTICSEARCH_URL") else "ELASTICSEARCH_URL is not set"
+        from tests.search.server import server_missing
+
+        return server_missing()
     if marker == "browser":
         return None if shutil.which(CHROMIUM) else f"{CHROMIUM} is not installed (apt-get install chromium)"
     return None

@@ -168,7 +168,7 @@ class ElasticEngine(SearchEngine):
         return dsl.Search(using=self.client, index=self.alias)
 
     def search(self, query: SearchQuery, *, pinned: tuple[str, ...] = (), baseline: bool = False) -> SearchResult:
-        pinned = tuple(pinned) or tuple(getattr(query, "pinned", ()) or ())
+        pinned = tuple(pinned) or query.pinned
         request = elastic_query.build(self._search(), query, pinned=pinned, baseline=baseline)
         started = time.perf_counter()
         response = self._call(request.execute)
@@ -190,8 +190,9 @@ class ElasticEngine(SearchEngine):
         return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion, engine_ms=engine_ms)
 
     def _total(self, query: SearchQuery, text: str) -> int:
-        q = elastic_query.build(self._search(), SearchQuery(text=text, audience=query.audience, language=query.language,
-                                                            now=query.now, facets=(), highlight=False), baseline=False)
+        q = elastic_query.build(self._search(), SearchQuery(
+            text=text, audience=query.audience, audiences=query.audiences, language=query.language, now=query.now,
+            facets=(), highlight=False), baseline=False)
         return self._call(q.extra(size=0, track_total_hits=True).execute).hits.total.value
 
     def _hit(self, raw, pinned) -> Hit:
@@ -226,14 +227,15 @@ class ElasticEngine(SearchEngine):
         suggestion = " ".join(corrected)
         return suggestion if suggestion.lower() != text.lower() else None
 
-    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8) -> list[Hit]:
+    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
+                audiences: tuple[str, ...] = ()) -> list[Hit]:
         prefix = " ".join(prefix.split())[:100]
         if len(prefix) < 2:
             return []
         text_query = dsl.Q("multi_match", query=prefix, operator="and",
                            fields=["title_fi.prefix^2", "title_sv.prefix^2", "lead_fi.exact", "lead_sv.exact"])
         query = dsl.Q("bool", must=[text_query], filter=[
-            *elastic_query.access_filter(audience=audience, now=None), dsl.Q("terms", type=list(SUGGEST_TYPES)),
+            *elastic_query.access_filter(audiences=(audience, *audiences), now=None), dsl.Q("terms", type=list(SUGGEST_TYPES)),
         ])
         s = self._search().query(query).source(["type", "language", "url", "extra", "title_fi", "title_sv"])[:limit]
         response = self._call(s.execute)

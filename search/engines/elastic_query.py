@@ -28,6 +28,8 @@ EXACT_BOOST = 1.5
 # Typos: AUTO allows 1 edit from 3 letters and 2 from 6; the first letter must
 # match (prefix_length=1), which keeps fuzzy expansion cheap and sane.
 FUZZY_PREFIX = 1
+# A fuzzy match counts for less than a real one, so a correct spelling elsewhere wins.
+FUZZY_BOOST = 0.5
 # News loses up to half its score with age (an instruction never does): an
 # article is at 75 % after half a year. Old news is still found by its words.
 NEWS_DECAY_SCALE = "180d"
@@ -50,11 +52,11 @@ def text_fields(*, suffix: str = "", builtin: bool = False) -> list[str]:
     return fields
 
 
-def access_filter(*, audience: str, now: datetime | None) -> list[dsl.Query]:
+def access_filter(*, audiences, now: datetime | None) -> list[dsl.Query]:
     now = now or timezone.now()
     return [
         dsl.Q("term", live=True),
-        dsl.Q("terms", audience=sorted({audience, EVERYONE})),
+        dsl.Q("terms", audience=sorted({*audiences, EVERYONE})),
         dsl.Q("bool", should=[
             dsl.Q("bool", must_not=[dsl.Q("exists", field="valid_until")]),
             dsl.Q("range", valid_until={"gt": now.isoformat()}),
@@ -69,11 +71,14 @@ def facet_filters(filters: dict[str, tuple[str, ...]]) -> dict[str, dsl.Query]:
 def ours(text: str, *, pinned=()) -> dsl.Query:
     """Our chain: stemmed best-fields with typos, a phrase boost and an exact-words boost; news decays."""
     should = [
-        dsl.Q("multi_match", query=text, fields=text_fields(), type="best_fields", fuzziness="AUTO",
-              prefix_length=FUZZY_PREFIX, tie_breaker=0.3),
+        dsl.Q("multi_match", query=text, fields=text_fields(), type="best_fields", tie_breaker=0.3),
         dsl.Q("multi_match", query=text, fields=text_fields(), type="phrase", boost=PHRASE_BOOST),
         dsl.Q("multi_match", query=text, fields=text_fields(suffix=".exact"), type="best_fields",
               boost=EXACT_BOOST),
+        # Typos are matched against the words as written (a typo in a stem is
+        # a different stem): one edit from 3 letters, two from 6.
+        dsl.Q("multi_match", query=text, fields=text_fields(suffix=".exact"), type="best_fields",
+              fuzziness="AUTO", prefix_length=FUZZY_PREFIX, boost=FUZZY_BOOST),
     ]
     if pinned:
         should.append(dsl.Q("constant_score", filter=dsl.Q("ids", values=list(pinned)), boost=PINNED_BOOST))
@@ -98,7 +103,7 @@ def builtin(text: str) -> dsl.Query:
 def build(search: dsl.Search, query: SearchQuery, *, pinned=(), baseline: bool = False) -> dsl.Search:
     text = rewrite_phrases(query.text, query.language)
     main = builtin(text) if baseline else ours(text, pinned=pinned)
-    s = search.query(dsl.Q("bool", must=[main], filter=access_filter(audience=query.audience, now=query.now)))
+    s = search.query(dsl.Q("bool", must=[main], filter=access_filter(audiences=query.allowed_audiences, now=query.now)))
     chosen = facet_filters(query.filters)
     if chosen:
         s = s.post_filter(dsl.Q("bool", filter=list(chosen.values())))

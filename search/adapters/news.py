@@ -1,0 +1,54 @@
+"""News articles: one document per published language version ("news:<page pk>").
+
+News audiences decide whose feed an article reaches; they are not access
+control (docs/news.md), so every article's search audience is "everyone".
+A Swedish version links to the article's one URL (served in the reader's
+language) and carries the original's categories and publisher.
+"""
+
+from __future__ import annotations
+
+from search.adapters import Adapter
+from search.adapters.text import stream_text
+from search.engines.base import EVERYONE, SearchDocument
+
+
+class NewsAdapter(Adapter):
+    type = "news"
+
+    def queryset(self):
+        from news.models import NewsArticlePage
+
+        return (
+            NewsArticlePage.objects.live()
+            .select_related("publisher", "locale")
+            .prefetch_related("categories")
+        )
+
+    def to_documents(self, page) -> list[SearchDocument]:
+        from news.services import original_of
+
+        original = original_of(page)
+        headings, body = stream_text(page.body)
+        return [
+            SearchDocument(
+                key=f"news:{page.pk}",
+                type="news",
+                language="sv" if page.locale.language_code.startswith("sv") else "fi",
+                title=page.title,
+                url=original.url or page.url or "",
+                headings=headings,
+                lead=page.lead,
+                body=body,
+                published_at=page.first_published_at or page.last_published_at,
+                valid_until=page.expire_at,
+                live=page.live,
+                audience=(EVERYONE,),
+                facets={
+                    "topic": tuple(c.name_fi for c in original.categories.all()),
+                    "publisher": (original.publisher.name_fi,),
+                },
+                extra={"date": (page.first_published_at or page.last_published_at).date().isoformat()
+                       if (page.first_published_at or page.last_published_at) else ""},
+            )
+        ]

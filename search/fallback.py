@@ -1,0 +1,97 @@
+"""Basic search from the database, for when the engine is configured but down.
+
+Pages go through Wagtail's database search backend (on PostgreSQL its
+full-text search with the ``finnish`` text-search configuration: stemming,
+no compounds, synonyms or typos), people through the directory's query.
+Only the type facet is counted. The same access rules apply: only live pages,
+not expired, and instructions only for their audience.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from django.utils import timezone
+from wagtail.models import Locale
+
+from search.engines.base import Hit, SearchQuery, SearchResult
+
+NOT_A_WORD = re.compile(r"[^\w\s-]+")
+MAX_PER_TYPE = 20
+SNIPPET_CHARS = 180
+
+
+def _snippet(text: str) -> str:
+    text = " ".join((text or "").split())
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return html.escape(text)
+
+
+def _page_sets(query: SearchQuery):
+    """(type, queryset) pairs of the page types readers may find."""
+    from news.models import NewsArticlePage
+
+    now = query.now or timezone.now()
+    live = {"live": True}
+    sets = [("news", NewsArticlePage.objects.filter(**live, locale=Locale.get_default()).exclude(expire_at__lte=now))]
+    try:
+        from intranet.instructions.access import audience_q
+        from intranet.instructions.models import InstructionPage
+    except ImportError:
+        return sets
+    kinds = [k for k in (query.audience, *query.audiences) if k]
+    instructions = InstructionPage.objects.filter(**live, locale=Locale.get_default()).filter(audience_q(kinds))
+    instructions = instructions.exclude(valid_until__lte=now.date()) if hasattr(InstructionPage, "valid_until") \
+        else instructions
+    return [("instruction", instructions), *sets]
+
+
+def search(*, query: SearchQuery, user=None) -> SearchResult:
+    from teams.services import search_people
+
+    words = " ".join(NOT_A_WORD.sub(" ", query.text).split())
+    hits: list[Hit] = []
+    counts: dict[str, int] = {}
+    wanted = set(query.filters.get("type", ()))
+    if words:
+        for kind, queryset in _page_sets(query):
+            found = list(queryset.search(words)[:MAX_PER_TYPE])
+            counts[kind] = len(found)
+            if wanted and kind not in wanted:
+                continue
+            for page in found:
+                hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
+                                snippet_html=_snippet(getattr(page, "lead", "") or getattr(page, "summary", "")),
+                                score=0.0))
+        people = search_people(query=query.text)
+        counts["person"] = min(people.count(), MAX_PER_TYPE)
+        if not wanted or "person" in wanted:
+            for person in people[:MAX_PER_TYPE]:
+                hits.append(Hit(key=f"person:{person.pk}", type="person", title=person.full_name,
+                                url=person.get_absolute_url(), snippet_html=html.escape(person.title), score=0.0,
+                                extra={"job_title": person.title}))
+    total = len(hits)
+    start = (query.page - 1) * query.page_size
+    facets = {"type": sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: -kv[1])}
+    return SearchResult(hits=hits[start:start + query.page_size], total=total, facets=facets)
+
+
+def suggest(*, prefix: str, audiences, limit: int = 8) -> list[Hit]:
+    """Autocomplete from the database: titles and names that contain the typed words."""
+    from teams.services import search_people
+
+    words = " ".join(NOT_A_WORD.sub(" ", prefix).split())
+    if len(words) < 2:
+        return []
+    hits = []
+    query = SearchQuery(text=words, audience=audiences[0] if audiences else "none", audiences=tuple(audiences[1:]))
+    for kind, queryset in _page_sets(query):
+        for page in queryset.filter(title__icontains=words).order_by("-first_published_at")[:3]:
+            hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
+                            snippet_html="", score=0.0))
+    for person in search_people(query=words)[:3]:
+        hits.append(Hit(key=f"person:{person.pk}", type="person", title=person.full_name,
+                        url=person.get_absolute_url(), snippet_html="", score=0.0, extra={"job_title": person.title}))
+    return hits[:limit]

@@ -1,0 +1,120 @@
+"""The durable outbox between the database and the search engine.
+
+``record(refs=...)`` adds outbox rows inside the caller's transaction (a
+publish that rolls back leaves no row; one that commits always leaves one),
+and asks the worker to drain once the transaction commits. ``drain()`` runs in
+the worker: it takes due rows in batches, coalesces them by object, asks the
+adapters for each object's current documents, writes them with one bulk call
+and deletes exactly the rows it read. When the engine fails, the rows stay,
+with a growing delay before the next attempt; nothing is lost and a change is
+written once when the engine is back.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import defaultdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from search.adapters import registry, split_ref
+from search.models import IndexOutbox
+
+logger = logging.getLogger(__name__)
+
+# Rows per drain round: one bulk request of at most a few hundred documents.
+BATCH = 500
+# Backoff after a failed attempt: 5 s, 10 s, 20 s ... capped at 10 minutes, so
+# a restarted cluster is caught up within minutes without hammering a dead one.
+BACKOFF_BASE = datetime.timedelta(seconds=5)
+BACKOFF_MAX = datetime.timedelta(minutes=10)
+
+
+def record(*, refs) -> None:
+    refs = [ref for ref in dict.fromkeys(refs) if ref]
+    if not refs:
+        return
+    IndexOutbox.objects.bulk_create([IndexOutbox(ref=ref) for ref in refs])
+    transaction.on_commit(schedule_drain)
+
+
+def schedule_drain() -> None:
+    """Queue one drain job unless one is already waiting (a bulk import queues one, not thousands)."""
+    from search import tasks
+
+    try:
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.filter(
+            status=TaskResultStatus.READY, task_path="search.tasks.drain_index"
+        ).exists()
+    except Exception:  # noqa: BLE001 - another task backend: just enqueue
+        waiting = False
+    if not waiting:
+        try:
+            tasks.drain_index.enqueue()
+        except Exception:  # noqa: BLE001 - the periodic drain catches up
+            logger.warning("Could not queue the search drain job; the periodic drain will catch up", exc_info=True)
+
+
+def _backoff(attempts: int) -> datetime.timedelta:
+    return min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
+
+
+def drain(*, engine=None, now=None, max_rounds: int = 1000) -> dict:
+    """Write every due outbox row to the engine. Returns counts: written, deleted, failed, left."""
+    from search.engines import get_engine
+
+    engine = engine or get_engine()
+    stats = {"written": 0, "deleted": 0, "failed": 0, "rounds": 0}
+    if engine is None:
+        # No engine configured: nothing to keep in step (a reindex builds the
+        # index when one is configured); do not let the table grow.
+        IndexOutbox.objects.all().delete()
+        return stats
+    adapters = registry()
+    for _ in range(max_rounds):
+        now_ = now or timezone.now()
+        rows = list(
+            IndexOutbox.objects.filter(next_attempt_at__isnull=True).values_list("id", "ref")[:BATCH]
+        ) or list(IndexOutbox.objects.filter(next_attempt_at__lte=now_).values_list("id", "ref")[:BATCH])
+        if not rows:
+            break
+        stats["rounds"] += 1
+        ids = [row_id for row_id, _ in rows]
+        by_type: dict[str, set[int]] = defaultdict(set)
+        for _, ref in rows:
+            kind, pk = split_ref(ref)
+            by_type[kind].add(pk)
+        upserts, deletes = [], []
+        for kind, pks in by_type.items():
+            adapter = adapters.get(kind)
+            if adapter is None:
+                logger.warning("No search adapter for %r; dropping %d change(s)", kind, len(pks))
+                continue
+            documents, gone = adapter.documents_for(sorted(pks))
+            upserts += documents
+            deletes += gone
+        try:
+            engine.bulk(upserts=upserts, deletes=deletes)
+        except Exception as error:  # noqa: BLE001 - any engine failure: keep the rows, try later
+            stats["failed"] += len(ids)
+            _postpone(ids, error, now_)
+            logger.warning("Search index not updated (%s); %d change(s) kept for later", error, len(ids))
+            break
+        IndexOutbox.objects.filter(id__in=ids).delete()
+        stats["written"] += len(upserts)
+        stats["deleted"] += len(deletes)
+    stats["left"] = IndexOutbox.objects.count()
+    return stats
+
+
+def _postpone(ids, error, now) -> None:
+    for row in IndexOutbox.objects.filter(id__in=ids).only("id", "attempts"):
+        attempts = row.attempts + 1
+        IndexOutbox.objects.filter(id=row.id).update(
+            attempts=attempts, next_attempt_at=now + _backoff(attempts), last_error=str(error)[:1000]
+        )

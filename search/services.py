@@ -1,0 +1,134 @@
+"""Keyword-only search services for the views (thin views call only these).
+
+``search_site`` asks the engine and, when the engine is configured but does
+not answer, the database (search.fallback) with ``degraded=True`` so the page
+can say results are basic. Best bets are looked up here and passed to the
+engine as pinned keys, so they go through the same access filter.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from search.engines import get_engine
+from search.engines.base import FACETS, Hit, SearchQuery, SearchResult
+from search.models import BestBet, SearchLog, normalise_phrase
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 20
+MAX_PAGE = 50  # deeper than 1,000 results nobody reads; deep paging is costly on any engine
+AUTOCOMPLETE_LIMIT = 8
+
+
+@dataclass
+class Outcome:
+    result: SearchResult
+    degraded: bool = False
+    log_id: int | None = None
+    query: SearchQuery | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def clean_text(text: str) -> str:
+    """Printable characters only, at most MAX_QUERY_LENGTH; lone surrogates and controls become spaces."""
+    text = (text or "")[: MAX_QUERY_LENGTH * 2]
+    cleaned = "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else " " for ch in text)
+    return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
+
+
+def reader_audiences(*, user) -> tuple[str, tuple[str, ...]]:
+    """(the reader's agency kind, further kinds they may see). The instruction library's rule when installed."""
+    try:
+        from intranet.instructions.access import audience_kinds_for
+    except ImportError:
+        audience_kinds_for = None
+    if audience_kinds_for is not None:
+        kinds = audience_kinds_for(user)
+        return (kinds[0] if kinds else "none"), tuple(kinds[1:])
+    from teams.models import Person
+
+    kind = Person.objects.filter(user=user).values_list("agency__kind", flat=True).first() if user else None
+    return kind or "none", ()
+
+
+def best_bet_keys(*, text: str) -> tuple[str, ...]:
+    from search.signals import page_ref
+
+    bets = BestBet.objects.filter(phrase=normalise_phrase(text)).select_related("page")
+    return tuple(ref for ref in (page_ref(bet.page) for bet in bets) if ref)
+
+
+def search_site(*, user, text: str, filters: dict | None = None, page: int = 1, language: str = "fi",
+                log: bool = True) -> Outcome:
+    from search import fallback
+    from search.engines.elastic import SearchUnavailable
+
+    text = clean_text(text)
+    page = min(max(page, 1), MAX_PAGE)
+    audience, audiences = reader_audiences(user=user)
+    filters = {name: tuple(values) for name, values in (filters or {}).items() if name in FACETS and values}
+    query = SearchQuery(text=text, audience=audience, audiences=audiences, language=language, filters=filters,
+                        page=page, page_size=PAGE_SIZE, pinned=best_bet_keys(text=text) if page == 1 else ())
+    engine = get_engine()
+    degraded = engine is None
+    result = None
+    if engine is not None:
+        try:
+            result = engine.search(query)
+        except SearchUnavailable as error:
+            logger.warning("Search engine unavailable, answering from the database: %s", error)
+            degraded = True
+    if result is None:
+        result = fallback.search(query=query, user=user)
+    log_id = None
+    if log and text and page == 1 and not filters:
+        log_id = SearchLog.objects.create(query=text.lower()[:200], hits=result.total, degraded=degraded).pk
+    return Outcome(result=result, degraded=degraded and engine is not None, log_id=log_id, query=query)
+
+
+def autocomplete(*, user, prefix: str, language: str = "fi") -> tuple[list[Hit], bool]:
+    """(suggestions, degraded) for the header search box."""
+    from search import fallback
+    from search.engines.elastic import SearchUnavailable
+
+    prefix = clean_text(prefix)[:100]
+    if len(prefix) < 2:
+        return [], False
+    audience, audiences = reader_audiences(user=user)
+    engine = get_engine()
+    if engine is not None:
+        try:
+            return engine.suggest(prefix=prefix, audience=audience, audiences=audiences, language=language,
+                                  limit=AUTOCOMPLETE_LIMIT), False
+        except SearchUnavailable as error:
+            logger.warning("Search engine unavailable for autocomplete: %s", error)
+            return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT), True
+    return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT), False
+
+
+def record_click(*, log_id: int, key: str) -> bool:
+    """Remember which result a search led to (only the first click of a search counts)."""
+    return bool(SearchLog.objects.filter(pk=log_id, clicked_key="").update(clicked_key=key[:100]))
+
+
+def top_queries(*, since, limit: int = 20):
+    from django.db.models import Count, Sum, Q
+
+    return list(
+        SearchLog.objects.filter(created_at__gte=since).values("query")
+        .annotate(searches=Count("id"), clicks=Count("id", filter=~Q(clicked_key="")), hits=Sum("hits"))
+        .order_by("-searches", "query")[:limit]
+    )
+
+
+def zero_hit_queries(*, since, limit: int = 20):
+    from django.db.models import Count
+
+    return list(
+        SearchLog.objects.filter(created_at__gte=since, hits=0).values("query")
+        .annotate(searches=Count("id")).order_by("-searches", "query")[:limit]
+    )
+

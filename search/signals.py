@@ -1,0 +1,95 @@
+"""What writes outbox rows: publish, unpublish, delete and move of pages; changes to people, teams, locations.
+
+Every receiver runs inside the transaction of the change it follows (Wagtail
+publishes and deletes in a transaction; model saves in the caller's), so the
+outbox row commits or rolls back with it. Pages are indexed on publish and
+unpublish, never on a draft save.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.indexing import record
+
+PAGE_TYPES = {"newsarticlepage": "news", "instructionpage": "instruction"}
+
+
+def page_ref(page) -> str | None:
+    kind = PAGE_TYPES.get(page.specific_class._meta.model_name if page.specific_class else "")
+    return f"{kind}:{page.pk}" if kind else None
+
+
+def on_page_change(sender, instance, **kwargs):
+    record(refs=[page_ref(instance)])
+
+
+def on_page_move(sender, instance, **kwargs):
+    # A move changes the URL of the page and of everything under it.
+    pages = instance.get_descendants(inclusive=True).only("id", "content_type")
+    record(refs=[page_ref(page) for page in pages])
+
+
+def on_person(sender, instance, **kwargs):
+    record(refs=[f"person:{instance.pk}"])
+
+
+def on_user(sender, instance, **kwargs):
+    person_id = getattr(getattr(instance, "person", None), "pk", None) if hasattr(instance, "person") else None
+    if person_id:
+        record(refs=[f"person:{person_id}"])
+
+
+def on_team(sender, instance, **kwargs):
+    record(refs=[f"team:{instance.pk}"])
+
+
+def on_membership(sender, instance, **kwargs):
+    record(refs=[f"person:{instance.person_id}", f"team:{instance.team_id}"])
+
+
+def on_location(sender, instance, **kwargs):
+    record(refs=[f"location:{instance.pk}"])
+
+
+def on_expertise(sender, instance, **kwargs):
+    record(refs=[f"person:{instance.content_object_id}"])
+
+
+def on_unit_or_agency(sender, instance, **kwargs):
+    """A renamed unit or agency changes every person (and team) document that names it."""
+    people = instance.people.values_list("pk", flat=True)
+    refs = [f"person:{pk}" for pk in people]
+    if hasattr(instance, "teams"):
+        refs += [f"team:{pk}" for pk in instance.teams.values_list("pk", flat=True)]
+    if not kwargs.get("created"):
+        record(refs=refs)
+
+
+def connect() -> None:
+    from django.contrib.auth import get_user_model
+
+    from teams.models import Agency, Location, Person, TaggedExpertise, Team, TeamMembership, Unit
+
+    page_published.connect(on_page_change, dispatch_uid="search.published")
+    page_unpublished.connect(on_page_change, dispatch_uid="search.unpublished")
+    post_delete.connect(on_page_delete, dispatch_uid="search.page_deleted")
+    post_page_move.connect(on_page_move, dispatch_uid="search.moved")
+    for model, receiver in [(Person, on_person), (Team, on_team), (Location, on_location),
+                            (TeamMembership, on_membership), (TaggedExpertise, on_expertise)]:
+        post_save.connect(receiver, sender=model, dispatch_uid=f"search.save.{model.__name__}")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"search.delete.{model.__name__}")
+    post_save.connect(on_user, sender=get_user_model(), dispatch_uid="search.user")
+    for model in (Unit, Agency):
+        post_save.connect(on_unit_or_agency, sender=model, dispatch_uid=f"search.save.{model.__name__}")
+
+
+def on_page_delete(sender, instance, **kwargs):
+    """post_delete for any page model (Wagtail deletes the specific rows too): the page leaves the index."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        kind = PAGE_TYPES.get(type(instance)._meta.model_name)
+        if kind:
+            record(refs=[f"{kind}:{instance.pk}"])

@@ -1,0 +1,58 @@
+"""Fixtures for the search tests: the server, a fresh index per test, documents.
+
+``engine`` is parametrised over the engines (the embedded engine adds its
+param); the Elasticsearch param needs the ``search_server`` marker, so it
+fails in CI and skips locally when no server can be started.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.search.server import Server
+
+
+@pytest.fixture(scope="session")
+def search_server_url():
+    server = Server()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+def make_elastic(url: str, *, prefix: str = "test"):
+    from search.engines.elastic import ElasticEngine
+
+    engine = ElasticEngine(url=url, alias=f"{prefix}-{uuid.uuid4().hex[:10]}")
+    engine.ensure_index()
+    return engine
+
+
+@pytest.fixture
+def elastic_engine(request, search_server_url):
+    engine = make_elastic(search_server_url)
+    yield engine
+    engine.drop()
+
+
+@pytest.fixture(params=[pytest.param("elastic", marks=pytest.mark.search_server)])
+def engine(request):
+    """A fresh, empty index on each engine."""
+    if request.param == "elastic":
+        yield request.getfixturevalue("elastic_engine")
+
+
+@pytest.fixture
+def use_engine(settings, engine):
+    """Point the app (get_engine) at the test's engine, for view and outbox tests."""
+    from search.engines import _elastic
+
+    if engine.name == "elastic":
+        settings.ELASTICSEARCH_URL = engine.client.transport.node_pool.get().base_url
+        settings.SEARCH_INDEX = engine.alias
+    _elastic.cache_clear()
+    yield engine
+    _elastic.cache_clear()
