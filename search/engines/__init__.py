@@ -21,9 +21,12 @@ def _elastic(url: str, alias: str, replicas: int):
     return ElasticEngine(url=url, alias=alias, replicas=replicas)
 
 
-def embedded_root() -> Path:
-    """Where the embedded engine keeps its index directories."""
-    return Path(settings.VAR_DIR) / "search" / "embedded"
+def embedded_root() -> Path | None:
+    """Where the embedded engine keeps its index directories; None switches search engines off (tests)."""
+    root = getattr(settings, "SEARCH_EMBEDDED_DIR", None)
+    if root is None:
+        return Path(settings.VAR_DIR) / "search" / "embedded"
+    return Path(root) if root else None
 
 
 @functools.cache
@@ -38,4 +41,5 @@ def get_engine():
     url = getattr(settings, "ELASTICSEARCH_URL", "")
     if url:
         return _elastic(url, settings.SEARCH_INDEX, settings.SEARCH_REPLICAS)
-    return _embedded(str(embedded_root()))
+    root = embedded_root()
+    return _embedded(str(root)) if root else None

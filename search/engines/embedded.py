@@ -19,7 +19,7 @@ from pathlib import Path
 import tantivy
 
 from search.engines import embedded_query
-from search.engines.base import FACETS, Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult
+from search.engines.base import FACETS, Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchUnavailable
 from search.engines.embedded_store import Store
 from search.engines.tantivy_analysis import Analysis, clean_text, default_analysis, words
 
@@ -182,14 +182,25 @@ class EmbeddedEngine(SearchEngine):
         result = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False)
         return {searcher.doc(address)["key"][0] for _, address in result.hits}
 
+    def _searcher(self):
+        """A fresh searcher; SearchUnavailable (the site answers from the database) until the index is built."""
+        try:
+            _, searcher = self.store.searcher()
+        except (ValueError, OSError) as error:
+            raise SearchUnavailable(f"embedded index cannot be opened: {error}"[:500]) from error
+        if searcher is None:
+            raise SearchUnavailable(f"no embedded index yet under {self.store.root} (manage.py search_reindex builds it)")
+        return searcher
+
     def search(self, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -> SearchResult:
         """``pinned``: editors' best bets for this query (keys), shown first on page 1 and marked."""
         started = time.perf_counter()
-        _, searcher = self.store.searcher()
-        if searcher is None:
-            return SearchResult(hits=[], total=0, facets={name: [] for name in query.facets})
+        searcher = self._searcher()
         pinned = tuple(pinned) or tuple(getattr(query, "pinned", ()) or ())
-        result = embedded_query.run(self, searcher, query, pinned=pinned)
+        try:
+            result = embedded_query.run(self, searcher, query, pinned=pinned)
+        except (ValueError, OSError) as error:  # tantivy reports its failures as these
+            raise SearchUnavailable(f"embedded index: {error}"[:500]) from error
         return SearchResult(
             hits=result.hits,
             total=result.total,
@@ -200,8 +211,6 @@ class EmbeddedEngine(SearchEngine):
 
     def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
                 audiences: tuple[str, ...] = ()) -> list[Hit]:
-        _, searcher = self.store.searcher()
-        if searcher is None:
-            return []
+        searcher = self._searcher()
         return embedded_query.suggest(self, searcher, prefix=prefix, audience=audience, limit=max(1, min(limit, 50)),
                                       audiences=audiences)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from search.engines.base import SearchDocument, SearchQuery
+from search.engines.base import SearchDocument, SearchQuery, SearchUnavailable
 from search.engines.embedded import EmbeddedEngine
 from search.engines.embedded_store import ReadOnlyProcess, forbid_writes
 from search.engines import embedded_store
@@ -203,10 +203,12 @@ def test_web_processes_never_write(engine, monkeypatch):
     assert search(engine, "palkkatuki").total > 0  # reading still works
 
 
-def test_missing_index_answers_empty(tmp_path):
+def test_missing_index_is_unavailable_so_the_site_falls_back_to_the_database(tmp_path):
     engine = EmbeddedEngine(root=tmp_path / "nothing")
-    assert engine.search(SearchQuery(text="ohje", audience="ely")).total == 0
-    assert engine.suggest(prefix="ohje", audience="ely") == []
+    with pytest.raises(SearchUnavailable):
+        engine.search(SearchQuery(text="ohje", audience="ely"))
+    with pytest.raises(SearchUnavailable):
+        engine.suggest(prefix="ohje", audience="ely")
     assert engine.count() == 0 and engine.keys() == set()
 
 
