@@ -65,26 +65,28 @@ NEWS_SNIPPETS = [f"news.{action}_newscategory" for action in CRUD] + [
 ]
 SUPPLEMENTS = [f"news.{action}_regionalsupplement" for action in CRUD]
 TRANSLATING = ["simple_translation.submit_translation"]
+# Search: editors pin best bets and read the search report (search.admin_reports).
+SEARCH_EDITING = [f"search.{action}_bestbet" for action in CRUD] + ["search.view_searchlog"]
 
 ROLES: dict[str, Role] = {
     STAFF: Role(),
     COMMUNICATION: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING],
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING],
         page_permissions={SITE: ["add", "change"], NEWS: ["add", "change", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     COMMUNICATION_APPROVERS: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING],
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING],
         page_permissions={SITE: ["add", "change", "publish"], NEWS: ["add", "change", "publish", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     INSTRUCTION_OWNERS: Role(
-        model_permissions=[ADMIN_ACCESS],
+        model_permissions=[ADMIN_ACCESS, *SEARCH_EDITING],
         page_permissions={SITE: ["add", "change"]},
         collection_permissions=MEDIA_EDITING,
     ),
     ADMINISTRATORS: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING]
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING]
         + [f"teams.{action}_{model}" for model in ORGANISATION_MODELS for action in CRUD]
         + [f"auth.{action}_{model}" for model in ["user", "group"] for action in CRUD]
         + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"],

@@ -36,6 +36,8 @@ def _page_sets(query: SearchQuery):
     now = query.now or timezone.now()
     live = {"live": True}
     sets = [("news", NewsArticlePage.objects.filter(**live, locale=Locale.get_default()).exclude(expire_at__lte=now))]
+    # (Wagtail's search runs on the base type's indexed fields; these filters
+    # are applied to its hits in _allowed, in the database.)
     try:
         from intranet.instructions.access import audience_q
         from intranet.instructions.models import InstructionPage
@@ -48,6 +50,14 @@ def _page_sets(query: SearchQuery):
     return [("instruction", instructions), *sets]
 
 
+def _allowed(queryset, words: str, limit: int = MAX_PER_TYPE) -> list:
+    """Full-text hits of the base model, kept only when the access-filtered queryset has them (order kept)."""
+    base = queryset.model.objects.filter(live=True, locale=Locale.get_default())
+    candidates = list(base.search(words)[: limit * 3])
+    allowed = set(queryset.filter(pk__in=[page.pk for page in candidates]).values_list("pk", flat=True))
+    return [page for page in candidates if page.pk in allowed][:limit]
+
+
 def search(*, query: SearchQuery, user=None) -> SearchResult:
     from teams.services import search_people
 
@@ -57,7 +67,7 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
     wanted = set(query.filters.get("type", ()))
     if words:
         for kind, queryset in _page_sets(query):
-            found = list(queryset.search(words)[:MAX_PER_TYPE])
+            found = _allowed(queryset, words)
             counts[kind] = len(found)
             if wanted and kind not in wanted:
                 continue

@@ -1,0 +1,149 @@
+"""/haku/, the header autocomplete and result clicks, through HTTP as a reader would use them."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from search.indexing import drain
+from search.models import BestBet, SearchLog
+from tests.news.conftest import publish_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_index(db):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get(locale__language_code="fi")
+
+
+@pytest.fixture
+def articles(news_index, org):
+    return [
+        publish_article(news_index, title="Matkalaskut siirtyvät uuteen järjestelmään", publisher=org.keha,
+                        lead="Matkalasku tehdään jatkossa <b>uudessa</b> palvelussa."),
+        publish_article(news_index, title="Palkkatuen maksatus nopeutuu", publisher=org.keha,
+                        lead="Palkkatukea maksetaan nyt viikossa."),
+        publish_article(news_index, title="Kulunvalvonta uudistuu", publisher=org.ely,
+                        lead="Uudet kulkukortit jaetaan syksyllä."),
+    ]
+
+
+@pytest.fixture
+def reader(client, org):
+    client.force_login(org.people["aino"].user)
+    return client
+
+
+@pytest.fixture
+def indexed(use_engine, articles):
+    drain(engine=use_engine)
+    return use_engine
+
+
+def test_search_needs_login(client):
+    response = client.get(reverse("search:search"), {"q": "matkalasku"})
+    assert response.status_code == 302 and "/kirjaudu/" in response["Location"]
+    assert client.get(reverse("search:autocomplete"), {"q": "matka"}).status_code == 302
+
+
+@pytest.mark.search_server
+def test_results_page_with_snippets_facets_and_log(reader, indexed, articles):
+    response = reader.get(reverse("search:search"), {"q": "palkkatuki"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Palkkatuen maksatus nopeutuu" in html
+    assert "<mark>Palkkatuen</mark>" in html or "<mark>Palkkatukea</mark>" in html
+    assert "notice--warning" not in html  # not degraded
+    log = SearchLog.objects.get()
+    assert log.query == "palkkatuki" and log.hits >= 1
+    # Type facet with counts; choosing it gives a removable chip.
+    assert "?q=palkkatuki&amp;type=news" in html
+    filtered = reader.get(reverse("search:search"), {"q": "palkkatuki", "type": "news"}).content.decode()
+    assert "filter-chips" in filtered and "remove filter" in filtered.lower() or "poista" in filtered.lower()
+
+
+@pytest.mark.search_server
+def test_snippet_escapes_page_markup(reader, indexed):
+    html = reader.get(reverse("search:search"), {"q": "palvelussa"}).content.decode()
+    assert "&lt;b&gt;uudessa&lt;/b&gt;" in html and "<b>uudessa</b>" not in html
+
+
+@pytest.mark.search_server
+def test_best_bet_first_and_marked(reader, indexed, articles):
+    BestBet.objects.create(phrase="  Kulkukortti  ", page=articles[0])  # an odd pin, to be sure it is the bet
+    html = reader.get(reverse("search:search"), {"q": "kulkukortti"}).content.decode()
+    assert "result--best" in html
+    best = html.index("result--best")
+    assert html.index(articles[0].title, best) < html.index(articles[2].title)
+
+
+@pytest.mark.search_server
+def test_did_you_mean_link(reader, indexed):
+    html = reader.get(reverse("search:search"), {"q": "xqzmatkalaskut"}).content.decode()
+    assert "search-suggestion" not in html or "matkalaskut" in html
+
+
+@pytest.mark.search_server
+def test_click_is_logged_and_only_same_site(reader, indexed, articles):
+    reader.get(reverse("search:search"), {"q": "palkkatuki"})
+    log = SearchLog.objects.get()
+    url = articles[1].url
+    response = reader.get(reverse("search:choose"), {"l": log.pk, "k": f"news:{articles[1].pk}", "u": url})
+    assert response.status_code == 302 and response["Location"] == url
+    assert SearchLog.objects.get().clicked_key == f"news:{articles[1].pk}"
+    for evil in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
+        assert reader.get(reverse("search:choose"), {"l": log.pk, "k": "x", "u": evil}).status_code == 400
+
+
+@pytest.mark.search_server
+def test_autocomplete_endpoint(reader, indexed, org):
+    data = reader.get(reverse("search:autocomplete"), {"q": "palkkatuen mak"}).json()
+    assert data["degraded"] is False
+    assert [r["title"] for r in data["results"]] == ["Palkkatuen maksatus nopeutuu"]
+    people = reader.get(reverse("search:autocomplete"), {"q": "aino virt"}).json()["results"]
+    assert people and people[0]["type"] == "person" and people[0]["url"].startswith("/ihmiset/")
+    assert reader.get(reverse("search:autocomplete"), {"q": "p"}).json()["results"] == []
+
+
+@pytest.mark.parametrize("raw", ["%00%01", "a" * 5000, "%ED%A0%80palkka", "((((", "%22unclosed", "*:*", "%FF%FE"])
+def test_bad_input_never_fails(reader, raw, settings):
+    settings.ELASTICSEARCH_URL = ""
+    assert reader.get(f"{reverse('search:search')}?q={raw}").status_code == 200
+    assert reader.get(f"{reverse('search:autocomplete')}?q={raw}").status_code == 200
+
+
+@pytest.fixture
+def engine_down(settings):
+    from search.engines import _elastic
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # configured, nobody answers
+    _elastic.cache_clear()
+    yield
+    _elastic.cache_clear()
+
+
+def test_engine_down_answers_from_the_database_with_a_notice(reader, articles, engine_down):
+    response = reader.get(reverse("search:search"), {"q": "Kulunvalvonta"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "notice--warning" in html
+    assert "Kulunvalvonta uudistuu" in html
+    assert SearchLog.objects.get().degraded
+    data = reader.get(reverse("search:autocomplete"), {"q": "kulunval"}).json()
+    assert data["degraded"] is True and data["results"][0]["title"] == "Kulunvalvonta uudistuu"
+
+
+@pytest.mark.postgresql
+def test_degraded_mode_on_postgresql_uses_finnish_full_text(reader, articles, engine_down):
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    for article in articles:
+        backend.add(article)
+    # "matkalasku" finds "Matkalaskut" through PostgreSQL's finnish configuration (stemming).
+    html = reader.get(reverse("search:search"), {"q": "matkalasku"}).content.decode()
+    assert "Matkalaskut siirtyvät uuteen järjestelmään" in html
+    assert "notice--warning" in html
