@@ -119,6 +119,10 @@ class EmbeddedEngine(SearchEngine):
         out.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return out
 
+    def current_index(self) -> str | None:
+        """The version directory readers use now, or None before the first build."""
+        return self.store.current_version()
+
     # --- writing (worker only) -----------------------------------------------
     def ensure_index(self) -> None:
         if self.store.current_version() is None:

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import tantivy
 
+from search.engines.base import SearchUnavailable
+
 # How stale a reader may be. Each check is two stat() calls; 0.25 s keeps a
 # commit visible to every web process well within the promised second while
 # costing nothing measurable per query.
@@ -61,7 +63,7 @@ class ReadOnlyProcess(RuntimeError):
     """A web process tried to write the embedded index (only the worker writes)."""
 
 
-class WriterBusy(RuntimeError):
+class WriterBusy(SearchUnavailable):
     """Another process holds the writer lock (a rebuild); try again later."""
 
 
@@ -152,7 +154,7 @@ class Store:
 
     def create_version(self) -> tuple[str, tantivy.Index]:
         """A new, empty index directory (call with the write lock held)."""
-        name = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        name = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
         path = self.versions / name
         path.mkdir(parents=True)
         index = tantivy.Index(self.schema_factory(), path=str(path))

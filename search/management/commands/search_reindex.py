@@ -27,12 +27,25 @@ def progress_printer(stream, *, started: float):
 class Command(BaseCommand):
     help = "Rebuild the search index from the database (new versioned index, then an atomic alias swap)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--if-missing", action="store_true",
+                            help="Only when there is no index yet (scripts/start.sh on the first run).")
+
+    def handle(self, *args, if_missing=False, **options):
         from search.engines.elastic import SearchUnavailable
 
         engine = get_engine()
         if engine is None:
             raise CommandError("No search engine is configured (set ELASTICSEARCH_URL).")
+        if if_missing:
+            try:
+                existing = engine.current_index()
+            except SearchUnavailable as error:
+                raise CommandError(f"The search engine did not answer: {error}") from error
+            if existing:
+                self.stdout.write(f"Search index {existing} exists; the worker keeps it up to date.")
+                return
+            self.stdout.write(f"Building the search index ({engine.name})…")
         started = time.perf_counter()
         try:
             name = rebuild(engine=engine, progress=progress_printer(self.stdout, started=started))
