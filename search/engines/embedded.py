@@ -21,7 +21,7 @@ import tantivy
 from search.engines import embedded_query
 from search.engines.base import FACETS, Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchUnavailable
 from search.engines.embedded_store import Store
-from search.engines.tantivy_analysis import Analysis, clean_text, default_analysis, words
+from search.engines.tantivy_analysis import Analysis, clean_text, default_analysis
 
 # Text fields carry pre-analysed terms (see tantivy_analysis): split on spaces only.
 PRE_ANALYSED = "preanalysed"
@@ -50,9 +50,13 @@ def build_schema() -> tantivy.Schema:
     for name in FACETS:
         sb.add_text_field(f"f_{name}", tokenizer_name="raw", fast=True)
     sb.add_text_field("audience", tokenizer_name="raw", fast=True)
-    sb.add_unsigned_field("live", indexed=True, fast=True)
-    sb.add_unsigned_field("valid_until", indexed=True, fast=True)
-    sb.add_unsigned_field("published", fast=True)
+    # Only documents with an expiry carry one (few do): the "expired" filter then
+    # walks a handful of index terms instead of a column of every document.
+    sb.add_unsigned_field("valid_until", indexed=True)
+    # "draft" on documents that are not live (the adapters send few or none): the
+    # filter is then a MUST_NOT on a short posting list.
+    sb.add_text_field("state", tokenizer_name="raw")
+    sb.add_unsigned_field("published", stored=True)  # read for the news recency decay
     sb.add_bytes_field("payload", stored=True)
     return sb.build()
 
@@ -83,17 +87,18 @@ class EmbeddedEngine(SearchEngine):
         out = tantivy.Document()
         out.add_text("key", doc.key)
         texts = {name: clean_text(getattr(doc, name) or "") for name in TEXT_FIELDS}
-        parts = []
+        parts, exact = [], []
         for name, text in texts.items():
-            stems, found = chain.field_terms(text)
+            stems, found, lowered = chain.field_terms(text)
             out.add_text(name, stems)
+            exact.extend(lowered)
             if name == "title":
                 out.add_text("title_parts", found)
+                out.add_text("title_exact", " ".join(lowered))
             else:
                 parts.append(found)
         out.add_text("parts", " ".join(parts))
-        out.add_text("exact", " ".join(w for text in texts.values() for w in words(text)))
-        out.add_text("title_exact", " ".join(words(texts["title"])))
+        out.add_text("exact", " ".join(exact))
         facets = dict(doc.facets)
         facets["type"] = (doc.type,)
         facets["language"] = (doc.language,)
@@ -103,8 +108,10 @@ class EmbeddedEngine(SearchEngine):
                 out.add_text(f"f_{name}", str(value))
         for value in doc.audience:
             out.add_text("audience", value)
-        out.add_unsigned("live", 1 if doc.live else 0)
-        out.add_unsigned("valid_until", _epoch(doc.valid_until, FOREVER))
+        if not doc.live:
+            out.add_text("state", "draft")
+        if doc.valid_until is not None:
+            out.add_unsigned("valid_until", _epoch(doc.valid_until, FOREVER))
         out.add_unsigned("published", _epoch(doc.published_at, 0))
         payload = {
             "type": doc.type,
@@ -114,7 +121,6 @@ class EmbeddedEngine(SearchEngine):
             "lead": texts["lead"],
             "body": texts["body"],
             "extra": dict(doc.extra),
-            "published": _epoch(doc.published_at, 0),
         }
         out.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
         return out

@@ -18,7 +18,7 @@ import json
 import math
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import tantivy
 
@@ -42,10 +42,13 @@ MAX_FUZZY_WORDS = 6
 # Recency decay of news: the score is multiplied by 0.5 + 0.5 * 2^(-age/half-life).
 NEWS_HALF_LIFE_DAYS = 180
 # Hits re-ranked by recency (a page deeper than this is ranked by text alone).
-RERANK_WINDOW = 200
+# Each costs a stored-document read (~25 µs), so the window is small.
+RERANK_WINDOW = 60
 # "Did you mean" is offered when a query finds fewer hits than this.
 FEW_HITS = 3
 SNIPPET_CHARS = 220
+# Snippets come from the first this many characters of a long text.
+HIGHLIGHT_SCAN = 20_000
 FACET_SIZE = 50
 SUGGEST_TYPES = ("instruction", "news", "person")
 
@@ -55,6 +58,7 @@ class Parsed:
     words: list[str]  # lowercased query words, in order
     stems: set[str]  # every term the query looks for (highlighting)
     exact: set[str]
+    matchers: dict = field(default_factory=dict)  # language -> memoised word matcher for snippets
 
 
 def fuzziness(word: str) -> int:
@@ -71,8 +75,20 @@ def _term(schema, name: str, value: str, boost: float):
     return Q.boost_query(query, boost) if boost != 1.0 else query
 
 
-def word_query(engine, word: str, lang: str, parsed: Parsed, *, fuzzy: bool):
-    """The dis_max of every way one query word may match."""
+def known(searcher, terms, alternatives) -> bool:
+    """Whether any document uses the word (stemmed, as a compound part, or as typed)."""
+    return any(searcher.doc_freq(name, term) for term in terms for name in (*FIELD_BOOSTS, *PARTS_BOOST)) or any(
+        searcher.doc_freq("exact", alt) for alt in alternatives
+    )
+
+
+def word_query(engine, searcher, word: str, lang: str, parsed: Parsed, *, fuzzy: bool):
+    """The dis_max of every way one query word may match.
+
+    Typo tolerance only for words no document uses: a known word matching
+    hundreds of near-spellings would only blur the ranking and multiply the
+    matching set (and the cost of facets) on a large index.
+    """
     schema = engine.schema
     alternatives = {word}
     terms = set()
@@ -92,8 +108,8 @@ def word_query(engine, word: str, lang: str, parsed: Parsed, *, fuzzy: bool):
     for alt in alternatives:
         clauses.append(_term(schema, "exact", alt, EXACT_BOOST))
     distance = fuzziness(word)
-    if fuzzy and distance:
-        for term in terms if len(alternatives) == 1 else ():
+    if fuzzy and distance and len(alternatives) == 1 and not known(searcher, terms, alternatives):
+        for term in terms:
             clauses.append(Q.boost_query(Q.fuzzy_term_query(schema, "body", term, distance), FUZZY_BOOST))
             clauses.append(Q.boost_query(Q.fuzzy_term_query(schema, "title", term, distance), FUZZY_BOOST * 3))
     parsed.stems |= terms
@@ -112,8 +128,9 @@ def filter_clauses(engine, query: SearchQuery, *, skip_facet: str | None = None)
     schema = engine.schema
     now = int((query.now.timestamp() if query.now else time.time()))
     clauses = [
-        (Occur.Must, Q.range_query(schema, "live", tantivy.FieldType.Unsigned, 1, 1)),  # term_query would send an i64
-        (Occur.Must, Q.range_query(schema, "valid_until", tantivy.FieldType.Unsigned, now + 1, 2**63)),
+        (Occur.MustNot, Q.term_query(schema, "state", "draft")),
+        (Occur.MustNot, Q.range_query(schema, "valid_until", tantivy.FieldType.Unsigned, 0, now,
+                                      use_inverted_index=True)),
         (Occur.Must, Q.term_set_query(schema, "audience", [a for a in query.allowed_audiences if a])),
     ]
     for name, values in query.filters.items():
@@ -123,7 +140,7 @@ def filter_clauses(engine, query: SearchQuery, *, skip_facet: str | None = None)
     return clauses
 
 
-def text_query(engine, query: SearchQuery):
+def text_query(engine, searcher, query: SearchQuery):
     """(scoring query or None for "everything", Parsed)."""
     text = engine.analysis.rewrite_phrases(clean_text(query.text or "")[:MAX_QUERY_CHARS], query.language)
     qwords = normalise(text)
@@ -133,7 +150,7 @@ def text_query(engine, query: SearchQuery):
         return (None if not text.strip() else Q.empty_query()), parsed
     should = []
     for i, word in enumerate(dict.fromkeys(qwords)):
-        clause = word_query(engine, word, query.language, parsed, fuzzy=i < MAX_FUZZY_WORDS)
+        clause = word_query(engine, searcher, word, query.language, parsed, fuzzy=i < MAX_FUZZY_WORDS)
         if clause is not None:
             should.append((Occur.Should, clause))
     chain = engine.analysis.chain(query.language)
@@ -147,7 +164,7 @@ def text_query(engine, query: SearchQuery):
 
 
 def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -> SearchResult:
-    scoring, parsed = text_query(engine, query)
+    scoring, parsed = text_query(engine, searcher, query)
     filters = filter_clauses(engine, query)
     full = Q.boolean_query(filters + ([(Occur.Must, scoring)] if scoring is not None else []))
     page = max(1, query.page)
@@ -159,17 +176,15 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -
     ranked = []
     for score, address in found.hits:
         doc = searcher.doc(address)
-        payload = json.loads(doc["payload"][0])
-        if scoring is not None and payload["type"] == "news":
-            published = payload.get("published") or 0
+        key = doc["key"][0]
+        if scoring is not None and key.startswith("news:"):
+            published = doc.get_first("published") or 0
             if published:
                 age_days = max(0.0, (now - published) / 86400)
                 score *= 0.5 + 0.5 * math.pow(2, -age_days / NEWS_HALF_LIFE_DAYS)
-        ranked.append((score, doc["key"][0], payload))
-    if scoring is None:
-        ranked.sort(key=lambda r: r[1])
-    else:
-        ranked.sort(key=lambda r: -r[0])
+        ranked.append((score, key, doc))
+    if scoring is not None:
+        ranked.sort(key=lambda r: -r[0])  # stable: equal scores keep the engine's order
     suggestion = None
     if scoring is not None and found.count < FEW_HITS:
         suggestion, corrections = did_you_mean(engine, searcher, query, parsed)
@@ -184,8 +199,8 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -
     pinned_keys = {key for key, _ in shown_first}
     hits = [_hit(engine, key, payload, 0.0, parsed, query, best_bet=True) for key, payload in shown_first]
     rest = [r for r in ranked if r[1] not in pinned_keys]
-    for score, key, payload in rest[offset : offset + size]:
-        hits.append(_hit(engine, key, payload, score, parsed, query))
+    for score, key, doc in rest[offset : offset + size]:
+        hits.append(_hit(engine, key, json.loads(doc["payload"][0]), score, parsed, query))
     facets = facet_counts(engine, searcher, query, scoring)
     return SearchResult(hits=hits, total=found.count, facets=facets, suggestion=suggestion)
 
@@ -208,8 +223,8 @@ def facet_counts(engine, searcher, query: SearchQuery, scoring) -> dict[str, lis
 
     def aggregate(names, skip):
         clauses = filter_clauses(engine, query, skip_facet=skip)
-        if scoring is not None:
-            clauses.append((Occur.Must, scoring))
+        if scoring is not None:  # counting only: no scores to compute
+            clauses.append((Occur.Must, Q.const_score_query(scoring, 1.0)))
         aggs = {name: {"terms": {"field": f"f_{name}", "size": FACET_SIZE}} for name in names}
         result = searcher.aggregate(Q.boolean_query(clauses), aggs)
         return {
@@ -269,20 +284,31 @@ def did_you_mean(engine, searcher, query: SearchQuery, parsed: Parsed) -> tuple[
 
 
 def _matches(engine, lang: str, parsed: Parsed):
+    """A function picking, from a text's distinct words, those the query matched (one tight loop)."""
     chain = engine.analysis.chain(lang)
+    cache, exact, stems = chain._cache, parsed.exact, parsed.stems
 
-    def match(word: str) -> bool:
-        if word in parsed.exact:
-            return True
-        stem, parts = chain.word(word)
-        return stem in parsed.stems or any(p in parsed.stems for p in parts)
+    def select(distinct) -> list[str]:
+        wanted = []
+        for word in distinct:
+            found = cache.get(word) or chain.word(word)
+            if word in exact or found[0] in stems or (found[1] and not stems.isdisjoint(found[1])):
+                wanted.append(word)
+        return wanted
 
-    return match
+    return select
 
 
-def highlight(text: str, match, *, limit: int = SNIPPET_CHARS) -> tuple[str, int]:
+def highlight(text: str, select, *, limit: int = SNIPPET_CHARS) -> tuple[str, int]:
     """(escaped fragment around the densest matches with <mark>, number of marks)."""
-    spans = [(m.start(), m.end()) for m in _WORDS.finditer(text) if match(m.group().lower())]
+    text = text[:HIGHLIGHT_SCAN]
+    # Decide per distinct word (memoised per query), then find them all with one regex.
+    wanted = select(set(_WORDS.findall(text.lower())))
+    if not wanted:
+        return "", 0
+    alternatives = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if not spans:
         return "", 0
     best_start, best_count = spans[0][0], 0
@@ -315,9 +341,10 @@ _WORDS = re.compile(r"[^\W_]+")
 def _hit(engine, key, payload, score, parsed: Parsed, query: SearchQuery, *, best_bet: bool = False) -> Hit:
     snippet = ""
     if query.highlight and (parsed.stems or parsed.exact):
-        match = _matches(engine, payload.get("language", "fi"), parsed)
+        lang = payload.get("language", "fi")
+        select = parsed.matchers.get(lang) or parsed.matchers.setdefault(lang, _matches(engine, lang, parsed))
         for name in ("body", "lead"):
-            snippet, marks = highlight(payload.get(name, ""), match)
+            snippet, marks = highlight(payload.get(name, ""), select)
             if marks:
                 break
     if not snippet:
@@ -353,7 +380,8 @@ def suggest(engine, searcher, *, prefix: str, audience: str, limit: int, audienc
     for score, address in found.hits:
         doc = searcher.doc(address)
         payload = json.loads(doc["payload"][0])
-        title, _ = highlight(payload["title"], lambda w: any(w.startswith(t) for t in typed), limit=200)
+        title, _ = highlight(payload["title"], lambda ws: [w for w in ws if any(w.startswith(t) for t in typed)],
+                             limit=200)
         hits.append(
             Hit(
                 key=doc["key"][0],

@@ -94,15 +94,22 @@ def load_data(lang: str) -> dict:
     }
 
 
+# Control and invisible format characters (categories Cc and the usual Cf):
+# replaced by a space. A regex rather than a per-character category test,
+# which cost most of the indexing time.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
+
+
 def clean_text(text: str) -> str:
     """Text safe for the engine: no control characters, no lone surrogates, NFC."""
-    text = text.encode("utf-8", "ignore").decode("utf-8") if text else ""  # drops lone surrogates
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    return unicodedata.normalize("NFC", text)
+    if not text:
+        return ""
+    text = text.encode("utf-8", "ignore").decode("utf-8")  # drops lone surrogates
+    return unicodedata.normalize("NFC", CONTROL.sub(" ", text))
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
+    return WORD.findall(text.lower())
 
 
 @dataclass
@@ -123,12 +130,16 @@ class Chain:
         self._stemmer = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(
             tantivy.Filter.stemmer(language)
         ).build()
-        self._part_lengths = sorted({len(p) for p in self.parts if len(p) >= MIN_PART}, reverse=True)
+        usable = sorted((p for p in self.parts if len(p) >= MIN_PART), key=len, reverse=True)
+        # Every lexicon part starting at each position of a word, longest first:
+        # a lookahead makes the matches overlap (tietoturva -> tieto, turva).
+        self._part_pattern = re.compile("(?=(" + "|".join(map(re.escape, usable)) + "))") if usable else None
+        self._part_stems = {p: self.stem(p) for p in usable}
         self._synonyms_by_stem: dict[str, set[str]] = {}
         for group in self.synonyms:
             for word in group:
                 self._synonyms_by_stem.setdefault(self.stem(word), set()).update(group)
-        self.word = lru_cache(maxsize=WORD_CACHE)(self._word)
+        self._cache: dict[str, tuple[str | None, tuple[str, ...]]] = {}
 
     def stem(self, word: str) -> str:
         """The indexed stem of one lowercased word (gradation override first)."""
@@ -136,33 +147,41 @@ class Chain:
         out = self._stemmer.analyze(target)
         return out[0] if out else target
 
+    def word(self, word: str) -> tuple[str | None, tuple[str, ...]]:
+        """(stem or None for a stop word, stems of the lexicon parts inside it), cached."""
+        found = self._cache.get(word)
+        if found is None:
+            if len(self._cache) >= WORD_CACHE:
+                self._cache.clear()
+            found = self._cache[word] = self._word(word)
+        return found
+
     def _word(self, word: str) -> tuple[str | None, tuple[str, ...]]:
-        """(stem or None for a stop word, stems of the lexicon parts inside it)."""
-        if len(word) > MAX_WORD:
-            return None, ()
-        if not self._stop.analyze(word):
+        if len(word) > MAX_WORD or not self._stop.analyze(word):
             return None, ()
         stem = self.stem(word)
         found = []
-        if self._part_lengths and len(word) > MIN_PART:
-            for start in range(len(word)):
-                for length in self._part_lengths:
-                    piece = word[start : start + length]
-                    if len(piece) == length and piece != word and piece in self.parts:
-                        part_stem = self.stem(piece)
-                        if part_stem != stem and part_stem not in found:
-                            found.append(part_stem)
+        if self._part_pattern is not None and len(word) > MIN_PART:
+            for match in self._part_pattern.finditer(word):
+                piece = match.group(1)
+                if piece != word:
+                    part_stem = self._part_stems[piece]
+                    if part_stem != stem and part_stem not in found:
+                        found.append(part_stem)
         return stem, tuple(found)
 
-    def field_terms(self, text: str) -> tuple[str, str]:
-        """(stems in order, parts) of a text, as whitespace-joined strings for the index."""
+    def field_terms(self, text: str) -> tuple[str, str, list[str]]:
+        """(stems in order, parts, lowercased words) of a text; strings are whitespace-joined for the index."""
         stems, parts = [], []
-        for w in words(text):
-            stem, p = self.word(w)
-            if stem is not None:
-                stems.append(stem)
-                parts.extend(p)
-        return " ".join(stems), " ".join(parts)
+        all_words = words(text)
+        cache = self._cache
+        for w in all_words:
+            found = cache.get(w) or self.word(w)
+            if found[0] is not None:
+                stems.append(found[0])
+                if found[1]:
+                    parts.extend(found[1])
+        return " ".join(stems), " ".join(parts), all_words
 
     def synonyms_of(self, word: str) -> set[str]:
         return self._synonyms_by_stem.get(self.stem(word), set()) - {word}

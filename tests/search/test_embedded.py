@@ -174,6 +174,9 @@ def test_upsert_replaces_and_delete_removes(engine):
     engine.bulk(deletes=["instruction:2", "instruction:999"])
     assert "instruction:2" not in engine.keys()
     assert engine.count() == len(DOCS) - 1
+    # Unpublished (live=False): kept, never found.
+    engine.bulk(upserts=[doc("instruction:4", "Työohjeet uusille", live=False)])
+    assert "instruction:4" not in keys(search(engine, "työohjeet"))
 
 
 def test_paging(engine):
