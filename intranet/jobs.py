@@ -51,6 +51,10 @@ PERIODIC_JOBS = [
     # Must-read reminders: each step is a window of a day or more, so a quarter
     # of an hour is punctual enough and cheap (one query when nothing is due).
     Periodic("must_read_reminders", "news.tasks.send_must_read_reminders", datetime.timedelta(minutes=15)),
+    # Instruction review reminders: the steps are days apart (two weeks before,
+    # then overdue), so hourly is punctual and costs one query when nothing is due.
+    Periodic("instruction_review_reminders", "intranet.instructions.tasks.send_review_reminders",
+             datetime.timedelta(hours=1)),
     # Search outbox: each change also queues a drain at once; this catches up
     # after failures (rows wait out their backoff) and after a worker restart.
     Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),

@@ -11,8 +11,9 @@ Roles (group names are what administrators see, so they are in Finnish):
 * Regional editors, one group per client agency ("Alueellinen toimittaja – …"):
   Wagtail admin, news section only: publish their own agency's news and add
   regional supplements for their agency (narrowed in news.permissions).
-* Instruction owners ("Ohjeiden omistajat"): Wagtail admin, drafts pages and
-  manages documents; the instruction-library issue scopes this to the library.
+* Instruction owners ("Ohjeiden omistajat"): Wagtail admin, the instruction
+  library only: write, translate and publish the instructions of their own unit
+  (narrowed in intranet.instructions.permissions), manage documents.
 * Administrators ("Ylläpitäjät"): everything above plus the organisation
   (agencies, units, locations, teams, people) and user accounts.
 
@@ -40,6 +41,7 @@ CRUD = ["add", "change", "delete", "view"]
 # "news" every news section (Finnish and Swedish trees).
 SITE = "site"
 NEWS = "news"
+INSTRUCTIONS = "instructions"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ NEWS_SNIPPETS = [f"news.{action}_newscategory" for action in CRUD] + [
 ]
 SUPPLEMENTS = [f"news.{action}_regionalsupplement" for action in CRUD]
 TRANSLATING = ["simple_translation.submit_translation"]
+INSTRUCTION_SNIPPETS = [f"instructions.{action}_{model}" for model in ["topic", "processarea", "onboardingpath"]
+                        for action in CRUD]
+ONBOARDING_PATHS = [f"instructions.{action}_onboardingpath" for action in ["add", "change", "view"]]
 # Search: editors pin best bets and read the search report (search.admin_reports).
 SEARCH_EDITING = [f"search.{action}_bestbet" for action in CRUD] + ["search.view_searchlog"]
 
@@ -81,12 +86,14 @@ ROLES: dict[str, Role] = {
         collection_permissions=MEDIA_EDITING,
     ),
     INSTRUCTION_OWNERS: Role(
-        model_permissions=[ADMIN_ACCESS, *SEARCH_EDITING],
-        page_permissions={SITE: ["add", "change"]},
+        # The library only; intranet.instructions.permissions narrows each
+        # owner to the instructions of their own unit.
+        model_permissions=[ADMIN_ACCESS, *TRANSLATING, *ONBOARDING_PATHS, *SEARCH_EDITING],
+        page_permissions={INSTRUCTIONS: ["add", "change", "publish", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING,
     ),
     ADMINISTRATORS: Role(
-        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING]
+        model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *INSTRUCTION_SNIPPETS, *SEARCH_EDITING]
         + [f"teams.{action}_{model}" for model in ORGANISATION_MODELS for action in CRUD]
         + [f"auth.{action}_{model}" for model in ["user", "group"] for action in CRUD]
         + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"],
@@ -118,7 +125,10 @@ def _section_pages() -> dict[str, list]:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return {}
-    return {SITE: [site.root_page], NEWS: list(NewsIndexPage.objects.all())}
+    from intranet.instructions.models import InstructionLibraryPage
+
+    return {SITE: [site.root_page], NEWS: list(NewsIndexPage.objects.all()),
+            INSTRUCTIONS: list(InstructionLibraryPage.objects.all())}
 
 
 def _apply(group: Group, role: Role, sections: dict[str, list] | None = None) -> None:
@@ -169,7 +179,10 @@ def sync_groups() -> dict[str, Group]:
     from news import setup as news_setup
     from teams.models import Agency
 
+    from intranet.instructions import setup as instructions_setup
+
     news_sections = news_setup.ensure_sections()
+    instructions_setup.ensure_sections()
     sections = _section_pages()
     groups = {}
     for name, role in ROLES.items():

@@ -53,11 +53,13 @@ INSTALLED_APPS = [
     # Daphne first: `runserver` then serves ASGI (HTTP + websockets).
     "daphne",
     "intranet",
+    "intranet.instructions",
     "teams",
     "news",
     "search",
     "realtime",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.table_block",
     "wagtail.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -258,6 +260,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Taimi"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents always go through Wagtail's serve view (never a direct storage URL),
+# so the instruction library can check the audience before a file is sent.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True

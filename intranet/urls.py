@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),
+    path("", include("intranet.instructions.urls")),
     path("", include("realtime.urls")),
     path("", views.serve_page, {"path": ""}, name="home"),
     # Every Wagtail page, one URL whatever the reader's language (views.serve_page).

@@ -24,7 +24,14 @@ def health(request):
 
 
 def protected_media(request, path):
-    """Uploaded files (profile photos, images) are internal: only signed-in users get them."""
+    """Uploaded files (profile photos, images) are internal: only signed-in users get them.
+
+    Documents are not served here: they go through Wagtail's document view
+    (``/documents/<id>/<name>``), where the instruction library checks the
+    audience of an instruction's attachments (intranet.instructions.wagtail_hooks).
+    """
+    if path.lstrip("/").startswith("documents/"):
+        raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 

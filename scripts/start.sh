@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install, migrate, load the demo organisation and serve the intranet with Daphne,
-# with the background worker (scheduled publishing, notifications, search indexing) beside it.
+# with the background worker (scheduled publishing, notifications) beside it.
 # Usage: bash scripts/start.sh        (HOST and PORT override 127.0.0.1:8000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +14,9 @@ echo "Migrating the database…"
 echo "Collecting static files…"
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py demo_data
-# First run: build the search index from the demo data (a progress bar). Later
-# runs keep the existing index; the worker applies every change from then on.
-# Without ELASTICSEARCH_URL this is the embedded index under $VAR_DIR/search/.
-.venv/bin/python manage.py search_reindex --if-missing
+# First run with a search engine: build its index (with a progress bar); the
+# worker keeps it up to date from then on (search outbox, docs/search.md).
+.venv/bin/python manage.py search_reindex --if-empty
 echo
 echo "Starting the background worker…"
 .venv/bin/python manage.py run_worker &

@@ -29,7 +29,7 @@ def _snippet(text: str) -> str:
     return html.escape(text)
 
 
-def _page_sets(query: SearchQuery):
+def _page_sets(query: SearchQuery, user=None):
     """(type, queryset) pairs of the page types readers may find."""
     from news.models import NewsArticlePage
 
@@ -39,14 +39,13 @@ def _page_sets(query: SearchQuery):
     # (Wagtail's search runs on the base type's indexed fields; these filters
     # are applied to its hits in _allowed, in the database.)
     try:
-        from intranet.instructions.access import audience_q
-        from intranet.instructions.models import InstructionPage
+        from intranet.instructions.access import visible_instructions
     except ImportError:
         return sets
-    kinds = [k for k in (query.audience, *query.audiences) if k]
-    instructions = InstructionPage.objects.filter(**live, locale=Locale.get_default()).filter(audience_q(kinds))
-    instructions = instructions.exclude(valid_until__lte=now.date()) if hasattr(InstructionPage, "valid_until") \
-        else instructions
+    # The library's own rule: originals the reader's agency may read, still valid.
+    instructions = visible_instructions(user=user) if user is not None else None
+    if instructions is None:
+        return sets
     return [("instruction", instructions), *sets]
 
 
@@ -66,7 +65,7 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
     counts: dict[str, int] = {}
     wanted = set(query.filters.get("type", ()))
     if words:
-        for kind, queryset in _page_sets(query):
+        for kind, queryset in _page_sets(query, user):
             found = _allowed(queryset, words)
             counts[kind] = len(found)
             if wanted and kind not in wanted:
@@ -88,7 +87,7 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
     return SearchResult(hits=hits[start:start + query.page_size], total=total, facets=facets)
 
 
-def suggest(*, prefix: str, audiences, limit: int = 8) -> list[Hit]:
+def suggest(*, prefix: str, audiences, limit: int = 8, user=None) -> list[Hit]:
     """Autocomplete from the database: titles and names that contain the typed words."""
     from teams.services import search_people
 
@@ -97,7 +96,7 @@ def suggest(*, prefix: str, audiences, limit: int = 8) -> list[Hit]:
         return []
     hits = []
     query = SearchQuery(text=words, audience=audiences[0] if audiences else "none", audiences=tuple(audiences[1:]))
-    for kind, queryset in _page_sets(query):
+    for kind, queryset in _page_sets(query, user):
         for page in queryset.filter(title__icontains=words).order_by("-first_published_at")[:3]:
             hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
                             snippet_html="", score=0.0))

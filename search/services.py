@@ -105,8 +105,8 @@ def autocomplete(*, user, prefix: str, language: str = "fi") -> tuple[list[Hit],
                                   limit=AUTOCOMPLETE_LIMIT), False
         except SearchUnavailable as error:
             logger.warning("Search engine unavailable for autocomplete: %s", error)
-            return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT), True
-    return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT), False
+            return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user), True
+    return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user), False
 
 
 def record_click(*, log_id: int, key: str) -> bool:

@@ -22,7 +22,14 @@ def page_ref(page) -> str | None:
 
 
 def on_page_change(sender, instance, **kwargs):
-    record(refs=[page_ref(instance)])
+    """Publish/unpublish: the page, and its other language versions (they carry the original's metadata)."""
+    ref = page_ref(instance)
+    if ref is None:
+        return
+    model = instance.specific_class
+    versions = model.objects.filter(translation_key=instance.translation_key).values_list("pk", flat=True)
+    kind = ref.split(":", 1)[0]
+    record(refs=[ref, *(f"{kind}:{pk}" for pk in versions)])
 
 
 def on_page_move(sender, instance, **kwargs):

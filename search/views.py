@@ -32,6 +32,12 @@ VALUE_LABELS = {
                  "te": _("TE Offices"), "municipal_pilot": _("Municipal employment pilots")},
     "type": TYPE_LABELS,
 }
+try:  # the instruction library's kinds (work instruction, onboarding material, ...)
+    from intranet.instructions.models import InstructionKind
+
+    VALUE_LABELS["kind"] = dict(InstructionKind.choices)
+except ImportError:  # pragma: no cover - the library is part of this build
+    pass
 
 
 def _language() -> str:
@@ -57,6 +63,18 @@ def _url(query: str, filters: dict, **extra) -> str:
 
 def _label(facet: str, value: str) -> str:
     return str(VALUE_LABELS.get(facet, {}).get(value, value))
+
+
+def _row(hit) -> dict:
+    """A hit for the template, with its type label and one line of detail in the reader's language."""
+    extra = hit.extra or {}
+    if extra.get("job_title"):
+        detail = ", ".join(filter(None, [extra["job_title"], extra.get("agency", "")]))
+    elif extra.get("kind"):
+        detail = _label("kind", extra["kind"])
+    else:
+        detail = extra.get("date", "")
+    return {"hit": hit, "type_label": str(TYPE_LABELS.get(hit.type, hit.type)), "detail": detail}
 
 
 @login_required
@@ -97,7 +115,8 @@ def search(request):
             previous_url=_url(query, filters, page=page - 1) if page > 1 else None,
             next_url=_url(query, filters, page=page + 1) if page < min(pages, services.MAX_PAGE) else None,
             suggestion_url=_url(result.suggestion, {}) if result.suggestion else None,
-            best_bets=[h for h in result.hits if h.best_bet], hits=[h for h in result.hits if not h.best_bet],
+            best_bets=[_row(h) for h in result.hits if h.best_bet],
+            hits=[_row(h) for h in result.hits if not h.best_bet],
         )
     return render(request, "search/results.html", context)
 
@@ -110,7 +129,7 @@ def autocomplete(request):
         "degraded": degraded,
         "results": [
             {"title": h.title, "url": h.url, "type": h.type, "type_label": str(TYPE_LABELS.get(h.type, h.type)),
-             "detail": h.extra.get("job_title", "") or h.extra.get("date", "")}
+             "detail": _row(h)["detail"]}
             for h in hits
         ],
     })

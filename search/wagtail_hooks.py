@@ -10,9 +10,8 @@ from search.models import BestBet
 
 BestBet.panels = [
     FieldPanel("phrase"),
-    PageChooserPanel("page", ["news.NewsArticlePage"] + (
-        ["instructions.InstructionPage"] if False else []  # the instruction library adds its page type at merge
-    )),
+    # Only page types the index holds can be pinned.
+    PageChooserPanel("page", ["instructions.InstructionPage", "news.NewsArticlePage"]),
     FieldPanel("note"),
 ]
 

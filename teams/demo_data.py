@@ -254,6 +254,10 @@ DEMO_LOGINS = [
      "Kehittämisasiantuntija", ["te-tyoohjeet-yllapito"]),
     ("henkilo", "Liisa", "Mäkelä", "staff", "keha-keskus", "maksatusyksikko", "seinajoki",
      "Maksatusasiantuntija", ["maksatus-palkkatukitiimi"]),
+    # A reader from a municipal employment pilot: the instruction library is
+    # offered to the pilots as equally as to the TE offices [004:256-258].
+    ("kuntakokeilu", "Jenni", "Hakala", "municipal_pilot", "kuntakokeilu-vaasa", None, "vaasa",
+     "Työllisyysasiantuntija", []),
 ]
 
 TOTAL_PEOPLE = 550

@@ -32,6 +32,9 @@ class Adapter:
     def to_documents(self, obj) -> list[SearchDocument]:
         raise NotImplementedError
 
+    def prepare(self, objects: list) -> None:
+        """Fetch what ``to_documents`` needs for a whole batch at once (a fixed number of queries)."""
+
     def keys_for(self, pk) -> list[str]:
         """Every key an object's documents can have (deleted objects: remove them all)."""
         return [f"{self.type}:{pk}"]
@@ -42,6 +45,7 @@ class Adapter:
         upserts: list[SearchDocument] = []
         deletes: list[str] = []
         found = {obj.pk: obj for obj in self.queryset().filter(pk__in=pks)}
+        self.prepare(list(found.values()))
         for pk in pks:
             documents = self.to_documents(found[pk]) if pk in found else []
             upserts.extend(documents)
@@ -60,6 +64,7 @@ class Adapter:
             objects = list(chunk[: self.CHUNK])
             if not objects:
                 return
+            self.prepare(objects)
             for obj in objects:
                 yield from self.to_documents(obj)
             last = objects[-1].pk

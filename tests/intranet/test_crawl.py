@@ -46,6 +46,7 @@ ROLES = {
     "toimittaja": "regional editor",
     "ohjeet": "instruction owner",
     "paakayttaja": "administrator",
+    "kuntakokeilu": "municipal-pilot reader",
 }
 EDITORS = {"viestinta", "toimittaja", "ohjeet", "paakayttaja"}
 

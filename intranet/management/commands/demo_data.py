@@ -12,6 +12,7 @@ from django.db import transaction
 
 from intranet import demo as pages_demo
 from intranet import roles
+from intranet.instructions import demo as instructions_demo
 from news import demo as news_demo
 from news import demo_engagement
 from teams import demo as organisation_demo
@@ -27,7 +28,7 @@ class Command(BaseCommand):
     def progress(self, stage: str, done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        line = f"\r  {stage:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        line = f"\r  {stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
         interactive = hasattr(self.stdout, "isatty") and self.stdout.isatty()
         if interactive:
             self.stdout.write(line, ending="\n" if done >= total else "")
@@ -45,9 +46,12 @@ class Command(BaseCommand):
             news = news_demo.load_news(progress=self.progress)
             engagement = demo_engagement.load_engagement(progress=self.progress)
             assign_demo_roles()
-        if any(result.created.values()) or news.created or engagement.created:
+            instructions = instructions_demo.load_instructions(progress=self.progress)
+        if any(result.created.values()) or news.created or engagement.created or instructions.created:
             refresh_planner_statistics()
-        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created)
+        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created,
+                       instructions=instructions.instructions, instructions_sv=instructions.swedish,
+                       onboarding_paths=instructions.paths)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:
@@ -61,6 +65,7 @@ class Command(BaseCommand):
             "regional_editor": "regional editor, Pohjanmaan ELY-keskus",
             "instruction_owner": "instruction owner (Ohjeiden omistajat)",
             "staff": "staff member (Henkilöstö)",
+            "municipal_pilot": "municipal employment pilot, Vaasa (reads what the pilots are offered)",
         }
         for username, first, last, role, *_rest in demo_data.DEMO_LOGINS:
             self.stdout.write(f"  {username:<12} {first + ' ' + last:<18} {labels[role]}")

@@ -28,24 +28,30 @@ class Command(BaseCommand):
     help = "Rebuild the search index from the database (new versioned index, then an atomic alias swap)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-missing", action="store_true",
-                            help="Only when there is no index yet (scripts/start.sh on the first run).")
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="Only build when the index is missing or empty (scripts/start.sh); never fail the start-up.",
+        )
 
-    def handle(self, *args, if_missing=False, **options):
+    def handle(self, *args, if_empty=False, **options):
         from search.engines.elastic import SearchUnavailable
 
         engine = get_engine()
         if engine is None:
-            raise CommandError("No search engine is configured (set ELASTICSEARCH_URL).")
-        if if_missing:
-            try:
-                existing = engine.current_index()
-            except SearchUnavailable as error:
-                raise CommandError(f"The search engine did not answer: {error}") from error
-            if existing:
-                self.stdout.write(f"Search index {existing} exists; the worker keeps it up to date.")
+            if if_empty:
+                self.stdout.write("Search answers from the database (no search engine configured).")
                 return
-            self.stdout.write(f"Building the search index ({engine.name})…")
+            raise CommandError("No search engine is configured (set ELASTICSEARCH_URL).")
+        if if_empty:
+            try:
+                engine.ensure_index()
+                if engine.count():
+                    self.stdout.write(f"Search index ready ({engine.count()} documents).")
+                    return
+            except SearchUnavailable as error:
+                self.stderr.write(f"Search engine not reachable ({error}); /haku/ answers from the database "
+                                  "until it is, and the worker catches up.")
+                return
         started = time.perf_counter()
         try:
             name = rebuild(engine=engine, progress=progress_printer(self.stdout, started=started))

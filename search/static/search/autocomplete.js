@@ -84,7 +84,7 @@
     if (results.length) {
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = form.getAttribute("data-label-count").replace("%s", results.length);
+      status.textContent = results.length + " " + form.getAttribute("data-label-count");
     } else {
       close();
       status.textContent = form.getAttribute("data-label-none");

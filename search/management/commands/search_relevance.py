@@ -1,0 +1,82 @@
+"""Measure relevance on the judged corpus: the built-in analyzer vs our chain, same index, same run.
+
+Builds a throw-away index from search/relevance/corpus.py, runs every judged
+query (search/relevance/judgments.py) twice, prints recall@5 and MRR per
+category, deletes the index, and fails (exit status 1) when our chain is
+below the threshold or not better than the baseline in a category (a
+category where both are already perfect counts as a tie, not a loss).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from search.relevance import corpus, evaluate
+from search.relevance.judgments import JUDGMENTS
+
+# The issue's goal: 90 % of the judged answers in the top five.
+THRESHOLD = 0.90
+
+
+class Command(BaseCommand):
+    help = "Print recall@5 and MRR of the judged queries for the built-in analyzer and our chain."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="", help="Elasticsearch URL (default: ELASTICSEARCH_URL).")
+        parser.add_argument("--threshold", type=float, default=THRESHOLD)
+        parser.add_argument("--verbose-queries", action="store_true", help="List every query's top five.")
+
+    def handle(self, *args, url="", threshold=THRESHOLD, verbose_queries=False, **options):
+        from search.engines.elastic import ElasticEngine, SearchUnavailable
+
+        url = url or settings.ELASTICSEARCH_URL
+        if not url:
+            raise CommandError("Give --url or set ELASTICSEARCH_URL (the relevance corpus needs a search server).")
+        engine = ElasticEngine(url=url, alias=f"relevance-{uuid.uuid4().hex[:8]}", timeout=60)
+        try:
+            engine.ensure_index()
+            engine.bulk(upserts=corpus.documents())
+            columns = {
+                "builtin": lambda q: [h.key for h in engine.search(q, baseline=True).hits],
+                "ours": lambda q: [h.key for h in engine.search(q).hits],
+            }
+            results = {name: evaluate.run(fn) for name, fn in columns.items()}
+        except SearchUnavailable as error:
+            raise CommandError(f"The search server did not answer: {error}") from error
+        finally:
+            try:
+                engine.drop()
+            except SearchUnavailable:
+                pass
+        self.report(results, threshold=threshold, verbose_queries=verbose_queries)
+
+    def report(self, results, *, threshold, verbose_queries):
+        builtin, ours = results["builtin"][0], results["ours"][0]
+        categories = [c for c in dict.fromkeys(j[0] for j in JUDGMENTS)] + ["all"]
+        self.stdout.write(f"{len(JUDGMENTS)} judged queries, {len(corpus.documents())} documents; "
+                          f"(a) = built-in finnish/swedish analyzer + plain multi_match, (b) = our chain")
+        self.stdout.write("")
+        self.stdout.write("| category  | queries | (a) recall@5 | (a) MRR | (b) recall@5 | (b) MRR | (b) vs (a)  |")
+        self.stdout.write("|-----------|--------:|-------------:|--------:|-------------:|--------:|-------------|")
+        losses = []
+        for name in categories:
+            a, b = builtin[name], ours[name]
+            verdict = evaluate.verdict(b, a)
+            if verdict not in ("better", "perfect tie") and name != "all":
+                losses.append(name)
+            self.stdout.write(f"| {name:<9} | {b.queries:>7} | {a.recall:>12.0%} | {a.mrr:>7.2f} | {b.recall:>12.0%} "
+                              f"| {b.mrr:>7.2f} | {verdict:<11} |")
+        if verbose_queries:
+            for row_a, row_b in zip(results["builtin"][1], results["ours"][1]):
+                self.stdout.write(f"{row_b['category']:<9} {row_b['query']!r}: (a) {row_a['recall']:.0%} "
+                                  f"{row_a['top']} (b) {row_b['recall']:.0%} {row_b['top']}")
+        missed = [row for row in results["ours"][1] if row["recall"] < 1]
+        if missed:
+            self.stdout.write("Not fully found by (b): " + "; ".join(f"{r['query']!r} → {r['top']}" for r in missed))
+        if ours["all"].recall < threshold:
+            raise CommandError(f"recall@5 of our chain is {ours['all'].recall:.0%}, below {threshold:.0%}")
+        if losses:
+            raise CommandError(f"our chain is not better than the built-in analyzer on: {', '.join(losses)}")
+        self.stdout.write(self.style.SUCCESS(f"Our chain: recall@5 {ours['all'].recall:.0%} (goal {threshold:.0%}), "
+                                             f"better than the built-in analyzer in every category it does not already answer perfectly."))

@@ -1,0 +1,32 @@
+"""The relevance command runs in CI on the small judged corpus and fails below its threshold."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from search.relevance.judgments import JUDGMENTS
+
+pytestmark = pytest.mark.search_server
+
+
+def test_judged_set_is_big_enough_and_bilingual():
+    assert len(JUDGMENTS) >= 40
+    assert {language for _, language, _, _ in JUDGMENTS} == {"fi", "sv"}
+    assert {"inflected", "compound", "gradation", "synonym", "typo", "swedish"} <= {c for c, *_ in JUDGMENTS}
+
+
+def test_relevance_meets_the_goal_and_beats_the_builtin_analyzer(search_server_url):
+    out = io.StringIO()
+    call_command("search_relevance", url=search_server_url, stdout=out)
+    table = out.getvalue()
+    assert "| all       |" in table and "WORSE" not in table
+    all_row = next(line for line in table.splitlines() if line.startswith("| all"))
+    ours_recall = int(all_row.split("|")[5].strip().rstrip("%"))
+    builtin_recall = int(all_row.split("|")[3].strip().rstrip("%"))
+    assert ours_recall >= 90 and ours_recall > builtin_recall
+
+
+def test_relevance_command_fails_below_its_threshold(search_server_url):
+    with pytest.raises(CommandError, match="below"):
+        call_command("search_relevance", url=search_server_url, threshold=0.999, stdout=io.StringIO())
