@@ -31,6 +31,7 @@ Q = tantivy.Query
 FIELD_BOOSTS = {"title": 3.0, "headings": 2.0, "lead": 1.5, "body": 1.0}
 PARTS_BOOST = {"title_parts": 1.2, "parts": 0.5}  # a compound part is weaker evidence than the word
 EXACT_BOOST = 1.5  # the unstemmed word as typed
+COMPOUND_BOOST = 0.5  # all parts of a typed compound, found apart or in other compounds
 FUZZY_BOOST = 0.3  # typo matches rank below real ones
 PHRASE_BOOST = {"title": 4.0, "body": 2.0}
 # Queries longer than this are cut (a pasted paragraph is not a question, and
@@ -107,6 +108,17 @@ def word_query(engine, searcher, word: str, lang: str, parsed: Parsed, *, fuzzy:
             clauses.append(_term(schema, name, term, boost))
     for alt in alternatives:
         clauses.append(_term(schema, "exact", alt, EXACT_BOOST))
+    # A compound typed by the reader ("turvaohje") matches documents with all of
+    # its parts ("tietoturvaohjeet": tieto|turva|ohje), as Elasticsearch's
+    # decompounder on the query side does, but requiring every part.
+    for chain in _chains(engine, lang):
+        _, word_parts = chain.word(word)
+        if len(word_parts) >= 2:
+            every = [(Occur.Must, Q.disjunction_max_query(
+                [_term(schema, name, part, 1.0) for name in (*FIELD_BOOSTS, *PARTS_BOOST)])) for part in word_parts]
+            clauses.append(Q.boost_query(Q.boolean_query(every), COMPOUND_BOOST))
+            terms.update(word_parts)
+            break
     distance = fuzziness(word)
     if fuzzy and distance and len(alternatives) == 1 and not known(searcher, terms, alternatives):
         for term in terms:
