@@ -103,7 +103,7 @@ def raw_rebuild(engine) -> float:
 
 def haku(rounds) -> tuple[list[float], list[float]]:
     """(request ms, engine ms) for /haku/ as henkilo, queries in turn."""
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(get_user_model().objects.get(username="henkilo"))
     engine = engines.get_engine()
     engine_ms = []
