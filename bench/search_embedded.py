@@ -24,7 +24,6 @@ BENCH_SKIP_ELASTIC=1 without the test server)
 
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -39,7 +38,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import tantivy
 
-from search.engines import embedded_query
+from search.engines import embedded_query, embedded_suggest
 from search.engines.base import FACETS, Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchUnavailable
 from search.engines.embedded_store import Store
 from search.engines.tantivy_analysis import Analysis, clean_text, default_analysis
@@ -222,5 +222,5 @@ class EmbeddedEngine(SearchEngine):
     def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
                 audiences: tuple[str, ...] = ()) -> list[Hit]:
         searcher = self._searcher()
-        return embedded_query.suggest(self, searcher, prefix=prefix, audience=audience, limit=max(1, min(limit, 50)),
+        return embedded_suggest.suggest(self, searcher, prefix=prefix, audience=audience, limit=max(1, min(limit, 50)),
                                       audiences=audiences)

@@ -14,7 +14,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 
 from search.engines.base import SearchDocument, SearchQuery
 from search.engines.embedded import EmbeddedEngine
