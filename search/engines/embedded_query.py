@@ -281,11 +281,14 @@ def highlight(text: str, select, *, limit: int = SNIPPET_CHARS) -> tuple[str, in
     spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
     if not spans:
         return "", 0
-    best_start, best_count = spans[0][0], 0
+    # The window of ``limit`` characters starting at a match that holds the most matches (two pointers).
+    best_start, best_count, right = spans[0][0], 0, 0
     for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, _ in spans[i:] if s < start + limit)
-        if count > best_count:
-            best_start, best_count = start, count
+        right = max(right, i)
+        while right < len(spans) and spans[right][0] < start + limit:
+            right += 1
+        if right - i > best_count:
+            best_start, best_count = start, right - i
     begin = max(0, best_start - 40)
     if begin:
         space = text.find(" ", begin)
