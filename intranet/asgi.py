@@ -17,6 +17,10 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from realtime.routing import websocket_urlpatterns  # noqa: E402
+from search.engines.embedded_store import forbid_writes  # noqa: E402
+
+# Web processes only read the embedded search index; the worker is its one writer.
+forbid_writes()
 
 application = ProtocolTypeRouter(
     {

@@ -25,6 +25,10 @@ FACETS = ("type", "topic", "owner_unit", "audience", "kind", "language", "publis
 EVERYONE = "everyone"
 
 
+class SearchUnavailable(Exception):
+    """The engine cannot answer now (server down, index not built): callers fall back to the database."""
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """One searchable thing, built by an adapter (search/adapters/*)."""

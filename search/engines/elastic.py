@@ -18,6 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, dsl, helpers
 
 from search.engines import elastic_query
 from search.engines.base import Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, TYPES
+from search.engines.base import SearchUnavailable as _SearchUnavailable
 from search.engines.elastic_mapping import index_body, to_source
 
 # A web request should fall back to the database rather than hang: a healthy
@@ -34,8 +35,8 @@ SUGGEST_TYPES = ("instruction", "news", "person")
 FEW_HITS = 3
 
 
-class SearchUnavailable(Exception):
-    """The engine cannot be reached or refused the request; callers degrade (search.services)."""
+# Shared by both engines (search.engines.base); kept importable from here.
+SearchUnavailable = _SearchUnavailable
 
 
 def _snippet(fragment: str) -> str:

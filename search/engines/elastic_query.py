@@ -118,7 +118,7 @@ def build(search: dsl.Search, query: SearchQuery, *, pinned=(), baseline: bool =
                         number_of_fragments=1, no_match_size=SNIPPET_CHARS,
                         # Marks the stemmed words and synonyms, not the fuzzy or pinned clauses.
                         highlight_query=dsl.Q("multi_match", query=text, fields=text_fields()).to_dict())
-    if not baseline:
+    if not baseline and query.text.strip():  # elasticsearch-dsl raises KeyError on an empty suggest text
         suggest_text = query.text[:200]
         for lang in LANGS:
             s = s.suggest(f"dym_{lang}", suggest_text, term={"field": f"title_{lang}.exact", "suggest_mode": "popular",

@@ -38,21 +38,37 @@ def elastic_engine(request, search_server_url):
     engine.drop()
 
 
-@pytest.fixture(params=[pytest.param("elastic", marks=pytest.mark.search_server)])
+@pytest.fixture
+def embedded_engine(tmp_path):
+    from search.engines.embedded import EmbeddedEngine
+
+    engine = EmbeddedEngine(root=tmp_path / "search-index")
+    engine.ensure_index()
+    return engine
+
+
+@pytest.fixture(params=["embedded", pytest.param("elastic", marks=pytest.mark.search_server)])
 def engine(request):
     """A fresh, empty index on each engine."""
     if request.param == "elastic":
         yield request.getfixturevalue("elastic_engine")
+    else:
+        yield request.getfixturevalue("embedded_engine")
 
 
 @pytest.fixture
 def use_engine(settings, engine):
     """Point the app (get_engine) at the test's engine, for view and outbox tests."""
-    from search.engines import _elastic
+    from search.engines import _elastic, _embedded
 
     if engine.name == "elastic":
         settings.ELASTICSEARCH_URL = engine.client.transport.node_pool.get().base_url
         settings.SEARCH_INDEX = engine.alias
+    else:
+        settings.ELASTICSEARCH_URL = ""
+        settings.SEARCH_EMBEDDED_DIR = str(engine.store.root)
     _elastic.cache_clear()
+    _embedded.cache_clear()
     yield engine
     _elastic.cache_clear()
+    _embedded.cache_clear()

@@ -25,6 +25,8 @@ def test_relevance_meets_the_goal_and_beats_the_builtin_analyzer(search_server_u
     ours_recall = int(all_row.split("|")[5].strip().rstrip("%"))
     builtin_recall = int(all_row.split("|")[3].strip().rstrip("%"))
     assert ours_recall >= 90 and ours_recall > builtin_recall
+    embedded_recall = int(all_row.split("|")[8].strip().rstrip("%"))  # column (c): the embedded engine
+    assert embedded_recall >= 90 and embedded_recall > builtin_recall
 
 
 def test_relevance_command_fails_below_its_threshold(search_server_url):

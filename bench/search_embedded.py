@@ -1,0 +1,270 @@
+"""Benchmark: the embedded search engine (tantivy) beside the Elasticsearch-compatible server.
+
+One run, one machine, the same data for both engines:
+
+1. **Demo data** (``manage.py demo_data``: people, teams, locations, news).
+   Full reindex through the whole pipeline (adapters → engine) on each engine;
+   then ``/haku/`` as the demo staff member ``henkilo`` through Django's test
+   client, realistic Finnish and Swedish queries in turn (inflections,
+   compounds, typos, synonyms, two-word phrases); p50/p95 of the whole request
+   and of the engine's own part (``SearchResult.engine_ms``).
+2. **Synthetic 100,000 documents** (Finnish-like text built from the analysis
+   lexicon, facets, audiences, news dates) straight into the embedded engine:
+   indexing throughput, then the engine's p50/p95 for the same kind of query
+   (fuzzy words, phrase boost, seven facets, highlighted snippets). The
+   Elasticsearch-compatible test server is not run at this size: it rescans
+   every document per query (about 1-3 ms per document, i.e. minutes a query).
+
+Goals (issue 10): embedded ``/haku/`` p95 ≤ 50 ms on the demo data; engine p95
+≤ 20 ms at 100,000 documents; full demo reindex < 10 s.
+
+Run: .venv/bin/python bench/search_embedded.py   (BENCH_DOCS=20000 for a quicker run;
+BENCH_SKIP_ELASTIC=1 without the test server)
+"""
+
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+VAR = Path(os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="intranet-bench-search-")))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.test_settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+
+from search import engines  # noqa: E402
+from search.analysis.data import load_compound_parts, load_stem_overrides, load_synonyms  # noqa: E402
+from search.engines.base import SearchDocument, SearchQuery  # noqa: E402
+from search.engines.embedded import EmbeddedEngine  # noqa: E402
+from search.reindex import all_documents, rebuild  # noqa: E402
+
+DOCS = int(os.environ.get("BENCH_DOCS", "100000"))
+WARM_UP = 2
+ROUNDS = 15
+ELASTIC_ROUNDS = 2  # the test server takes seconds per query on the demo data
+QUERIES = [
+    "palkkatuki",
+    "palkkatuen hakeminen",
+    "työohjeet",
+    "tietoturva",
+    "kulunvalvonta",
+    "matkalasku",
+    "hankinnoissa",
+    "etätyö ohje",
+    "palkatuki",  # typo
+    "reseräkning",
+    "uutiset mikkeli",
+    "asiantuntija",
+]
+
+
+def pct(values, p):
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def setup_demo():
+    print("Migrating and loading the demo data (about a minute)…", flush=True)
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("demo_data", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def reindex(engine) -> tuple[float, int]:
+    started = time.perf_counter()
+    rebuild(engine=engine)
+    return time.perf_counter() - started, engine.count()
+
+
+def raw_rebuild(engine) -> float:
+    """The engine alone: documents built beforehand, then one rebuild."""
+    documents, _ = all_documents()
+    documents = list(documents)
+    started = time.perf_counter()
+    engine.rebuild(iter(documents), total=len(documents))
+    return len(documents) / (time.perf_counter() - started)
+
+
+def haku(rounds) -> tuple[list[float], list[float]]:
+    """(request ms, engine ms) for /haku/ as henkilo, queries in turn."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username="henkilo"))
+    engine = engines.get_engine()
+    engine_ms, failures = [], []
+    original = engine.search
+
+    def timed(query, **kw):
+        try:
+            result = original(query, **kw)
+        except Exception as error:  # the view falls back to the database; count it
+            failures.append(error)
+            raise
+        engine_ms.append(result.engine_ms)
+        return result
+
+    engine.search = timed
+    total = []
+    try:
+        for round_ in range(WARM_UP + rounds):
+            for text in QUERIES:
+                started = time.perf_counter()
+                response = client.get("/haku/", {"q": text})
+                elapsed = (time.perf_counter() - started) * 1000
+                assert response.status_code == 200, response.status_code
+                if round_ >= WARM_UP:
+                    total.append(elapsed)
+            if round_ < WARM_UP:
+                engine_ms.clear()
+                failures.clear()
+    finally:
+        engine.search = original
+    return total, engine_ms, len(failures)
+
+
+def synthetic(n: int):
+    rng = random.Random(10)
+    parts = list(load_compound_parts("fi"))
+    forms = list(load_stem_overrides("fi"))
+    synonyms = [w for group in load_synonyms("fi") for w in group]
+    syllables = ["ka", "ta", "la", "mi", "nen", "sa", "to", "va", "ri", "ko", "us", "ja", "pe", "hu", "lo", "nä"]
+    filler = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 5))) for _ in range(50_000)]
+    common = ["ja", "on", "että", "kun", "tämä", "ohje", "asiakas", "päätös", "palvelu", "työ", "uusi"]
+    topics = [f"Aihe {i}" for i in range(20)]
+    units = [f"Yksikkö {i}" for i in range(8)]
+    publishers = [f"Virasto {i}" for i in range(36)]
+    now = datetime.now(UTC)
+
+    def word():
+        # Shares of a Finnish instruction text, roughly: a quarter common words,
+        # some compounds of lexicon parts, inflected forms with consonant
+        # gradation, synonyms, and a long tail of other words.
+        r = rng.random()
+        if r < 0.25:
+            return rng.choice(common)
+        if r < 0.33:
+            return rng.choice(parts) + rng.choice(parts)  # compounds
+        if r < 0.36:
+            return rng.choice(forms)
+        if r < 0.37:
+            return rng.choice(synonyms)
+        return rng.choice(filler)
+
+    types = ["instruction"] * 3 + ["news"] * 5 + ["person"] * 2
+    for i in range(n):
+        kind = rng.choice(types)
+        yield SearchDocument(
+            key=f"{kind}:{i}",
+            type=kind,
+            language="sv" if rng.random() < 0.15 else "fi",
+            title=" ".join(word() for _ in range(rng.randint(2, 6))).capitalize(),
+            url=f"/x/{i}/",
+            lead=" ".join(word() for _ in range(rng.randint(8, 20))),
+            body=" ".join(word() for _ in range(rng.randint(40, 160))),
+            published_at=now - timedelta(days=rng.randint(0, 1500)) if kind == "news" else None,
+            valid_until=now - timedelta(days=1) if rng.random() < 0.02 else None,
+            audience=("everyone",) if rng.random() < 0.8 else (rng.choice(["ely", "te", "keha"]),),
+            facets={"topic": (rng.choice(topics),), "owner_unit": (rng.choice(units),),
+                    "kind": (rng.choice(["ohje", "lomake", "päätös", "opas"]),),
+                    "publisher": (rng.choice(publishers),)},
+        )
+
+
+def synthetic_bench(n: int):
+    engine = EmbeddedEngine(root=VAR / "synthetic")
+    started = time.perf_counter()
+    engine.rebuild(synthetic(n), total=n)
+    index_s = time.perf_counter() - started
+    timings = []
+    for round_ in range(WARM_UP + ROUNDS):
+        for text in QUERIES:
+            result = engine.search(SearchQuery(text=text, audience="ely", language="fi"))
+            if round_ >= WARM_UP:
+                timings.append(result.engine_ms)
+    filtered = []
+    for text in QUERIES[:6]:
+        for _ in range(5):
+            result = engine.search(SearchQuery(text=text, audience="ely", filters={"type": ("news",)}, page=2))
+            filtered.append(result.engine_ms)
+    return engine.count(), index_s, timings, filtered
+
+
+def main():
+    rows = []
+    setup_demo()
+    embedded_dir = VAR / "embedded"
+    with override_settings(ELASTICSEARCH_URL="", SEARCH_EMBEDDED_DIR=str(embedded_dir)):
+        engines._embedded.cache_clear()
+        engine = engines.get_engine()
+        seconds, count = reindex(engine)
+        raw_rate = raw_rebuild(engine)
+        total, engine_ms, failed = haku(ROUNDS)
+        rows.append(("embedded (tantivy)", count, seconds, count / seconds, raw_rate, total, engine_ms, failed))
+    if not os.environ.get("BENCH_SKIP_ELASTIC"):
+        from tests.search.server import Server
+
+        server = Server()
+        url = server.start()
+        try:
+            with override_settings(ELASTICSEARCH_URL=url, SEARCH_INDEX="bench-search"):
+                engines._elastic.cache_clear()
+                engine = engines.get_engine()
+                engine.ensure_index()
+                seconds, count = reindex(engine)
+                raw_rate = raw_rebuild(engine)
+                total, engine_ms, failed = haku(ELASTIC_ROUNDS)
+                rows.append(("Elasticsearch-compatible test server (noida-db)", count, seconds, count / seconds,
+                             raw_rate, total, engine_ms, failed))
+        finally:
+            server.stop()
+
+    print()
+    print("Demo data: full reindex and /haku/ as henkilo "
+          f"({len(QUERIES)} queries × {ROUNDS} rounds embedded, × {ELASTIC_ROUNDS} on the test server)")
+    print()
+    print("| engine | docs | full reindex s | pipeline docs/s | engine-only docs/s | /haku/ p50 ms | /haku/ p95 ms "
+          "| engine p50 ms | engine p95 ms | engine timed out |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for name, count, seconds, rate, raw, total, engine_ms, failed in rows:
+        queries = len(total)
+        print(f"| {name} | {count} | {seconds:.2f} | {rate:.0f} | {raw:.0f} | {pct(total, 50):.1f} | "
+              f"{pct(total, 95):.1f} | {pct(engine_ms, 50):.1f} | {pct(engine_ms, 95):.1f} | {failed}/{queries} |")
+    print("\n(A query the engine cannot answer within the web timeout of 3 s is answered from the database; "
+          "its /haku/ time includes the wait.)")
+
+    count, index_s, timings, filtered = synthetic_bench(DOCS)
+    print()
+    print(f"Synthetic index, embedded engine only ({count:,} documents)")
+    print()
+    print("| measure | value |")
+    print("|---|--:|")
+    print(f"| indexing (rebuild, analysis included) | {index_s:.1f} s, {count / index_s:.0f} docs/s |")
+    print(f"| engine p50 / p95, {len(QUERIES)} queries × {ROUNDS} | {pct(timings, 50):.1f} / {pct(timings, 95):.1f} ms |")
+    print(f"| engine p50 / p95, type filter, page 2 | {pct(filtered, 50):.1f} / {pct(filtered, 95):.1f} ms |")
+    goals = [
+        ("embedded /haku/ p95 ≤ 50 ms (demo)", pct(rows[0][5], 95) <= 50),
+        ("engine p95 ≤ 20 ms at 100,000 docs", pct(timings, 95) <= 20 and count >= 100_000),
+        ("full demo reindex < 10 s", rows[0][2] < 10),
+    ]
+    print()
+    for goal, met in goals:
+        print(f"- {goal}: {'met' if met else 'NOT met'}")
+    load = os.getloadavg()
+    print(f"\n(load average during the run: {load[0]:.1f}; 2-core shared machine)")
+
+
+if __name__ == "__main__":
+    main()
