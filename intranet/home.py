@@ -34,7 +34,7 @@ def new_home_generation(**kwargs) -> None:
 
 def connect_signals() -> None:
     from django.contrib.auth import get_user_model
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from teams.models import Agency, Location, Person, Team, Unit

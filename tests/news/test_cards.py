@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from news import fragments as cards
+from news import fragments
 from news.models import NewsArticlePage
 from tests.news.conftest import translate
 
@@ -91,14 +91,14 @@ class TestCardsFollowChanges:
 
 @pytest.mark.django_db
 def test_shared_changes_start_a_new_generation(org):
-    before = cards.generation()
+    before = fragments.generation()
     image = get_image_model().objects.create(title="Kuva", file="original_images/kuva.png", width=10, height=10)
-    after_image = cards.generation()
+    after_image = fragments.generation()
     image.renditions.model.objects.create(image=image, filter_spec="width-5", file="images/kuva.width-5.png",
                                           width=5, height=5)
-    assert cards.generation() == after_image, "a new rendition keeps the cards (they show existing files)"
+    assert fragments.generation() == after_image, "a new rendition keeps the cards (they show existing files)"
     image.renditions.all().delete()
-    assert len({before, after_image, cards.generation()}) == 3
+    assert len({before, after_image, fragments.generation()}) == 3
 
 
 @pytest.mark.django_db
@@ -108,14 +108,14 @@ def test_cached_cards_skip_the_card_queries_and_a_cold_page_has_a_fixed_count(cl
     client.get("/uutiset/")
     with CaptureQueriesContext(connection) as warm:
         client.get("/uutiset/")
-    cards.new_generation()
+    fragments.new_generation()
     with CaptureQueriesContext(connection) as cold:
         client.get("/uutiset/")
     # Cold: categories, images (no article has one here, so no rendition query) on top of the warm page.
     assert len(cold) == len(warm) + 1
     for number in range(8, 30):
         publish(title=f"Uutinen {number}", publisher=org.keha, categories=[category])
-    cards.new_generation()
+    fragments.new_generation()
     with CaptureQueriesContext(connection) as cold_more:
         client.get("/uutiset/")
     assert len(cold_more) == len(cold)
