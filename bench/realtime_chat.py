@@ -91,7 +91,7 @@ def start_server(kind: str, var: Path):
         "chat, Daphne": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(PORT), "intranet.asgi:application"],
         "chat, uvicorn": [str(BIN / "uvicorn"), "intranet.asgi:application", "--host", "127.0.0.1", "--port",
                           str(PORT), "--no-access-log", "--log-level", "warning", "--lifespan", "off",
-                          "--ws", "websockets"],
+                          "--ws", "auto"],
         "textbook Channels": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(PORT),
                               "bench.chat_servers.textbook:application"],
         "plain websockets": [str(BIN / "python"), "-m", "bench.chat_servers.floor", str(PORT)],
@@ -152,6 +152,9 @@ class Bench:
         self.received: list[float] = []
         self.clients: list[Member] = []
         self.counter = 0
+        # Client ids are idempotency keys: unique per run, or a second server on the same database would
+        # (rightly) treat the messages as resends and broadcast nothing.
+        self.prefix = f"{kind[:4].strip(',')}{members}-{time.time_ns() % 10**9}-"
 
     async def connect(self):
         import websockets
@@ -185,7 +188,7 @@ class Bench:
     async def send_one(self):
         sender = self.clients[self.counter % len(self.clients)]
         self.counter += 1
-        client_id = f"b{self.counter}"
+        client_id = f"{self.prefix}{self.counter}"
         body = f"Viesti {self.counter}: huomenta kaikille, palaveri siirtyy klo 13 ☕ äö"
         if self.app:
             frame = {"type": "chat.send", "room": self.room, "body": body, "client_id": client_id}
