@@ -38,6 +38,15 @@ def elastic_engine(request, search_server_url):
     engine.drop()
 
 
+@pytest.fixture(autouse=True)
+def index_writes_allowed(monkeypatch):
+    """The test process plays the worker too. Importing intranet.asgi (the websocket tests do)
+    marks a process as a web process that never writes the embedded index; undo that here."""
+    from search.engines import embedded_store
+
+    monkeypatch.setattr(embedded_store, "_writes_forbidden", False)
+
+
 @pytest.fixture
 def embedded_engine(tmp_path):
     from search.engines.embedded import EmbeddedEngine
