@@ -38,13 +38,14 @@ def elastic_engine(request, search_server_url):
     engine.drop()
 
 
-@pytest.fixture(autouse=True)
-def index_writes_allowed(monkeypatch):
-    """The test process plays the worker too. Importing intranet.asgi (the websocket tests do)
-    marks a process as a web process that never writes the embedded index; undo that here."""
+@pytest.fixture(autouse=True, scope="session")
+def index_writes_allowed():
+    """The test process plays the worker too. Importing intranet.asgi (the websocket tests do, at
+    collection) marks a process as a web process that never writes the embedded index; undo that
+    before any search fixture, module-scoped ones included."""
     from search.engines import embedded_store
 
-    monkeypatch.setattr(embedded_store, "_writes_forbidden", False)
+    embedded_store._writes_forbidden = False
 
 
 @pytest.fixture
