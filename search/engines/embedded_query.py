@@ -185,17 +185,19 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -
     found = searcher.search(full, window, count=True)
     now = query.now.timestamp() if query.now else time.time()
     ranked = []
-    for score, address in found.hits:
+    for position, (score, address) in enumerate(found.hits):
         doc = searcher.doc(address)
         key = doc["key"][0]
-        if scoring is not None and key.startswith("news:"):
+        if scoring is not None and key.startswith("news:") and position < RERANK_WINDOW:
             published = doc.get_first("published") or 0
             if published:
                 age_days = max(0.0, (now - published) / 86400)
                 score *= 0.5 + 0.5 * math.pow(2, -age_days / NEWS_HALF_LIFE_DAYS)
         ranked.append((score, key, doc))
     if scoring is not None:
-        ranked.sort(key=lambda r: -r[0])  # stable: equal scores keep the engine's order
+        # Only the first RERANK_WINDOW are re-ranked (deeper pages keep the engine's order),
+        # so every page sees the same order whatever its own window; sort is stable.
+        ranked[:RERANK_WINDOW] = sorted(ranked[:RERANK_WINDOW], key=lambda r: -r[0])
     suggestion = None
     if scoring is not None and found.count < FEW_HITS:
         from search.engines.embedded_suggest import did_you_mean

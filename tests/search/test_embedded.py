@@ -220,3 +220,15 @@ def test_further_audiences_and_pinned_on_the_query(engine):
     result = search(engine, "palkkatuki", pinned=("instruction:4",))
     assert result.hits[0].key == "instruction:4" and result.hits[0].best_bet
     assert [h.key for h in engine.suggest(prefix="kulkuk", audience="te", audiences=("ely",))] == ["instruction:3"]
+
+
+def test_pages_never_repeat_or_skip_a_hit(tmp_path):
+    engine = EmbeddedEngine(root=tmp_path)
+    engine.bulk(upserts=[
+        doc(f"news:{i}", f"Lomaohje {i}", "loma " * (i % 7 + 1), published_at=NOW - timedelta(days=i * 13))
+        for i in range(150)
+    ])
+    seen = []
+    for page in range(1, 9):
+        seen += keys(engine.search(SearchQuery(text="loma", audience="ely", now=NOW, page=page, page_size=20)))
+    assert len(seen) == len(set(seen)) == 150

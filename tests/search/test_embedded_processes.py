@@ -157,3 +157,21 @@ def test_queries_keep_answering_while_the_index_is_rebuilt_and_switched(tmp_path
     assert not errors
     assert totals and all(total >= 50 for total in totals)  # never an empty or half-built index
     assert reader.search(SearchQuery(text="palkkatuki", audience="ely")).total == 80
+
+
+def test_daphne_entry_point_makes_the_process_read_only(tmp_path):
+    """intranet.asgi (what Daphne loads) forbids index writes in that process."""
+    code = (
+        "import os, sys; sys.path.insert(0, %r); os.environ['DJANGO_SETTINGS_MODULE'] = 'intranet.test_settings'\n"
+        "import intranet.asgi\n"
+        "from search.engines.embedded_store import writes_forbidden, ReadOnlyProcess\n"
+        "from search.engines.embedded import EmbeddedEngine\n"
+        "try:\n"
+        "    EmbeddedEngine(root=sys.argv[1]).ensure_index()\n"
+        "except ReadOnlyProcess:\n"
+        "    print('refused', writes_forbidden())\n"
+    ) % str(ROOT)
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "VAR_DIR": str(tmp_path / "var")})
+    assert done.stdout.strip() == "refused True", done.stderr[-2000:]
+    assert not (tmp_path / "current").exists()
