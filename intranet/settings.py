@@ -179,6 +179,9 @@ else:
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX = os.environ.get("SEARCH_INDEX", "taimi-search")
 SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
+# Seconds a web request waits for the cluster before answering from the
+# database: a healthy cluster answers in milliseconds.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "3"))
 # Wagtail's own search backend serves the admin and /haku/'s fallback when the
 # engine is down: on PostgreSQL its full-text search with the Finnish configuration.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "finnish"}}

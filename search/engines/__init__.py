@@ -13,16 +13,16 @@ from django.conf import settings
 
 
 @functools.cache
-def _elastic(url: str, alias: str, replicas: int):
+def _elastic(url: str, alias: str, replicas: int, timeout: float):
     from search.engines.elastic import ElasticEngine
 
-    return ElasticEngine(url=url, alias=alias, replicas=replicas)
+    return ElasticEngine(url=url, alias=alias, replicas=replicas, timeout=timeout)
 
 
 def get_engine():
     """The configured engine, or None when no engine is configured (search answers from the database)."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
     if url:
-        return _elastic(url, settings.SEARCH_INDEX, settings.SEARCH_REPLICAS)
+        return _elastic(url, settings.SEARCH_INDEX, settings.SEARCH_REPLICAS, settings.SEARCH_TIMEOUT)
     # SEARCH-EMBEDDED: the embedded engine (VAR_DIR/search) goes here.
     return None
