@@ -73,6 +73,7 @@ def bench_indexing(url: str) -> dict:
     from search.engines.elastic_mapping import to_source
     from search.indexing import drain, record
     from search.models import IndexOutbox
+    from search.reindex import all_documents
 
     import search.indexing
 
