@@ -25,6 +25,11 @@ FACETS = ("type", "topic", "owner_unit", "audience", "kind", "language", "publis
 EVERYONE = "everyone"
 
 
+class SearchUnavailable(Exception):
+    """The engine cannot be reached or refused the request. Views degrade to the database
+    (search.services); the outbox keeps changes for later (search.indexing). Every engine raises it."""
+
+
 @dataclass(frozen=True)
 class SearchDocument:
     """One searchable thing, built by an adapter (search/adapters/*)."""
