@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import uuid
+from itertools import islice
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -46,6 +47,9 @@ QUERIES = ["matkalasku", "palkkatuen maksatus", "kulunvalvonta", "tietoturva", "
            "perehdytys", "etätyö"]
 ROUNDS = 3
 WARMUP = 1
+# Documents per type in the /haku/ index (200 in all), like the demo's mix.
+HAKU_MIX = {"instruction": 80, "news": 60, "person": 40, "team": 10, "location": 10}
+HAKU_DOCUMENTS = sum(HAKU_MIX.values())
 
 
 def percentile(values, p):
@@ -107,16 +111,23 @@ def bench_haku(url: str) -> dict:
 
     from search.engines import _elastic
     from search.engines.elastic import ElasticEngine
-    from search.reindex import rebuild
 
     alias = f"bench-haku-{uuid.uuid4().hex[:6]}"
     from django.conf import settings
 
     settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX = url, alias
+    settings.SEARCH_TIMEOUT = 120  # the test server is slow per document; never fall back here
     settings.ALLOWED_HOSTS = ["*"]
     _elastic.cache_clear()
     engine = ElasticEngine(url=url, alias=alias, timeout=120)
-    rebuild(engine=engine)
+    # A slice of the demo documents: the test server rescans every document on
+    # every query (1-3 ms each), so the whole demo index would measure only that.
+    from search.adapters import registry
+
+    documents = []
+    for kind, share in HAKU_MIX.items():
+        documents += list(islice(registry()[kind].iter_documents(), share))
+    engine.rebuild(documents, total=len(documents))
     # The engine's part of each request, as the engine itself measured it.
     measured = []
     original = ElasticEngine.search
@@ -173,7 +184,7 @@ def main():
     n = indexing["documents"]
     ratio = indexing["raw_s"] / indexing["pipeline_s"]
     print()
-    print(f"Indexing {n} documents (people, teams, locations, news), best of {INDEX_RUNS}:")
+    print(f"Indexing {n} documents (instructions, news, people, teams, locations), best of {INDEX_RUNS}:")
     print("| path                                          | seconds | docs/s | share of raw | goal   | met? |")
     print("|-----------------------------------------------|--------:|-------:|-------------:|--------|------|")
     print(f"| raw bulk (client helper, documents prebuilt)  | {indexing['raw_s']:7.2f} | {n / indexing['raw_s']:6.0f} "
@@ -182,7 +193,7 @@ def main():
           f"| {n / indexing['pipeline_s']:6.0f} | {100 * ratio:10.0f} % | ≥ 70 % | {'yes' if ratio >= 0.7 else 'no'}  |")
     print()
     print(f"/haku/ as the demo staff member, {len(haku['total'])} requests ({len(QUERIES)} queries × {ROUNDS}), "
-          f"index of {n} documents:")
+          f"index of the first {HAKU_DOCUMENTS} demo documents:")
     print("| part                                | p50 ms | p95 ms | goal          | met? |")
     print("|-------------------------------------|-------:|-------:|---------------|------|")
     rows = (

@@ -183,6 +183,9 @@ SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
 # Without ELASTICSEARCH_URL the embedded engine (tantivy) keeps its index here;
 # only the worker writes it, every Daphne process on this machine reads it.
 SEARCH_EMBEDDED_DIR = os.environ.get("SEARCH_EMBEDDED_DIR", str(VAR_DIR / "search" / "embedded"))
+# Seconds a web request waits for the cluster before answering from the
+# database: a healthy cluster answers in milliseconds.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "3"))
 # Wagtail's own search backend serves the admin and /haku/'s fallback when the
 # engine is down: on PostgreSQL its full-text search with the Finnish configuration.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "finnish"}}

@@ -64,7 +64,7 @@ def best_bet_keys(*, text: str) -> tuple[str, ...]:
 def search_site(*, user, text: str, filters: dict | None = None, page: int = 1, language: str = "fi",
                 log: bool = True) -> Outcome:
     from search import fallback
-    from search.engines.elastic import SearchUnavailable
+    from search.engines.base import SearchUnavailable
 
     text = clean_text(text)
     page = min(max(page, 1), MAX_PAGE)
@@ -92,7 +92,7 @@ def search_site(*, user, text: str, filters: dict | None = None, page: int = 1, 
 def autocomplete(*, user, prefix: str, language: str = "fi") -> tuple[list[Hit], bool]:
     """(suggestions, degraded) for the header search box."""
     from search import fallback
-    from search.engines.elastic import SearchUnavailable
+    from search.engines.base import SearchUnavailable
 
     prefix = clean_text(prefix)[:100]
     if len(prefix) < 2:

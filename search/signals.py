@@ -42,7 +42,9 @@ def on_person(sender, instance, **kwargs):
     record(refs=[f"person:{instance.pk}"])
 
 
-def on_user(sender, instance, **kwargs):
+def on_user(sender, instance, update_fields=None, **kwargs):
+    if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
+        return  # a login or password change: nothing searchable changed
     person_id = getattr(getattr(instance, "person", None), "pk", None) if hasattr(instance, "person") else None
     if person_id:
         record(refs=[f"person:{person_id}"])

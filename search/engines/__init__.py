@@ -15,10 +15,10 @@ from django.conf import settings
 
 
 @functools.cache
-def _elastic(url: str, alias: str, replicas: int):
+def _elastic(url: str, alias: str, replicas: int, timeout: float):
     from search.engines.elastic import ElasticEngine
 
-    return ElasticEngine(url=url, alias=alias, replicas=replicas)
+    return ElasticEngine(url=url, alias=alias, replicas=replicas, timeout=timeout)
 
 
 def embedded_root() -> Path | None:
@@ -40,6 +40,6 @@ def get_engine():
     """The configured engine, one instance per process (readers and caches are reused)."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
     if url:
-        return _elastic(url, settings.SEARCH_INDEX, settings.SEARCH_REPLICAS)
+        return _elastic(url, settings.SEARCH_INDEX, settings.SEARCH_REPLICAS, settings.SEARCH_TIMEOUT)
     root = embedded_root()
     return _embedded(str(root)) if root else None

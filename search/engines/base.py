@@ -26,7 +26,8 @@ EVERYONE = "everyone"
 
 
 class SearchUnavailable(Exception):
-    """The engine cannot answer now (server down, index not built): callers fall back to the database."""
+    """The engine cannot be reached or refused the request. Views degrade to the database
+    (search.services); the outbox keeps changes for later (search.indexing). Every engine raises it."""
 
 
 @dataclass(frozen=True)

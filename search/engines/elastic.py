@@ -17,8 +17,15 @@ from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError, dsl, helpers
 
 from search.engines import elastic_query
-from search.engines.base import Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, TYPES
-from search.engines.base import SearchUnavailable as _SearchUnavailable
+from search.engines.base import (  # noqa: F401 - SearchUnavailable is re-exported
+    TYPES,
+    Hit,
+    SearchDocument,
+    SearchEngine,
+    SearchQuery,
+    SearchResult,
+    SearchUnavailable,
+)
 from search.engines.elastic_mapping import index_body, to_source
 
 # A web request should fall back to the database rather than hang: a healthy
@@ -33,10 +40,6 @@ SUGGEST_TYPES = ("instruction", "news", "person")
 # "Did you mean" is offered below this many hits (and then only a spelling
 # that finds more than the query did).
 FEW_HITS = 3
-
-
-# Shared by both engines (search.engines.base); kept importable from here.
-SearchUnavailable = _SearchUnavailable
 
 
 def _snippet(fragment: str) -> str:

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
-        from search.engines.elastic import SearchUnavailable
+        from search.engines.base import SearchUnavailable
 
         engine = get_engine()
         if engine is None:

@@ -29,7 +29,8 @@ class Command(BaseCommand):
         parser.add_argument("--verbose-queries", action="store_true", help="List every query's top five.")
 
     def handle(self, *args, url="", threshold=THRESHOLD, verbose_queries=False, **options):
-        from search.engines.elastic import ElasticEngine, SearchUnavailable
+        from search.engines.base import SearchUnavailable
+        from search.engines.elastic import ElasticEngine
 
         url = url or settings.ELASTICSEARCH_URL
         if not url:

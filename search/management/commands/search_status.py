@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--check", action="store_true", help="Exit with status 1 when index and database differ.")
 
     def handle(self, *args, check=False, **options):
-        from search.engines.elastic import SearchUnavailable
+        from search.engines.base import SearchUnavailable
 
         engine = get_engine()
         if engine is None:
