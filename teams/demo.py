@@ -179,7 +179,10 @@ def generate_people() -> list[PersonSpec]:
         for _ in range(count - 1 - len(demo_by_unit[slug])):
             people.append(random_person("keha-keskus", slug, titles[2:], data.EXPERTISE[slug]))
 
-    client_agencies = [f"{kind}-{row[0]}" for row in data.REGIONS for kind in ("ely", "te")]
+    # ELY centres first, then TE offices: when the demo logins outside KEHA leave fewer
+    # random people than agencies, the last TE offices go without (every ELY centre,
+    # and every agency with a demo supplement, keeps someone).
+    client_agencies = [f"{kind}-{row[0]}" for kind in ("ely", "te") for row in data.REGIONS]
     seats = {f"{kind}-{row[0]}": row[4] for row in data.REGIONS for kind in ("ely", "te")}
     client_titles = ["Viestintäasiantuntija", "Viestintäsuunnittelija", "Asiantuntija", "Tietopalveluasiantuntija"]
     for index in range(data.CLIENT_AGENCY_PEOPLE - len(demo_by_unit[None])):
