@@ -49,7 +49,7 @@ ONLINE = 550
 CHANGES = 3 if QUICK else 5
 # In-flight handshakes from the client: enough to keep Daphne busy, few enough
 # that the kernel's accept backlog never overflows.
-CONNECT_CONCURRENCY = 200
+CONNECT_CONCURRENCY = 50
 CONNECT_TIMEOUT = 120  # s for the largest N; the textbook consumer may not make it
 PORT = int(os.environ.get("BENCH_PORT", "8381"))
 
@@ -232,7 +232,8 @@ async def storm(sockets, cookies, app_mode):
                 frame = json.loads(await again[0].recv())
                 if frame.get("ref") == "q":
                     break
-            online += sum(1 for value in frame["people"].values() if value["status"] == "online")
+            # The subject's last change may have left it "busy": present, not lost.
+            online += sum(1 for value in frame["people"].values() if value["status"] != "offline")
         lost = len(ids) - online
     total = time.perf_counter() - started
     await close_all(again)
@@ -290,15 +291,16 @@ def main():
             print(f"| {name} | {size:,} | {row['connected']:,}{mark} | {row['seconds']:.1f} | {row['rss_mib']:.0f} | "
                   f"{row['per_conn_kib']:.1f} |")
     print()
-    print(f"| server | presence change → {ONLINE - 1} watchers: p50 ms | p99 ms | max ms | storm of {ONLINE}: greeted s | "
-          "all online s | lost state |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    print(f"| server | presence change → {ONLINE - 1} watchers: p50 ms | p99 ms | max ms | not delivered in 10 s | "
+          f"storm of {ONLINE}: greeted s | all present s | lost state |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     for name, r in table.items():
         lat = r["latency"]
         greeted, total, ok, lost = r["storm"]
         lost_text = "–" if lost is None else ("none" if lost == 0 else f"{lost} not online")
+        missed = sum(1 for value in lat if value >= 10_000)
         print(f"| {name} | {pct(lat, 50):.0f} | {pct(lat, 99):.0f} | {max(lat) if lat else float('nan'):.0f} | "
-              f"{greeted:.1f}{'' if ok else ' (incomplete)'} | {total:.1f} | {lost_text} |")
+              f"{missed} of {len(lat)} | {greeted:.1f}{'' if ok else ' (incomplete)'} | {total:.1f} | {lost_text} |")
 
 
 if __name__ == "__main__":
