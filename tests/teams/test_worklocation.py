@@ -135,3 +135,13 @@ def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
     setting = PresenceSetting.objects.get(user=aino.user)
     assert (setting.manual, setting.custom_text, setting.hidden) == ("", "Koulutuksessa", True)
     assert setting.custom_until is not None
+
+
+def test_demo_people_have_weekly_plans_and_some_set_today(org):
+    from teams.demo_worklocation import load_work_locations
+    from teams.models import WorkLocationPlan
+
+    created = load_work_locations()
+    assert created >= 6 * 5
+    assert WorkLocationPlan.objects.filter(person=org.people["aino"]).count() == 5
+    assert load_work_locations() == 0  # idempotent

@@ -45,9 +45,13 @@ class Command(BaseCommand):
             news = news_demo.load_news(progress=self.progress)
             engagement = demo_engagement.load_engagement(progress=self.progress)
             assign_demo_roles()
+            from teams.demo_worklocation import load_work_locations
+
+            work_locations = load_work_locations()
         if any(result.created.values()) or news.created or engagement.created:
             refresh_planner_statistics()
-        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created)
+        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created,
+                       work_locations=work_locations)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:
