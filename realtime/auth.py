@@ -7,7 +7,8 @@ its queueing behind the single "thread-sensitive" database thread) decided how
 fast a server restart could bring everyone back. Here the session, the user
 (with Django's session-hash check) and the consumer's state are read in one
 hop on the shared thread pool (``thread_sensitive=False``: connects do not
-queue behind each other, and each worker thread keeps its own connection).
+queue behind each other, and each worker thread keeps its own connection);
+on SQLite, whose locks span threads, on Django's one database thread.
 """
 
 from asgiref.sync import sync_to_async
@@ -57,6 +58,12 @@ class WebsocketAuthMiddleware:
             if name == b"cookie":
                 cookies = parse_cookie(value.decode("latin1"))
                 break
-        user, state = await sync_to_async(_load, thread_sensitive=False)(cookies.get(settings.SESSION_COOKIE_NAME))
+        # SQLite (the embedded default and the tests' shared in-memory database)
+        # locks tables across threads: keep its hops on the one database thread.
+        from django.db import connection
+
+        parallel = connection.vendor != "sqlite"
+        user, state = await sync_to_async(_load, thread_sensitive=not parallel)(
+            cookies.get(settings.SESSION_COOKIE_NAME))
         scope = dict(scope, user=user, realtime_state=state)
         return await self.inner(scope, receive, send)
