@@ -1,6 +1,7 @@
 """ASGI entry point served by Daphne: HTTP through Django, websockets through Channels.
 
-Websocket connections are authenticated with the Django session cookie and only
+Websocket connections are authenticated with the Django session cookie (in one
+database hop with the connection's profile: realtime/auth.py) and only
 accepted from origins in ALLOWED_HOSTS (cross-site websocket hijacking guard).
 """
 
@@ -12,10 +13,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings")
 # Initialise Django (apps, models) before importing anything that touches models.
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from realtime.auth import WebsocketAuthMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
 from search.engines.embedded_store import forbid_writes  # noqa: E402
 
@@ -25,6 +26,6 @@ forbid_writes()
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "websocket": AllowedHostsOriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

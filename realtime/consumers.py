@@ -38,8 +38,7 @@ _conn_ids = itertools.count(1)
 _PROCESS = f"{os.getpid():x}"
 
 
-@database_sync_to_async
-def _connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
+def connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
     """The person behind the connection and their unread notification count (3 queries, plus the
     features' profile loaders: presence adds its settings and today's work location)."""
     from realtime.models import Notification
@@ -105,7 +104,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self.user_id = user.pk
         self.conn_id = f"{_PROCESS}.{next(_conn_ids)}"
         self.state = {}
-        self.profile, unread = await _connection_state(user)
+        state = self.scope.get("realtime_state")
+        if state is None:  # mounted without realtime.auth.WebsocketAuthMiddleware (tests of other stacks)
+            state = await database_sync_to_async(connection_state)(user)
+        self.profile, unread = state
         profile = self.profile
         automatic = realtime_groups.person_groups(
             user_id=user.pk, agency_id=profile.agency_id, location_id=profile.location_id,

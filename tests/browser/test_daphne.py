@@ -174,6 +174,42 @@ def test_publishing_reaches_a_reader_online_live(daphne, browser, login):
     reader.close()
     editor.close()
 
+def test_presence_and_work_location_changes_appear_live_on_a_team_page(daphne, browser, login):
+    """A (henkilo) changes status and location from the header; B (viestinta) sees it on A's team page."""
+    import re
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    watcher = browser.new_context()
+    b = watcher.new_page()
+    login(b, daphne, "viestinta", DEMO_PASSWORD)
+    b.wait_for_url(daphne + "/")
+    profile = b.request.get(daphne + "/ihmiset/henkilo/").text()
+    team_url = re.search(r'href="(/tiimit/[^"/]+/)"', profile).group(1)
+    b.goto(daphne + team_url)
+    b.wait_for_function("window.TaimiLive && window.TaimiLive.state() === 'open'")
+    user_id = re.search(r'data-presence-topics="presence.user.(\d+)"', profile).group(1)
+    card = b.locator(f'[data-presence-user="{user_id}"]').first
+    where = b.locator(f'[data-where-user="{user_id}"]').first
+
+    mover = browser.new_context()
+    a = mover.new_page()
+    login(a, daphne, "henkilo", DEMO_PASSWORD)
+    a.wait_for_url(daphne + "/")
+    a.locator(".presence-menu summary").click()
+    a.locator(".presence-menu").get_by_role("button", name="Varattu").click()
+    a.wait_for_load_state()
+    card.locator(".presence__label", has_text="Varattu").wait_for(timeout=10_000)
+    a.locator(".presence-menu summary").click()
+    a.locator(".presence-menu").get_by_role("button", name="Etätyössä").click()
+    where.get_by_text("Etätyössä").wait_for(timeout=10_000)
+    assert b.url == daphne + team_url  # no reload on B's side
+    results = Axe().run(b, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert results.violations_count == 0, results.generate_report()
+    watcher.close()
+    mover.close()
+
+
 def test_start_runs_the_worker_beside_daphne_and_ctrl_c_stops_both(started):
     _url, server, log = started
     running = _processes_in_group(server.pid)
@@ -186,3 +222,4 @@ def test_start_runs_the_worker_beside_daphne_and_ctrl_c_stops_both(started):
     while _processes_in_group(server.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_in_group(server.pid) == []
+

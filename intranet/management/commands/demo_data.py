@@ -49,11 +49,14 @@ class Command(BaseCommand):
             assign_demo_roles()
             instructions = instructions_demo.load_instructions(progress=self.progress)
             chat = chat_demo.load_chat(progress=self.progress)
+            from teams.demo_worklocation import load_work_locations
+
+            work_locations = load_work_locations()
         if any(result.created.values()) or news.created or engagement.created or instructions.created or chat.created:
             refresh_planner_statistics()
         created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created,
                        instructions=instructions.instructions, instructions_sv=instructions.swedish,
-                       onboarding_paths=instructions.paths, chat=chat.created)
+                       onboarding_paths=instructions.paths, chat=chat.created, work_locations=work_locations)
         summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:
