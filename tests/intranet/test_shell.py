@@ -61,17 +61,10 @@ class TestShell:
 
 
 @pytest.mark.django_db
-def test_site_search_finds_people_and_pages(staff_client, org):
+def test_site_search_finds_people(staff_client, org):
+    # Instructions, news, teams and locations are covered in tests/search (both engines and the database fallback).
     html = staff_client.get("/haku/", {"q": "Lehtola"}).content.decode()
     assert "Sanna Lehtola" in html
-    from wagtail.models import Page
-
-    from intranet.models import StandardPage
-
-    home = Page.objects.get(depth=2, locale__language_code="fi")
-    home.add_child(instance=StandardPage(title="Monipaikkainen työ", slug="mpt", intro="Tiimit kokoontuvat verkossa."))
-    response = staff_client.get("/haku/", {"q": "monipaikkainen"})
-    assert [page.title for page in response.context["pages"]] == ["Monipaikkainen työ"]
 
 
 @pytest.mark.django_db
