@@ -276,6 +276,8 @@ TAGGIT_CASE_INSENSITIVE = True
 # No Gravatar: avatars would be fetched from an outside service (no external
 # requests from an internal system; the admin shows initials instead).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call home: the admin would fetch releases.wagtail.org on every dashboard visit.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Background work ---------------------------------------------------------
 # Jobs (scheduled publishing, announcing news, reminders, indexing) are queued
