@@ -9,11 +9,10 @@ refuses any other publisher or audience. Both apply to Wagtail's own admin URLs,
 so a hand-made POST gets no further than the UI.
 """
 
-from functools import cached_property
 
-from wagtail.models import PagePermissionTester
 
 from intranet import roles
+from intranet.page_permissions import ScopedPagePermissionTester
 
 
 def is_national_editor(user) -> bool:
@@ -55,45 +54,8 @@ def can_edit_for_agency(user, agency_id: int | None) -> bool:
     return is_national_editor(user) or (agency_id is not None and agency_id in editor_agency_ids(user))
 
 
-class NewsArticlePermissionTester(PagePermissionTester):
+class NewsArticlePermissionTester(ScopedPagePermissionTester):
     """Wagtail's tester, with regional editors limited to their own agency's articles."""
 
-    @cached_property
-    def _own_article(self) -> bool:
+    def owns_page(self) -> bool:
         return can_edit_for_agency(self.user, self.page.publisher_id)
-
-    def _gate(self, allowed: bool) -> bool:
-        return allowed and self._own_article
-
-    def can_edit(self):
-        return self._gate(super().can_edit())
-
-    def can_delete(self, ignore_bulk=False):
-        return self._gate(super().can_delete(ignore_bulk=ignore_bulk))
-
-    def can_publish(self):
-        return self._gate(super().can_publish())
-
-    def can_unpublish(self):
-        return self._gate(super().can_unpublish())
-
-    def can_submit_for_moderation(self):
-        return self._gate(super().can_submit_for_moderation())
-
-    def can_unschedule(self):
-        return self._gate(super().can_unschedule())
-
-    def can_lock(self):
-        return self._gate(super().can_lock())
-
-    def can_unlock(self):
-        return self._gate(super().can_unlock())
-
-    def can_move(self):
-        return self._gate(super().can_move())
-
-    def can_copy(self):
-        return self._gate(super().can_copy())
-
-    def can_view_revisions(self):
-        return self._gate(super().can_view_revisions())

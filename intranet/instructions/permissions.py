@@ -10,11 +10,10 @@ rights stop at the library). Both checks sit on Wagtail's own admin URLs, so a
 hand-made POST gets no further than the UI.
 """
 
-from functools import cached_property
 
-from wagtail.models import PagePermissionTester
 
 from intranet import roles
+from intranet.page_permissions import ScopedPagePermissionTester
 
 
 def _group_names(user) -> set[str]:
@@ -62,11 +61,10 @@ def editable_unit_ids(user) -> set[int] | None:
     return {unit} if unit else set()
 
 
-class InstructionPermissionTester(PagePermissionTester):
+class InstructionPermissionTester(ScopedPagePermissionTester):
     """Wagtail's tester, limited to instructions of the user's own unit (administrators: all)."""
 
-    @cached_property
-    def _own(self) -> bool:
+    def owns_page(self) -> bool:
         from intranet.instructions.models import InstructionPage
 
         page = self.page
@@ -78,39 +76,3 @@ class InstructionPermissionTester(PagePermissionTester):
             ).values_list("owner_unit_id", flat=True).first()
             unit_id = original or unit_id
         return can_edit_unit(self.user, unit_id)
-
-    def _gate(self, allowed: bool) -> bool:
-        return allowed and self._own
-
-    def can_edit(self):
-        return self._gate(super().can_edit())
-
-    def can_delete(self, ignore_bulk=False):
-        return self._gate(super().can_delete(ignore_bulk=ignore_bulk))
-
-    def can_publish(self):
-        return self._gate(super().can_publish())
-
-    def can_unpublish(self):
-        return self._gate(super().can_unpublish())
-
-    def can_submit_for_moderation(self):
-        return self._gate(super().can_submit_for_moderation())
-
-    def can_unschedule(self):
-        return self._gate(super().can_unschedule())
-
-    def can_lock(self):
-        return self._gate(super().can_lock())
-
-    def can_unlock(self):
-        return self._gate(super().can_unlock())
-
-    def can_move(self):
-        return self._gate(super().can_move())
-
-    def can_copy(self):
-        return self._gate(super().can_copy())
-
-    def can_view_revisions(self):
-        return self._gate(super().can_view_revisions())
