@@ -77,11 +77,13 @@ def test_a_readers_pages_stay_within_their_query_budget(client, org, publish):
 
     Home 17, news section 20, article 18 here; on the benchmark's pages the feed's SQL and the fragment
     cache took home from 34 to 17, /uutiset/ from 31 to 20 and the article from 33 to 19 (bench/news.py).
-    Raise a ceiling only with a reason; lower it when a query goes away.
+    Raise a ceiling only with a reason; lower it when a query goes away. Presence raised every page by 4
+    (the header's own status, today's work location and its weekly plan, and the locations of the two-click
+    menu) and the home page by 4 more ("My team today": the team, its people, their locations and plans).
     """
     first = add_articles(org, publish, 10)
     RegionalSupplement.objects.create(article=first[1], agency=org.ely, body="<p>Lisä</p>")
     client.force_login(org.people["aino"].user)
-    assert queries(client, "/") <= 17
-    assert queries(client, "/uutiset/") <= 20
-    assert queries(client, first[1].url) <= 18
+    assert queries(client, "/") <= 25
+    assert queries(client, "/uutiset/") <= 24
+    assert queries(client, first[1].url) <= 22
