@@ -41,6 +41,9 @@ from search.engines.base import SearchUnavailable
 # commit visible to every web process well within the promised second while
 # costing nothing measurable per query.
 CHECK_SECONDS = 0.25
+# Commits made by this process, per index root: a store that sees the count change checks at once,
+# so a write in this process is visible to every reader in it on the next search.
+_local_commits: dict[Path, int] = {}
 # How long a write waits for the lock (a rebuild of the demo data takes a few
 # seconds; a larger index longer). After that the caller gets WriterBusy and
 # the worker retries the drain later, with the outbox rows untouched.
@@ -80,6 +83,7 @@ class Store:
         self._version = None
         self._meta_stamp = None
         self._checked_at = 0.0
+        self._seen_local_commit = 0
 
     # --- paths -----------------------------------------------------------
     @property
@@ -108,8 +112,10 @@ class Store:
         """(index, searcher) of the current version, reloaded if it changed; (None, None) when there is none."""
         now = time.monotonic()
         with self._lock:
-            if self._index is None or now - self._checked_at >= CHECK_SECONDS:
+            local_commit = _local_commits.get(self.root, 0)
+            if self._index is None or now - self._checked_at >= CHECK_SECONDS or local_commit != self._seen_local_commit:
                 self._checked_at = now
+                self._seen_local_commit = local_commit
                 version = self.current_version()
                 if version is None:
                     self._index, self._version = None, None
@@ -128,8 +134,10 @@ class Store:
             return self._index, self._index.searcher()
 
     def refresh(self) -> None:
-        """Look at the pointer and meta.json on the next search (after our own write)."""
+        """Look at the pointer and meta.json on the next search (after a write in this process): every
+        store of this root in the process, not only the writer's, checks at once."""
         self._checked_at = 0.0
+        _local_commits[self.root] = _local_commits.get(self.root, 0) + 1
 
     # --- writing ---------------------------------------------------------
     @contextmanager
