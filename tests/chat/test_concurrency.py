@@ -10,7 +10,7 @@ from realtime.chat import messages, rooms
 from realtime.chat.models import Message
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WRITERS = 6
 EACH = 8

@@ -9,7 +9,7 @@ from realtime.chat.models import Message, Room
 from realtime.models import Notification
 from tests.chat.wsutil import connect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from realtime.chat.models import Message, Room
 from tests.chat.wsutil import connect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CHAT_TYPES = ["chat.send", "chat.edit", "chat.delete", "chat.react", "chat.read", "chat.unread", "chat.typing",
               "chat.subscribe", "chat.unsubscribe"]

@@ -115,7 +115,7 @@ class TestWorker:
     def test_periodic_jobs_are_enqueued_once_per_interval_by_one_worker(self, database_queue):
         now = timezone.now()
         assert jobs.enqueue_due(now=now) == ["publish_scheduled", "must_read_reminders",
-                                             "instruction_review_reminders"]
+                                             "instruction_review_reminders", "search_drain"]
         assert jobs.enqueue_due(now=now) == []  # another worker in the same minute: nothing
-        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=61)) == ["publish_scheduled"]
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=61)) == ["publish_scheduled", "search_drain"]
         assert DBTaskResult.objects.filter(task_path="intranet.tasks.publish_scheduled").count() == 2

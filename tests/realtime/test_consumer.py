@@ -15,7 +15,7 @@ from realtime.consumers import CLOSE_UNAUTHENTICATED, user_group
 from realtime.protocol import MAX_FRAME_BYTES
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @database_sync_to_async

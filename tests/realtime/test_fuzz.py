@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.factories import PersonFactory, UserFactory
 from tests.realtime.helpers import connect, next_frame
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),

@@ -13,7 +13,7 @@ from realtime.presence.store import get_store
 from tests.factories import LocationFactory, MembershipFactory, PersonFactory, TeamFactory, UserFactory
 from tests.realtime.helpers import connect, frames_until, next_frame, request, status_of
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @database_sync_to_async

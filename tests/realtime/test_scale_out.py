@@ -22,7 +22,7 @@ from django.db import connection
 from tests.factories import MembershipFactory, PersonFactory, TeamFactory, UserFactory
 from tests.realtime.test_consumer import session_cookie_of
 
-pytestmark = [pytest.mark.redis, pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.redis, pytest.mark.postgresql, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 BIN = Path(sys.executable).parent
 PORTS = (8371, 8372)  # the presence engineer's range 8300-8399
