@@ -94,25 +94,6 @@ def test_a_busy_writer_postpones_the_drain(news_index, org, embedded):
     assert found(embedded, "etätyöohje") == [f"news:{article.pk}"]
 
 
-def test_facet_counts_equal_the_database(news_index, org, embedded):
-    categories = list(NewsCategory.objects.all()[:3])
-    for i in range(7):
-        publish_article(news_index, title=f"Tiedote numero {i}", publisher=org.keha if i % 3 else org.ely,
-                        categories=categories[: 1 + i % 3])
-    drain(engine=embedded)
-    result = embedded.search(SearchQuery(text="tiedote", audience="keha"))
-    articles = NewsArticlePage.objects.live().filter(title__startswith="Tiedote")
-    truth_topics = {c.name_fi: articles.filter(categories=c).count() for c in categories}
-    assert dict(result.facets["topic"]) == {k: v for k, v in truth_topics.items() if v}
-    truth_publishers = {a.name_fi: articles.filter(publisher=a).count() for a in (org.keha, org.ely)}
-    assert dict(result.facets["publisher"]) == truth_publishers
-    assert result.total == articles.count() == 7
-    narrowed = embedded.search(SearchQuery(text="tiedote", audience="keha",
-                                           filters={"publisher": (org.ely.name_fi,)}))
-    assert narrowed.total == articles.filter(publisher=org.ely).count()
-    assert dict(narrowed.facets["publisher"]) == truth_publishers
-
-
 def test_reindex_command_switches_while_queries_answer_and_status_agrees(news_index, org, embedded):
     for i in range(5):
         publish_article(news_index, title=f"Palkkatukiuutinen {i}", publisher=org.keha)

@@ -104,21 +104,21 @@ def test_people_changes_follow(org, elastic_engine):
 
 
 @pytest.mark.search_server
-def test_facet_counts_equal_the_database(news_index, org, elastic_engine):
+def test_facet_counts_equal_the_database(news_index, org, engine):
     categories = list(NewsCategory.objects.all()[:3])
     for i in range(7):
         publish_article(news_index, title=f"Tiedote numero {i}", publisher=org.keha if i % 3 else org.ely,
                         categories=categories[: 1 + i % 3])
-    drain(engine=elastic_engine)
-    result = elastic_engine.search(SearchQuery(text="tiedote", audience="keha"))
+    drain(engine=engine)
+    result = engine.search(SearchQuery(text="tiedote", audience="keha"))
     articles = NewsArticlePage.objects.live().filter(title__startswith="Tiedote")
     truth_topics = {c.name_fi: articles.filter(categories=c).count() for c in categories}
     assert dict(result.facets["topic"]) == {k: v for k, v in truth_topics.items() if v}
     truth_publishers = {a.name_fi: articles.filter(publisher=a).count() for a in (org.keha, org.ely)}
     assert dict(result.facets["publisher"]) == truth_publishers
     assert result.total == articles.count() == 7
-    narrowed = elastic_engine.search(SearchQuery(text="tiedote", audience="keha",
-                                                 filters={"publisher": (org.ely.name_fi,)}))
+    narrowed = engine.search(SearchQuery(text="tiedote", audience="keha",
+                                         filters={"publisher": (org.ely.name_fi,)}))
     assert narrowed.total == articles.filter(publisher=org.ely).count()
     assert dict(narrowed.facets["publisher"]) == truth_publishers  # its own facet keeps the siblings
 
