@@ -5,11 +5,12 @@ Thin views: everything is in search.services (engine or database fallback).
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -65,8 +66,9 @@ def _label(facet: str, value: str) -> str:
     return str(VALUE_LABELS.get(facet, {}).get(value, value))
 
 
-def _row(hit) -> dict:
-    """A hit for the template, with its type label and one line of detail in the reader's language."""
+def _row(hit, *, choose: str = "", log_id: int | None = None) -> dict:
+    """A hit for the template: type label, one line of detail in the reader's language and, with ``choose``
+    (the click-recording address), the finished result link, so the template reverses and encodes nothing."""
     extra = hit.extra or {}
     if extra.get("job_title"):
         detail = ", ".join(filter(None, [extra["job_title"], extra.get("agency", "")]))
@@ -74,7 +76,37 @@ def _row(hit) -> dict:
         detail = _label("kind", extra["kind"])
     else:
         detail = extra.get("date", "")
-    return {"hit": hit, "type_label": str(TYPE_LABELS.get(hit.type, hit.type)), "detail": detail}
+    href = ""
+    if choose:
+        # The same address the template's {% url %}…|urlencode built before (quote with "/" safe).
+        href = f"{choose}?{f'l={log_id}&' if log_id else ''}k={quote(hit.key, safe='/')}&u={quote(hit.url, safe='/')}"
+    return {"hit": hit, "type_label": str(TYPE_LABELS.get(hit.type, hit.type)), "detail": detail, "href": href}
+
+
+def _facets(base: str, query: str, filters: dict, counts: dict) -> list[dict]:
+    """Facets with their options' links. One page shows up to seven facets of up to 50 values: each link is
+    the page's own query string plus one parameter, so building them is string concatenation, not a
+    URL reversal and a full re-encoding per option."""
+    own = base + _url(query, filters)
+    facets = []
+    for name in FACETS:
+        values = counts.get(name) or []
+        chosen = filters.get(name, [])
+        if not values and not chosen:
+            continue
+        options = []
+        for value, count in values:
+            selected = value in chosen
+            if selected:  # removing a value: the rest of the query string is rebuilt (one per chosen value)
+                href = base + _url(query, {**filters, name: [v for v in chosen if v != value]})
+            elif chosen:  # keep the parameter order of a fresh build: this facet's values stay together
+                href = base + _url(query, {**filters, name: [*chosen, value]})
+            else:
+                href = own + "&" + urlencode([(name, value)])
+            options.append({"value": value, "label": _label(name, value), "count": count, "selected": selected,
+                            "url": href})
+        facets.append({"name": name, "label": FACET_LABELS[name], "options": options})
+    return facets
 
 
 @login_required
@@ -87,36 +119,25 @@ def search(request):
         outcome = services.search_site(user=request.user, text=query, filters=filters, page=_page_number(request),
                                        language=_language())
         result = outcome.result
-        facets = []
-        for name in FACETS:
-            values = result.facets.get(name) or []
-            chosen = set(filters.get(name, []))
-            if not values and not chosen:
-                continue
-            options = []
-            for value, count in values:
-                selected = value in chosen
-                toggled = {**filters, name: [v for v in filters.get(name, []) if v != value]} if selected else \
-                    {**filters, name: [*filters.get(name, []), value]}
-                options.append({"value": value, "label": _label(name, value), "count": count, "selected": selected,
-                                "url": _url(query, toggled)})
-            facets.append({"name": name, "label": FACET_LABELS[name], "options": options})
+        base = reverse("search:search")
         chips = [
             {"label": f"{FACET_LABELS[name]}: {_label(name, value)}",
-             "url": _url(query, {**filters, name: [v for v in values if v != value]})}
+             "url": base + _url(query, {**filters, name: [v for v in values if v != value]})}
             for name, values in filters.items() for value in values
         ]
         page = outcome.query.page
-        pages = max((result.total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1)
+        pages = min(max((result.total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1), services.MAX_PAGE)
+        choose = reverse("search:choose")
+        rows = [_row(h, choose=choose, log_id=outcome.log_id) for h in result.hits]
         context.update(
-            result=result, outcome=outcome, facets=facets, chips=chips, page=page,
-            pages=min(pages, services.MAX_PAGE), type_labels=TYPE_LABELS,
+            result=result, outcome=outcome, facets=_facets(base, query, filters, result.facets), chips=chips,
+            page=page, pages=pages, type_labels=TYPE_LABELS,
             first_number=(page - 1) * services.PAGE_SIZE + 1,
-            previous_url=_url(query, filters, page=page - 1) if page > 1 else None,
-            next_url=_url(query, filters, page=page + 1) if page < min(pages, services.MAX_PAGE) else None,
-            suggestion_url=_url(result.suggestion, {}) if result.suggestion else None,
-            best_bets=[_row(h) for h in result.hits if h.best_bet],
-            hits=[_row(h) for h in result.hits if not h.best_bet],
+            previous_url=base + _url(query, filters, page=page - 1) if page > 1 else None,
+            next_url=base + _url(query, filters, page=page + 1) if page < pages else None,
+            suggestion_url=base + _url(result.suggestion, {}) if result.suggestion else None,
+            best_bets=[r for r in rows if r["hit"].best_bet],
+            hits=[r for r in rows if not r["hit"].best_bet],
         )
     return render(request, "search/results.html", context)
 

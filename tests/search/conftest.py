@@ -82,3 +82,14 @@ def use_engine(settings, engine):
     yield engine
     _elastic.cache_clear()
     _embedded.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_best_bets():
+    """The best bets map lives in the cache (search.best_bets), which a test's rolled-back transaction does
+    not reset: each test starts without one."""
+    from search import best_bets
+
+    best_bets.forget()
+    yield
+    best_bets.forget()

@@ -147,3 +147,42 @@ def test_degraded_mode_on_postgresql_uses_finnish_full_text(reader, articles, en
     html = reader.get(reverse("search:search"), {"q": "matkalasku"}).content.decode()
     assert "Matkalaskut siirtyvät uuteen järjestelmään" in html
     assert "notice--warning" in html
+
+
+@pytest.mark.search_server
+def test_best_bets_come_from_the_cache_and_follow_changes(reader, indexed, articles):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    bet = BestBet.objects.create(phrase="kulkukortti", page=articles[0])
+    reader.get(reverse("search:search"), {"q": "kulkukortti"})  # fills the cache
+    with CaptureQueriesContext(connection) as captured:
+        html = reader.get(reverse("search:search"), {"q": "Kulkukortti"}).content.decode()
+    assert "result--best" in html
+    assert not [q for q in captured.captured_queries if "search_bestbet" in q["sql"]]
+    bet.page = articles[1]
+    bet.save()  # an editor re-pins it: the next search shows the new page
+    html = reader.get(reverse("search:search"), {"q": "kulkukortti"}).content.decode()
+    best = html.index("result--best")
+    assert html.index(articles[1].title, best) < html.index("</ol>", best)
+    bet.delete()
+    assert "result--best" not in reader.get(reverse("search:search"), {"q": "kulkukortti"}).content.decode()
+
+
+@pytest.mark.search_server
+def test_results_page_query_count_does_not_grow_with_hits(reader, indexed, news_index, org):
+    """The results page reads nothing per hit: titles, links, details and snippets come from the index."""
+    def queries(text):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert reader.get(reverse("search:search"), {"q": text}).status_code == 200
+        return len(ctx.captured_queries)
+
+    queries("kulunvalvonta")  # the best bets map is cached from here on
+    few = queries("kulunvalvonta")
+    for i in range(15):
+        publish_article(news_index, title=f"Kulunvalvonnan tiedote {i}", publisher=org.keha)
+    drain(engine=indexed)
+    assert queries("kulunvalvonta") == few
