@@ -140,6 +140,8 @@ class Chain:
             for word in group:
                 self._synonyms_by_stem.setdefault(self.stem(word), set()).update(group)
         self._cache: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        self._forms_by_stem: dict[str, set[str]] | None = None  # built on first use (snippets)
+        self._parts_by_stem: dict[str, set[str]] | None = None
 
     def stem(self, word: str) -> str:
         """The indexed stem of one lowercased word (gradation override first)."""
@@ -182,6 +184,24 @@ class Chain:
                 if found[1]:
                     parts.extend(found[1])
         return " ".join(stems), " ".join(parts), all_words
+
+    def forms_of(self, stems) -> set[str]:
+        """Words the gradation overrides send to one of ``stems`` (``palkkatuen`` for ``palkkatuk``)."""
+        if self._forms_by_stem is None:
+            by_stem: dict[str, set[str]] = {}
+            for form, target in self.overrides.items():
+                by_stem.setdefault(self.stem(target), set()).add(form)
+            self._forms_by_stem = by_stem
+        return set().union(*(self._forms_by_stem.get(s, ()) for s in stems))
+
+    def parts_of(self, stems) -> set[str]:
+        """Lexicon parts (as written) whose stem is one of ``stems``: a word holding one may match as a compound."""
+        if self._parts_by_stem is None:
+            by_stem: dict[str, set[str]] = {}
+            for part, stem in self._part_stems.items():
+                by_stem.setdefault(stem, set()).add(part)
+            self._parts_by_stem = by_stem
+        return set().union(*(self._parts_by_stem.get(s, ()) for s in stems))
 
     def synonyms_of(self, word: str) -> set[str]:
         return self._synonyms_by_stem.get(self.stem(word), set()) - {word}

@@ -232,3 +232,26 @@ def test_pages_never_repeat_or_skip_a_hit(tmp_path):
     for page in range(1, 9):
         seen += keys(engine.search(SearchQuery(text="loma", audience="ely", now=NOW, page=page, page_size=20)))
     assert len(seen) == len(set(seen)) == 150
+
+
+def test_snippet_prefilter_never_drops_a_word_the_stemmer_would_match():
+    """Snippets only analyse words whose head (first two letters, a leading run counted once) is a query
+    stem's head, or that are gradation forms or hold a lexicon part. That relies on Snowball keeping a
+    word's head: checked on the analysis data, the relevance corpus and 50,000 random words."""
+    import random
+
+    from search.engines.embedded_query import _head
+    from search.engines.tantivy_analysis import default_analysis, words
+    from search.relevance import corpus
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyzåäö"
+    vocabulary = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 14))) for _ in range(50_000)}
+    vocabulary |= set(words(repr(vars(corpus))))
+    analysis = default_analysis()
+    for chain in analysis.chains.values():
+        vocabulary |= set(chain.parts) | set(chain.overrides) | {w for group in chain.synonyms for w in group}
+    for chain in analysis.chains.values():
+        wrong = [w for w in vocabulary if w not in chain.overrides and chain.word(w)[0]
+                 and _head(chain.word(w)[0]) != _head(w)]
+        assert wrong == [], chain.lang
