@@ -14,7 +14,10 @@ One command (``bash scripts/bench.sh`` or ``.venv/bin/python bench/search.py``):
    realistic queries: total time, the engine's part (time inside the engine
    call) and ours (the rest: view, services, template), beside the same page
    without a query (the site chrome every page pays: session, header,
-   notifications, must-read banner). Goal: our search code p95 < 15 ms.
+   notifications, must-read banner). Goal: our search code p95 < 15 ms. The
+   same split is also printed in CPU time of the request thread: the search
+   server runs in another process, and on a loaded machine its CPU use
+   inflates our wall-clock share but not our CPU time.
 
 The embedded engine's half lives in bench/search_embedded.py.
 """
@@ -132,39 +135,52 @@ def bench_haku(url: str) -> dict:
     measured = []
     original = ElasticEngine.search
 
+    measured_cpu = []
+
     def timed_search(self, query, **kwargs):
+        cpu = time.thread_time()
         result = original(self, query, **kwargs)
         measured.append(result.engine_ms)
+        measured_cpu.append((time.thread_time() - cpu) * 1000)  # the client's share: request, JSON
         return result
 
     ElasticEngine.search = timed_search
     client = Client()
     client.force_login(get_user_model().objects.get(username="henkilo"))
-    totals, engines = [], []
+    totals, engines, ours_cpu, bare_cpu = [], [], [], []
     for round_ in range(WARMUP + ROUNDS):
         for text in QUERIES:
             measured.clear()
-            started = time.perf_counter()
+            measured_cpu.clear()
+            started, cpu = time.perf_counter(), time.thread_time()
             response = client.get("/haku/", {"q": text})
             elapsed = (time.perf_counter() - started) * 1000
+            elapsed_cpu = (time.thread_time() - cpu) * 1000
             assert response.status_code == 200
             if round_ >= WARMUP:
                 totals.append(elapsed)
                 engines.append(sum(measured))
+                ours_cpu.append(elapsed_cpu - sum(measured_cpu))
     ElasticEngine.search = original
     # Baseline in the same run: /haku/ without a query (same template, header,
     # menus, notifications and must-read banner; no search at all).
     bare = []
     for round_ in range(WARMUP + ROUNDS * 2):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         assert client.get("/haku/").status_code == 200
         if round_ >= WARMUP:
             bare.append((time.perf_counter() - started) * 1000)
+            bare_cpu.append((time.thread_time() - cpu) * 1000)
     engine.drop()
     ours = [t - e for t, e in zip(totals, engines)]
     chrome = statistics.median(bare)
     search_code = [max(o - chrome, 0.0) for o in ours]
-    return {"total": totals, "engine": engines, "ours": ours, "bare": bare, "search_code": search_code}
+    # The same split in CPU time of this thread: the search server's work is in another process, so under
+    # load its CPU competes with ours in wall-clock time but never counts here.
+    chrome_cpu = statistics.median(bare_cpu)
+    search_code_cpu = [max(o - chrome_cpu, 0.0) for o in ours_cpu]
+    return {"total": totals, "engine": engines, "ours": ours, "bare": bare, "search_code": search_code,
+            "bare_cpu": bare_cpu, "ours_cpu": ours_cpu, "search_code_cpu": search_code_cpu}
 
 
 def main():
@@ -202,6 +218,9 @@ def main():
         ("engine (search server)", "engine", "–"),
         ("ours = whole − engine", "ours", "–"),
         ("ours − bare p50 (search code)", "search_code", "p95 < 15 ms"),
+        ("bare /haku/, CPU time", "bare_cpu", "–"),
+        ("ours = whole − engine, CPU time", "ours_cpu", "–"),
+        ("search code, CPU time", "search_code_cpu", "p95 < 15 ms"),
     )
     for label, key, goal in rows:
         values = haku[key]
