@@ -132,7 +132,14 @@
   function refreshRooms() {
     return api("huoneet/").then(function (data) {
       var known = {};
-      data.rooms.forEach(function (r) { known[r.id] = true; if (!rooms[r.id]) { rooms[r.id] = r; send({ type: "chat.subscribe", rooms: [r.id] }); } else { rooms[r.id].unread = r.unread; rooms[r.id].read_seq = r.read_seq; } });
+      data.rooms.forEach(function (r) {
+        known[r.id] = true;
+        var mine = rooms[r.id];
+        if (!mine) { rooms[r.id] = r; send({ type: "chat.subscribe", rooms: [r.id] }); return; }
+        // A snapshot taken before a live message arrived must not undo the count that message added.
+        if ((r.last_seq || 0) < (mine.last_seq || 0)) return;
+        mine.unread = r.unread; mine.read_seq = r.read_seq; mine.last_seq = r.last_seq;
+      });
       Object.keys(rooms).forEach(function (id) { if (!known[id]) delete rooms[id]; });
       if (roomId && !known[roomId]) { location.href = "/chat/"; return; }
       renderBadges();
