@@ -13,8 +13,10 @@ The mechanism (what this module relies on, checked by tests/realtime/test_wire.p
   keeps it as ``base_send`` (Channels), so ``base_send.args[0]`` is Daphne's ``WebSocketProtocol`` (an
   autobahn ``WebSocketServerProtocol``) and ``protocol.transport`` its Twisted TCP transport.
 * A broadcast is framed once: ``autobahn.websocket.protocol.PreparedMessage`` (autobahn's own broadcast
-  API; server frames are unmasked, so the bytes are the same for every socket) and written with
-  ``protocol.sendPreparedMessage`` — a ``transport.write`` of the same bytes object, no copy per socket.
+  API; server frames are unmasked, so the bytes are the same for every socket). When nothing is queued
+  for the socket, the frame goes straight to the socket (``transport.writeSomeData``, Twisted's own
+  non-blocking send); whatever the kernel does not take, or any frame behind queued bytes, goes through
+  ``transport.write`` (Twisted's buffer, flushed when the socket is writable), so the order is kept.
 * Before writing, the bytes the transport still holds for the socket are
   ``len(dataBuffer) - offset + _tempDataLen`` (Twisted's ``FileDescriptor`` write buffer; the first two
   are its public attributes, ``_tempDataLen`` is the not-yet-joined part). Past
@@ -78,7 +80,21 @@ class DaphneWire:
                         waiting, SOCKET_BUFFER_LIMIT)
             protocol.dropConnection(abort=True)
             raise SlowSocket(waiting)
-        protocol.sendPreparedMessage(prepared)
+        if protocol._perMessageCompress is not None or protocol.send_queue:  # not negotiated by Daphne
+            protocol.sendPreparedMessage(prepared)
+            return True
+        data = prepared.payloadHybi
+        if not waiting and not transport.disconnecting:
+            # Nothing queued before it: try the socket now, as asyncio's transports do. Twisted's write would
+            # register the socket for writability and send on a later loop turn (two epoll_ctl calls and a
+            # wake-up per socket); autobahn's sendData would format debug-log arguments on every frame.
+            sent = transport.writeSomeData(data)
+            if not isinstance(sent, int):  # the connection is gone: let Twisted find out and close it
+                sent = 0
+            if sent == len(data):
+                return True
+            data = data[sent:]
+        transport.write(data)  # behind what is queued, in order; Twisted sends it when the socket is writable
         return True
 
 
@@ -90,6 +106,6 @@ def attach(consumer) -> DaphneWire | None:
     protocol = send.args[0]
     transport = getattr(protocol, "transport", None)
     if not hasattr(protocol, "sendPreparedMessage") or not all(
-            hasattr(transport, name) for name in ("dataBuffer", "offset", "_tempDataLen")):
+            hasattr(transport, name) for name in ("dataBuffer", "offset", "_tempDataLen", "writeSomeData", "disconnecting")):
         return None
     return DaphneWire(protocol)

@@ -23,9 +23,20 @@ class QuietReactor:
 
 
 class Transport(FileDescriptor):
-    """Twisted's real write buffer (FileDescriptor.write) on a reactor that never flushes it."""
+    """Twisted's real write buffer (FileDescriptor.write) on a reactor that never flushes it, over a "kernel"
+    that takes ``accept`` bytes per send (None: everything)."""
 
     aborted = False
+    accept = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent = b""
+
+    def writeSomeData(self, data):
+        taken = bytes(data if self.accept is None else data[:self.accept])
+        self.sent += taken
+        return len(taken)
 
     def abortConnection(self):
         self.aborted = True
@@ -66,8 +77,16 @@ def test_one_prepared_frame_is_written_as_is_and_counted_as_waiting_until_the_bo
     prepared = direct.prepare('{"type":"chat.message","body":"äö ☕"}')
     payload = '{"type":"chat.message","body":"äö ☕"}'.encode()
     assert prepared.payloadHybi == bytes([0x81, len(payload)]) + payload  # an unmasked text frame (RFC 6455)
+    transport = protocol.transport
+    assert direct.write(prepared) is True  # nothing queued: straight to the socket
+    assert transport.sent == prepared.payloadHybi and direct.buffered() == 0
+    transport.accept = 10  # the kernel takes part of it: the rest waits in Twisted's buffer
     assert direct.write(prepared) is True
-    assert direct.buffered() == len(prepared.payloadHybi)
+    assert direct.buffered() == len(prepared.payloadHybi) - 10
+    transport.accept = None  # behind queued bytes a frame is queued too (order), not sent past them
+    assert direct.write(prepared) is True
+    assert direct.buffered() == 2 * len(prepared.payloadHybi) - 10
+    assert transport.sent == prepared.payloadHybi + prepared.payloadHybi[:10]
     big = direct.prepare("x" * 70_000)  # 64-bit length header
     while direct.buffered() <= wire.SOCKET_BUFFER_LIMIT:
         assert direct.write(big) is True
