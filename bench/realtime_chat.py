@@ -13,7 +13,10 @@ Servers, each a separate process measured in the same run on the same machine:
 Clients run in this process (asyncio + websockets): N connections, then (1) *paced*: messages at a fixed
 rate from rotating senders, latency = receipt − send time at every member (p50/p95/p99); (2) *burst*:
 messages back to back, deliveries per second until every member has every message. Server CPU comes from
-/proc/<pid>/stat (user+system) over each window, divided by the deliveries: it holds on a noisy machine.
+/proc/<pid>/stat (user+system) over each window, divided by the deliveries: it holds on a noisy machine. The
+paced window's figure is net of the server's idle CPU (measured for 3 s before it, shown beside); the goal
+(≤ 50 µs per delivery under Daphne) must hold in both windows. The client CPU column is this process's CPU
+per delivery: the clients compete with the server for the same cores, which is in the wall-clock figures.
 
     .venv/bin/python bench/realtime_chat.py            # all servers, 50 and 1,000 members
     .venv/bin/python bench/realtime_chat.py --quick    # 50 members only
@@ -153,6 +156,7 @@ class Bench:
         self.received: list[float] = []
         self.clients: list[Member] = []
         self.counter = 0
+        self.idle_rate = 0.0  # server CPU seconds per second while idle
         # Client ids are idempotency keys: unique per run, or a second server on the same database would
         # (rightly) treat the messages as resends and broadcast nothing.
         self.prefix = f"{kind[:4].strip(',')}{members}-{time.time_ns() % 10**9}-"
@@ -212,7 +216,7 @@ class Bench:
             await self.send_one()
             await asyncio.sleep(max(0.0, wall0 + (index + 1) / rate - time.perf_counter()))
         await self.wait_all(count * self.members)
-        cpu = cpu_seconds(pid) - cpu0
+        cpu = cpu_seconds(pid) - cpu0 - self.idle_rate * (time.perf_counter() - wall0)
         delivered = len(self.received)
         latencies = sorted(self.received)
         return {"expected": count * self.members, "delivered": delivered,
@@ -253,10 +257,16 @@ async def measure(kind, members, rate, seconds, burst, setup, var):
         await bench.connect()
         rss = rss_mib(process.pid)
         await bench.run_paced(process.pid, 1, 2)  # warm-up: code paths, database pages
+        # The server's CPU while idle (timers, keep-alives of its sockets): subtracted from the paced window,
+        # whose deliveries would otherwise be charged with it; reported beside.
+        cpu0, wall0 = cpu_seconds(process.pid), time.perf_counter()
+        await asyncio.sleep(3)
+        bench.idle_rate = (cpu_seconds(process.pid) - cpu0) / (time.perf_counter() - wall0)
         paced = await bench.run_paced(process.pid, rate, seconds)
         burst_result = await bench.run_burst(process.pid, burst)
         await bench.close()
         return {"kind": kind, "members": members, "rate": rate, "connect": bench.connect_seconds, "rss": rss,
+                "idle_ms": bench.idle_rate * 1000,
                 "paced": paced, "burst": burst_result}
     finally:
         process.terminate()
@@ -306,7 +316,7 @@ def goal_row(r, by):
     if r["kind"] != "chat, Daphne":
         return "—", "—"
     textbook = by.get(("textbook Channels", r["members"]))
-    cpu, p99 = r["burst"]["cpu_us"], r["paced"]["p99"]
+    cpu, p99 = max(r["burst"]["cpu_us"], r["paced"]["cpu_us"]), r["paced"]["p99"]  # both windows must meet it
     checks = [cpu <= CPU_GOAL_US, p99 < P99_GOAL_MS.get(r["members"], 150),
               r["paced"]["delivered"] == r["paced"]["expected"]]
     goal = f"≤ {CPU_GOAL_US} µs, p99 < {P99_GOAL_MS.get(r['members'], 150)} ms"
@@ -321,22 +331,24 @@ def report(results, load_before):
     print(f"Load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores; the clients "
           "run in the benchmark process on the same cores (client CPU column).")
     print("| server | members | msg/s (paced) | p50 ms | p95 ms | p99 ms | delivered | server CPU µs/delivery "
-          "(burst; paced) | deliveries/s (burst) | client CPU µs/delivery | RSS MiB | goal | met |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+          "(burst; paced) | idle server CPU ms/s | deliveries/s (burst) | client CPU µs/delivery | RSS MiB | goal | met |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     by = {(r["kind"], r["members"]): r for r in results}
     for r in results:
         p, b = r["paced"], r["burst"]
         goal, met = goal_row(r, by)
         print(f"| {LABELS.get(r['kind'], r['kind'])} | {r['members']:,} | {r['rate']} | {p['p50']:.1f} | {p['p95']:.1f} "
               f"| {p['p99']:.1f} | {p['delivered']}/{p['expected']} | {b['cpu_us']:.1f}; {p['cpu_us']:.1f} "
-              f"| {b['per_second']:,.0f} | {b['client_us']:.1f} | {r['rss']:.0f} | {goal} | {met} |")
+              f"| {r['idle_ms']:.0f} | {b['per_second']:,.0f} | {b['client_us']:.1f} | {r['rss']:.0f} | {goal} | {met} |")
     print()
     for members in sorted({r["members"] for r in results}):
         chat, textbook = by.get(("chat, Daphne", members)), by.get(("textbook Channels", members))
         if not chat:
             continue
+        worst = max(chat["burst"]["cpu_us"], chat["paced"]["cpu_us"])
         line = (f"{members:,} members, ours under Daphne: {chat['burst']['cpu_us']:.1f} µs server CPU per delivery "
-                f"(goal ≤ {CPU_GOAL_US}: {'met' if chat['burst']['cpu_us'] <= CPU_GOAL_US else 'NOT met'})")
+                f"in the burst, {chat['paced']['cpu_us']:.1f} paced (net of {chat['idle_ms']:.0f} ms/s idle) "
+                f"(goal ≤ {CPU_GOAL_US}: {'met' if worst <= CPU_GOAL_US else 'NOT met'})")
         if textbook:
             ratio = textbook["burst"]["cpu_us"] / max(chat["burst"]["cpu_us"], 0.01)
             line += (f", {ratio:.1f}× cheaper than the textbook consumer's {textbook['burst']['cpu_us']:.1f} "
