@@ -331,15 +331,17 @@ def report(results, load_before):
     print(f"Load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores; the clients "
           "run in the benchmark process on the same cores (client CPU column).")
     print("| server | members | msg/s (paced) | p50 ms | p95 ms | p99 ms | delivered | server CPU µs/delivery "
-          "(burst; paced) | idle server CPU ms/s | deliveries/s (burst) | client CPU µs/delivery | RSS MiB | goal | met |")
+          "(burst; paced) | idle server CPU ms/s | deliveries/s (burst) | client CPU µs/delivery | RSS MiB "
+          "| goal | met |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     by = {(r["kind"], r["members"]): r for r in results}
     for r in results:
         p, b = r["paced"], r["burst"]
         goal, met = goal_row(r, by)
-        print(f"| {LABELS.get(r['kind'], r['kind'])} | {r['members']:,} | {r['rate']} | {p['p50']:.1f} | {p['p95']:.1f} "
-              f"| {p['p99']:.1f} | {p['delivered']}/{p['expected']} | {b['cpu_us']:.1f}; {p['cpu_us']:.1f} "
-              f"| {r['idle_ms']:.0f} | {b['per_second']:,.0f} | {b['client_us']:.1f} | {r['rss']:.0f} | {goal} | {met} |")
+        print(f"| {LABELS.get(r['kind'], r['kind'])} | {r['members']:,} | {r['rate']} | {p['p50']:.1f} "
+              f"| {p['p95']:.1f} | {p['p99']:.1f} | {p['delivered']}/{p['expected']} "
+              f"| {b['cpu_us']:.1f}; {p['cpu_us']:.1f} | {r['idle_ms']:.0f} | {b['per_second']:,.0f} "
+              f"| {b['client_us']:.1f} | {r['rss']:.0f} | {goal} | {met} |")
     print()
     for members in sorted({r["members"] for r in results}):
         chat, textbook = by.get(("chat, Daphne", members)), by.get(("textbook Channels", members))

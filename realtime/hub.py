@@ -24,7 +24,8 @@ API (module-level functions over one :class:`Hub` per process)::
                                  # cannot miss a change published by another process
     is_shared() -> bool          # True when publish reaches other processes (REDIS_URL)
     local_count(topic) -> int    # local subscribers of a topic (tests, metrics)
-    add_tap(topic_prefix, text_prefix, fn)  # fn(topic, text, subscribers) once per matching local delivery
+    add_tap(topic_prefix, text_prefix, fn)  # fn(topic, text, subscribers) once per matching
+                                            # local delivery (not per socket)
 
 A *socket* is any object with ``async def hub_send(text)`` and a ``hub_wire``
 attribute (the consumer in realtime/consumers.py, chat's RoomFeed); when

@@ -105,7 +105,7 @@ def attach(consumer) -> DaphneWire | None:
         return None
     protocol = send.args[0]
     transport = getattr(protocol, "transport", None)
-    if not hasattr(protocol, "sendPreparedMessage") or not all(
-            hasattr(transport, name) for name in ("dataBuffer", "offset", "_tempDataLen", "writeSomeData", "disconnecting")):
+    needed = ("dataBuffer", "offset", "_tempDataLen", "writeSomeData", "disconnecting")
+    if not hasattr(protocol, "sendPreparedMessage") or not all(hasattr(transport, name) for name in needed):
         return None
     return DaphneWire(protocol)

@@ -121,7 +121,8 @@ async def test_a_client_that_stops_reading_is_dropped_and_resyncs_while_the_room
         # Bertil comes back: a new socket works, and the missed messages come from his last sequence number.
         again = await connect(server.url, users["bertil"]["cookie"])
         await subscribe(again, room)
-        missed = fetch(server.url, users["bertil"]["cookie"], f"/chat/api/huoneet/{room}/viestit/?after={bertil_last_seq}")
+        missed = fetch(server.url, users["bertil"]["cookie"],
+                       f"/chat/api/huoneet/{room}/viestit/?after={bertil_last_seq}")
         seqs = [m["seq"] for m in missed["messages"]]
         assert seqs == sorted(set(seqs)) and set(posted) <= set(seqs)
         assert seqs == list(range(bertil_last_seq + 1, posted[-1] + 1))
