@@ -31,8 +31,9 @@ A *socket* is any object with ``async def hub_send(text)`` and a ``hub_wire``
 attribute (the consumer in realtime/consumers.py, chat's RoomFeed); when
 ``hub_send`` raises, the socket is dropped from every topic. ``hub_wire`` is
 None or a realtime.wire.DaphneWire: then the frame is prepared once per
-broadcast and written to the socket directly, with a bound on what may wait. ``text`` is a JSON frame serialised once by realtime/actions.py,
-the only module that publishes.
+broadcast and written to the socket directly, with a bound on what may wait.
+``text`` is a JSON frame serialised once by realtime/actions.py, the only
+module that publishes.
 
 Cross-process: with ``REDIS_URL`` each process opens one pub/sub connection,
 SUBSCRIBEs to ``<prefix><topic>`` while it has local subscribers to that topic
