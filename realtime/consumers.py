@@ -14,6 +14,7 @@ skips Channels' ``close_old_connections`` thread hop on every message; handlers
 registered with ``db=True`` get it through ``database_sync_to_async``.
 """
 
+import functools
 import itertools
 import json
 import logging
@@ -23,7 +24,7 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from realtime import dispatch, hub
+from realtime import dispatch, hub, wire
 from realtime import groups as realtime_groups
 from realtime.protocol import PROTOCOL_VERSION, FrameError, parse_frame
 
@@ -164,6 +165,11 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
 
     async def hub_send(self, text: str):
         await self.send(text_data=text)
+
+    @functools.cached_property
+    def hub_wire(self):
+        """Under Daphne: the hub's direct, bounded write path to this socket (realtime/wire.py); else None."""
+        return wire.attach(self)
 
     def subscribe(self, topic: str) -> None:
         hub.subscribe(topic, self)

@@ -24,11 +24,16 @@ API (module-level functions over one :class:`Hub` per process)::
                                  # cannot miss a change published by another process
     is_shared() -> bool          # True when publish reaches other processes (REDIS_URL)
     local_count(topic) -> int    # local subscribers of a topic (tests, metrics)
+    add_tap(topic_prefix, text_prefix, fn)  # fn(topic, text, subscribers) once per matching
+                                            # local delivery (not per socket)
 
-A *socket* is any object with ``async def hub_send(text)`` (the consumer in
-realtime/consumers.py); when ``hub_send`` raises, the socket is dropped from
-every topic. ``text`` is a JSON frame serialised once by realtime/actions.py,
-the only module that publishes.
+A *socket* is any object with ``async def hub_send(text)`` and a ``hub_wire``
+attribute (the consumer in realtime/consumers.py, chat's RoomFeed); when
+``hub_send`` raises, the socket is dropped from every topic. ``hub_wire`` is
+None or a realtime.wire.DaphneWire: then the frame is prepared once per
+broadcast and written to the socket directly, with a bound on what may wait.
+``text`` is a JSON frame serialised once by realtime/actions.py, the only
+module that publishes.
 
 Cross-process: with ``REDIS_URL`` each process opens one pub/sub connection,
 SUBSCRIBEs to ``<prefix><topic>`` while it has local subscribers to that topic
@@ -43,7 +48,10 @@ Daphne, so a publish from the separate worker process reaches nobody live (the
 database stays the truth; see docs/realtime.md, "Without Redis").
 
 Backpressure: Daphne's websocket writes never block (Twisted buffers them per
-connection), so delivery is a plain loop without an outbound queue per socket.
+connection), so delivery is a plain loop without an outbound queue or a task
+per socket; a socket whose Twisted buffer holds more than
+``wire.SOCKET_BUFFER_LIMIT`` unread bytes is dropped (realtime/wire.py) and
+resyncs when it reconnects.
 """
 
 from __future__ import annotations
@@ -55,6 +63,8 @@ import threading
 import uuid
 from collections import deque
 from urllib.parse import urlparse
+
+from realtime.wire import SlowSocket
 
 logger = logging.getLogger(__name__)
 
@@ -163,19 +173,39 @@ class Hub:
             await self._bridge.publish_async(topic, text)
 
     async def deliver_local(self, topic: str, text: str) -> int:
-        """Send ``text`` to this process's subscribers of ``topic``; returns how many got it."""
+        """Send ``text`` to this process's subscribers of ``topic``; returns how many got it.
+
+        Sockets with a direct wire (Daphne: realtime/wire.py) get one frame prepared for all of them,
+        written without awaiting, and are dropped when too far behind; others get ``hub_send``."""
         sockets = self._topics.get(topic)
         if not sockets:
             return 0
         delivered = 0
+        prepared = None
         for socket in list(sockets):
             try:
+                wire = getattr(socket, "hub_wire", None)
+                if wire is not None:
+                    if prepared is None:
+                        prepared = wire.prepare(text)
+                    if wire.write(prepared):
+                        delivered += 1
+                        continue
                 await socket.hub_send(text)
                 delivered += 1
+            except SlowSocket:
+                self.unsubscribe_all(socket)
             except Exception:  # noqa: BLE001 - a closed or broken socket must not stop the others
                 logger.debug("Dropping a socket that could not be written to", exc_info=True)
                 self.unsubscribe_all(socket)
+        for topic_prefix, text_prefix, tap in _TAPS:
+            if text.startswith(text_prefix) and topic.startswith(topic_prefix):
+                try:
+                    tap(topic, text, list(self._topics.get(topic, ())))
+                except Exception:  # noqa: BLE001
+                    logger.exception("Hub tap %s failed", getattr(tap, "__qualname__", tap))
         return delivered
+
 
     # --- internals ---------------------------------------------------------
     def _bind_loop(self) -> None:
@@ -376,6 +406,18 @@ def reset_hub() -> None:
     """Forget the process's hub (tests that change settings)."""
     global _hub
     _hub = None
+
+
+_TAPS: list[tuple[str, str, object]] = []
+
+
+def add_tap(topic_prefix: str, text_prefix: str, tap) -> None:
+    """Call ``tap(topic, text, subscribers)`` after each local delivery of a text starting with
+    ``text_prefix`` to a topic starting with ``topic_prefix``: once per process and frame, not per socket
+    (chat drops a leaving member's room feeds on a ``chat.membership`` frame). For every hub instance."""
+    entry = (topic_prefix, text_prefix, tap)
+    if entry not in _TAPS:
+        _TAPS.append(entry)
 
 
 def subscribe(topic: str, socket) -> None:

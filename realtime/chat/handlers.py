@@ -36,29 +36,37 @@ MEMBERSHIP_PREFIX = '{"type":"chat.membership"'
 
 
 class RoomFeed:
-    """One socket's subscription to one room (what the hub holds for the room's topic)."""
+    """One socket's subscription to one room (what the hub holds for the room's topic). Under Daphne it
+    shares the socket's direct wire (realtime/wire.py): a room's frame is written to it without a
+    coroutine per member."""
 
-    __slots__ = ("conn", "room_id", "members", "typing_at")
+    __slots__ = ("conn", "room_id", "members", "typing_at", "hub_wire")
 
     def __init__(self, conn, room_id: int, members: int):
         self.conn = conn
         self.room_id = room_id
         self.members = members
         self.typing_at = 0.0
+        self.hub_wire = getattr(conn, "hub_wire", None)
 
     async def hub_send(self, text: str) -> None:
-        if text.startswith(MEMBERSHIP_PREFIX):
-            self._membership_changed(text)
         await self.conn.send_text(text)
 
-    def _membership_changed(self, text: str) -> None:
-        change = json.loads(text)
-        if change.get("joined"):
-            self.members += 1
-        else:
-            self.members -= 1
-            if change.get("user") == self.conn.user_id:
-                _drop(self.conn, self.room_id)
+
+def _membership_changed(topic: str, text: str, feeds) -> None:
+    """A hub tap, once per process and chat.membership frame: member counts follow, and a member who left
+    or was removed stops receiving the room at once, on every socket of this process."""
+    change = json.loads(text)
+    joined, user_id = bool(change.get("joined")), change.get("user")
+    for feed in feeds:
+        if not isinstance(feed, RoomFeed):
+            continue
+        feed.members += 1 if joined else -1
+        if not joined and feed.conn.user_id == user_id:
+            _drop(feed.conn, feed.room_id)
+
+
+hub.add_tap("chat.room.", MEMBERSHIP_PREFIX, _membership_changed)
 
 
 def _feeds(conn) -> dict[int, RoomFeed]:

@@ -73,68 +73,112 @@ def _clean_body(body, *, allow_empty: bool) -> str:
 
 def _check_rate(user) -> None:
     key = f"chat:rate:{user.pk}:{int(timezone.now().timestamp()) // RATE_LIMIT_WINDOW}"
-    cache.add(key, 0, RATE_LIMIT_WINDOW * 2)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        count = 1
+        count = cache.incr(key)  # one round trip on the common path (Redis in production)
+    except ValueError:  # the window's first message (or the key expired between two calls)
+        count = 1 if cache.add(key, 1, RATE_LIMIT_WINDOW * 2) else cache.incr(key)
     if count > RATE_LIMIT_MESSAGES:
         raise ChatError("rate_limited", _("You are sending messages too fast. Wait a few seconds and try again."),
                         status=429)
 
 
-def _allocate_seq(room_id: int) -> int:
-    table = Room._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET last_seq = last_seq + 1, last_message_at = %s WHERE id = %s "
-                       "RETURNING last_seq", [timezone.now(), room_id])
-        return cursor.fetchone()[0]
+def _clean_room_id(room_id) -> int:
+    try:
+        return int(room_id)
+    except (TypeError, ValueError):
+        raise ChatError("invalid_room", _("Unknown room.")) from None
+
+
+# The lean insert path (docs/chat.md, "Storing a message"): plain SQL on the hottest write, built once.
+_SQL = {}
+
+
+def _sql() -> dict:
+    if not _SQL:
+        room, member, message = Room._meta.db_table, Membership._meta.db_table, Message._meta.db_table
+        _SQL.update(
+            # Membership, archive and sequence number in one statement: the room row's lock orders writers.
+            allocate=(f"UPDATE {room} SET last_seq = last_seq + 1, last_message_at = %s "
+                      f"WHERE id = %s AND archived_at IS NULL AND EXISTS "
+                      f"(SELECT 1 FROM {member} WHERE room_id = %s AND user_id = %s) RETURNING last_seq"),
+            insert=(f"INSERT INTO {message} (room_id, seq, author_id, client_id, body, reply_to_id, created_at, "
+                    f"updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id"),
+            # Posting reads one's own message: the read marker moves (unread counts are computed from it).
+            read=(f"UPDATE {member} SET last_read_seq = %s WHERE room_id = %s AND user_id = %s "
+                  f"AND last_read_seq < %s"),
+        )
+    return _SQL
+
+
+def _allocate_seq(cursor, *, room_id: int, user_id: int, now) -> int | None:
+    """The room's next sequence number, or None when the user is not a member or the room is archived or
+    does not exist (nothing changed then)."""
+    cursor.execute(_sql()["allocate"], [now, room_id, room_id, user_id])
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _not_writable(*, user, room_id: int) -> ChatError:
+    """Why a post was refused (the slow path, after the one-statement check failed)."""
+    membership = require_member(user=user, room_id=room_id)  # raises not_member
+    if membership.room.archived_at:
+        return ChatError("archived", _("This room is archived: it can be read but not written to."))
+    return ChatError("not_member", _("You are not a member of this room."), status=403)  # pragma: no cover - a race
 
 
 def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment_ids=()) -> tuple[Message, bool]:
     """Store a message and broadcast it on commit. Returns (message, created): a client id seen before returns the
-    stored message, unchanged, with created False (a resend after a lost acknowledgement)."""
-    membership = require_member(user=user, room_id=room_id)
-    room = membership.room
+    stored message, unchanged, with created False (a resend after a lost acknowledgement).
+
+    The common path (a member's text message) is three statements in one transaction and no SELECT: an UPDATE
+    of the room that checks the membership and the archive and returns the sequence number, the INSERT, and the
+    author's read marker. A resent client id is found by the unique constraint on insert."""
+    room_id = _clean_room_id(room_id)
+    if not user.is_authenticated:
+        raise ChatError("not_member", _("You are not a member of this room."), status=403)
     client_id = str(client_id or "")
     if client_id and not CLIENT_ID.match(client_id):
         raise ChatError("invalid_client_id", _("Invalid client id."))
-    # A resent client id is found by the unique constraint on insert (no query on the common path).
-    if room.archived_at:
-        raise ChatError("archived", _("This room is archived: it can be read but not written to."))
     attachment_ids = _clean_ids(attachment_ids)
     body = _clean_body(body, allow_empty=bool(attachment_ids))
     parent = None
     if reply_to not in (None, ""):
-        parent = Message.objects.select_related("author").filter(room=room, pk=_clean_id(reply_to)).first()
+        require_member(user=user, room_id=room_id)  # a non-member learns nothing about the room's messages
+        parent = Message.objects.select_related("author").filter(room_id=room_id, pk=_clean_id(reply_to)).first()
         if parent is None:
             raise ChatError("invalid_reply", _("The message you reply to is not in this room."))
     _check_rate(user)
+    sql = _sql()
     try:
         with transaction.atomic():
-            seq = _allocate_seq(room.pk)
-            message = Message.objects.create(room=room, seq=seq, author=user, client_id=client_id, body=body,
-                                             reply_to=parent)
+            now = timezone.now()
+            stamp = connection.ops.adapt_datetimefield_value(now)
+            with connection.cursor() as cursor:
+                seq = _allocate_seq(cursor, room_id=room_id, user_id=user.pk, now=stamp)
+                if seq is None:
+                    raise _not_writable(user=user, room_id=room_id)
+                cursor.execute(sql["insert"], [room_id, seq, user.pk, client_id, body,
+                                               parent.pk if parent else None, stamp, stamp])
+                message_id = cursor.fetchone()[0]
+                cursor.execute(sql["read"], [seq, room_id, user.pk, seq])
+            message = Message(pk=message_id, room_id=room_id, seq=seq, author=user, client_id=client_id, body=body,
+                              reply_to=parent, created_at=now, updated_at=now)
             if attachment_ids:
-                bound = Attachment.objects.filter(pk__in=attachment_ids, room=room, uploaded_by=user,
+                bound = Attachment.objects.filter(pk__in=attachment_ids, room_id=room_id, uploaded_by=user,
                                                   message__isnull=True).update(message=message)
                 if bound != len(attachment_ids):
                     raise ChatError("invalid_attachment", _("An attachment is missing or already sent."))
-            Membership.objects.filter(pk=membership.pk, last_read_seq__lt=seq).update(last_read_seq=seq)
-            mentioned = _record_mentions(message=message, room=room)
+            mentioned = _record_mentions(message=message, room_id=room_id)
             if attachment_ids:
                 message = message_queryset().get(pk=message.pk)
             else:  # a new message: no reactions, no attachments; everything else is at hand (no re-query)
-                message.author, message.reply_to = user, parent
-                message._prefetched_objects_cache = {"reactions": Reaction.objects.none(),
-                                                     "attachments": Attachment.objects.none(),
-                                                     "mentions": mentioned}
+                message._prefetched_objects_cache = {"reactions": [], "attachments": [], "mentions": mentioned}
             actions.chat_message_posted(message=message)
     except IntegrityError:
         if not client_id:
             raise
         # Sent before (a resend after a lost acknowledgement), or raced in on another connection.
-        return message_queryset().get(room=room, author=user, client_id=client_id), False
+        return message_queryset().get(room_id=room_id, author=user, client_id=client_id), False
     return message, True
 
 
@@ -156,15 +200,16 @@ def _clean_ids(values) -> list[int]:
     return sorted({_clean_id(v) for v in values})
 
 
-def _record_mentions(*, message: Message, room: Room) -> list[MessageMention]:
+def _record_mentions(*, message: Message, room_id: int) -> list[MessageMention]:
     """Notify the people newly @mentioned (room members only, never the author, never twice for one message)."""
     from django.contrib.auth import get_user_model
 
     names = mentioned_usernames(message.body)
     if not names:
         return []
-    members = Membership.objects.filter(room=room, user__is_active=True).exclude(user_id=message.author_id)
-    if ROOM_MENTION_NAMES & set(names) and room.memberships.count() <= ROOM_MENTION_MAX_MEMBERS:
+    members = Membership.objects.filter(room_id=room_id, user__is_active=True).exclude(user_id=message.author_id)
+    if (ROOM_MENTION_NAMES & set(names)
+            and Membership.objects.filter(room_id=room_id).count() <= ROOM_MENTION_MAX_MEMBERS):
         user_ids = set(members.values_list("user_id", flat=True))
     else:
         user_ids = set()
@@ -207,7 +252,7 @@ def edit_message(*, user, message_id, body) -> Message:
         message.body = body
         message.edited_at = timezone.now()
         message.save(update_fields=["body", "edited_at", "updated_at"])
-        _record_mentions(message=message, room=message.room)
+        _record_mentions(message=message, room_id=message.room_id)
         message = message_queryset().get(pk=message.pk)
         actions.chat_message_changed(message=message)
     return message

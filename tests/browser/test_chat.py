@@ -35,10 +35,6 @@ def violations(page) -> list[str]:
     return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
 
-# Known defect after merging the final presence changes (chat issue left open, closing note of stop 14):
-# typing, live messages and the unread badges work, but opening the room by keyboard does not clear
-# the page title's unread count within 10 s. Kept running so that the fix shows up as XPASS.
-@pytest.mark.xfail(reason="title unread count not cleared after opening the room (known defect, issue #12)", strict=False)
 def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
     url, setup = chat_server
     room, other_room = setup["room"], setup["room2"]

@@ -19,8 +19,8 @@ import websockets
 from django.conf import settings
 
 BIN = Path(sys.executable).parent
-# The chat engineer's port range on the shared development machine (8400-8499).
-PORTS = range(8400, 8500)
+# The chat engineer's port range on the shared development machine (8660-8679).
+PORTS = range(8660, 8680)
 
 
 def free_port() -> int:

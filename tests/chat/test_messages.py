@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from realtime.chat import messages, rooms
 from realtime.chat.errors import ChatError
@@ -219,3 +220,41 @@ def test_search_finds_only_my_rooms(chat, users, group_room):
     assert len(messages.search(user=users["pekka"], query="takaisinperintä")) == 1
     assert messages.search(user=users["sanna"], query="takaisinperintä") == []
     assert len(messages.search(user=users["matti"], query="takaisinperintä", room_id=group_room.pk)) == 1
+
+
+def _statements(queries) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries
+            if not q["sql"].upper().startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))]
+
+
+def test_posting_is_three_statements_and_no_select(chat, users):
+    """The hot path: one UPDATE checks the membership and the archive and allocates the sequence number,
+    one INSERT stores, one UPDATE moves the author's read marker; the broadcast needs no re-query."""
+    _org, team_room, _vaasa = chat
+    post(users["aino"], team_room, "Lämmitys")  # warm-up (first use builds the statements)
+    with CaptureQueriesContext(connection) as queries:
+        message = post(users["aino"], team_room, "Huomenta kaikille ☕", client_id="q-1")
+    statements = _statements(queries)
+    assert [s.split()[0].upper() for s in statements] == ["UPDATE", "INSERT", "UPDATE"], statements
+    assert message_dict(message)["body"] == "Huomenta kaikille ☕"
+    stored = Message.objects.get(pk=message.pk)
+    assert (stored.seq, stored.client_id, stored.author_id) == (2, "q-1", users["aino"].pk)
+    assert stored.created_at == message.created_at  # the broadcast's timestamps are the stored ones
+
+
+def test_refused_posts_change_nothing(chat, users):
+    """A non-member's or an archived room's post allocates no sequence number and stores nothing."""
+    from realtime.chat.models import Room
+
+    _org, team_room, _vaasa = chat
+    post(users["aino"], team_room, "Yksi")
+    with pytest.raises(ChatError) as refused:
+        post(users["sanna"], team_room, "Kaksi")
+    assert refused.value.code == "not_member"
+    Room.objects.filter(pk=team_room.pk).update(archived_at=timezone.now())
+    with pytest.raises(ChatError) as refused:
+        post(users["aino"], team_room, "Kolme")
+    assert refused.value.code == "archived"
+    team_room.refresh_from_db()
+    assert team_room.last_seq == 1
+    assert list(Message.objects.filter(room=team_room).values_list("body", flat=True)) == ["Yksi"]

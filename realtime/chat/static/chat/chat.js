@@ -132,7 +132,14 @@
   function refreshRooms() {
     return api("huoneet/").then(function (data) {
       var known = {};
-      data.rooms.forEach(function (r) { known[r.id] = true; if (!rooms[r.id]) { rooms[r.id] = r; send({ type: "chat.subscribe", rooms: [r.id] }); } else { rooms[r.id].unread = r.unread; rooms[r.id].read_seq = r.read_seq; } });
+      data.rooms.forEach(function (r) {
+        known[r.id] = true;
+        var mine = rooms[r.id];
+        if (!mine) { rooms[r.id] = r; send({ type: "chat.subscribe", rooms: [r.id] }); return; }
+        // A snapshot taken before a live message arrived must not undo the count that message added.
+        if ((r.last_seq || 0) < (mine.last_seq || 0)) return;
+        mine.unread = r.unread; mine.read_seq = r.read_seq; mine.last_seq = r.last_seq;
+      });
       Object.keys(rooms).forEach(function (id) { if (!known[id]) delete rooms[id]; });
       if (roomId && !known[roomId]) { location.href = "/chat/"; return; }
       renderBadges();
@@ -403,22 +410,43 @@
   }
 
   // --- Read markers ----------------------------------------------------------------------------
-  var readTimer = null;
+  // A message counts as read once it has been on screen (page visible, list scrolled to the bottom): seenSeq.
+  // The marker goes to the server after a short pause (scrolling sends one frame, not dozens), and at once
+  // when the user leaves the room: before a room link opens the next page (so that page's unread counts,
+  // rendered by the server, already include it) and, for any other way out, with a keepalive request.
+  var readTimer = null, seenSeq = 0;
   function markReadSoon() {
+    var r = rooms[roomId];
+    if (r && document.visibilityState === "visible" && nearBottom() && lastSeq > seenSeq) seenSeq = lastSeq;
     window.clearTimeout(readTimer);
-    readTimer = window.setTimeout(function () {
-      var r = rooms[roomId];
-      if (!r || document.visibilityState !== "visible" || !nearBottom() || lastSeq <= (r.read_seq || 0)) return;
-      r.read_seq = lastSeq; r.unread = 0;
-      renderBadges();
-      if (!send({ type: "chat.read", room: roomId, seq: lastSeq })) api("huoneet/" + roomId + "/read/", { json: { seq: lastSeq } }).catch(function () {});
-    }, 800);
+    readTimer = window.setTimeout(function () { flushRead(false); }, 800);
+  }
+  function flushRead(leaving) {
+    window.clearTimeout(readTimer);
+    var r = rooms[roomId], seq = seenSeq;
+    if (!r || seq <= (r.read_seq || 0)) return Promise.resolve();
+    r.read_seq = seq; r.unread = 0;
+    renderBadges();
+    if (!leaving && send({ type: "chat.read", room: roomId, seq: seq })) return Promise.resolve();
+    var init = { method: "POST", credentials: "same-origin", keepalive: true, body: JSON.stringify({ seq: seq }),
+                 headers: { "X-CSRFToken": csrf(), "Content-Type": "application/json" } };
+    return fetch(API + "huoneet/" + roomId + "/read/", init).catch(function () {});
+  }
+  function leaveByLink(event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var r = rooms[roomId];
+    if (!r || seenSeq <= (r.read_seq || 0) || link.origin !== location.origin) return;
+    event.preventDefault();
+    var go = function () { location.href = link.href; };
+    Promise.race([flushRead(true), new Promise(function (done) { window.setTimeout(done, 1500); })]).then(go, go);
   }
   function markUnread(seq) {
     api("huoneet/" + roomId + "/unread/", { json: { seq: seq } }).then(function (data) {
       var r = rooms[roomId];
       r.read_seq = data.read_seq;
       r.initial_read = data.read_seq;
+      seenSeq = Math.min(seenSeq, data.read_seq); // unread on purpose: leaving the room must not read it again
       refreshRooms();
       refreshDividers();
     });
@@ -730,6 +758,8 @@
     scroller.addEventListener("scroll", markReadSoon);
     document.addEventListener("visibilitychange", markReadSoon);
     window.addEventListener("focus", markReadSoon);
+    document.addEventListener("click", leaveByLink);
+    window.addEventListener("pagehide", function () { flushRead(true); });
   }
   // A socket that opened before this script ran has sent its hello already: subscribe now.
   if (window.taimiSocket && window.taimiSocket.readyState === 1) onHello({});
