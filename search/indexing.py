@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import transaction
 from django.utils import timezone
@@ -89,32 +90,70 @@ def drain(*, engine=None, now=None, max_rounds: int = 1000) -> dict:
         for _, ref in rows:
             kind, pk = split_ref(ref)
             by_type[kind].add(pk)
-        upserts, deletes = [], []
-        for kind, pks in by_type.items():
-            adapter = adapters.get(kind)
-            if adapter is None:
-                logger.warning("No search adapter for %r; dropping %d change(s)", kind, len(pks))
-                continue
-            documents, gone = adapter.documents_for(sorted(pks))
-            upserts += documents
-            deletes += gone
         try:
-            engine.bulk(upserts=upserts, deletes=deletes)
+            written, removed = _write(engine, _batches(adapters, by_type, getattr(engine, "pipeline_chunk", None)))
         except Exception as error:  # noqa: BLE001 - any engine failure: keep the rows, try later
             stats["failed"] += len(ids)
             _postpone(ids, error, now_)
             logger.warning("Search index not updated (%s); %d change(s) kept for later", error, len(ids))
             break
         IndexOutbox.objects.filter(id__in=ids).delete()
-        stats["written"] += len(upserts)
-        stats["deleted"] += len(deletes)
+        stats["written"] += written
+        stats["deleted"] += removed
     stats["left"] = IndexOutbox.objects.count()
     return stats
 
 
+def _batches(adapters, by_type: dict[str, set[int]], chunk: int | None):
+    """(upserts, deletes) per batch of objects: each batch is read in a fixed number of queries (adapter.prepare).
+
+    ``chunk``: objects per batch, so that the engine's request for one batch can travel while the next one
+    is read (see _write); None: one batch per type (the embedded engine commits once per bulk call)."""
+    for kind, pks in by_type.items():
+        adapter = adapters.get(kind)
+        if adapter is None:
+            logger.warning("No search adapter for %r; dropping %d change(s)", kind, len(pks))
+            continue
+        pks = sorted(pks)
+        step = chunk or len(pks)
+        for start in range(0, len(pks), step):
+            yield adapter.documents_for(pks[start:start + step])
+
+
+def _write(engine, batches) -> tuple[int, int]:
+    """Send each batch with ``engine.bulk`` from one sender thread while the next batch is read.
+
+    The database work for batch N+1 (adapters) overlaps the engine's work on batch N (network, the server
+    indexing); at most one request is in flight and batches are sent in order, so a later change to an
+    object is never overtaken by an earlier one. The sender thread never touches the database. The first
+    failure stops the round (the caller keeps every row of it: upserts are idempotent, rewriting is safe).
+    Engines without ``pipeline_chunk`` get one call per type, in this thread.
+    """
+    written = removed = 0
+    if getattr(engine, "pipeline_chunk", None) is None:
+        for upserts, deletes in batches:
+            if upserts or deletes:
+                engine.bulk(upserts=upserts, deletes=deletes)
+            written, removed = written + len(upserts), removed + len(deletes)
+        return written, removed
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk") as sender:
+        pending = None
+        try:
+            for upserts, deletes in batches:
+                if pending is not None:
+                    pending.result()  # the previous request's failure stops the round here
+                pending = sender.submit(engine.bulk, upserts=upserts, deletes=deletes) if upserts or deletes else None
+                written, removed = written + len(upserts), removed + len(deletes)
+        finally:
+            if pending is not None:
+                pending.result()
+    return written, removed
+
+
 def _postpone(ids, error, now) -> None:
-    for row in IndexOutbox.objects.filter(id__in=ids).only("id", "attempts"):
-        attempts = row.attempts + 1
-        IndexOutbox.objects.filter(id=row.id).update(
-            attempts=attempts, next_attempt_at=now + _backoff(attempts), last_error=str(error)[:1000]
+    """Count the failed attempt and set the next one: one UPDATE per distinct attempt count (usually one)."""
+    attempts = IndexOutbox.objects.filter(id__in=ids).values_list("attempts", flat=True).distinct()
+    for count in list(attempts):
+        IndexOutbox.objects.filter(id__in=ids, attempts=count).update(
+            attempts=count + 1, next_attempt_at=now + _backoff(count + 1), last_error=str(error)[:1000]
         )

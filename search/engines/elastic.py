@@ -56,6 +56,9 @@ def _plain_snippet(text: str) -> str:
 
 class ElasticEngine(SearchEngine):
     name = "elastic"
+    # The outbox drain sends this many objects per bulk call from a sender
+    # thread while it reads the next ones (search.indexing._write).
+    pipeline_chunk = BULK_CHUNK
 
     def __init__(self, *, url: str, alias: str = "taimi-search", replicas: int = 0, timeout: float = WEB_TIMEOUT):
         self.alias = alias
