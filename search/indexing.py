@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
@@ -33,11 +34,27 @@ BACKOFF_BASE = datetime.timedelta(seconds=5)
 BACKOFF_MAX = datetime.timedelta(minutes=10)
 
 
-def record(*, refs) -> None:
+# Chat messages arrive many per second and each must stay cheap to store
+# (docs/chat.md): their outbox rows ask for a drain at most this often per
+# process. A message is searchable within about this long, at worst at the
+# next periodic drain (a minute); pages and people ask on every commit.
+CHAT_DRAIN_EVERY = 2.0
+_last_asked = 0.0
+
+
+def record(*, refs, throttle: float = 0.0) -> None:
+    """Add outbox rows in the caller's transaction; on commit ask the worker to drain (``throttle``: at most
+    once per that many seconds in this process; the periodic drain catches up with the rest)."""
+    global _last_asked
     refs = [ref for ref in dict.fromkeys(refs) if ref]
     if not refs:
         return
     IndexOutbox.objects.bulk_create([IndexOutbox(ref=ref) for ref in refs])
+    if throttle:
+        now = time.monotonic()
+        if now - _last_asked < throttle:
+            return
+        _last_asked = now
     transaction.on_commit(schedule_drain)
 
 
