@@ -79,7 +79,7 @@ def test_edit_reindexes_and_delete_removes(use_engine, users, team_room):
     assert list(IndexOutbox.objects.values_list("ref", flat=True)) == [f"chat:{message.pk}"]
     drain(engine=use_engine)
     assert bodies(users["matti"], "matkalasku") == []
-    assert bodies(users["matti"], "kilometrikorvaukset") == ["Kilometrikorvaus haetaan erikseen"]
+    assert bodies(users["matti"], "kilometrikorvaus") == ["Kilometrikorvaus haetaan erikseen"]
     messages.delete_message(user=users["aino"], message_id=message.pk)
     drain(engine=use_engine)
     assert f"chat:{message.pk}" not in use_engine.keys()
