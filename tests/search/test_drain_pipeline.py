@@ -45,3 +45,16 @@ def test_a_failed_request_keeps_the_whole_round_then_all_is_written_once(org, el
     elastic_engine.pipeline_chunk = 2  # several requests per round, all succeed now
     stats = drain(engine=elastic_engine)
     assert stats["left"] == 0 and elastic_engine.keys() == set(refs) and elastic_engine.count() == len(refs)
+
+
+@pytest.mark.search_server
+def test_a_write_without_an_index_creates_ours_never_a_guessed_one(elastic_engine):
+    from search.engines.base import SearchDocument
+
+    elastic_engine.drop()
+    elastic_engine.bulk(upserts=[SearchDocument(key="team:1", type="team", language="fi", title="Palkkatuki",
+                                                url="/tiimit/palkkatuki/")])
+    index = elastic_engine.current_index()
+    assert index and index.startswith(f"{elastic_engine.alias}-v")  # the alias over a versioned index
+    mapping = elastic_engine.client.indices.get_mapping(index=index)[index]["mappings"]
+    assert mapping.get("dynamic") == "strict" and elastic_engine.count() == 1
