@@ -210,7 +210,7 @@ def _write(engine, batches) -> tuple[int, int]:
 
 def _postpone(ids, error, now) -> None:
     """Count the failed attempt and set the next one: one UPDATE per distinct attempt count (usually one)."""
-    attempts = IndexOutbox.objects.filter(id__in=ids).values_list("attempts", flat=True).distinct()
+    attempts = IndexOutbox.objects.filter(id__in=ids).order_by().values_list("attempts", flat=True).distinct()
     for count in list(attempts):
         IndexOutbox.objects.filter(id__in=ids, attempts=count).update(
             attempts=count + 1, next_attempt_at=now + _backoff(count + 1), last_error=str(error)[:1000]

@@ -58,3 +58,21 @@ def test_a_write_without_an_index_creates_ours_never_a_guessed_one(elastic_engin
     assert index and index.startswith(f"{elastic_engine.alias}-v")  # the alias over a versioned index
     mapping = elastic_engine.client.indices.get_mapping(index=index)[index]["mappings"]
     assert mapping.get("dynamic") == "strict" and elastic_engine.count() == 1
+
+
+def test_a_failed_round_is_postponed_in_one_update_per_attempt_count(org, django_assert_max_num_queries):
+    from search.engines.elastic import ElasticEngine
+
+    IndexOutbox.objects.all().delete()
+    record(refs=[f"person:{p.pk}" for p in org.people.values()])
+    IndexOutbox.objects.filter(pk=IndexOutbox.objects.first().pk).update(attempts=3)
+    dead = ElasticEngine(url="http://127.0.0.1:9", alias="nowhere")  # nothing listens: connection refused
+    drain(engine=dead)  # reads the adapters' documents, fails at the first request
+    IndexOutbox.objects.update(next_attempt_at=None)
+    from search.indexing import _postpone
+    from django.utils import timezone
+
+    ids = list(IndexOutbox.objects.values_list("id", flat=True))
+    with django_assert_max_num_queries(3):  # the distinct counts, then one UPDATE for each (1 and 4)
+        _postpone(ids, RuntimeError("down"), timezone.now())
+    assert sorted(set(IndexOutbox.objects.values_list("attempts", flat=True))) == [2, 5]
