@@ -31,11 +31,14 @@ def _snippet(text: str) -> str:
 
 def _page_sets(query: SearchQuery, user=None):
     """(type, queryset) pairs of the page types readers may find."""
+    from intranet.models import StandardPage
     from news.models import NewsArticlePage
 
     now = query.now or timezone.now()
     live = {"live": True}
-    sets = [("news", NewsArticlePage.objects.filter(**live, locale=Locale.get_default()).exclude(expire_at__lte=now))]
+    sets = [("news", NewsArticlePage.objects.filter(**live, locale=Locale.get_default()).exclude(expire_at__lte=now)),
+            ("page", StandardPage.objects.live().public().filter(locale=Locale.get_default())
+             .exclude(expire_at__lte=now))]
     # (Wagtail's search runs on the base type's indexed fields; these filters
     # are applied to its hits in _allowed, in the database.)
     try:
@@ -72,7 +75,8 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
                 continue
             for page in found:
                 hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
-                                snippet_html=_snippet(getattr(page, "lead", "") or getattr(page, "summary", "")),
+                                snippet_html=_snippet(getattr(page, "lead", "") or getattr(page, "intro", "")
+                                                      or getattr(page, "summary", "")),
                                 score=0.0))
         people = search_people(query=query.text)
         counts["person"] = min(people.count(), MAX_PER_TYPE)

@@ -1,4 +1,5 @@
-"""What writes outbox rows: publish, unpublish, delete and move of pages; changes to people, teams, locations.
+"""What writes outbox rows: publish, unpublish, delete and move of pages; changes to people, teams, locations;
+chat messages written, edited or deleted.
 
 Every receiver runs inside the transaction of the change it follows (Wagtail
 publishes and deletes in a transaction; model saves in the caller's), so the
@@ -8,12 +9,12 @@ unpublish, never on a draft save.
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.indexing import record
+from search.indexing import CHAT_DRAIN_EVERY, record
 
-PAGE_TYPES = {"newsarticlepage": "news", "instructionpage": "instruction"}
+PAGE_TYPES = {"newsarticlepage": "news", "instructionpage": "instruction", "standardpage": "page"}
 
 
 def page_ref(page) -> str | None:
@@ -76,6 +77,30 @@ def on_unit_or_agency(sender, instance, **kwargs):
         record(refs=refs)
 
 
+def on_view_restriction(sender, instance, **kwargs):
+    """A page restricted to some groups (or a password) leaves the index with everything under it; lifted, it
+    comes back (adapters index public pages only)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        on_page_move(sender, page)
+
+
+def on_chat_message(sender, instance, **kwargs):
+    """Posted, edited or soft-deleted (a save with ``deleted_at``: the adapter yields no document, the drain
+    deletes the key). Reactions and read markers do not save the message row: nothing to index."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and not set(update_fields) & {"body", "deleted_at"}:
+        return
+    record(refs=[f"chat:{instance.pk}"], throttle=CHAT_DRAIN_EVERY)
+
+
+def on_chat_room_delete(sender, instance, **kwargs):
+    """A deleted room takes its messages out of the index: one outbox row per message, one INSERT."""
+    record(refs=[f"chat:{pk}" for pk in instance.messages.values_list("pk", flat=True)])
+
+
 def connect() -> None:
     from django.contrib.auth import get_user_model
 
@@ -92,6 +117,17 @@ def connect() -> None:
     post_save.connect(on_user, sender=get_user_model(), dispatch_uid="search.user")
     for model in (Unit, Agency):
         post_save.connect(on_unit_or_agency, sender=model, dispatch_uid=f"search.save.{model.__name__}")
+    from wagtail.models import PageViewRestriction
+
+    post_save.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.save")
+    post_delete.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.delete")
+    from django.apps import apps
+
+    if apps.is_installed("realtime.chat"):
+        from realtime.chat.models import Message, Room
+
+        post_save.connect(on_chat_message, sender=Message, dispatch_uid="search.chat.message")
+        pre_delete.connect(on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted")
 
 
 def on_page_delete(sender, instance, **kwargs):

@@ -20,8 +20,8 @@ from search import services
 from search.engines.base import FACETS
 
 TYPE_LABELS = {
-    "instruction": _("Instructions"), "news": _("News"), "person": _("People"), "team": _("Teams"),
-    "location": _("Locations"),
+    "instruction": _("Instructions"), "news": _("News"), "page": _("Content pages"), "person": _("People"),
+    "team": _("Teams"), "location": _("Locations"),
 }
 FACET_LABELS = {
     "type": _("Type"), "topic": _("Topic"), "owner_unit": _("Owner unit"), "audience": _("Audience"),

@@ -14,13 +14,19 @@ by the database lock. Either way the unique (room, seq) constraint is the
 safety net.
 """
 
+import logging
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
+from django.db.models.signals import post_save
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from news.comments import mentioned_usernames
@@ -28,6 +34,8 @@ from realtime import actions
 from realtime.chat.errors import ChatError
 from realtime.chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room
 from realtime.chat.rooms import require_member
+
+logger = logging.getLogger(__name__)
 
 # 4,000 characters is a long e-mail; longer belongs in a document (attach it).
 MAX_BODY = 4000
@@ -168,6 +176,10 @@ def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment
                                                   message__isnull=True).update(message=message)
                 if bound != len(attachment_ids):
                     raise ChatError("invalid_attachment", _("An attachment is missing or already sent."))
+            # The raw INSERT sends no post_save: send it, so that listeners (the search outbox) see a new
+            # message as they would an ORM save, in this transaction.
+            post_save.send(sender=Message, instance=message, created=True, update_fields=None, raw=False,
+                           using=connection.alias)
             mentioned = _record_mentions(message=message, room_id=room_id)
             if attachment_ids:
                 message = message_queryset().get(pk=message.pk)
@@ -370,18 +382,61 @@ def edit_history(*, user, message_id) -> tuple[Message, list[MessageEdit]]:
     return message, list(message.edits.all())
 
 
-def search(*, user, query, room_id=None, limit=50) -> list[Message]:
-    """Messages containing the words of ``query`` in the user's rooms (or one of them), newest first.
+@dataclass
+class MessageSearch:
+    """Search results, best first; ``degraded``: the search engine did not answer, these come from the
+    database (every word must occur; no stemming, compounds or typos)."""
 
-    Database search (case-insensitive, Unicode-aware on SQLite too, every word must occur); the search app's
-    Elasticsearch index takes over when it indexes chat (docs/chat.md)."""
-    words = [w for w in str(query or "").split() if w][:8]
-    if not words or len(str(query)) > 200:
-        return []
-    messages = Message.objects.filter(room__memberships__user_id=user.pk, deleted_at__isnull=True)
+    messages: list[Message]
+    degraded: bool = False
+
+
+def search(*, user, query, room_id=None, limit=50, language="fi") -> MessageSearch:
+    """Messages matching ``query`` in the user's rooms (or one of them, after a membership check).
+
+    Through the search app's index (Finnish and Swedish stemming, compounds, typos; the user's rooms are
+    filtered inside the engine's query: search.chat); from the database when no engine is configured, or,
+    marked ``degraded``, when the engine does not answer. Results are this app's rows either way, re-checked
+    against the user's memberships and deletions, with ``snippet_html`` (escaped; only <mark> is markup)."""
+    from search.chat import search_messages
+    from search.engines.base import SearchUnavailable
+
+    text = str(query or "")
+    if not text.split() or len(text) > 200:
+        return MessageSearch([])
     if room_id not in (None, ""):
-        require_member(user=user, room_id=room_id)
-        messages = messages.filter(room_id=room_id)
+        room_ids = [require_member(user=user, room_id=_clean_id(room_id)).room_id]
+    else:
+        room_ids = list(Membership.objects.filter(user_id=user.pk).values_list("room_id", flat=True))
+    try:
+        hits = search_messages(text=text, room_ids=room_ids, language=language, limit=limit)
+    except SearchUnavailable as error:
+        logger.warning("Search engine unavailable, chat search answers from the database: %s", error)
+        return MessageSearch(_database_search(text=text, room_ids=room_ids, limit=limit), degraded=True)
+    if hits is None:
+        return MessageSearch(_database_search(text=text, room_ids=room_ids, limit=limit))
+    found = {m.pk: m for m in _results().filter(pk__in=[hit.message_id for hit in hits], room_id__in=room_ids)}
+    results = []
+    for hit in hits:
+        message = found.get(hit.message_id)
+        if message is not None:  # gone from the database or from the user's rooms since it was indexed
+            message.snippet_html = mark_safe(hit.snippet_html)  # noqa: S308 - escaped by the engine, only <mark>
+            results.append(message)
+    return MessageSearch(results)
+
+
+def _results():
+    return Message.objects.filter(deleted_at__isnull=True).select_related(
+        "author", "room", "room__team", "room__location")
+
+
+def _database_search(*, text, room_ids, limit) -> list[Message]:
+    """Every word must occur (case-insensitive, Unicode-aware on SQLite too), newest first."""
+    words = [w for w in text.split() if w][:8]
+    messages = _results().filter(room_id__in=room_ids)
     for word in words:
         messages = messages.filter(body__icontains=word)
-    return list(messages.select_related("author", "room", "room__team", "room__location").order_by("-created_at")[:limit])
+    found = list(messages.order_by("-created_at")[:limit])
+    for message in found:
+        message.snippet_html = escape(Truncator(message.body).chars(300))
+    return found

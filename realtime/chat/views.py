@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -147,17 +148,22 @@ def room_action(request, room_id, action):
     return redirect("chat:room", room_id=room_id)
 
 
+def _language() -> str:
+    return "sv" if (get_language() or "fi").startswith("sv") else "fi"
+
+
 @require_GET
 def search_page(request):
     query = request.GET.get("q", "")
     room_id = request.GET.get("room") or None
     try:
-        results = messages.search(user=request.user, query=query, room_id=room_id)
+        found = messages.search(user=request.user, query=query, room_id=room_id, language=_language())
     except ChatError:
         raise Http404("No such room.") from None
-    for message in results:
+    for message in found.messages:
         message.room_title = rooms.plain_title(message.room)
-    return render(request, "chat/search.html", {"query": query, "results": results, "room_id": room_id})
+    return render(request, "chat/search.html", {"query": query, "results": found.messages, "room_id": room_id,
+                                                "degraded": found.degraded})
 
 
 # --- JSON API ----------------------------------------------------------------------------------
@@ -246,9 +252,12 @@ def api_upload(request, room_id):
 @api
 @require_GET
 def api_search(request):
-    results = messages.search(user=request.user, query=request.GET.get("q", ""), room_id=request.GET.get("room"))
+    found = messages.search(user=request.user, query=request.GET.get("q", ""), room_id=request.GET.get("room"),
+                            language=_language())
     return JsonResponse({"results": [{"room": m.room_id, "seq": m.seq, "author": person(m.author),
-                                      "body": m.body[:300], "created": m.created_at.isoformat()} for m in results]})
+                                      "body": m.body[:300], "snippet_html": m.snippet_html,
+                                      "created": m.created_at.isoformat()} for m in found.messages],
+                         "degraded": found.degraded})
 
 
 def _serve(request, attachment_id, thumbnail=False):

@@ -1,11 +1,13 @@
 """Adapters turn the apps' objects into :class:`SearchDocument` objects.
 
-One small adapter per kind of thing (news.py, teams.py; instructions.py when
-the instruction library lands). Each knows three things:
+One small adapter per kind of thing (instructions.py, news.py, pages.py,
+teams.py, chat.py). Each knows three things:
 
 * ``type``: the prefix of its outbox refs and document keys ("news:12");
-* ``queryset()``: every object that may be in the index, fetched for
-  ``to_documents`` in a fixed number of queries;
+* ``queryset()``: every object that may be in the index;
+* ``prepare(objects)``: what ``to_documents`` needs for a whole batch (URLs,
+  related names), in a fixed number of queries per batch whatever its size
+  (tests/search/test_adapter_batches.py counts them);
 * ``to_documents(obj)``: the object's documents (none when it must not be
   found: unpublished, inactive, past its validity...).
 
@@ -72,10 +74,17 @@ class Adapter:
 
 def registry() -> dict[str, Adapter]:
     """Adapters by type, in the order a full reindex writes them."""
+    from django.apps import apps
+
     from search.adapters.news import NewsAdapter
+    from search.adapters.pages import ContentPageAdapter
     from search.adapters.teams import LocationAdapter, PersonAdapter, TeamAdapter
 
-    adapters: list[Adapter] = [NewsAdapter(), PersonAdapter(), TeamAdapter(), LocationAdapter()]
+    adapters: list[Adapter] = [NewsAdapter(), ContentPageAdapter(), PersonAdapter(), TeamAdapter(), LocationAdapter()]
+    if apps.is_installed("realtime.chat"):
+        from search.adapters.chat import ChatMessageAdapter
+
+        adapters.append(ChatMessageAdapter())
     try:
         from search.adapters.instructions import InstructionAdapter
     except ImportError:  # the instruction library is not installed in this build

@@ -15,6 +15,7 @@ import datetime
 from django.utils import timezone
 
 from search.adapters import Adapter
+from search.adapters.urls import page_urls
 from search.engines.base import SearchDocument
 
 
@@ -33,10 +34,19 @@ class InstructionAdapter(Adapter):
 
         return InstructionPage.objects.live().select_related("locale", "topic", "process_area", "owner_unit")
 
+    def prepare(self, pages: list) -> None:
+        """URLs and body texts of the whole batch at once (one reversal per language, one document query)."""
+        from intranet.instructions.search_source import batch_texts
+
+        self._urls = page_urls(pages)
+        self._texts = batch_texts(pages)
+
     def to_documents(self, page) -> list[SearchDocument]:
         from intranet.instructions.search_source import search_document
 
-        data = search_document(page)
+        urls = getattr(self, "_urls", {})
+        data = search_document(page, url=urls[page.pk] if page.pk in urls else None,
+                               text=getattr(self, "_texts", {}).get(page.pk))
         language = "sv" if data["language"].startswith("sv") else "fi"
         published = data.get("last_published_at")
         return [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from search.adapters import Adapter
 from search.adapters.text import stream_text
+from search.adapters.urls import page_urls
 from search.engines.base import EVERYONE, SearchDocument
 
 
@@ -39,6 +40,7 @@ class NewsAdapter(Adapter):
         } if keys else {}
         self._originals = originals
         self._finnish = finnish
+        self._urls = page_urls([*pages, *originals.values()])
 
     def to_documents(self, page) -> list[SearchDocument]:
         if not hasattr(self, "_finnish"):
@@ -53,7 +55,7 @@ class NewsAdapter(Adapter):
                 type="news",
                 language="sv" if page.locale.language_code.startswith("sv") else "fi",
                 title=page.title,
-                url=original.url or page.url or "",
+                url=self._urls.get(original.pk) or self._urls.get(page.pk) or original.url or page.url or "",
                 headings=headings,
                 lead=page.lead,
                 body=body,

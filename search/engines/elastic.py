@@ -42,6 +42,10 @@ SUGGEST_TYPES = ("instruction", "news", "person")
 FEW_HITS = 3
 
 
+class AliasMissing(SearchUnavailable):
+    """A write found no index behind the alias (never created, or dropped)."""
+
+
 def _snippet(fragment: str) -> str:
     escaped = html.escape(fragment, quote=True)
     return escaped.replace(elastic_query.MARK_OPEN, "<mark>").replace(elastic_query.MARK_CLOSE, "</mark>")
@@ -56,6 +60,9 @@ def _plain_snippet(text: str) -> str:
 
 class ElasticEngine(SearchEngine):
     name = "elastic"
+    # The outbox drain sends this many objects per bulk call from a sender
+    # thread while it reads the next ones (search.indexing._write).
+    pipeline_chunk = BULK_CHUNK
 
     def __init__(self, *, url: str, alias: str = "taimi-search", replicas: int = 0, timeout: float = WEB_TIMEOUT):
         self.alias = alias
@@ -120,20 +127,30 @@ class ElasticEngine(SearchEngine):
         for document in upserts:
             yield {"_op_type": "index", "_index": index, "_id": document.key, "_source": to_source(document)}
 
-    def _bulk(self, index: str, actions, *, refresh) -> int:
+    def _bulk(self, index: str, actions, *, refresh, require_alias: bool = False) -> int:
         client = self.client.options(request_timeout=BULK_TIMEOUT)
+        extra = {"require_alias": True} if require_alias else {}
         ok, errors = self._call(
             helpers.bulk, client, actions, chunk_size=BULK_CHUNK, refresh=refresh, raise_on_error=False,
-            raise_on_exception=True, stats_only=False,
+            raise_on_exception=True, stats_only=False, **extra,
         )
         real = [e for e in errors if not (e.get("delete", {}).get("status") == 404)]
+        if real and all("index_not_found" in str(e) for e in real):
+            raise AliasMissing(f"no index behind the alias {self.alias!r}")
         if real:
             raise SearchUnavailable(f"{len(real)} document(s) refused: {str(real[:3])[:500]}")
         return ok
 
     def bulk(self, *, upserts: Iterable[SearchDocument] = (), deletes: Iterable[str] = ()) -> None:
-        self.ensure_index()
-        self._bulk(self.alias, self._actions(self.alias, upserts, deletes), refresh=True)
+        """Write through the alias with ``require_alias`` (a missing alias is an error, never an index that
+        Elasticsearch creates with a guessed mapping); create the index only then, instead of asking for
+        the alias before every request (the outbox drain sends many)."""
+        upserts, deletes = list(upserts), list(deletes)
+        try:
+            self._bulk(self.alias, self._actions(self.alias, upserts, deletes), refresh=True, require_alias=True)
+        except AliasMissing:
+            self.ensure_index()
+            self._bulk(self.alias, self._actions(self.alias, upserts, deletes), refresh=True, require_alias=True)
 
     def rebuild(self, documents: Iterable[SearchDocument], *, total: int, progress=None) -> str:
         name = self._new_index_name()

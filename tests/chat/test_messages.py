@@ -216,10 +216,10 @@ def test_search_finds_only_my_rooms(chat, users, group_room):
     post(users["aino"], team_room, "Palkkatuen takaisinperintä etenee")
     post(users["aino"], group_room, "Takaisinperintä lounaalla?")
     found = messages.search(user=users["matti"], query="TAKAISINPERINTÄ")
-    assert len(found) == 2
-    assert len(messages.search(user=users["pekka"], query="takaisinperintä")) == 1
-    assert messages.search(user=users["sanna"], query="takaisinperintä") == []
-    assert len(messages.search(user=users["matti"], query="takaisinperintä", room_id=group_room.pk)) == 1
+    assert len(found.messages) == 2 and not found.degraded  # no engine configured: the database, not degraded
+    assert len(messages.search(user=users["pekka"], query="takaisinperintä").messages) == 1
+    assert messages.search(user=users["sanna"], query="takaisinperintä").messages == []
+    assert len(messages.search(user=users["matti"], query="takaisinperintä", room_id=group_room.pk).messages) == 1
 
 
 def _statements(queries) -> list[str]:
@@ -227,15 +227,18 @@ def _statements(queries) -> list[str]:
             if not q["sql"].upper().startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))]
 
 
-def test_posting_is_three_statements_and_no_select(chat, users):
+def test_posting_is_four_statements_and_no_select(chat, users):
     """The hot path: one UPDATE checks the membership and the archive and allocates the sequence number,
-    one INSERT stores, one UPDATE moves the author's read marker; the broadcast needs no re-query."""
+    one INSERT stores, one UPDATE moves the author's read marker, one INSERT queues the search indexing;
+    the broadcast needs no re-query."""
     _org, team_room, _vaasa = chat
     post(users["aino"], team_room, "Lämmitys")  # warm-up (first use builds the statements)
     with CaptureQueriesContext(connection) as queries:
         message = post(users["aino"], team_room, "Huomenta kaikille ☕", client_id="q-1")
     statements = _statements(queries)
-    assert [s.split()[0].upper() for s in statements] == ["UPDATE", "INSERT", "UPDATE"], statements
+    # The fourth statement is the search outbox row (search/signals.py), written in the same transaction.
+    assert [s.split()[0].upper() for s in statements] == ["UPDATE", "INSERT", "UPDATE", "INSERT"], statements
+    assert "search_indexoutbox" in statements[3].lower(), statements
     assert message_dict(message)["body"] == "Huomenta kaikille ☕"
     stored = Message.objects.get(pk=message.pk)
     assert (stored.seq, stored.client_id, stored.author_id) == (2, "q-1", users["aino"].pk)

@@ -77,7 +77,7 @@ def test_api_refuses_non_members_everywhere(client, chat, users):
         assert response.status_code in (403, 404), response.content
         assert "Sisäinen" not in response.content.decode()
     assert Message.objects.count() == 1
-    assert client.get(reverse("chat:api_search") + "?q=asia").json() == {"results": []}
+    assert client.get(reverse("chat:api_search") + "?q=asia").json() == {"results": [], "degraded": False}
 
 
 def test_api_posts_pages_and_resyncs(client, chat, users):
