@@ -38,33 +38,63 @@ _conn_ids = itertools.count(1)
 _PROCESS = f"{os.getpid():x}"
 
 
-def connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
-    """The person behind the connection and their unread notification count (3 queries, plus the
-    features' profile loaders: presence adds its settings and today's work location)."""
+def connection_states(users) -> dict[int, tuple[dict, int]]:
+    """Each user's connection profile and unread notification count, ``{user id: (profile, unread)}``.
+
+    Three queries whatever the number of users (person, memberships, unread
+    counts), plus the features' profile loaders (presence: its settings and
+    today's work location, three more). realtime/auth.py calls it once per
+    connect burst.
+    """
+    from django.db.models import Count
+
     from realtime.models import Notification
     from teams.models import Person
 
-    person = (
-        Person.objects.filter(user=user)
-        .only("pk", "agency_id", "home_location_id", "unit_id")
+    users = list(users)
+    if not users:
+        return {}
+    ids = [user.pk for user in users]
+    people = {
+        person.user_id: person
+        for person in Person.objects.filter(user_id__in=ids)
+        .only("pk", "user_id", "agency_id", "home_location_id", "unit_id")
         .prefetch_related("memberships")
-        .first()
+    }
+    unread = dict(
+        Notification.objects.filter(recipient_id__in=ids, read_at__isnull=True)
+        .values_list("recipient_id").annotate(count=Count("pk")).order_by()
     )
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-    extra = {}
+    extras: dict[int, dict] = {uid: {} for uid in ids}
     for loader in dispatch.PROFILE_LOADERS:
-        extra.update(loader(user, person))
-    if person is None:
-        return dispatch.ConnectionProfile(user_id=user.pk, extra=extra), unread
-    return dispatch.ConnectionProfile(
-        user_id=user.pk,
-        person_id=person.pk,
-        agency_id=person.agency_id,
-        location_id=person.home_location_id,
-        unit_id=person.unit_id,
-        team_ids=tuple(membership.team_id for membership in person.memberships.all()),
-        extra=extra,
-    ), unread
+        if getattr(loader, "batch", False):
+            for uid, extra in loader(users, people).items():
+                extras[uid].update(extra)
+        else:
+            for user in users:
+                extras[user.pk].update(loader(user, people.get(user.pk)))
+    states = {}
+    for user in users:
+        person = people.get(user.pk)
+        if person is None:
+            profile = dispatch.ConnectionProfile(user_id=user.pk, extra=extras[user.pk])
+        else:
+            profile = dispatch.ConnectionProfile(
+                user_id=user.pk,
+                person_id=person.pk,
+                agency_id=person.agency_id,
+                location_id=person.home_location_id,
+                unit_id=person.unit_id,
+                team_ids=tuple(membership.team_id for membership in person.memberships.all()),
+                extra=extras[user.pk],
+            )
+        states[user.pk] = (profile, unread.get(user.pk, 0))
+    return states
+
+
+def connection_state(user) -> tuple[dispatch.ConnectionProfile, int]:
+    """One user's profile and unread count (consumers mounted without realtime.auth's middleware)."""
+    return connection_states([user])[user.pk]
 
 
 class RealtimeConsumer(AsyncWebsocketConsumer):
