@@ -52,9 +52,9 @@ async def went_online(conn):
     await get_store().aconnect(conn.conn_id, conn.user_id, state.ONLINE, fields)
     publisher.PUBLISHER.conns[conn.conn_id] = (conn.user_id, state.ONLINE)
     conn.state["presence"] = state.ONLINE
-    for team_id in profile.team_ids:  # team-mates see each other's changes wherever they are
-        topic = f"presence.team.{team_id}"
-        conn.state["auto_topics"].add(topic)
+    team_topics = tuple(f"presence.team.{team_id}" for team_id in profile.team_ids)
+    conn.state["auto_topics"] += team_topics  # team-mates see each other's changes wherever they are
+    for topic in team_topics:
         conn.subscribe(topic)
     publisher.changed(conn.user_id)
     return {"presence": full}
