@@ -107,18 +107,23 @@ def _users(sessions: dict[str, dict]) -> dict[str, object]:
     return users
 
 
-def load_many(session_keys: list[str]) -> dict[str, tuple]:
+def authenticate_many(session_keys: list[str]) -> dict[str, tuple]:
     """``{session key: (user, (profile, unread))}`` for the keys that belong to a signed-in, active user.
 
     A fixed number of queries whatever the number of keys (tests/realtime/test_connect_batch.py).
     """
     from realtime.consumers import connection_states
 
+    users = _users(_sessions(list(dict.fromkeys(session_keys))))
+    states = connection_states(list({user.pk: user for user in users.values()}.values()))
+    return {key: (user, states[user.pk]) for key, user in users.items()}
+
+
+def load_many(session_keys: list[str]) -> dict[str, tuple]:
+    """:func:`authenticate_many` in a worker thread, with Django's per-request connection handling."""
     close_old_connections()
     try:
-        users = _users(_sessions(list(dict.fromkeys(session_keys))))
-        states = connection_states(list({user.pk: user for user in users.values()}.values()))
-        return {key: (user, states[user.pk]) for key, user in users.items()}
+        return authenticate_many(session_keys)
     finally:
         close_old_connections()
 

@@ -52,9 +52,9 @@ def test_a_burst_costs_the_same_queries_as_one_socket():
                                    location=crowd[5].home_location)
     keys = [session_key_of(person.user) for person in crowd]
     with CaptureQueriesContext(connection) as one:
-        auth.load_many(keys[:1])
+        auth.authenticate_many(keys[:1])
     with CaptureQueriesContext(connection) as many:
-        found = auth.load_many(keys)
+        found = auth.authenticate_many(keys)
     assert len(many) == len(one) <= 9
     assert set(found) == set(keys)
     user, (profile, unread) = found[keys[5]]
@@ -84,7 +84,7 @@ def test_the_bulk_path_refuses_what_get_user_refuses():
     changed.save()
     Session.objects.filter(session_key=keys["expired"]).update(
         expire_date=timezone.now() - datetime.timedelta(seconds=1))
-    found = auth.load_many(list(keys.values()))
+    found = auth.authenticate_many(list(keys.values()))
     assert {name for name, key in keys.items() if key in found} == {"good"}
 
 
