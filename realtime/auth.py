@@ -55,7 +55,7 @@ def _sessions(keys: list[str]) -> dict[str, dict]:
         model = store_class.get_model_class()
         decoder = store_class()
         rows = model.objects.filter(session_key__in=keys, expire_date__gt=timezone.now())
-        return {row.session_key: decoder.decode(row.session_data) for row in rows}
+        return {key: decoder.decode(data) for key, data in rows.values_list("session_key", "session_data")}
     found = {}
     for key in keys:
         session = store_class(key)

@@ -22,7 +22,8 @@ so realtime/consumers.py never grows per feature::
 
     @profile_loader(batch=True)           # the same for a whole connect burst, with a fixed
     def load_all(users, people): ...      # number of queries: {user id: dict}; people is
-                                          # {user id: Person} (only the ids and memberships)
+                                          # {user id: realtime.consumers.PersonRow} (pk,
+                                          # user_id, agency_id, home_location_id, unit_id)
 
     @on_connect                           # async hooks, in registration order, before "hello";
     async def went_online(conn): ...      # a returned dict is merged into the hello frame
@@ -114,7 +115,8 @@ def topic_rule(prefix: str, *, db: bool = True):
 def profile_loader(func=None, *, batch: bool = False):
     """Register a sync function run in the connect-time database hop.
 
-    Plain: ``(user, person or None) -> dict``, called once per user. With
+    Plain: ``(user, person or None) -> dict``, called once per user (``person`` is a
+    :class:`realtime.consumers.PersonRow`: ids only, not a model instance). With
     ``batch=True``: ``(users, people) -> {user id: dict}``, called once per
     connect burst; prefer it, a plain loader's queries are paid per socket.
     """
