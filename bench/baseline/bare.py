@@ -21,6 +21,11 @@ from django.urls import path  # noqa: E402
 class BareConsumer(AsyncWebsocketConsumer):
     channel_layer_alias = "__none__"  # no channel layer: nothing per socket beyond Daphne's own
 
+    async def dispatch(self, message):
+        # Channels' dispatch hops to a thread (close_old_connections) on every
+        # message; a floor has no database, so it goes straight to the handler.
+        await getattr(self, message["type"].replace(".", "_"))(message)
+
     async def connect(self):
         await self.accept()
         await self.send('{"type": "hello"}')
