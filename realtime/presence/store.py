@@ -149,8 +149,9 @@ class GroupPipeline:
 
     A connect burst of 500 sockets is then one round trip for all of their
     presence writes instead of 500. Each caller awaits its own slice of the
-    results, so it knows its write is in Redis before it goes on; operations
-    keep their order within and across pipelines (one connection, one loop).
+    results, so it knows its write is in Redis before it goes on: a socket's
+    disconnect is queued only after its connect's pipeline was answered, and
+    commands keep their order within a pipeline.
     """
 
     def __init__(self, store: RedisStore):
