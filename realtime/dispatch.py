@@ -17,8 +17,13 @@ so realtime/consumers.py never grows per feature::
     @topic_rule("chat.room.", db=True)    # who may {"type": "subscribe", "topics": ["chat.room.7"]}
     def may_read_room(conn, key): ...     # key = "7"; return True to allow. No rule: refused.
 
-    @profile_loader                       # sync, inside the consumer's one connect-time DB hop:
+    @profile_loader                       # sync, inside the connect-time DB hop (one per burst):
     def load(user, person) -> dict: ...   # its dict is merged into conn.profile.extra
+
+    @profile_loader(batch=True)           # the same for a whole connect burst, with a fixed
+    def load_all(users, people): ...      # number of queries: {user id: dict}; people is
+                                          # {user id: realtime.consumers.PersonRow} (pk,
+                                          # user_id, agency_id, home_location_id, unit_id)
 
     @on_connect                           # async hooks, in registration order, before "hello";
     async def went_online(conn): ...      # a returned dict is merged into the hello frame
@@ -72,7 +77,6 @@ TOPIC_RULES: dict[str, Callable[..., Any]] = {}
 CONNECT_HOOKS: list[Callable[..., Any]] = []
 PROFILE_LOADERS: list[Callable[..., dict]] = []
 DISCONNECT_HOOKS: list[Callable[..., Any]] = []
-PROFILE_LOADERS: list[Callable[..., dict]] = []
 
 
 def _as_async(func, db: bool):
@@ -108,10 +112,21 @@ def topic_rule(prefix: str, *, db: bool = True):
     return register
 
 
-def profile_loader(func):
-    """Register a sync function (user, person or None) -> dict run in the connect-time database hop."""
-    PROFILE_LOADERS.append(func)
-    return func
+def profile_loader(func=None, *, batch: bool = False):
+    """Register a sync function run in the connect-time database hop.
+
+    Plain: ``(user, person or None) -> dict``, called once per user (``person`` is a
+    :class:`realtime.consumers.PersonRow`: ids only, not a model instance). With
+    ``batch=True``: ``(users, people) -> {user id: dict}``, called once per
+    connect burst; prefer it, a plain loader's queries are paid per socket.
+    """
+
+    def register(func):
+        func.batch = batch
+        PROFILE_LOADERS.append(func)
+        return func
+
+    return register(func) if func is not None else register
 
 
 def on_connect(func):

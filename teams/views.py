@@ -119,10 +119,16 @@ def location_list(request):
 
 def location_detail(request, slug):
     location = get_object_or_404(Location, slug=slug)
-    here = services.with_presence(services.search_people(here_today=location)[:services.HERE_TODAY_LIMIT])
+    everyone_here = services.search_people(here_today=location)
+    here = services.with_presence(everyone_here[:services.HERE_TODAY_LIMIT])
+    # Counted only when the list is capped: the usual office day costs no extra query.
+    here_total = everyone_here.count() if len(here) >= services.HERE_TODAY_LIMIT else len(here)
     page = _page(request, services.search_people(location=location))
     page.object_list = services.with_presence(page.object_list)
-    return render(request, "teams/location_detail.html", {"location": location, "page": page, "here_today": here})
+    return render(request, "teams/location_detail.html", {
+        "location": location, "page": page, "here_today": here, "here_total": here_total,
+        "here_more": here_total - len(here),
+    })
 
 
 def my_status(request):

@@ -13,38 +13,49 @@ from realtime.protocol import FrameError, field_str
 MAX_QUERY_USERS = 200
 
 
-@dispatch.profile_loader
-def load_presence(user, person) -> dict:
-    """At connect (inside the consumer's database hop): settings and today's work location (2-3 queries)."""
+@dispatch.profile_loader(batch=True)
+def load_presence(users, people) -> dict[int, dict]:
+    """At connect (inside the connect burst's database hop): settings and today's work location of
+    every connecting user, three queries whatever their number."""
+    from realtime.models import PresenceSetting
     from teams.worklocation import today, where_today
 
-    setting = services.setting_for(user=user)
-    where = where_today(person_ids=[person.pk]).get(person.pk) if person is not None else None
-    return {
-        "presence": setting.store_fields(),
-        "loc": where.location.pk if where is not None and where.location else "",
-        "locdate": today().isoformat(),
-    }
+    ids = [user.pk for user in users]
+    settings = {s.user_id: s.store_fields() for s in PresenceSetting.objects.filter(user_id__in=ids)}
+    default = PresenceSetting().store_fields()
+    where = where_today(person_ids=[person.pk for person in people.values()])
+    date = today().isoformat()
+    out = {}
+    for uid in ids:
+        person = people.get(uid)
+        place = where.get(person.pk) if person is not None else None
+        out[uid] = {
+            "presence": settings.get(uid, default),
+            "loc": place.location.pk if place is not None and place.location else "",
+            "locdate": date,
+        }
+    return out
 
 
 @dispatch.on_connect
 async def went_online(conn):
     publisher.PUBLISHER.bind()
     profile = conn.profile
-    fields = {**profile.extra.get("presence", {}), "teams": list(profile.team_ids),
-              "loc": profile.extra.get("loc", ""), "locdate": profile.extra.get("locdate", "")}
+    settings = profile.extra.get("presence", {})
+    # This tab is online, so whatever the person's other tabs are, the most
+    # available wins: their own state follows from the settings alone, without
+    # reading the store back. The tab learns it from "hello"; the publisher
+    # resends it ("presence.self") only when it changes.
+    full = state.effective([state.ONLINE], settings)
+    fields = {**settings, "teams": list(profile.team_ids), "loc": profile.extra.get("loc", ""),
+              "locdate": profile.extra.get("locdate", ""), "self": publisher._key(full)}
     await get_store().aconnect(conn.conn_id, conn.user_id, state.ONLINE, fields)
     publisher.PUBLISHER.conns[conn.conn_id] = (conn.user_id, state.ONLINE)
     conn.state["presence"] = state.ONLINE
-    for team_id in profile.team_ids:  # team-mates see each other's changes wherever they are
-        topic = f"presence.team.{team_id}"
-        conn.state["auto_topics"].add(topic)
+    team_topics = tuple(f"presence.team.{team_id}" for team_id in profile.team_ids)
+    conn.state["auto_topics"] += team_topics  # team-mates see each other's changes wherever they are
+    for topic in team_topics:
         conn.subscribe(topic)
-    store = get_store()
-    full = (await store.aread([conn.user_id]))[conn.user_id]
-    full.pop("fields"), full.pop("conns")
-    # The tab learns its own state from "hello"; the publisher resends it only when it changes.
-    await store.aset_many({conn.user_id: {"self": publisher._key(full)}})
     publisher.changed(conn.user_id)
     return {"presence": full}
 

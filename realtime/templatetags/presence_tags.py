@@ -35,11 +35,14 @@ def presence(person, compact=False):
 def presence_labels():
     """Texts for realtime/static/realtime/taimi-live.js, in the page's language."""
     from teams.models import WorkPlace
+    from teams.worklocation import today
 
     return {"labels": {"status": {key: str(value) for key, value in STATUS_LABELS.items()},
                        "where": {key: str(label) for key, label in WorkPlace.choices},
                        "here_today": str(_("Here today")), "moved": str(_("No longer here today")),
-                       "unset": str(_("Work location not set"))}}
+                       "unset": str(_("Work location not set")),
+                       # The Helsinki date the page shows: the client refreshes its "today" after midnight.
+                       "today": today().isoformat()}}
 
 
 @register.inclusion_tag("realtime/_presence_menu.html", takes_context=True)

@@ -108,6 +108,23 @@ def test_team_and_location_pages_show_where_people_are_today(client, org):
     assert "Aino Virtanen" in here and "Matti" not in here
 
 
+def test_a_long_here_today_list_says_how_many_more_and_links_to_the_directory(client, org, monkeypatch):
+    from teams import services
+
+    client.force_login(org.people["sanna"].user)
+    for name in ("aino", "matti", "pekka"):
+        worklocation.set_today(person=org.people[name], kind=WorkPlace.OFFICE, location=org.salla)
+    monkeypatch.setattr(services, "HERE_TODAY_LIMIT", 2)
+    html = client.get(reverse("teams:location", args=["salla"])).content.decode()
+    here = html.split('id="here-today"')[1].split("</section>")[0]
+    assert "(3)" in here and here.count('data-presence-user="') == 2
+    more = here.split("data-here-more>")[1].split("</p>")[0]
+    assert 'href="/ihmiset/?here_today=salla"' in more and "1 " in more
+    monkeypatch.setattr(services, "HERE_TODAY_LIMIT", 3)
+    html = client.get(reverse("teams:location", args=["salla"])).content.decode()
+    assert "data-here-more" not in html and "(3)" in html
+
+
 def test_directory_filters_here_today_and_available_now(client, org):
     import asyncio
 

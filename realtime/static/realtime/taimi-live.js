@@ -13,6 +13,7 @@
  * Reconnects with exponential backoff and full jitter (so 550 browsers do not return in step after a
  * server restart), resubscribes, and asks again for the presence of everyone shown on the page.
  * Presence: the tab reports "away" after 5 minutes without input or while hidden, "online" otherwise.
+ * Midnight in Helsinki: a page left open takes the new day's work locations without a reload.
  * Nothing from a frame is ever parsed as HTML.
  */
 (function () {
@@ -235,6 +236,64 @@
   });
   document.addEventListener("visibilitychange", report);
   setInterval(report, 30000);
+
+  /* --- midnight in Helsinki: today's work locations reset in pages left open ------------------ */
+  // The page carries the Helsinki date it was rendered for (labels.today). Once Helsinki's date moves
+  // on, the tab fetches the same page again, after a random delay so that the tabs left open overnight
+  // do not arrive in step, and takes the new day's values from it: every "where" label (cards,
+  // profile, team and header) and the location page's "here today" section. Then it resyncs, so
+  // people who newly appear get live presence too. A failed fetch is retried at the next check.
+  var DAY_CHECK = 20000, DAY_SPREAD = 60000;
+  var pageDay = labels.today || null, rolling = false;
+  function helsinkiDay() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Helsinki", year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+  function imported(node) {
+    return Array.prototype.map.call(node.childNodes, function (child) { return document.importNode(child, true); });
+  }
+  function takeDay(fresh) {
+    document.querySelectorAll("[data-where-user]").forEach(function (node) {
+      var label = node.querySelector(".where__label");
+      var twin = fresh.querySelector('[data-where-user="' + node.getAttribute("data-where-user") + '"] .where__label');
+      if (label) label.textContent = twin ? twin.textContent : (labels.unset || "");
+    });
+    var selves = fresh.querySelectorAll("[data-where-self]");
+    document.querySelectorAll("[data-where-self]").forEach(function (node, index) {
+      if (selves[index]) node.textContent = selves[index].textContent;
+    });
+    var section = document.querySelector("[data-here-today]");
+    var freshSection = fresh.querySelector("[data-here-today]");
+    if (section && freshSection) section.replaceChildren.apply(section, imported(freshSection));
+  }
+  function rollDay() {
+    fetch(location.href, { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) throw new Error(String(response.status)); return response.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        var day = JSON.parse(fresh.getElementById("taimi-live-labels").textContent).today;
+        if (day === pageDay) throw new Error("the server is still on the old day");
+        takeDay(fresh);
+        pageDay = day;
+        document.documentElement.setAttribute("data-day", day);
+        emit("day", { today: day });
+        if (connState === "open") resync();
+      })
+      .catch(function () { /* signed out, offline or early: the next check tries again */ })
+      .then(function () { rolling = false; });
+  }
+  function checkDay() {
+    if (!rolling && pageDay && helsinkiDay() !== pageDay) {
+      rolling = true;
+      setTimeout(rollDay, Math.random() * DAY_SPREAD);
+    }
+  }
+  if (pageDay) {
+    document.documentElement.setAttribute("data-day", pageDay);
+    setInterval(checkDay, DAY_CHECK);
+  }
 
   /* --- the connection ------------------------------------------------------------------------ */
   var myId = null;
