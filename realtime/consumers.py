@@ -120,6 +120,9 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
 
     user = None
     user_id = None
+    # Frames the hub delivers while connect() still runs (subscribed, not yet accepted): sent after hello,
+    # in order. Without it a broadcast during the connect hooks would reach the client before the accept.
+    _before_accept = None
     profile: dispatch.ConnectionProfile | None = None
 
     async def dispatch(self, message):
@@ -161,6 +164,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             unit_id=profile.unit_id, team_ids=profile.team_ids,
         )
         self.state["auto_topics"] = tuple(automatic)  # a tuple: 10,000 sets cost megabytes
+        self._before_accept = []
         for topic in automatic:
             hub.subscribe(topic, self)
         hello = {"type": "hello", "v": PROTOCOL_VERSION, "user": user.get_username(), "user_id": user.pk,
@@ -172,6 +176,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
                 logger.exception("Connect hook %s failed", getattr(hook, "__qualname__", hook))
         await self.accept()
         await self.send_frame(hello)
+        # No await yields to the loop between the accept and here, so nothing overtakes these frames.
+        waiting, self._before_accept = self._before_accept, None
+        for text in waiting:
+            await self.send(text_data=text)
 
     async def disconnect(self, code):
         if self.user is None:
@@ -210,6 +218,9 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=text)
 
     async def hub_send(self, text: str):
+        if self._before_accept is not None:
+            self._before_accept.append(text)
+            return
         await self.send(text_data=text)
 
     @functools.cached_property

@@ -111,3 +111,26 @@ async def test_frames_pushed_to_a_user_reach_all_their_connections():
     for tab in tabs:
         assert await tab.receive_json_from() == {"type": "notice"}
         await tab.disconnect()
+
+
+async def test_a_frame_broadcast_while_connecting_comes_after_the_accept_and_hello(monkeypatch):
+    """A broadcast that reaches a socket during its connect hooks (subscribed, not yet accepted) is held
+    and sent after hello, in order; it never overtakes the accept (a burst of people connecting at once
+    made presence frames arrive before the accept)."""
+    from realtime import dispatch
+
+    user_id, cookie = await session_cookie_for("aino")
+
+    async def broadcast_during_connect(conn):
+        await hub.apublish(user_group(user_id), '{"type": "notice", "n": 1}')
+        await hub.apublish(user_group(user_id), '{"type": "notice", "n": 2}')
+        return {}
+
+    monkeypatch.setattr(dispatch, "CONNECT_HOOKS", [*dispatch.CONNECT_HOOKS, broadcast_during_connect])
+    ws = communicator(cookie)
+    connected, _ = await ws.connect()
+    assert connected
+    assert (await ws.receive_json_from())["type"] == "hello"
+    assert await ws.receive_json_from() == {"type": "notice", "n": 1}
+    assert await ws.receive_json_from() == {"type": "notice", "n": 2}
+    await ws.disconnect()
