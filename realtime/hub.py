@@ -75,6 +75,11 @@ SUBSCRIBE_TIMEOUT = 2.0
 # Topics subscribed or unsubscribed in one Redis command: a reconnect storm of
 # 550 users becomes a handful of SUBSCRIBE commands, not thousands.
 SUBSCRIBE_BATCH = 500
+# Publishes sent in one Redis pipeline. Larger: fewer round trips in a burst
+# (a connect storm publishes thousands of presence changes); smaller: a frame
+# waits less behind the others of its burst. Publishes are never lost to the
+# batching: the publisher keeps sending until nothing is queued.
+PUBLISH_BATCH = 500
 ORIGIN_LENGTH = 32  # uuid4().hex
 
 
@@ -242,6 +247,8 @@ class RedisBridge:
         self._flush_scheduled = False
         self._acks: deque[list] = deque()  # [remaining confirmations, future]
         self._subscribed: set[str] = set()
+        self._outgoing: deque[tuple[str, bytes]] = deque()  # (channel, payload) waiting for the publisher
+        self._publisher: asyncio.Task | None = None
 
     def channel(self, topic: str) -> str:
         return self.prefix + topic
@@ -254,6 +261,8 @@ class RedisBridge:
         self._pubsub = self._client.pubsub()
         self._subscribed = set()
         self._acks.clear()
+        self._outgoing.clear()
+        self._publisher = None
         self._pending = {topic: True for topic in self.hub._topics}
         self._flush_scheduled = False
         # The process's own control channel keeps the connection subscribed
@@ -263,6 +272,9 @@ class RedisBridge:
         self._reader = loop.create_task(self._read())
 
     async def aclose(self) -> None:
+        publisher = self._publisher
+        if publisher is not None and not publisher.done():
+            await asyncio.wait([publisher], timeout=1)  # what was queued goes out first
         reader, self._reader = self._reader, None
         if reader is not None and not reader.done():
             reader.cancel()
@@ -370,13 +382,26 @@ class RedisBridge:
             logger.exception("Could not publish %s to Redis", topic)
 
     def publish_soon(self, topic: str, text: str) -> None:
-        self._loop.create_task(self.publish_async(topic, text))
+        self._outgoing.append((self.channel(topic), self._payload(text)))
+        if self._publisher is None or self._publisher.done():
+            self._publisher = self._loop.create_task(self._publish_outgoing())
 
     async def publish_async(self, topic: str, text: str) -> None:
-        try:
-            await self._client.publish(self.channel(topic), self._payload(text))
-        except Exception:  # noqa: BLE001
-            logger.exception("Could not publish %s to Redis", topic)
+        """Queue a publish: one task sends what the loop queued as one pipeline, in order, on one
+        connection (a task and a pooled connection per publish ran out of connections in a connect burst
+        of thousands of sockets)."""
+        self.publish_soon(topic, text)
+
+    async def _publish_outgoing(self) -> None:
+        while self._outgoing:
+            batch = [self._outgoing.popleft() for _ in range(min(len(self._outgoing), PUBLISH_BATCH))]
+            try:
+                async with self._client.pipeline(transaction=False) as pipe:
+                    for channel, payload in batch:
+                        pipe.publish(channel, payload)
+                    await pipe.execute()
+            except Exception:  # noqa: BLE001 - the database is the truth; a lost frame is a missed hint
+                logger.exception("Could not publish %d frames to Redis", len(batch))
 
 
 def _default_prefix(redis_url: str) -> str:
