@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from news import comments, services
+from news import comments, discussion, services
 from news.models import Comment, NewsArticlePage, Reaction
 
 
@@ -52,7 +52,7 @@ def _article_url(article: NewsArticlePage, anchor: str = "") -> str:
     return f"{article.url or '/'}{'#' + anchor if anchor else ''}"
 
 
-def _render_with_error(request, article: NewsArticlePage, error: comments.FormError, status: int = 400):
+def _render_with_error(request, article: NewsArticlePage, error: discussion.FormError, status: int = 400):
     """The article page again (in the reader's language), with the failed form filled in and its message."""
     page = article.localized.specific
     request.comment_form_error = error
@@ -78,13 +78,13 @@ def _write(request, article, *, kind: str, text: str, comment_id, action):
         return action(), None
     except ValidationError as error:
         return None, _render_with_error(
-            request, article, comments.FormError(kind, text, _messages(error), comment_id)
+            request, article, discussion.FormError(kind, text, _messages(error), comment_id)
         )
     except PermissionDenied:
         if not comments.comments_open(article):
             return None, _render_with_error(
                 request, article,
-                comments.FormError(kind, text, [_("Comments are turned off for this article.")], comment_id),
+                discussion.FormError(kind, text, [_("Comments are turned off for this article.")], comment_id),
                 status=403,
             )
         raise
@@ -95,10 +95,10 @@ def comment_post(request, page_id):
     article = _article(page_id)
     form = CommentForm(request.POST)
     text = request.POST.get("text", "")
-    parent_id = comments.comment_id_from(request.POST.get("parent"))
+    parent_id = discussion.comment_id_from(request.POST.get("parent"))
     kind = "reply" if request.POST.get("parent") else "new"
     if not form.is_valid():
-        return _render_with_error(request, article, comments.FormError(kind, text, _form_errors(form), parent_id))
+        return _render_with_error(request, article, discussion.FormError(kind, text, _form_errors(form), parent_id))
     parent = None
     if form.cleaned_data["parent"]:
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
@@ -123,7 +123,7 @@ def comment_edit(request, comment_id):
         raise PermissionDenied
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _render_with_error(request, article, comments.FormError("edit", text, _form_errors(form), comment.pk))
+        return _render_with_error(request, article, discussion.FormError("edit", text, _form_errors(form), comment.pk))
     _edited, refused = _write(
         request, article, kind="edit", text=text, comment_id=comment.pk,
         action=lambda: comments.edit_comment(user=request.user, comment=comment, text=text),
@@ -155,7 +155,7 @@ def comment_hide(request, comment_id):
         comments.hide_comment(user=request.user, comment=comment, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         return _render_with_error(
-            request, comment.article, comments.FormError("hide", reason, _messages(error), comment.pk)
+            request, comment.article, discussion.FormError("hide", reason, _messages(error), comment.pk)
         )
     messages.success(request, _("The comment is hidden. Its author sees your reason."))
     return redirect(_article_url(comment.article, f"comment-{comment.pk}"))
