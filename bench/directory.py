@@ -12,7 +12,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -31,6 +30,7 @@ from django.template.loader import render_to_string  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.common import machine_line, percentile, timed  # noqa: E402
 from teams import services  # noqa: E402
 from teams.forms import DirectoryFilterForm  # noqa: E402
 from teams.models import Location, Person, Team  # noqa: E402
@@ -78,13 +78,10 @@ def measure(render, request) -> tuple[float, float, int]:
     timings = []
     for _ in range(ROUNDS):
         reset_queries()
-        start = time.perf_counter()
-        render(request)
-        timings.append((time.perf_counter() - start) * 1000)
+        timings.append(timed(lambda: render(request))[0])
     with CaptureQueriesContext(connection) as queries:
         render(request)
-    timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.9) - 1], len(queries)
+    return statistics.median(timings), percentile(timings, 0.9), len(queries)
 
 
 def main() -> None:
@@ -122,7 +119,8 @@ def main() -> None:
             f"{name:<44} {base_median:>12.1f} {base_queries:>8} {median:>9.1f} {p90:>7.1f} {queries:>8} "
             f"{base_median / median:>8.1f}x"
         )
-    print(f"\n{ROUNDS} rounds each; median and 90th percentile in milliseconds; baseline = naive queries.")
+    print(f"\n{ROUNDS} rounds each; median and 90th percentile in milliseconds; baseline = naive queries. "
+          f"{machine_line()}")
 
 
 if __name__ == "__main__":

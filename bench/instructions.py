@@ -13,7 +13,6 @@ Run: bash scripts/bench.sh   (DATABASE_URL=postgres://... to measure PostgreSQL)
 
 import datetime
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -32,10 +31,10 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
+from bench.common import machine_line, measure_pages  # noqa: E402
 from intranet.instructions import access  # noqa: E402
 from intranet.instructions.bulk import bulk_add_children  # noqa: E402
 from intranet.instructions.models import InstructionLibraryPage, InstructionPage, ProcessArea, Topic  # noqa: E402
@@ -84,25 +83,6 @@ def bare_page() -> StandardPage:
     return page
 
 
-def measure(client: Client, urls: dict[str, str]) -> dict[str, tuple[float, float, int]]:
-    for _ in range(WARM_UP):
-        for url in urls.values():
-            assert client.get(url).status_code == 200, url
-    timings = {name: [] for name in urls}
-    for _ in range(ROUNDS):
-        for name, url in urls.items():
-            started = time.perf_counter()
-            client.get(url)
-            timings[name].append((time.perf_counter() - started) * 1000)
-    results = {}
-    for name, url in urls.items():
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        ordered = sorted(timings[name])
-        results[name] = (statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))], len(queries))
-    return results
-
-
 def main() -> None:
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     print(f"Database: {connection.vendor}. Loading the demo data…", flush=True)
@@ -131,16 +111,16 @@ def main() -> None:
         client = Client()
         client.force_login(reader)
         visible = access.visible_instructions(user=reader).count()
-        results = measure(client, urls)
-        bare = results["bare Wagtail page (StandardPage)"][0]
+        results = measure_pages(client, urls, rounds=ROUNDS, warm_up=WARM_UP)
+        bare = results["bare Wagtail page (StandardPage)"]
         print(f"\n{total} instructions; reader {username} ({reader.person.agency.kind}) sees {visible}; "
               f"{ROUNDS} rounds after {WARM_UP} warm-up rounds.\n")
-        print("| page | p50 ms | p95 ms | queries | ratio to bare p50 |")
-        print("|------|-------:|-------:|--------:|------------------:|")
-        for name, (p50, p95, queries) in results.items():
-            print(f"| {name} | {p50:.1f} | {p95:.1f} | {queries} | {p50 / bare:.2f}× |")
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"\n{os.cpu_count()} CPUs, load average {load:.1f} at the end of the run.")
+        print("| page | p50 ms | p95 ms | CPU p50 ms | queries | ratio to bare p50 | CPU ratio |")
+        print("|------|-------:|-------:|-----------:|--------:|------------------:|----------:|")
+        for name, timing in results.items():
+            print(f"| {name} | {timing.p50:.1f} | {timing.p95:.1f} | {timing.cpu_p50:.1f} | {timing.queries} "
+                  f"| {timing.p50 / bare.p50:.2f}× | {timing.cpu_p50 / bare.cpu_p50:.2f}× |")
+    print(f"\n{machine_line()}")
 
 
 if __name__ == "__main__":

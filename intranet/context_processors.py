@@ -11,8 +11,8 @@ def site_shell(request):
     if user is not None and user.is_authenticated:
         from teams.models import Person
 
-        # One query per page; select_related keeps the user menu from adding more.
-        person = Person.objects.select_related("user").filter(user=user).first()
+        # One query per page; select_related keeps the user menu and the presence menu (home office) from adding more.
+        person = Person.objects.select_related("user", "home_location").filter(user=user).first()
     unread = 0
     if user is not None and user.is_authenticated:
         from realtime.services import unread_count

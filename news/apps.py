@@ -20,6 +20,7 @@ class NewsConfig(AppConfig):
         post_save.connect(services.forget_locales, sender=Locale, dispatch_uid="news.forget_locales_save")
         post_delete.connect(services.forget_locales, sender=Locale, dispatch_uid="news.forget_locales_delete")
         self._connect_card_generation()
+        self._connect_discussion_generation()
 
     def _connect_card_generation(self):
         """Shared things the cached cards and article bodies show (news.fragments): any change renews them all."""
@@ -42,3 +43,19 @@ class NewsConfig(AppConfig):
         # Moves and slug changes change the URLs of the articles below without publishing them.
         post_page_move.connect(fragments.new_generation, dispatch_uid="news.fragments.move")
         page_slug_changed.connect(fragments.new_generation, dispatch_uid="news.fragments.slug")
+
+    def _connect_discussion_generation(self):
+        """What the cached discussions show (news.discussion): an article's comments and reactions, people's names."""
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
+
+        from news import discussion
+        from news.models import Comment, CommentEdit, Mention, Reaction
+        from teams.models import Person
+
+        receivers = [(Comment, discussion.comment_changed), (CommentEdit, discussion.comment_part_changed),
+                     (Mention, discussion.comment_part_changed), (Reaction, discussion.reaction_changed),
+                     (Person, discussion.people_changed), (get_user_model(), discussion.people_changed)]
+        for model, receiver in receivers:
+            post_save.connect(receiver, sender=model, dispatch_uid=f"news.discussion.save.{model.__name__}")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"news.discussion.delete.{model.__name__}")

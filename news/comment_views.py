@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from news import comments, services
+from news import comments, discussion, services
 from news.models import Comment, NewsArticlePage, Reaction
 
 
@@ -52,7 +52,7 @@ def _article_url(article: NewsArticlePage, anchor: str = "") -> str:
     return f"{article.url or '/'}{'#' + anchor if anchor else ''}"
 
 
-def _render_with_error(request, article: NewsArticlePage, error: comments.FormError, status: int = 400):
+def _render_with_error(request, article: NewsArticlePage, error: discussion.FormError, status: int = 400):
     """The article page again (in the reader's language), with the failed form filled in and its message."""
     page = article.localized.specific
     request.comment_form_error = error
@@ -78,60 +78,64 @@ def _write(request, article, *, kind: str, text: str, comment_id, action):
         return action(), None
     except ValidationError as error:
         return None, _render_with_error(
-            request, article, comments.FormError(kind, text, _messages(error), comment_id)
+            request, article, discussion.FormError(kind, text, _messages(error), comment_id)
         )
     except PermissionDenied:
         if not comments.comments_open(article):
             return None, _render_with_error(
                 request, article,
-                comments.FormError(kind, text, [_("Comments are turned off for this article.")], comment_id),
+                discussion.FormError(kind, text, [_("Comments are turned off for this article.")], comment_id),
                 status=403,
             )
         raise
 
 
+def _save_text(request, article, *, kind: str, comment_id: int | None, action, done: str):
+    """Post or edit a comment's text: the form, the write (``action(form)`` returns the comment), message, redirect.
+
+    Bad input re-renders the article with the typed text in the form it came
+    from (``kind`` and ``comment_id``, as in news.discussion.FormError).
+    """
+    text = request.POST.get("text", "")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _render_with_error(request, article, discussion.FormError(kind, text, _form_errors(form), comment_id))
+    comment, refused = _write(request, article, kind=kind, text=text, comment_id=comment_id,
+                              action=lambda: action(form))
+    if refused:
+        return refused
+    messages.success(request, done)
+    return redirect(_article_url(article, f"comment-{comment.pk}"))
+
+
 @require_POST
 def comment_post(request, page_id):
     article = _article(page_id)
-    form = CommentForm(request.POST)
-    text = request.POST.get("text", "")
-    parent_id = comments.comment_id_from(request.POST.get("parent"))
-    kind = "reply" if request.POST.get("parent") else "new"
-    if not form.is_valid():
-        return _render_with_error(request, article, comments.FormError(kind, text, _form_errors(form), parent_id))
-    parent = None
-    if form.cleaned_data["parent"]:
-        parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
-        if parent is None:
-            raise Http404(_("No such comment."))
-    comment, refused = _write(
-        request, article, kind=kind, text=text, comment_id=parent.pk if parent else None,
-        action=lambda: comments.post_comment(user=request.user, article=article, text=text, parent=parent),
-    )
-    if refused:
-        return refused
-    messages.success(request, _("Your comment was published."))
-    return redirect(_article_url(article, f"comment-{comment.pk}"))
+    parent_id = discussion.comment_id_from(request.POST.get("parent"))
+
+    def post(form):
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
+            if parent is None:
+                raise Http404(_("No such comment."))
+        return comments.post_comment(user=request.user, article=article, text=request.POST.get("text", ""),
+                                     parent=parent)
+
+    return _save_text(request, article, kind="reply" if request.POST.get("parent") else "new", comment_id=parent_id,
+                      action=post, done=_("Your comment was published."))
 
 
 @require_POST
 def comment_edit(request, comment_id):
     comment = _comment(comment_id)
-    article = comment.article
-    text = request.POST.get("text", "")
     if comment.author_id != request.user.pk:
         raise PermissionDenied
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        return _render_with_error(request, article, comments.FormError("edit", text, _form_errors(form), comment.pk))
-    _edited, refused = _write(
-        request, article, kind="edit", text=text, comment_id=comment.pk,
-        action=lambda: comments.edit_comment(user=request.user, comment=comment, text=text),
+    return _save_text(
+        request, comment.article, kind="edit", comment_id=comment.pk, done=_("Your comment was saved."),
+        action=lambda form: comments.edit_comment(user=request.user, comment=comment,
+                                                  text=request.POST.get("text", "")),
     )
-    if refused:
-        return refused
-    messages.success(request, _("Your comment was saved."))
-    return redirect(_article_url(article, f"comment-{comment.pk}"))
 
 
 @require_POST
@@ -155,7 +159,7 @@ def comment_hide(request, comment_id):
         comments.hide_comment(user=request.user, comment=comment, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         return _render_with_error(
-            request, comment.article, comments.FormError("hide", reason, _messages(error), comment.pk)
+            request, comment.article, discussion.FormError("hide", reason, _messages(error), comment.pk)
         )
     messages.success(request, _("The comment is hidden. Its author sees your reason."))
     return redirect(_article_url(comment.article, f"comment-{comment.pk}"))

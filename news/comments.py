@@ -16,19 +16,17 @@ Finnish and Swedish versions share one discussion.
 
 Text is stored as typed (only line endings are normalised) and rendered by
 :func:`render_text`: everything escaped, http(s) links and known mentions made
-clickable, line breaks kept. :func:`comments_for` reads a whole discussion in a
-fixed number of queries, however many comments it has.
+clickable, line breaks kept. Reading and rendering a discussion (and its cache)
+is news.discussion.
 """
 
 import datetime
 import re
-from collections import defaultdict
-from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Prefetch, Q, Subquery, prefetch_related_objects
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -372,143 +370,6 @@ def toggle_reaction(*, user, kind: str, article: NewsArticlePage | None = None,
     return active, Reaction.objects.filter(kind=kind, **target).count()
 
 
-# --- Reading ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReactionSummary:
-    kind: str
-    label: str
-    emoji: str
-    count: int
-    mine: bool
-
-
-def _summaries(counts: dict[str, int], mine: set[str]) -> list[ReactionSummary]:
-    return [
-        ReactionSummary(kind=kind.value, label=str(kind.label), emoji=REACTION_EMOJI[kind],
-                        count=counts.get(kind.value, 0), mine=kind.value in mine)
-        for kind in Reaction.Kind
-    ]
-
-
-def article_reactions(*, article: NewsArticlePage, user) -> list[ReactionSummary]:
-    """Counts per kind on the article and whether the user gave each (one query).
-
-    Plain SQL: on every article page, and the ORM's GROUP BY with a filtered
-    count took ~1 ms to build for a query the database answers at once.
-    """
-    quote = connection.ops.quote_name
-    meta = Reaction._meta
-    sql = (
-        f"SELECT {quote(meta.get_field('kind').column)}, COUNT(*),"
-        f" SUM(CASE WHEN {quote(meta.get_field('user').column)} = %s THEN 1 ELSE 0 END)"
-        f" FROM {quote(meta.db_table)} WHERE {quote(meta.get_field('article').column)} = %s"
-        f" GROUP BY {quote(meta.get_field('kind').column)}"
-    )
-    counts, mine = {}, set()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, article.pk])
-        for kind, total, own in cursor.fetchall():
-            counts[kind] = total
-            if own:
-                mine.add(kind)
-    return _summaries(counts, mine)
-
-
-def _display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-def comments_for(*, article: NewsArticlePage, user) -> list[Comment]:
-    """The article's discussion as this user sees it: top-level comments, oldest first, each with ``shown_replies``.
-
-    One light query when there are none; otherwise a fixed number whatever the number of comments: the comments with
-    their authors (and profiles), mentions, the edit history the user may see,
-    and reaction counts with the user's own reactions. Each comment gets:
-
-    * ``state``: "visible", "hidden_notice" (hidden; the author and editors see it with the reason),
-      "hidden" (others see "Hidden by an editor") or "deleted" (a placeholder kept for its replies);
-    * ``html`` (render_text), ``author_name``, ``author_person``, ``author_url``, ``history`` (earlier texts,
-      for the author and editors), ``reaction_summary`` and ``reaction_total``;
-    * ``can_edit``, ``can_delete``, ``can_reply``, ``can_hide``, ``can_unhide``, ``can_react``.
-
-    Deleted replies and deleted comments without shown replies are left out.
-    """
-    # Most articles have no comments: a light check first spares building the joined query below (~2 ms).
-    if not Comment.objects.filter(article=article).exists():
-        return []
-    rows = list(Comment.objects.filter(article=article).select_related("author__person", "hidden_by")
-                .order_by("created_at", "pk"))
-    moderator = can_moderate(user=user, article=article)
-    is_open = comments_open(article)
-    edits = CommentEdit.objects.all() if moderator else CommentEdit.objects.filter(comment__author_id=user.pk)
-    prefetch_related_objects(
-        rows,
-        Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
-        Prefetch("edits", queryset=edits),
-    )
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    mine: dict[int, set[str]] = defaultdict(set)
-    if rows:
-        reaction_rows = (
-            Reaction.objects.filter(comment__article=article).order_by().values("comment_id", "kind")
-            .annotate(total=Count("pk"), own=Count("pk", filter=Q(user_id=user.pk)))
-        )
-        for row in reaction_rows:
-            counts[row["comment_id"]][row["kind"]] = row["total"]
-            if row["own"]:
-                mine[row["comment_id"]].add(row["kind"])
-
-    replies: dict[int, list[Comment]] = defaultdict(list)
-    top: list[Comment] = []
-    for comment in rows:
-        own = comment.author_id == user.pk
-        if comment.deleted_at is not None:
-            comment.state = "deleted"
-        elif comment.hidden_at is not None:
-            comment.state = "hidden_notice" if (own or moderator) else "hidden"
-        else:
-            comment.state = "visible"
-        readable = comment.state in ("visible", "hidden_notice")
-        try:
-            comment.author_person = comment.author.person
-        except ObjectDoesNotExist:
-            comment.author_person = None
-        comment.author_name = _display_name(comment.author)
-        comment.author_url = profile_url(comment.author.get_username()) if comment.author_person else ""
-        comment.hidden_by_name = _display_name(comment.hidden_by) if comment.hidden_by else ""
-        if readable:
-            links = {m.user.username.lower(): profile_url(m.user.username) for m in comment.mentions.all()}
-            comment.html = render_text(comment.text, links)
-            comment.history = list(comment.edits.all()) if (own or moderator) else []
-        else:
-            comment.html = ""
-            comment.history = []
-        comment.reaction_summary = _summaries(counts.get(comment.pk, {}), mine.get(comment.pk, set()))
-        comment.reaction_total = sum(counts.get(comment.pk, {}).values())
-        comment.is_reply = comment.parent_id is not None
-        comment.can_edit = own and is_open and comment.state == "visible"
-        comment.can_delete = own and comment.deleted_at is None
-        comment.can_reply = is_open and not comment.is_reply and comment.state == "visible"
-        comment.can_hide = moderator and comment.state == "visible"
-        comment.can_unhide = moderator and comment.state == "hidden_notice"
-        comment.can_react = is_open and comment.state == "visible"
-        comment.shown_replies = []
-        if comment.is_reply:
-            if comment.deleted_at is None:
-                replies[comment.parent_id].append(comment)
-        else:
-            top.append(comment)
-    shown = []
-    for comment in top:
-        comment.shown_replies = replies.get(comment.pk, [])
-        if comment.state == "deleted" and not comment.shown_replies:
-            continue
-        shown.append(comment)
-    return shown
-
-
 def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS) -> list[dict]:
     """Active people for the @mention autocomplete: by name, title or expertise words, or user name start."""
     from teams.models import Person
@@ -527,85 +388,3 @@ def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS) -> list[d
         {"username": person.user.username, "name": person.full_name, "title": person.title}
         for person in people
     ]
-
-
-# --- The article page ------------------------------------------------------------------------
-
-
-@dataclass
-class FormError:
-    """A comment form that failed, to show again with the typed text and the message.
-
-    ``form`` is "new", "reply", "edit" or "hide"; ``comment_id`` is the comment
-    the form belongs to (none for "new").
-    """
-
-    form: str
-    text: str
-    errors: list[str]
-    comment_id: int | None = None
-
-
-def _count(comments: list[Comment]) -> int:
-    return sum(
-        (comment.state == "visible") + sum(reply.state == "visible" for reply in comment.shown_replies)
-        for comment in comments
-    )
-
-
-def article_context(request, article) -> dict:
-    """What the article page needs for its comments and reactions.
-
-    ``article`` is the original; its ``reaction_summary`` is set for
-    news/_reactions.html. Comments stay readable after the editor turns
-    commenting off (nobody can add, edit or react then). A failed comment form
-    (news.comment_views sets ``request.comment_form_error``) is shown again
-    where it was, with the typed text; if that form is gone (the comment was
-    hidden or deleted meanwhile) the text goes to the new-comment form, and if
-    commenting was turned off it is shown to copy.
-    """
-    user = request.user
-    article.reaction_summary = article_reactions(article=article, user=user)
-    error: FormError | None = getattr(request, "comment_form_error", None)
-    is_open = comments_open(article)
-    comments = comments_for(article=article, user=user)
-    placed = error is None
-    reply_to, hide, edit = (comment_id_from(request.GET.get(name)) for name in ("vastaa", "piilota", "muokkaa"))
-    for comment in comments:
-        for item in [comment, *comment.shown_replies]:
-            item.form_error = None
-            if error is not None and error.comment_id == item.pk:
-                available = {"reply": item.can_reply, "edit": item.can_edit, "hide": item.can_hide}
-                if available.get(error.form):
-                    item.form_error = error
-                    placed = True
-            failed = item.form_error.form if item.form_error else ""
-            item.reply_open = item.can_reply and (item.pk == reply_to or failed == "reply")
-            item.hide_open = item.can_hide and (item.pk == hide or failed == "hide")
-            item.edit_open = item.can_edit and (item.pk == edit or failed == "edit")
-    context = {
-        "comments_open": is_open,
-        "article_url": article.url or "",
-        "comments": comments,
-        "comment_count": _count(comments),
-        "comment_max_length": MAX_COMMENT_LENGTH,
-        "reason_max_length": MAX_REASON_LENGTH,
-        "new_comment_text": "",
-        "new_comment_errors": [],
-        "comment_leftover": None,
-        "comment_error_message": "",
-    }
-    if not placed:
-        if error.form == "hide":
-            context["comment_error_message"] = error.errors[0] if error.errors else ""
-        elif not is_open:
-            context["comment_leftover"] = error
-        else:
-            context["new_comment_text"] = error.text
-            context["new_comment_errors"] = error.errors
-    return context
-
-
-def comment_id_from(value) -> int | None:
-    """A comment id from a form or the query string (?vastaa=, ?muokkaa=, ?piilota=), or None for anything else."""
-    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None

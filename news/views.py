@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from news import comments, fragments, mustread, readership, services
+from news import discussion, fragments, mustread, readership, services
 from news.models import FeedToken, NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
 from teams.models import Agency
@@ -98,7 +98,7 @@ def article_context(request, page) -> dict:
         "is_editor": editor and (can_edit or is_national_editor(user) or bool(regional_agency_ids)),
     }
     context.update(mustread.article_context(request, original))
-    context.update(comments.article_context(request, original))
+    context.update(discussion.article_context(request, original))
     if context["is_editor"]:
         context.update(readership.article_context(request, original))
         context["audience"] = services.audience_summary(article=original)

@@ -87,9 +87,12 @@ def my_team_today(context):
     if me is None:
         return {"show": False}
     team_ids = list(TeamMembership.objects.filter(person=me).values_list("team_id", flat=True))
+    # Only what the panel shows (name, profile link, user id for presence): the listing's agency, unit and
+    # location joins and their model instances cost ~2 ms of the home page for nothing.
     people = with_presence(
-        Person.objects.active().for_listing().filter(memberships__team_id__in=team_ids).exclude(pk=me.pk)
-        .distinct()[:MY_TEAM_LIMIT]
+        Person.objects.active().filter(memberships__team_id__in=team_ids).exclude(pk=me.pk)
+        .select_related("user").only("user_id", "user__username", "user__first_name", "user__last_name")
+        .order_by("user__last_name", "user__first_name", "pk").distinct()[:MY_TEAM_LIMIT]
     )
     return {"show": True, "people": people, "team_ids": team_ids,
             "topics": " ".join(f"presence.team.{team_id}" for team_id in team_ids)}

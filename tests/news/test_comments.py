@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from news import comments
+from news import comments, discussion
 from news.models import Comment, CommentEdit, NewsArticlePage, Reaction
 from tests.factories import PersonFactory, UserFactory
 from tests.html_checks import duplicate_ids, heading_problems, parse_errors
@@ -511,19 +511,27 @@ class TestPage:
                 Reaction.objects.create(user=people[(number + 2) % 5], kind="thanks", comment=comment)
             Reaction.objects.get_or_create(user=people[len(made) % 5], kind="celebrate", article=article)
 
-        def queries(reader):
+        def queries(reader, cached):
+            """Queries of a repeat visit, with the discussion's HTML cached (news.discussion) or rendered afresh."""
             client.force_login(reader)
-            client.get(article.url)  # warm-up: "opened", Wagtail's caches
+            client.get(article.url)  # warm-up: "opened", Wagtail's caches, the cached fragments
+            if not cached:
+                discussion.renew_article(article.pk)  # a new token: only the discussion is rendered afresh
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(article.url)
             assert response.status_code == 200
             return len(captured), response.content.decode()
 
+        readers = [people[0], communication_user]
         add_comments(3)
-        small = {reader.pk: queries(reader)[0] for reader in [people[0], communication_user]}
+        small = {(reader.pk, cached): queries(reader, cached)[0] for reader in readers for cached in (True, False)}
+        for reader in readers:
+            assert small[reader.pk, True] < small[reader.pk, False], "the discussion was not served from the cache"
         add_comments(297)
         assert Comment.objects.count() == 300
-        for reader in [people[0], communication_user]:
-            count, html = queries(reader)
-            assert count == small[reader.pk], f"{count} queries with 300 comments, {small[reader.pk]} with 3"
-            assert "Kommentti 298" in html
+        for reader in readers:
+            for cached in (True, False):
+                count, html = queries(reader, cached)
+                expected = small[reader.pk, cached]
+                assert count == expected, f"{count} queries with 300 comments, {expected} with 3 (cached: {cached})"
+                assert "Kommentti 298" in html

@@ -5,8 +5,8 @@
  * 2. @mention autocomplete on every textarea[data-mention-input]: typing "@" and a few letters
  *    lists people (GET the URL in this script tag's data-people-url). The textarea keeps its
  *    role and gets aria-autocomplete="list", aria-controls and aria-activedescendant for a
- *    popup listbox; Up/Down move, Enter (or Tab) picks, Escape closes; a polite status says how
- *    many people were found. Everything from the server is inserted as text, never as HTML.
+ *    popup listbox; Up/Down move, Enter (or Tab) picks, Escape closes; the page's polite status
+ *    region (TaimiLive.announce, realtime/taimi-live.js) says how many people were found. Everything from the server is inserted as text, never as HTML.
  * 3. A character counter under each comment field (data-max-length), linked with aria-describedby.
  * 4. "Reply" opens the reply form in place (copied from one <template>) instead of reloading the
  *    page with ?vastaa=<id>, which is what happens without JavaScript.
@@ -45,24 +45,9 @@
   };
   var t = TEXT[lang] || TEXT.fi;
 
-  function statusRegion() {
-    var region = document.getElementById("engagement-status");
-    if (!region) {
-      region = document.createElement("div");
-      region.id = "engagement-status";
-      region.className = "visually-hidden";
-      region.setAttribute("role", "status");
-      region.setAttribute("aria-live", "polite");
-      document.body.appendChild(region);
-    }
-    return region;
-  }
-
+  // Status messages go to the page's one polite region (realtime/taimi-live.js, loaded on every signed-in page).
   function announce(message) {
-    var region = statusRegion();
-    region.textContent = "";
-    // A fresh text node after a tick makes screen readers announce a repeated message too.
-    setTimeout(function () { region.textContent = message; }, 50);
+    if (window.TaimiLive && window.TaimiLive.announce) window.TaimiLive.announce(message);
   }
 
   /* ---- 1. Reactions ---------------------------------------------------------------------- */

@@ -8,6 +8,8 @@
  *   TaimiLive.subscribe(topics)     follow topics; re-sent after every reconnect
  *   TaimiLive.unsubscribe(topics)
  *   TaimiLive.state()               "connecting" | "open" | "closed"
+ *   TaimiLive.announce(text)        say a short status to screen-reader users (one polite, visually hidden
+ *                                   region for every script on the page; a repeated text is said again)
  * Frames are also dispatched as DOM events: document.addEventListener("taimi:frame", e => e.detail).
  *
  * Reconnects with exponential backoff and full jitter (so 550 browsers do not return in step after a
@@ -66,6 +68,21 @@
     state: function () { return connState; }
   };
   window.TaimiLive = api;
+
+  var statusRegion = null;
+  api.announce = function (text) {
+    if (!statusRegion) {
+      statusRegion = document.createElement("div");
+      statusRegion.id = "taimi-status";
+      statusRegion.className = "visually-hidden";
+      statusRegion.setAttribute("role", "status");
+      statusRegion.setAttribute("aria-live", "polite");
+      document.body.appendChild(statusRegion);
+    }
+    statusRegion.textContent = "";
+    // A fresh text node after a tick makes screen readers announce a repeated message too.
+    setTimeout(function () { statusRegion.textContent = text; }, 50);
+  };
 
   /* --- the bell and news (unchanged behaviour) ------------------------------------------- */
   function liveRegion() {
