@@ -93,3 +93,12 @@ def fresh_best_bets():
     best_bets.forget()
     yield
     best_bets.forget()
+
+
+@pytest.fixture(autouse=True)
+def no_chat_rate_limit(monkeypatch):
+    """Search tests post many chat messages as the same few people within seconds; the chat's per-person rate
+    limit (counted in the cache, which outlives a test) is not what they test, and made them flaky."""
+    from realtime.chat import messages
+
+    monkeypatch.setattr(messages, "RATE_LIMIT_MESSAGES", 10_000)
