@@ -69,16 +69,22 @@
   };
   window.TaimiLive = api;
 
-  var statusRegion = null;
-  api.announce = function (text) {
-    if (!statusRegion) {
-      statusRegion = document.createElement("div");
-      statusRegion.id = "taimi-status";
-      statusRegion.className = "visually-hidden";
-      statusRegion.setAttribute("role", "status");
-      statusRegion.setAttribute("aria-live", "polite");
-      document.body.appendChild(statusRegion);
+  /* A polite status region, made on first use: hidden for announcements, visible for the news toast. */
+  function politeRegion(id, className) {
+    var region = document.getElementById(id);
+    if (!region) {
+      region = document.createElement("div");
+      region.id = id;
+      region.className = className;
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      document.body.appendChild(region);
     }
+    return region;
+  }
+
+  api.announce = function (text) {
+    var statusRegion = politeRegion("taimi-status", "visually-hidden");
     statusRegion.textContent = "";
     // A fresh text node after a tick makes screen readers announce a repeated message too.
     setTimeout(function () { statusRegion.textContent = text; }, 50);
@@ -86,16 +92,7 @@
 
   /* --- the bell and news (unchanged behaviour) ------------------------------------------- */
   function liveRegion() {
-    var region = document.getElementById("taimi-live");
-    if (!region) {
-      region = document.createElement("div");
-      region.id = "taimi-live";
-      region.className = "live-toast";
-      region.setAttribute("role", "status");
-      region.setAttribute("aria-live", "polite");
-      document.body.appendChild(region);
-    }
-    return region;
+    return politeRegion("taimi-live", "live-toast");
   }
   function setCount(count) {
     if (!bellCount || !bell) return;
