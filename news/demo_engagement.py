@@ -253,6 +253,13 @@ def _after(rng: random.Random, start: datetime.datetime, now: datetime.datetime,
     return moment
 
 
+def _opened_before(rng: random.Random, published: datetime.datetime,
+                   acknowledged: datetime.datetime) -> datetime.datetime:
+    """When a reader opened the article they acknowledged: a few minutes before, never before publication."""
+    return max(acknowledged - datetime.timedelta(minutes=rng.randint(1, 4)),
+               published + (acknowledged - published) / 2)
+
+
 # --- The steps --------------------------------------------------------------------------
 
 
@@ -290,9 +297,8 @@ def _acknowledgements(rng, must_reads, *, now, views: list) -> list:
             moment = _after(rng, article.published_at, until, mean_days=2)
             rows.append(Acknowledgement(user_id=reader.user_id, article_id=page.pk, round=page.ack_round,
                                         revision_id=page.live_revision_id, acknowledged_at=moment))
-            # Acknowledging means having opened the article a moment before.
             views.append(ArticleView(user_id=reader.user_id, article_id=page.pk, agency_id=reader.agency_id,
-                                     viewed_at=moment - datetime.timedelta(minutes=rng.randint(1, 4))))
+                                     viewed_at=_opened_before(rng, article.published_at, moment)))
             article.readers.append(reader)
     Acknowledgement.objects.bulk_create(rows, batch_size=BATCH)
     return rows

@@ -101,3 +101,19 @@ def test_demo_engagement(demo_news):
 @pytest.mark.django_db
 def test_nothing_to_do_without_news(org):
     assert demo_engagement.load_engagement().created == 0
+
+
+def test_acknowledged_soon_after_publication_is_opened_after_publication():
+    """CI once found a demo view dated three minutes before its article was published: the
+    acknowledgement came a minute after publication and the view was put up to four minutes before it."""
+    import datetime
+    import random
+
+    published = parse_datetime("2026-11-17T11:34:10+00:00")
+    for seed in range(200):
+        rng = random.Random(seed)
+        acknowledged = published + datetime.timedelta(seconds=rng.randint(1, 600))
+        opened = demo_engagement._opened_before(rng, published, acknowledged)
+        assert published <= opened <= acknowledged
+    later = published + datetime.timedelta(hours=2)
+    assert demo_engagement._opened_before(random.Random(1), published, later) <= later - datetime.timedelta(minutes=1)
