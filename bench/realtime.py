@@ -160,7 +160,11 @@ def start_server(app, secret):
     env.update(SECRET_KEY=secret, LOG_LEVEL="WARNING", DJANGO_SETTINGS_MODULE="intranet.settings")
     if app.startswith("bench."):
         env.pop("REDIS_URL", None)  # the textbook baseline: in-memory layer
-    process = subprocess.Popen([str(ROOT / ".venv/bin/daphne"), "-b", "127.0.0.1", "-p", str(PORT), app],
+    # The app runs on the server scripts/start.sh runs (Daphne with realtime/daphne_server.py's lean connection
+    # state); the floor and the textbook baseline on stock Daphne.
+    command = ([sys.executable, "-m", "realtime.daphne_server"] if app.startswith("intranet.") or os.environ.get("LEAN_ALL")
+               else [str(ROOT / ".venv/bin/daphne")])
+    process = subprocess.Popen([*command, "-b", "127.0.0.1", "-p", str(PORT), app],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=open(Path(os.environ["VAR_DIR"]) / "daphne.log", "ab"),
                                start_new_session=True)

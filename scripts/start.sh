@@ -29,4 +29,5 @@ stop_worker() {
 trap stop_worker EXIT
 trap 'exit 130' INT TERM
 echo "Taimi is starting at http://${HOST}:${PORT}/  (Ctrl+C stops it and the worker)"
-.venv/bin/daphne -b "$HOST" -p "$PORT" intranet.asgi:application
+# Daphne, with the lean per-connection state of realtime/daphne_server.py (docs/realtime.md).
+.venv/bin/python -m realtime.daphne_server -b "$HOST" -p "$PORT" intranet.asgi:application

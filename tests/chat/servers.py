@@ -102,7 +102,8 @@ class Daphne:
     def start(self, timeout=60):
         with open(self.log, "ab") as output:
             self.process = subprocess.Popen(
-                [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(self.port), "intranet.asgi:application"],
+                [str(BIN / "python"), "-m", "realtime.daphne_server", "-b", "127.0.0.1", "-p", str(self.port),
+                 "intranet.asgi:application"],
                 cwd=settings.BASE_DIR, env=server_env(self.var_dir, **self.env), stdout=output,
                 stderr=subprocess.STDOUT, start_new_session=True)
         end = time.monotonic() + timeout

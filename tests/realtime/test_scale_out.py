@@ -35,7 +35,7 @@ def database_url() -> str:
 
 def start_daphne(port: int, env: dict) -> subprocess.Popen:
     process = subprocess.Popen(
-        [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "intranet.asgi:application"],
+        [str(BIN / "python"), "-m", "realtime.daphne_server", "-b", "127.0.0.1", "-p", str(port), "intranet.asgi:application"],
         cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
     for _ in range(300):

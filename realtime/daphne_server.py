@@ -1,0 +1,160 @@
+"""Daphne with a smaller footprint per websocket: the server that ``scripts/start.sh`` runs.
+
+``python -m realtime.daphne_server [daphne options] intranet.asgi:application`` is Daphne's own command line
+(``daphne.cli.CommandLineInterface``) with its documented ``server_class`` hook pointing at
+:class:`LeanServer`. Everything else is Daphne: Twisted, autobahn, the same protocol classes and options.
+
+Why: an idle websocket costs about 33 KiB under stock Daphne with this application, and a process holding
+10,000 of them (issue #11: ≤ 400 MiB) is mostly per-socket state that is only needed while the socket
+opens. Measured with tracemalloc (docs/realtime.md, "Memory per socket"), two things that this subclass
+changes were the largest parts of it:
+
+* **The application's input queue.** Daphne gives every connection an ``asyncio.Queue`` (four deques of
+  about 760 bytes each, 3 KiB) for what is, for a websocket, one reader and a frame now and then.
+  :class:`InputQueue` is the same contract (``put_nowait`` from the protocol, ``await get()`` from the
+  application) in a list and one future.
+* **The handshake.** After the application accepts, the protocol still holds the raw HTTP request, the
+  parsed headers (twice: autobahn's dict and Daphne's ASGI list), the request object and the offered
+  extensions and subprotocols; none is read again. :func:`trim_handshake` drops them and compacts the
+  protocol's attribute dictionary, which autobahn grew to a table for about 170 attributes.
+
+Both are covered by tests/realtime/test_daphne_server.py, which runs this server as a real process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from functools import partial
+
+from daphne.cli import CommandLineInterface
+from daphne.server import Server
+from twisted.web.http import HTTPChannel
+
+# Attributes of autobahn's WebSocketServerProtocol and Daphne's WebSocketProtocol that are read only
+# while the opening handshake is processed (autobahn.websocket.protocol processHandshake and
+# succeedHandshake; daphne.ws_protocol onConnect). After the 101 response they are dead weight.
+HANDSHAKE_ATTRIBUTES = (
+    "http_request_data",  # the raw request bytes, cookies included
+    "http_headers",  # autobahn's parsed header dict
+    "http_status_line",
+    "http_response_data",  # the 101 response, kept by autobahn "for the test suite"
+    "http_request_uri",
+    "http_request_params",
+    "http_request_host",
+    "websocket_extensions",  # the offers; what is in use stays in websocket_extensions_in_use
+    "websocket_protocols",  # the offers; what is in use stays in websocket_protocol_in_use
+    "websocket_origin",
+    "_wskey",
+    "clean_headers",  # Daphne's ASGI headers: the same list as scope["headers"] (see trim_handshake)
+)
+
+
+class HandshakeRequest:
+    """What Daphne's disconnect and log lines read of the handshake request after it is trimmed."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path):
+        self.path = path
+
+
+class InputQueue:
+    """The application's receive queue for one connection: ``asyncio.Queue``'s contract, a list and a future.
+
+    Daphne calls ``put_nowait`` from the protocol (Twisted runs on the same asyncio loop, so there is no
+    thread to guard against) and the application awaits ``get``, one reader at a time.
+    """
+
+    __slots__ = ("_items", "_waiter")
+
+    def __init__(self):
+        self._items: list = []
+        self._waiter: asyncio.Future | None = None
+
+    def put_nowait(self, item) -> None:
+        self._items.append(item)
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def get(self):
+        while not self._items:
+            waiter = self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await waiter
+            finally:
+                self._waiter = None
+        return self._items.pop(0)
+
+    def qsize(self) -> int:
+        return len(self._items)
+
+    def empty(self) -> bool:
+        return not self._items
+
+
+def trim_handshake(protocol) -> None:
+    """Drop what an open websocket's protocol holds only for its opening handshake (see the module docstring).
+
+    Daphne's ``clean_headers`` is also the ASGI scope's ``headers`` (and every middleware's copy of the
+    scope): the list is emptied in place, so an application must read what it needs of the headers before
+    it accepts (this one does: the session cookie and the origin, in realtime/auth.py and Channels' origin
+    check). The request object is replaced by one
+    that keeps its path, which Daphne's disconnect log reads.
+    """
+    state = protocol.__dict__
+    transport = state.get("transport")
+    producer = getattr(transport, "producer", None)
+    if isinstance(producer, HTTPChannel):
+        # Daphne upgrades a request that Twisted's HTTP channel parsed; the channel stays registered as the
+        # transport's producer, which keeps it, the request and its headers alive for as long as the socket.
+        # It has nothing left to produce (and its back-pressure would stop reading a client whose writes
+        # queue up; realtime/wire.py bounds those instead).
+        transport.unregisterProducer()
+    headers = state.get("clean_headers")
+    if isinstance(headers, list):
+        headers.clear()
+    request = state.get("request")
+    if request is not None and not isinstance(request, HandshakeRequest):
+        state["request"] = HandshakeRequest(getattr(request, "path", ""))
+    for name in HANDSHAKE_ATTRIBUTES:
+        state.pop(name, None)
+    # A dict never shrinks when keys are removed; a copy is sized for what is left.
+    protocol.__dict__ = dict(state)
+
+
+class LeanServer(Server):
+    """Daphne's server with :class:`InputQueue` per connection and handshakes trimmed after accept."""
+
+    def create_application(self, protocol, scope):
+        assert "application_instance" not in self.connections[protocol]
+        input_queue = InputQueue()
+        scope.setdefault("asgi", {"version": "3.0"})
+        application_instance = self.application(
+            scope=scope,
+            receive=input_queue.get,
+            send=partial(self.handle_reply, protocol),
+        )
+        if protocol not in self.connections:
+            return None
+        self.connections[protocol]["application_instance"] = asyncio.ensure_future(
+            application_instance, loop=asyncio.get_event_loop())
+        return input_queue
+
+    async def handle_reply(self, protocol, message):
+        await super().handle_reply(protocol, message)
+        if message.get("type") == "websocket.accept" and getattr(protocol, "state", None) == 3:  # STATE_OPEN
+            trim_handshake(protocol)
+
+
+class LeanCommandLineInterface(CommandLineInterface):
+    server_class = LeanServer
+
+
+def main(argv=None) -> None:
+    LeanCommandLineInterface().run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    main()
