@@ -11,7 +11,7 @@ topic rules and connect/disconnect hooks.
 It has no channel layer (``channel_layer_alias`` names none): no per-socket
 channel, no receive task on the layer, no group membership to store. And it
 skips Channels' ``close_old_connections`` thread hop on every message; handlers
-registered with ``db=True`` get it through ``database_sync_to_async``.
+registered with ``db=True`` get it in the process's database thread (``dispatch.in_db_thread``).
 """
 
 import functools
@@ -229,9 +229,20 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
 
     # --- the API handlers and the hub use (realtime.dispatch docstring) ----
     async def send_frame(self, payload: dict):
-        await self.send(text_data=json.dumps(payload, ensure_ascii=False))
+        await self.send_text(json.dumps(payload, ensure_ascii=False))
 
     async def send_text(self, text: str):
+        """Replies go out as broadcasts do: under Daphne through the direct wire (no Channels, Daphne and
+        autobahn layers per frame, the same bound on what may wait for the socket), else the ASGI send.
+        Both write to the transport synchronously, so frames keep their order whichever path they take."""
+        direct = self.hub_wire if self._before_accept is None else None
+        if direct is not None:
+            try:
+                if direct.write(direct.prepare(text)):
+                    return
+            except wire.SlowSocket:
+                hub.unsubscribe_all(self)  # dropped: Daphne reports the disconnect
+                return
         await self.send(text_data=text)
 
     async def hub_send(self, text: str):

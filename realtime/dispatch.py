@@ -11,7 +11,7 @@ so realtime/consumers.py never grows per feature::
         ...
         return {"type": "presence.ok"}    # optional reply; the consumer adds "ref"
 
-    @handler("chat.send", db=True)        # sync: runs via database_sync_to_async (one thread hop,
+    @handler("chat.send", db=True)        # sync: runs in the process's database thread (one hop,
     def send(conn, frame): ...            # close_old_connections); only for handlers that use the ORM
 
     @topic_rule("chat.room.", db=True)    # who may {"type": "subscribe", "topics": ["chat.room.7"]}
@@ -44,13 +44,46 @@ check).
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+import functools
 import inspect
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from channels.db import database_sync_to_async
+from django.db import close_old_connections
 
 from realtime import protocol
+
+# The thread every db=True handler of this process runs in, one at a time, in the order frames arrive:
+# what Channels' database_sync_to_async gives (asgiref's thread-sensitive mode: one thread), without its
+# per-call machinery, which was about a tenth of the server CPU of a stored chat message (docs/chat.md,
+# "CPU per message"). One thread: handlers need no locking among themselves and the process holds one
+# database connection for them; more threads would let a slow query hold up fewer frames, at the price
+# of more connections and out-of-order writes from one socket.
+DB_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="realtime-db")
+
+
+def _run_in_db_thread(func, args, kwargs, context):
+    # As Django does around a request (and Channels around a handler): connections past CONN_MAX_AGE or
+    # broken by an error are closed before and after, so a dropped database costs one frame, not all.
+    close_old_connections()
+    try:
+        return context.run(func, *args, **kwargs)
+    finally:
+        close_old_connections()
+
+
+def in_db_thread(func):
+    """An async callable that runs the sync ``func`` in :data:`DB_THREAD` (context variables included)."""
+
+    @functools.wraps(func)
+    async def run(*args, **kwargs):
+        return await asyncio.get_running_loop().run_in_executor(
+            DB_THREAD, _run_in_db_thread, func, args, kwargs, contextvars.copy_context())
+
+    return run
 
 
 @dataclass(frozen=True)
@@ -83,7 +116,7 @@ def _as_async(func, db: bool):
     if db:
         if inspect.iscoroutinefunction(func):
             raise TypeError(f"{func.__qualname__}: db=True handlers are plain functions (run in a thread)")
-        return database_sync_to_async(func)
+        return in_db_thread(func)
     if not inspect.iscoroutinefunction(func):
         raise TypeError(f"{func.__qualname__}: handlers without db=True must be async (they run in the loop)")
     return func

@@ -22,8 +22,16 @@ echo "Starting the background worker…"
 .venv/bin/python manage.py run_worker &
 WORKER_PID=$!
 # Ctrl+C (or the end of Daphne for any reason) stops the worker too.
+# The worker finishes the job it is running; past WORKER_STOP_GRACE seconds it is stopped
+# (a job left "running" is picked up again by the next worker: docs/news.md, "Background worker").
+WORKER_STOP_GRACE="${WORKER_STOP_GRACE:-10}"
 stop_worker() {
     kill "$WORKER_PID" 2>/dev/null || true
+    for _ in $(seq $((WORKER_STOP_GRACE * 10))); do
+        kill -0 "$WORKER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -9 "$WORKER_PID" 2>/dev/null || true
     wait "$WORKER_PID" 2>/dev/null || true
 }
 trap stop_worker EXIT

@@ -217,7 +217,11 @@ def test_start_runs_the_worker_beside_daphne_and_ctrl_c_stops_both(started):
     assert any("daphne" in command for command in running), running
     assert "Demo logins" in log.read_text()  # the logins are printed
     os.killpg(server.pid, signal.SIGINT)  # what Ctrl+C in the terminal does
-    server.wait(timeout=20)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"Still running 20 s after Ctrl+C: {_processes_in_group(server.pid)}\n"
+                    + log.read_text(errors="replace")[-3000:])
     deadline = time.monotonic() + 10
     while _processes_in_group(server.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
