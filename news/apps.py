@@ -49,7 +49,7 @@ class NewsConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
 
-        from news import discussion
+        from news import discussion_cache as discussion
         from news.models import Comment, CommentEdit, Mention, Reaction
         from teams.models import Person
 

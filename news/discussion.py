@@ -16,7 +16,7 @@ on who looks at it in only a few ways, so it is cached per
   comments with the reason, earlier versions and the hide buttons); and for
   someone who has commented on the article, that person alone (their own
   comments have edit and delete buttons, their hidden ones the reason);
-* generation tokens: the article's own (:func:`renew_article`: any save or
+* generation tokens (news.discussion_cache): the article's own (``renew_article``: any save or
   delete of a comment, comment edit, mention or reaction on it, sent at once
   and again when the transaction commits, so a reader who rendered the old
   state meanwhile cannot keep it under the new token), people's (names and
@@ -37,13 +37,12 @@ discussion's five.
 """
 
 import re
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
@@ -63,10 +62,7 @@ from news.comments import (
 )
 from news.models import Comment, CommentEdit, Mention, Reaction
 
-# A day, like the cards and the article body (news.fragments): a discussion
-# nobody reads leaves the cache, a read one is rendered again after any change.
-DISCUSSION_SECONDS = fragments.ARTICLE_FRAGMENT_SECONDS
-PEOPLE_GENERATION_KEY = "news:discussion:people"
+from news.discussion_cache import DISCUSSION_SECONDS, renew_article, tokens  # noqa: F401 - renew_article: API
 
 # Markers in the cached HTML, replaced per request by personalise(). Both start with "<", which
 # escaped text never contains, so a comment cannot fake one.
@@ -265,34 +261,6 @@ def _count(comments: list[Comment]) -> int:
     )
 
 
-def _article_generation_key(article_id: int) -> str:
-    return f"news:discussion:article:{article_id}"
-
-
-def renew_article(article_id: int) -> None:
-    """The article's discussion changed: now (this process, this transaction) and again once committed."""
-    key = _article_generation_key(article_id)
-    cache.set(key, uuid.uuid4().hex, DISCUSSION_SECONDS)
-    transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, DISCUSSION_SECONDS))
-
-
-def _tokens(article_id: int) -> list[str]:
-    """The generation tokens a discussion's key holds (one cache round trip when they are all there)."""
-    keys = [_article_generation_key(article_id), PEOPLE_GENERATION_KEY, fragments.GENERATION_KEY]
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            token = uuid.uuid4().hex
-            # An article's token lives as long as what is cached under it; the shared ones until renewed.
-            timeout = DISCUSSION_SECONDS if key == keys[0] else None
-            if not cache.add(key, token, timeout):
-                token = cache.get(key) or token
-        tokens.append(token)
-    return tokens
-
-
 def viewer_kind(*, moderator: bool, own: ViewerPart, user) -> str:
     """"r" (reader) or "m" (moderator), with "-u<id>" for someone who has commented on the article."""
     return ("m" if moderator else "r") + (f"-u{user.pk}" if own.comment_ids else "")
@@ -304,7 +272,7 @@ def discussion_key(request, article, *, kind: str) -> str | None:
         return None
     language = (get_language() or "fi")[:2]
     stamp = article.last_published_at.timestamp()
-    return (f"news:discussion:{fragments.code_version()}:{':'.join(_tokens(article.pk))}:{language}:"
+    return (f"news:discussion:{fragments.code_version()}:{':'.join(tokens(article.pk))}:{language}:"
             f"{get_current_timezone_name()}:{article.pk}@{stamp}:{kind}")
 
 
@@ -393,31 +361,3 @@ def _comments_context(request, article, *, moderator: bool, error: FormError | N
             context["new_comment_text"] = error.text
             context["new_comment_errors"] = error.errors
     return comments, context
-
-
-# --- Invalidation (connected in news.apps) -------------------------------------------------------
-
-
-def comment_changed(sender, instance, **kwargs) -> None:
-    renew_article(instance.article_id)
-
-
-def comment_part_changed(sender, instance, **kwargs) -> None:
-    """A comment's edit or mention: the comment's article. Never fails a delete whose comment is already gone."""
-    article_id = Comment.objects.filter(pk=instance.comment_id).values_list("article_id", flat=True).first()
-    if article_id is not None:
-        renew_article(article_id)
-
-
-def reaction_changed(sender, instance, **kwargs) -> None:
-    if instance.article_id is not None:
-        renew_article(instance.article_id)
-    else:
-        comment_part_changed(sender, instance)
-
-
-def people_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
-    """A person's or user's name or photo may have changed; a login (only ``last_login``) changes nothing shown."""
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return
-    cache.set(PEOPLE_GENERATION_KEY, uuid.uuid4().hex, None)

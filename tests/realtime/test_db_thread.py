@@ -10,6 +10,9 @@ from realtime.dispatch import in_db_thread
 
 REQUEST = contextvars.ContextVar("request", default=None)
 
+# The thread closes obsolete database connections around each call, as Django does around a request.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 async def test_handlers_run_one_at_a_time_in_one_thread_in_the_order_they_were_called():
     seen = []
