@@ -4,21 +4,23 @@
 (``daphne.cli.CommandLineInterface``) with its documented ``server_class`` hook pointing at
 :class:`LeanServer`. Everything else is Daphne: Twisted, autobahn, the same protocol classes and options.
 
-Why: an idle websocket costs about 33 KiB under stock Daphne with this application, and a process holding
+Why: an idle websocket cost about 35 KiB under stock Daphne with this application, and a process holding
 10,000 of them (issue #11: ≤ 400 MiB) is mostly per-socket state that is only needed while the socket
-opens. Measured with tracemalloc (docs/realtime.md, "Memory per socket"), two things that this subclass
-changes were the largest parts of it:
+opens. Measured with tracemalloc (docs/realtime.md, "Memory per socket"), three things this subclass
+changes were among the largest parts of it:
 
 * **The application's input queue.** Daphne gives every connection an ``asyncio.Queue`` (four deques of
   about 760 bytes each, 3 KiB) for what is, for a websocket, one reader and a frame now and then.
   :class:`InputQueue` is the same contract (``put_nowait`` from the protocol, ``await get()`` from the
   application) in a list and one future.
 * **The handshake.** After the application accepts, the protocol still holds the raw HTTP request, the
-  parsed headers (twice: autobahn's dict and Daphne's ASGI list), the request object and the offered
-  extensions and subprotocols; none is read again. :func:`trim_handshake` drops them and compacts the
-  protocol's attribute dictionary, which autobahn grew to a table for about 170 attributes.
+  parsed headers (twice: autobahn's dict and Daphne's ASGI list), the request object, the offered
+  extensions and subprotocols and the 101 response; none is read again. :func:`trim_handshake` drops them.
+* **The upgraded HTTP channel.** Twisted's HTTP channel that parsed the upgrade request stays registered
+  as the socket's producer, which keeps it and the request alive; :func:`trim_handshake` unregisters it.
 
-Both are covered by tests/realtime/test_daphne_server.py, which runs this server as a real process.
+tests/realtime/test_daphne_server.py drives a handshake through it in-process; the multi-process chat and
+realtime tests and scripts/start.sh run it as a real server.
 """
 
 from __future__ import annotations
@@ -100,8 +102,7 @@ def trim_handshake(protocol) -> None:
     Daphne's ``clean_headers`` is also the ASGI scope's ``headers`` (and every middleware's copy of the
     scope): the list is emptied in place, so an application must read what it needs of the headers before
     it accepts (this one does: the session cookie and the origin, in realtime/auth.py and Channels' origin
-    check). The request object is replaced by one
-    that keeps its path, which Daphne's disconnect log reads.
+    check). The request object is replaced by one that keeps its path, which Daphne's disconnect log reads.
     """
     state = protocol.__dict__
     transport = state.get("transport")
