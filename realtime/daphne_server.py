@@ -26,7 +26,10 @@ realtime tests and scripts/start.sh run it as a real server.
 from __future__ import annotations
 
 import asyncio
+import faulthandler
+import os
 import sys
+import threading
 from functools import partial
 
 from daphne.cli import CommandLineInterface
@@ -50,6 +53,33 @@ HANDSHAKE_ATTRIBUTES = (
     "_wskey",
     "clean_headers",  # Daphne's ASGI headers: the same list as scope["headers"] (see trim_handshake)
 )
+
+
+# Seconds a stopping server (Ctrl+C, SIGTERM) may take to close its connections, cancel its applications
+# and let its threads finish. Past it the server prints every thread's stack to stderr and exits. Longer:
+# more time for a database write under way to complete (a message is stored before it is broadcast, so a
+# cut write is one the client resends); shorter: a hung shutdown (seen twice in CI, never reproduced
+# here) holds the port and the terminal for less time.
+SHUTDOWN_GRACE = float(os.environ.get("DAPHNE_SHUTDOWN_GRACE") or 10)
+
+
+def start_shutdown_watchdog(grace: float = SHUTDOWN_GRACE) -> threading.Thread:
+    """Make sure the process ends within ``grace`` seconds from now, whatever is still running.
+
+    A daemon thread: it keeps running while the interpreter waits for other threads at exit, and it never
+    keeps the process alive itself.
+    """
+
+    def expire():
+        sys.stderr.write(f"Daphne did not stop within {grace:g} s; the threads still running:\n")
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        sys.stderr.flush()
+        os._exit(1)
+
+    watchdog = threading.Timer(grace, expire)
+    watchdog.daemon = True
+    watchdog.start()
+    return watchdog
 
 
 class HandshakeRequest:
@@ -126,7 +156,14 @@ def trim_handshake(protocol) -> None:
 
 
 class LeanServer(Server):
-    """Daphne's server with :class:`InputQueue` per connection and handshakes trimmed after accept."""
+    """Daphne's server with :class:`InputQueue` per connection, handshakes trimmed after accept, and a
+    bounded shutdown (:data:`SHUTDOWN_GRACE`)."""
+
+    def run(self):
+        from twisted.internet import reactor  # Daphne's asyncio reactor, installed when daphne.server loaded
+
+        reactor.addSystemEventTrigger("before", "shutdown", start_shutdown_watchdog)
+        super().run()
 
     def create_application(self, protocol, scope):
         assert "application_instance" not in self.connections[protocol]

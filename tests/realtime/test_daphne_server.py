@@ -136,3 +136,27 @@ def masked_text_frame(text: str) -> bytes:
     payload = text.encode()
     mask = b"\x01\x02\x03\x04"
     return bytes([0x81, 0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def test_a_stopping_server_ends_within_the_grace_even_when_a_thread_hangs():
+    """What Ctrl+C relies on: a thread that never finishes (a stuck handler, a library's worker) cannot keep
+    the process, its port and the terminal; the stacks say what hung."""
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import threading, time\n"
+        "from realtime.daphne_server import start_shutdown_watchdog\n"
+        "def stuck_handler():\n"
+        "    while True:\n"
+        "        time.sleep(0.05)\n"
+        "threading.Thread(target=stuck_handler).start()\n"
+        "start_shutdown_watchdog(grace=0.5)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1
+    assert "did not stop within 0.5 s" in result.stderr
+    assert "stuck_handler" in result.stderr  # the stuck thread's stack
