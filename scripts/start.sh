@@ -21,21 +21,31 @@ echo
 echo "Starting the background worker…"
 .venv/bin/python manage.py run_worker &
 WORKER_PID=$!
-# Ctrl+C (or the end of Daphne for any reason) stops the worker too.
-# The worker finishes the job it is running; past WORKER_STOP_GRACE seconds it is stopped
-# (a job left "running" is picked up again by the next worker: docs/news.md, "Background worker").
-WORKER_STOP_GRACE="${WORKER_STOP_GRACE:-10}"
-stop_worker() {
-    kill "$WORKER_PID" 2>/dev/null || true
-    for _ in $(seq $((WORKER_STOP_GRACE * 10))); do
-        kill -0 "$WORKER_PID" 2>/dev/null || break
+DAPHNE_PID=""
+# Ctrl+C, SIGTERM or the end of Daphne for any reason stops both. Each gets SIGTERM and STOP_GRACE
+# seconds to finish (the worker its job, Daphne its open connections), then SIGKILL: a process stuck
+# in a blocking call never keeps the terminal. An interrupted job is picked up again by the next
+# worker (docs/news.md, "Background worker").
+STOP_GRACE="${STOP_GRACE:-10}"
+stop_all() {
+    local pids=()
+    for pid in "$DAPHNE_PID" "$WORKER_PID"; do
+        [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && pids+=("$pid")
+    done
+    for _ in $(seq $((STOP_GRACE * 10))); do
+        local alive=0
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [ "$alive" = 0 ] && break
         sleep 0.1
     done
-    kill -9 "$WORKER_PID" 2>/dev/null || true
-    wait "$WORKER_PID" 2>/dev/null || true
+    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
 }
-trap stop_worker EXIT
+trap stop_all EXIT
 trap 'exit 130' INT TERM
 echo "Taimi is starting at http://${HOST}:${PORT}/  (Ctrl+C stops it and the worker)"
-# Daphne, with the lean per-connection state of realtime/daphne_server.py (docs/realtime.md).
-.venv/bin/python -m realtime.daphne_server -b "$HOST" -p "$PORT" intranet.asgi:application
+# Daphne, with the lean per-connection state of realtime/daphne_server.py (docs/realtime.md). It runs in
+# the background so that this script's trap, not Daphne's own signal handling, decides how it stops.
+.venv/bin/python -m realtime.daphne_server -b "$HOST" -p "$PORT" intranet.asgi:application &
+DAPHNE_PID=$!
+wait "$DAPHNE_PID"
