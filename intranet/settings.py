@@ -224,6 +224,11 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 # A working day: staff stay signed in across meetings but not for weeks.
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# Seconds between the checks that end an open websocket whose session expired (realtime/session_guard.py;
+# logout, a password change, deactivation and a removed role end sockets at once, by event). Each check
+# validates every socket of a Daphne process in one database hop per 500 sessions: shorter ends an expired
+# session's socket sooner and repairs an event lost while Redis was down sooner, for more database work.
+REALTIME_SESSION_RECHECK = float(os.environ.get("REALTIME_SESSION_RECHECK") or 30)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
