@@ -185,9 +185,7 @@ class LimitedHTTPChannel(HTTPChannel):
         self.clearLineBuffer()
         self.setTimeout(None)
         self.persistent = False
-        from twisted.internet import reactor
-
-        self._linger = reactor.callLater(REFUSED_LINGER, self._close_refused)
+        self._linger = self.callLater(REFUSED_LINGER, self._close_refused)
 
     def _discard(self, data):
         return None
