@@ -91,7 +91,7 @@ async def close_code(ws, timeout=5.0):
 async def post_after(ws, room, body):
     """Send a chat message on a socket that should be dead, then give it time to be (not) stored."""
     await ws.send_to(text_data=json.dumps({"type": "chat.send", "room": room.pk, "body": body,
-                                           "client_id": body, "ref": body}))
+                                           "client_id": f"late-{abs(hash(body))}", "ref": "late"}))
     await asyncio.sleep(0.3)
     return await database_sync_to_async(Message.objects.filter(body=body).exists)()
 
