@@ -23,7 +23,7 @@ from django.utils import timezone
 from intranet import roles
 from intranet.asgi import application
 from realtime.chat.models import Message, Room
-from realtime.session_guard import CLOSE_RECONNECT, CLOSE_SIGNED_OUT, GUARD
+from realtime.session_guard import CLOSE_RECONNECT, CLOSE_SIGNED_OUT
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -32,12 +32,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-async def _stop_guard():
-    yield
-    await GUARD.aclose()
 
 
 def signed_in(user) -> Client:
