@@ -42,7 +42,8 @@ def test_trusted_origins_are_matched_with_their_port(settings):
     settings.CSRF_TRUSTED_ORIGINS = ["https://taimi.keha.example", "https://*.keha.example:8443"]
     assert origin_allowed(scope("https://taimi.keha.example", "127.0.0.1:8000"))
     assert not origin_allowed(scope("https://taimi.keha.example:9443", "127.0.0.1:8000"))
-    assert not origin_allowed(scope("https://keha.example:8443", "127.0.0.1:8000"))  # the wildcard is for subdomains
+    # The wildcard is for subdomains only.
+    assert not origin_allowed(scope("https://keha.example:8443", "127.0.0.1:8000"))
     assert not origin_allowed(scope("http://taimi.keha.example", "127.0.0.1:8000"))
     assert origin_allowed(scope("https://uusi.keha.example:8443", "127.0.0.1:8000"))
     assert not origin_allowed(scope("https://uusi.keha.example", "127.0.0.1:8000"))

@@ -1,6 +1,6 @@
-"""Request limits against a real Daphne process (``python -m realtime.daphne_server``, as scripts/start.sh runs
-it): a 100 MB POST to the login page, anonymous or with a session cookie, declared or chunked, is answered
-413 and the server's peak memory hardly moves; a 20 KB URL gets 414 instead of a dropped connection.
+"""Request limits against a real Daphne process (``python -m realtime.daphne_server``, as scripts/start.sh
+runs it): a 100 MB POST to the login page, anonymous or with a session cookie, declared or chunked, is
+answered 413 and the server's peak memory hardly moves; a 20 KB URL gets 414 instead of a dropped connection.
 
 One server for the module. It needs no migrated database: every refusal here happens before the application
 runs, which is the point (the server does not know who is asking, so the rule is the same for everyone).
@@ -125,7 +125,8 @@ def test_a_100_mb_post_is_refused_with_413_and_the_servers_memory_stays_flat(ser
 def test_an_upload_path_takes_more_than_the_general_limit_but_not_without_bound(server):
     # 6 MB is over the general limit (4 MB) and within the chat attachment limit (20 MB + 1 MB): it reaches
     # the application, whose CSRF check refuses this token-less POST (403): the body was read to the end.
-    status, sent = send_and_read(server.port, declared("/chat/api/huoneet/1/liitteet/", 6 * MB), plain_chunks(6 * MB))
+    upload = "/chat/api/huoneet/1/liitteet/"
+    status, sent = send_and_read(server.port, declared(upload, 6 * MB), plain_chunks(6 * MB))
     assert status == 403 and sent == 6 * MB
     status, _sent = send_and_read(server.port, declared("/chat/api/huoneet/1/liitteet/", 30 * MB),
                                   plain_chunks(30 * MB))
@@ -133,9 +134,10 @@ def test_an_upload_path_takes_more_than_the_general_limit_but_not_without_bound(
 
 
 def test_a_20_kb_url_gets_414_and_one_within_the_limit_an_ordinary_answer(server):
-    status, _sent = send_and_read(server.port, f"GET /haku/?q={'a' * 20_000} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                                  .encode(), [])
+    def get(query_length):
+        return f"GET /haku/?q={'a' * query_length} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+
+    status, _sent = send_and_read(server.port, get(20_000), [])
     assert status == 414
-    status, _sent = send_and_read(server.port, f"GET /haku/?q={'a' * 10_000} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                                  .encode(), [])
+    status, _sent = send_and_read(server.port, get(10_000), [])
     assert status == 302  # to the login page: served as usual

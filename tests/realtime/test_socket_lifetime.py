@@ -28,6 +28,8 @@ from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
+NEW_PASSWORD = "Uusi-pitka-salasana-2026"
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
@@ -101,7 +103,7 @@ def aino(org):
 
 
 async def test_logout_closes_that_sessions_socket_and_a_later_message_is_not_stored(aino, team_room):
-    laptop, phone = await database_sync_to_async(signed_in)(aino), await database_sync_to_async(signed_in)(aino)
+    laptop, phone = [await database_sync_to_async(signed_in)(aino) for _device in range(2)]
     laptop_ws, phone_ws = await open_socket(laptop, team_room), await open_socket(phone, team_room)
 
     response = await database_sync_to_async(laptop.post)("/kirjaudu-ulos/")
@@ -109,18 +111,18 @@ async def test_logout_closes_that_sessions_socket_and_a_later_message_is_not_sto
     assert not await post_after(laptop_ws, team_room, "kirjauduttu ulos")  # sent at once: refused
     assert await close_code(laptop_ws) == CLOSE_SIGNED_OUT
     # The phone's session was not signed out: its socket still works.
-    await phone_ws.send_to(text_data=json.dumps({"type": "chat.send", "room": team_room.pk, "body": "puhelimesta",
-                                                 "client_id": "p1", "ref": "p1"}))
+    await phone_ws.send_to(text_data=json.dumps(
+        {"type": "chat.send", "room": team_room.pk, "body": "puhelimesta", "client_id": "p1", "ref": "p1"}))
     assert (await until(phone_ws, lambda frame: frame.get("ref") == "p1"))["type"] == "chat.ack"
     await phone_ws.disconnect()
 
 
 async def test_a_password_change_closes_the_persons_other_sockets(aino, team_room):
-    laptop, phone = await database_sync_to_async(signed_in)(aino), await database_sync_to_async(signed_in)(aino)
+    laptop, phone = [await database_sync_to_async(signed_in)(aino) for _device in range(2)]
     phone_ws = await open_socket(phone, team_room)
 
     response = await database_sync_to_async(laptop.post)("/salasana/vaihda/", {
-        "old_password": PASSWORD, "new_password1": "Uusi-pitka-salasana-2026", "new_password2": "Uusi-pitka-salasana-2026"})
+        "old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 302
     assert await close_code(phone_ws) == CLOSE_SIGNED_OUT
     assert not await post_after(phone_ws, team_room, "vanhalla salasanalla")
@@ -150,7 +152,8 @@ async def test_a_removed_role_closes_the_sockets_to_reconnect_and_an_added_one_d
     await database_sync_to_async(other.user_set.add)(aino)
     assert await close_code(ws, timeout=0.5) is None
 
-    await database_sync_to_async(group.user_set.remove)(aino)  # from the group's side, as the admin's group form
+    # From the group's side, as the admin's group form does it.
+    await database_sync_to_async(group.user_set.remove)(aino)
     assert await close_code(ws) == CLOSE_RECONNECT
     ws = await open_socket(client)  # the session is still valid: the browser's reconnect is accepted
     await database_sync_to_async(aino.groups.clear)()

@@ -4,7 +4,8 @@ ends the person's sockets on both; a deactivation, a removed role or an expired 
 ends them too; and a chat message sent on such a socket is never stored.
 
 The browser side is plain HTTP (the real login form, CSRF tokens and all) and real websockets. One pair of
-servers for the module (docs/access.md, "Socket lifetime"; the one-process version is test_socket_lifetime.py).
+servers for the module (docs/access.md, "Socket lifetime"; the one-process version is
+test_socket_lifetime.py).
 """
 
 import asyncio
@@ -61,7 +62,8 @@ class Browser:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.get(form_page)).group(1)
         data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
         try:
-            with self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=10) as response:
+            request = urllib.request.Request(self.base + path, data=data)
+            with self.opener.open(request, timeout=10) as response:
                 return response.status
         except urllib.error.HTTPError as error:
             return error.code
@@ -72,7 +74,8 @@ class Browser:
         return self
 
     def messages(self, room: int) -> list[str]:
-        return [m["body"] for m in json.loads(self.get(f"/chat/api/huoneet/{room}/viestit/?after=0"))["messages"]]
+        page = json.loads(self.get(f"/chat/api/huoneet/{room}/viestit/?after=0"))
+        return [message["body"] for message in page["messages"]]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -89,7 +92,8 @@ def cluster(tmp_path_factory):
 
     var_dir = tmp_path_factory.mktemp("sockets")
     url = os.environ["REDIS_URL"]
-    env = {"REDIS_URL": url, "REALTIME_HUB_PREFIX": f"sockets-test-{os.getpid()}:", "REALTIME_SESSION_RECHECK": "0.5"}
+    env = {"REDIS_URL": url, "REALTIME_HUB_PREFIX": f"sockets-test-{os.getpid()}:",
+           "REALTIME_SESSION_RECHECK": "0.5"}
     redis.Redis.from_url(url).ping()
     manage(var_dir, "migrate", "--noinput", "-v0")
     manage(var_dir, "collectstatic", "--noinput", "-v0")  # the login page needs the hashed static files
@@ -102,8 +106,9 @@ def cluster(tmp_path_factory):
 
 
 async def open_socket(server, browser: Browser, room: int):
+    cookie = f"sessionid={browser.cookie('sessionid')}"
     ws = await websockets.connect(server.url.replace("http", "ws") + "/ws/", open_timeout=5,
-                                  origin=server.url, additional_headers={"Cookie": f"sessionid={browser.cookie('sessionid')}"})
+                                  origin=server.url, additional_headers={"Cookie": cookie})
     assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "hello"
     await ws.send(json.dumps({"type": "chat.subscribe", "rooms": [room], "ref": "s"}))
     while json.loads(await asyncio.wait_for(ws.recv(), 5)).get("ref") != "s":
@@ -126,7 +131,8 @@ async def close_code(ws, timeout=5.0):
 
 async def try_to_post(ws, room: int, body: str) -> None:
     try:
-        await ws.send(json.dumps({"type": "chat.send", "room": room, "body": body, "client_id": body, "ref": body}))
+        await ws.send(json.dumps(
+            {"type": "chat.send", "room": room, "body": body, "client_id": body, "ref": body}))
     except websockets.ConnectionClosed:
         pass
 
@@ -161,8 +167,10 @@ async def test_logout_and_a_password_change_on_one_worker_end_the_sockets_on_bot
 
 async def test_deactivation_a_removed_role_and_expiry_made_by_another_process_end_the_sockets(cluster):
     var_dir, env, room, one, two = cluster
-    sanna, erik, matti = [await asyncio.to_thread(lambda n=n: Browser(one.url).login(n)) for n in ("sanna", "erik", "matti")]
-    sockets = [await open_socket(two, sanna, room), await open_socket(one, erik, room), await open_socket(two, matti, room)]
+    sanna, erik, matti = [await asyncio.to_thread(lambda n=n: Browser(one.url).login(n))
+                          for n in ("sanna", "erik", "matti")]
+    sockets = [await open_socket(two, sanna, room), await open_socket(one, erik, room),
+               await open_socket(two, matti, room)]
     change = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -173,7 +181,8 @@ sanna = get_user_model().objects.get(username="sanna")
 sanna.is_active = False
 sanna.save()
 Group.objects.get(name=roles.COMMUNICATION).user_set.remove(get_user_model().objects.get(username="erik"))
-Session.objects.filter(pk="{matti.cookie('sessionid')}").update(expire_date=timezone.now() - timezone.timedelta(seconds=1))
+expired = timezone.now() - timezone.timedelta(seconds=1)
+Session.objects.filter(pk="{matti.cookie('sessionid')}").update(expire_date=expired)
 """
     await asyncio.to_thread(manage, var_dir, "shell", "-c", change, env_extra=env)
     await try_to_post(sockets[0], room, "deaktivoitu")
