@@ -1,4 +1,4 @@
-"""Daphne with a smaller footprint per websocket and request limits: the server that ``scripts/start.sh`` runs.
+"""Daphne with a smaller footprint per websocket, and request limits: what ``scripts/start.sh`` runs.
 
 ``python -m realtime.daphne_server [daphne options] intranet.asgi:application`` is Daphne's own command line
 (``daphne.cli.CommandLineInterface``) with its documented ``server_class`` hook pointing at

@@ -23,8 +23,8 @@ the same for anonymous and signed-in requests: the server does not know who is a
 application has run, and that is too late. Uploads (photos, chat attachments, Wagtail documents and
 images) get larger limits on their own paths only.
 
-tests/realtime/test_request_limits.py drives the Twisted side in memory; tests/realtime/test_request_limits_server.py
-sends 100 MB to a real Daphne process and measures its memory.
+tests/realtime/test_request_limits.py drives the Twisted side in memory;
+tests/realtime/test_request_limits_server.py sends 100 MB to a real Daphne process and measures its memory.
 """
 
 from __future__ import annotations

@@ -126,7 +126,8 @@ class SessionGuard:
                     for conn in list(self.by_user.get(user_id, ())):
                         revoke(conn, CLOSE_RECONNECT)
             elif kind == "sessions.check":
-                conns = [conn for user_id in event.get("users") or () for conn in self.by_user.get(user_id, ())]
+                users = event.get("users") or ()
+                conns = [conn for user_id in users for conn in self.by_user.get(user_id, ())]
                 self.check_soon(conns)
         except Exception:  # noqa: BLE001 - the hub drops a subscriber that raises; this one must stay
             logger.exception("Handling a session event failed")
@@ -151,10 +152,12 @@ class SessionGuard:
         try:
             for start in range(0, len(conns), CONNECT_BATCH):
                 batch = conns[start:start + CONNECT_BATCH]
-                pairs = [(conn.session_key, conn.user_id) for conn in batch if getattr(conn, "session_key", None)]
+                pairs = [(conn.session_key, conn.user_id) for conn in batch
+                         if getattr(conn, "session_key", None)]
                 sensitive = connection.vendor == "sqlite"  # as realtime/auth.py: SQLite's hops in one thread
                 try:
-                    valid = await sync_to_async(valid_sessions, thread_sensitive=sensitive)(pairs) if pairs else set()
+                    validate = sync_to_async(valid_sessions, thread_sensitive=sensitive)
+                    valid = await validate(pairs) if pairs else set()
                 except Exception:  # noqa: BLE001 - the database is down: keep the sockets, the next sweep retries
                     logger.exception("Validating %d websocket sessions failed", len(batch))
                     continue
@@ -197,9 +200,19 @@ def revoke(conn, code: int) -> None:
     if getattr(conn, "revoked", False):
         return
     conn.revoked = True
-    hub.unsubscribe_all(conn)
+    _unsubscribe_everything_of(conn)
     GUARD.discard(conn)
     _spawn(_close(conn, code))
+
+
+def _unsubscribe_everything_of(conn) -> None:
+    """Take ``conn`` out of every hub topic, with the subscribers that deliver to it on its behalf (chat's
+    room feeds; by the hub's convention they hold the socket as ``.conn``). One pass over this process's
+    subscribers: revocations are rare, and nothing may reach a revoked socket before its close completes."""
+    current = hub.get_hub()
+    current.unsubscribe_all(conn)
+    for subscriber in [s for s in current._by_socket if getattr(s, "conn", None) is conn]:
+        current.unsubscribe_all(subscriber)
 
 
 async def _close(conn, code: int) -> None:

@@ -114,6 +114,7 @@ async def test_logout_closes_that_sessions_socket_and_a_later_message_is_not_sto
     await phone_ws.send_to(text_data=json.dumps(
         {"type": "chat.send", "room": team_room.pk, "body": "puhelimesta", "client_id": "p1", "ref": "p1"}))
     assert (await until(phone_ws, lambda frame: frame.get("ref") == "p1"))["type"] == "chat.ack"
+    assert await laptop_ws.receive_nothing(timeout=0.3)  # the room's messages no longer reach the ended socket
     await phone_ws.disconnect()
 
 
