@@ -132,16 +132,18 @@ class SessionGuard:
         except Exception:  # noqa: BLE001 - the hub drops a subscriber that raises; this one must stay
             logger.exception("Handling a session event failed")
 
-    def check_soon(self, conns: list) -> asyncio.Task | None:
+    def check_soon(self, conns: list, *, hold_frames: bool = True) -> asyncio.Task | None:
         """Validate the sessions of ``conns`` again and close those that no longer sign their person in.
 
-        Until the answer, frames of these sockets wait (the consumer awaits ``conn.session_check``)."""
+        With ``hold_frames`` (an event said something changed) frames of these sockets wait for the answer
+        (the consumer awaits ``conn.session_check``); the periodic check holds nothing up."""
         conns = [conn for conn in conns if not getattr(conn, "revoked", False)]
         if not conns:
             return None
         answered = asyncio.get_running_loop().create_future()
-        for conn in conns:
-            conn.session_check = answered
+        if hold_frames:
+            for conn in conns:
+                conn.session_check = answered
         return _spawn(self._check(conns, answered))
 
     async def _check(self, conns: list, answered: asyncio.Future) -> None:
@@ -174,7 +176,7 @@ class SessionGuard:
     async def _sweep(self) -> None:
         while True:
             await asyncio.sleep(recheck_interval())
-            task = self.check_soon(self.sockets())
+            task = self.check_soon(self.sockets(), hold_frames=False)
             if task is not None:
                 await asyncio.gather(task, return_exceptions=True)
 
