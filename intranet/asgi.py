@@ -2,7 +2,10 @@
 
 Websocket connections are authenticated with the Django session cookie (in one
 database hop with the connection's profile: realtime/auth.py) and only
-accepted from origins in ALLOWED_HOSTS (cross-site websocket hijacking guard).
+accepted from this site's own origin, scheme, host and port (cross-site
+websocket hijacking guard: realtime/origin.py). HTTP request bodies over their
+path's limit are refused with 413 (realtime/request_limits.py: in the server
+under realtime.daphne_server, and by the middleware here under any other).
 """
 
 import gc
@@ -15,9 +18,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from realtime.auth import WebsocketAuthMiddleware  # noqa: E402
+from realtime.origin import OriginValidator  # noqa: E402
+from realtime.request_limits import RequestLimitMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
 from search.engines.embedded_store import forbid_writes  # noqa: E402
 
@@ -32,7 +36,7 @@ gc.freeze()
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns))),
+        "http": RequestLimitMiddleware(django_asgi_app),
+        "websocket": OriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

@@ -224,6 +224,11 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 # A working day: staff stay signed in across meetings but not for weeks.
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# Seconds between the checks that end an open websocket whose session expired (realtime/session_guard.py;
+# logout, a password change, deactivation and a removed role end sockets at once, by event). Each check
+# validates every socket of a Daphne process in one database hop per 500 sessions: shorter ends an expired
+# session's socket sooner and repairs an event lost while Redis was down sooner, for more database work.
+REALTIME_SESSION_RECHECK = float(os.environ.get("REALTIME_SESSION_RECHECK") or 30)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -276,6 +281,35 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Request limits (docs/access.md, "Request limits"; realtime/request_limits.py) ---------------------
+# Enforced by the server before a body is buffered (413), the same for anonymous and signed-in requests.
+# The largest request body accepted on any path not listed in REQUEST_BODY_LIMITS. Forms, the chat and
+# search APIs and the admin's page editor send far less (Django's own DATA_UPLOAD_MAX_MEMORY_SIZE caps a
+# form's fields at 2.5 MB); larger lets more memory and disk be taken by one request, smaller refuses an
+# unusually long page edit in the admin.
+REQUEST_MAX_BODY_SIZE = int(os.environ.get("REQUEST_MAX_BODY_SIZE") or 4 * 1024 * 1024)
+# Room for the multipart framing and the form's other fields beside an uploaded file.
+REQUEST_UPLOAD_OVERHEAD = 1024 * 1024
+# Paths that take uploads, with their own larger limits: (regular expression matched against the path, bytes).
+# Each is the application's own file limit plus the overhead (tests/realtime/test_request_limits.py checks
+# they agree): a file the application would accept is never cut off by the server, one far over it never
+# reaches the application.
+REQUEST_BODY_LIMITS = [
+    (r"^/admin/documents/", WAGTAILDOCS_MAX_UPLOAD_SIZE + REQUEST_UPLOAD_OVERHEAD),
+    (r"^/admin/images/", WAGTAILIMAGES_MAX_UPLOAD_SIZE + REQUEST_UPLOAD_OVERHEAD),
+    # The admin's own avatar upload (account settings) is an image too.
+    (r"^/admin/account/", WAGTAILIMAGES_MAX_UPLOAD_SIZE + REQUEST_UPLOAD_OVERHEAD),
+    # realtime/chat/attachments.py MAX_FILE_BYTES
+    (r"^/chat/api/huoneet/\d+/liitteet/$", 20 * 1024 * 1024 + REQUEST_UPLOAD_OVERHEAD),
+    # teams/photos.py MAX_PHOTO_BYTES
+    (r"^/ihmiset/oma-profiili/kuva/$", 8 * 1024 * 1024 + REQUEST_UPLOAD_OVERHEAD),
+]
+# The longest request line (method, path and query string) and the longest single header line, in bytes;
+# longer is answered 414 (or 431 for a header). Longer allows longer search and filter URLs; every byte is
+# read into memory before anything is checked, so this is also the most a client can make the server hold
+# per line.
+REQUEST_MAX_URL_BYTES = int(os.environ.get("REQUEST_MAX_URL_BYTES") or 16 * 1024)
 # No Gravatar: avatars would be fetched from an outside service (no external
 # requests from an internal system; the admin shows initials instead).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

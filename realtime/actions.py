@@ -286,3 +286,43 @@ def chat_room_changed(*, room) -> None:
 
     _chat_on_commit(room_topic(room.pk), {"type": "chat.room", "room": room.pk, "name": room.name,
                                           "topic": room.topic, "archived": room.archived_at is not None})
+
+
+# --- Socket lifetime (realtime/session_guard.py) ---------------------------------------------------------
+def _sessions_event(frame: dict) -> None:
+    """Publish a session event to every process once the transaction that caused it has committed (a check
+    run before the commit would still find the old password, active flag or session)."""
+    from realtime.session_guard import TOPIC
+
+    text = json.dumps(frame)
+    transaction.on_commit(lambda: _send_text(TOPIC, text))
+
+
+def _send_text(topic: str, text: str) -> None:
+    try:
+        hub.publish(topic, text)
+    except Exception:  # noqa: BLE001 - the periodic session check is the fallback
+        logger.exception("Could not publish a session event")
+
+
+def sessions_ended(*, session_keys) -> None:
+    """These sessions were signed out: their sockets close at once."""
+    from realtime.session_guard import digest
+
+    keys = [digest(key) for key in session_keys if key]
+    if keys:
+        _sessions_event({"type": "sessions.end", "sessions": keys})
+
+
+def users_changed(*, user_ids) -> None:
+    """Password, active flag or account changed: these users' sockets validate their sessions again."""
+    ids = sorted({int(pk) for pk in user_ids})
+    if ids:
+        _sessions_event({"type": "sessions.check", "users": ids})
+
+
+def users_roles_removed(*, user_ids) -> None:
+    """A role (group) was taken from these users: their sockets close and reconnect with what is left."""
+    ids = sorted({int(pk) for pk in user_ids})
+    if ids:
+        _sessions_event({"type": "sessions.reset", "users": ids})

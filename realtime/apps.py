@@ -11,4 +11,8 @@ class RealtimeConfig(AppConfig):
         # Frame handlers and topic rules register themselves in realtime.dispatch.
         from realtime import handlers  # noqa: F401
         from realtime.presence import handlers as presence_handlers  # noqa: F401
+        from realtime.session_signals import connect as connect_session_signals
+
+        # Sockets follow the session: logout, password, deactivation and roles end them (docs/access.md).
+        connect_session_signals()
 

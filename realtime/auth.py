@@ -187,4 +187,6 @@ class WebsocketAuthMiddleware:
         # Set in place: the scope is this connection's own (Daphne makes one per
         # socket), and a copy held by every open socket costs 0.5 KiB each.
         scope["user"], scope["realtime_state"] = user, state
+        # The session the socket follows (realtime/session_guard.py): read now, the headers are emptied later.
+        scope["session_key"] = key if found is not None else None
         return await self.inner(scope, receive, send)

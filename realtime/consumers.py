@@ -14,6 +14,7 @@ skips Channels' ``close_old_connections`` thread hop on every message; handlers
 registered with ``db=True`` get it in the process's database thread (``dispatch.in_db_thread``).
 """
 
+import asyncio
 import functools
 import itertools
 import json
@@ -25,7 +26,7 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
-from realtime import dispatch, hub, wire
+from realtime import dispatch, hub, session_guard, wire
 from realtime import groups as realtime_groups
 from realtime.protocol import PROTOCOL_VERSION, FrameError, parse_frame
 
@@ -124,6 +125,11 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     # in order. Without it a broadcast during the connect hooks would reach the client before the accept.
     _before_accept = None
     profile: dispatch.ConnectionProfile | None = None
+    # The session this socket was opened with, and what realtime/session_guard.py sets when it ends:
+    # ``revoked`` (no frame is handled any more) and ``session_check`` (a validation under way; frames wait).
+    session_key: str | None = None
+    revoked = False
+    session_check = None
 
     async def __call__(self, scope, receive, send):
         """Channels' ``AsyncConsumer.__call__`` for a consumer without a channel layer: one plain receive loop.
@@ -169,6 +175,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             return
         self.user = user
         self.user_id = user.pk
+        self.session_key = self.scope.get("session_key")
         self.conn_id = f"{_PROCESS}.{next(_conn_ids)}"
         self.state = {}
         state = self.scope.get("realtime_state")
@@ -184,6 +191,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self._before_accept = []
         for topic in automatic:
             hub.subscribe(topic, self)
+        session_guard.GUARD.add(self)
         hello = {"type": "hello", "v": PROTOCOL_VERSION, "user": user.get_username(), "user_id": user.pk,
                  "unread_notifications": unread}
         for hook in dispatch.CONNECT_HOOKS:
@@ -202,6 +210,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         if self.user is None:
             return
         hub.unsubscribe_all(self)
+        session_guard.GUARD.discard(self)
         for hook in dispatch.DISCONNECT_HOOKS:
             try:
                 await hook(self)
@@ -209,8 +218,12 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
                 logger.exception("Disconnect hook %s failed", getattr(hook, "__qualname__", hook))
 
     async def receive(self, text_data=None, bytes_data=None):
-        if self.user is None:
+        if self.user is None or self.revoked:
             return
+        if self.session_check is not None:  # the session is being validated again: wait for the answer
+            await asyncio.shield(self.session_check)
+            if self.revoked:
+                return
         try:
             frame = parse_frame(text_data)
             reply = await dispatch.HANDLERS[frame.type].func(self, frame)

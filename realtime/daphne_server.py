@@ -1,4 +1,4 @@
-"""Daphne with a smaller footprint per websocket: the server that ``scripts/start.sh`` runs.
+"""Daphne with a smaller footprint per websocket, and request limits: what ``scripts/start.sh`` runs.
 
 ``python -m realtime.daphne_server [daphne options] intranet.asgi:application`` is Daphne's own command line
 (``daphne.cli.CommandLineInterface``) with its documented ``server_class`` hook pointing at
@@ -19,6 +19,9 @@ changes were among the largest parts of it:
 * **The upgraded HTTP channel.** Twisted's HTTP channel that parsed the upgrade request stays registered
   as the socket's producer, which keeps it and the request alive; :func:`trim_handshake` unregisters it.
 
+It also answers an oversized request body (413, before the body is buffered) and an over-long request line
+(414) at the protocol level: realtime/request_limits.py.
+
 tests/realtime/test_daphne_server.py drives a handshake through it in-process; the multi-process chat and
 realtime tests and scripts/start.sh run it as a real server.
 """
@@ -35,6 +38,8 @@ from functools import partial
 from daphne.cli import CommandLineInterface
 from daphne.server import Server
 from twisted.web.http import HTTPChannel
+
+from realtime import request_limits
 
 # Attributes of autobahn's WebSocketServerProtocol and Daphne's WebSocketProtocol that are read only
 # while the opening handshake is processed (autobahn.websocket.protocol processHandshake and
@@ -156,8 +161,18 @@ def trim_handshake(protocol) -> None:
 
 
 class LeanServer(Server):
-    """Daphne's server with :class:`InputQueue` per connection, handshakes trimmed after accept, and a
-    bounded shutdown (:data:`SHUTDOWN_GRACE`)."""
+    """Daphne's server with :class:`InputQueue` per connection, handshakes trimmed after accept, a
+    bounded shutdown (:data:`SHUTDOWN_GRACE`) and request limits (realtime/request_limits.py)."""
+
+    @property
+    def http_factory(self):
+        return self.__dict__.get("_http_factory")
+
+    @http_factory.setter
+    def http_factory(self, factory):
+        # Daphne's run() builds its HTTPFactory here; the same factory with the request limits (413 before
+        # an oversized body is buffered, 414 for an over-long request line) takes its place.
+        self._http_factory = request_limits.http_factory(self)
 
     def run(self):
         from twisted.internet import reactor  # Daphne's asyncio reactor, installed when daphne.server loaded

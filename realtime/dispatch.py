@@ -66,6 +66,10 @@ DB_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="realtime-db")
 
 
 def _run_in_db_thread(func, args, kwargs, context):
+    if args and getattr(args[0], "revoked", False) is True:
+        # The socket's session ended while this frame waited for the thread (realtime/session_guard.py):
+        # nothing it asked for may be stored.
+        raise protocol.FrameError("session_ended", "The session has ended. Sign in again.")
     # As Django does around a request (and Channels around a handler): connections past CONN_MAX_AGE or
     # broken by an error are closed before and after, so a dropped database costs one frame, not all.
     close_old_connections()

@@ -33,7 +33,9 @@ attribute (the consumer in realtime/consumers.py, chat's RoomFeed); when
 None or a realtime.wire.DaphneWire: then the frame is prepared once per
 broadcast and written to the socket directly, with a bound on what may wait.
 ``text`` is a JSON frame serialised once by realtime/actions.py, the only
-module that publishes.
+module that publishes. A subscriber that delivers to a consumer's socket on
+its behalf (chat's RoomFeed) holds that consumer as ``.conn``: when a socket's
+session ends, realtime/session_guard.py drops it with the socket.
 
 Cross-process (realtime/bridge.py): with ``REDIS_URL`` each process opens one pub/sub connection,
 SUBSCRIBEs to ``<prefix><topic>`` while it has local subscribers to that topic

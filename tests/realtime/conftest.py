@@ -2,7 +2,7 @@
 
 import pytest
 
-from realtime import hub
+from realtime import hub, session_guard
 from realtime.presence import publisher, state, store
 
 
@@ -24,6 +24,7 @@ async def stop_background_tasks(fast_presence):
     """Stop the publisher and the Redis reader inside the test's own event loop before it closes."""
     yield
     await publisher.PUBLISHER.aclose()
+    await session_guard.GUARD.aclose()
     await hub.get_hub().aclose()
     client = getattr(store.get_store(), "_async", None)
     if client is not None:
