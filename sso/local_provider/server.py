@@ -10,7 +10,7 @@ file (or ``--users FILE``), signs its tokens with an RSA key made at start-up an
   answers from the provider's own session cookie), ``/oauth2/v2.0/token`` (authorization code with
   PKCE S256 and the client secret), ``/oidc/userinfo``, ``/oauth2/v2.0/logout`` (end session),
 * ``/v1.0/me/getMemberObjects`` (the Graph call a client makes when a token has too many groups),
-* ``/admin/users/<username>`` (POST JSON: ``enabled``, ``groups``, ``overage``, any claim) and
+* ``/admin/reset`` (POST: users as in the file again, no sessions), ``/admin/users/<username>`` (POST JSON: ``enabled``, ``groups``, ``overage``, any claim) and
   ``/admin/fault`` (POST JSON ``{"fault": ...}``: the next ID token is wrong on purpose: ``issuer``,
   ``audience``, ``expired``, ``signature``, ``replay_nonce``, ``state``, ``tenant``), for tests.
 
@@ -43,9 +43,10 @@ OVERAGE_CLAIM_NAMES = {"groups": "src1"}
 class Provider:
     """The provider's state: users, signing keys, codes, sessions and the next fault."""
 
-    def __init__(self, *, base_url: str, users: dict, client_id: str, client_secret: str, redirect_prefixes):
+    def __init__(self, *, base_url: str, users_file: Path, client_id: str, client_secret: str, redirect_prefixes):
         self.base_url = base_url.rstrip("/")
-        self.users = users
+        self.users_file = users_file
+        self.users = load_users(users_file)
         self.client_id = client_id
         self.client_secret = client_secret
         self.redirect_prefixes = list(redirect_prefixes)
@@ -210,6 +211,11 @@ def make_handler(provider: Provider):
                 return self._member_objects()
             if url.path.startswith("/admin/users/"):
                 return self._admin_user(url.path.rsplit("/", 1)[-1])
+            if url.path == "/admin/reset":  # users as in the file, no sessions, no fault
+                provider.users = load_users(provider.users_file)
+                provider.sessions.clear()
+                provider.fault = None
+                return self._json({"reset": True})
             if url.path == "/admin/fault":
                 provider.fault = json.loads(self._body() or b"{}").get("fault")
                 return self._json({"fault": provider.fault})
@@ -364,7 +370,7 @@ def main(argv=None) -> None:
                         help="accepted start of redirect and post-logout URIs (repeatable)")
     args = parser.parse_args(argv)
     base_url = f"http://{args.host}:{args.port}"
-    provider = Provider(base_url=base_url, users=load_users(args.users), client_id=args.client_id,
+    provider = Provider(base_url=base_url, users_file=args.users, client_id=args.client_id,
                         client_secret=args.client_secret,
                         redirect_prefixes=args.redirect_prefix or ["http://127.0.0.1:", "http://localhost:"])
     server = ThreadingHTTPServer((args.host, args.port), make_handler(provider))
