@@ -368,8 +368,17 @@ def main(argv=None) -> None:
     parser.add_argument("--client-secret", default="taimi-local-secret")
     parser.add_argument("--redirect-prefix", action="append", default=[],
                         help="accepted start of redirect and post-logout URIs (repeatable)")
+    parser.add_argument("--print-env", action="store_true",
+                        help="print the SSO_* variables that point Taimi at this provider (shell syntax) and exit")
     args = parser.parse_args(argv)
     base_url = f"http://{args.host}:{args.port}"
+    if args.print_env:
+        tenants = sorted({user["tid"] for user in load_users(args.users).values()})
+        env = {"SSO_AUTHORITY": base_url, "SSO_CLIENT_ID": args.client_id, "SSO_CLIENT_SECRET": args.client_secret,
+               "SSO_ISSUER": f"{base_url}/{{tenantid}}/v2.0", "SSO_ALLOWED_TENANTS": ",".join(tenants),
+               "SSO_GRAPH_URL": f"{base_url}/v1.0"}
+        print("\n".join(f"export {name}='{value}'" for name, value in env.items()))
+        return
     provider = Provider(base_url=base_url, users_file=args.users, client_id=args.client_id,
                         client_secret=args.client_secret,
                         redirect_prefixes=args.redirect_prefix or ["http://127.0.0.1:", "http://localhost:"])
