@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 
 class SsoBackend(OIDCAuthenticationBackend):
-    """Signs in with a work account (authorization code + PKCE, state and nonce checked by the library's views)."""
+    """Signs in with a work account: authorization code + PKCE; state and nonce via the library's views."""
 
     def authenticate(self, request, **kwargs):
         if not settings.SSO_ENABLED:
@@ -28,12 +28,16 @@ class SsoBackend(OIDCAuthenticationBackend):
         except Exception as error:  # noqa: BLE001 - no key with that id, or a malformed header
             raise TokenRejected("signature", str(error)) from error
         return validate_id_token(
-            token=token, key=key, client_id=self.OIDC_RP_CLIENT_ID, issuer_template=settings.SSO_ISSUER,
-            allowed_tenants=settings.SSO_ALLOWED_TENANTS, nonce=kwargs.get("nonce"),
+            token=token,
+            key=key,
+            client_id=self.OIDC_RP_CLIENT_ID,
+            issuer_template=settings.SSO_ISSUER,
+            allowed_tenants=settings.SSO_ALLOWED_TENANTS,
+            nonce=kwargs.get("nonce"),
         )
 
     def get_userinfo(self, access_token, id_token, payload):
-        """Entra puts what we need in the ID token (userinfo is Graph's and says less): use the checked claims."""
+        """Entra puts what we need in the ID token (its userinfo says less): use the checked claims."""
         return dict(payload, _access_token=access_token)
 
     def verify_claims(self, claims):
@@ -47,7 +51,7 @@ class SsoBackend(OIDCAuthenticationBackend):
         return services.sign_in(claims=claims, groups=groups, groups_source=source)
 
     def groups_of(self, claims: dict, *, access_token: str) -> tuple[list[str], str]:
-        """The user's group ids and where they came from: "token", "graph", or "none" (overage, not looked up).
+        """The user's group ids and their source: "token", "graph", or "none" (overage, not looked up).
 
         Past 200 groups Entra leaves ``groups`` out and says so with ``_claim_names`` (or ``hasgroups``).
         Then, with SSO_GRAPH_GROUPS on, Graph's getMemberObjects answers; otherwise (or if Graph fails)
@@ -75,4 +79,3 @@ class SsoBackend(OIDCAuthenticationBackend):
 
     def filter_users_by_claims(self, claims):  # not used: services.sign_in finds the user by oid + tid
         return self.UserModel.objects.none()
-

@@ -2,7 +2,14 @@
 
 from intranet.roles import ADMINISTRATORS, REGIONAL_EDITOR_PREFIX, ROLES, STAFF
 
-__all__ = ["ADMINISTRATORS", "REGIONAL_EDITOR_PREFIX", "ROLES", "STAFF", "is_role_group_name", "is_administrator"]
+__all__ = [
+    "ADMINISTRATORS",
+    "REGIONAL_EDITOR_PREFIX",
+    "ROLES",
+    "STAFF",
+    "is_role_group_name",
+    "is_administrator",
+]
 
 
 def is_role_group_name(name: str) -> bool:

@@ -34,7 +34,9 @@ def mappings_for(*, tenant_id: str, groups: list[str]):
 def sign_in(*, claims: dict, groups: list[str], groups_source: str):
     """The user of this work account, linked on first sign-in, updated from the claims and groups."""
     tenant_id, object_id = claims["tid"], claims["oid"]
-    identity = Identity.objects.select_related("user").filter(tenant_id=tenant_id, object_id=object_id).first()
+    identity = (
+        Identity.objects.select_related("user").filter(tenant_id=tenant_id, object_id=object_id).first()
+    )
     if identity is None:
         user = _link_or_create_user(claims=claims)
         identity = Identity.objects.create(user=user, tenant_id=tenant_id, object_id=object_id)
@@ -54,7 +56,7 @@ def _email_of(claims: dict) -> str:
 
 
 def _link_or_create_user(*, claims: dict):
-    """First sign-in: the existing person with this e-mail address (never one already linked), else a new user."""
+    """First sign-in: the unlinked user with this e-mail address, else a new user."""
     User = get_user_model()
     email = _email_of(claims)
     if email:
@@ -62,7 +64,9 @@ def _link_or_create_user(*, claims: dict):
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
-            log.warning("SSO: %d unlinked users share the e-mail %s; creating a new user", len(candidates), email)
+            log.warning(
+                "SSO: %d unlinked users share the e-mail %s; creating a new user", len(candidates), email
+            )
     base = (claims.get("preferred_username") or email or claims["oid"]).split("@")[0][:140] or claims["oid"]
     username, suffix = base, 1
     while User.objects.filter(username=username).exists():
@@ -128,7 +132,9 @@ def _apply_organisation(*, user, tenant_id: str, rows, claims: dict) -> None:
     changed = person.pk is None
     if agency is not None and person.agency_id != agency.pk:
         person.agency, changed = agency, True
-    units_mapped = GroupMapping.objects.filter(Q(tenant_id="") | Q(tenant_id=tenant_id), unit__isnull=False).exists()
+    units_mapped = GroupMapping.objects.filter(
+        Q(tenant_id="") | Q(tenant_id=tenant_id), unit__isnull=False
+    ).exists()
     if units_mapped and person.unit_id != (unit.pk if unit else None):
         person.unit, changed = unit, True
     title = (claims.get("jobTitle") or "")[:200]
@@ -145,7 +151,9 @@ def _apply_organisation(*, user, tenant_id: str, rows, claims: dict) -> None:
         person.save()
     managed = set(GroupMapping.objects.filter(team__isnull=False).values_list("team_id", flat=True))
     wanted = {row.team_id for row in rows if row.team_id}
-    have = set(TeamMembership.objects.filter(person=person, team_id__in=managed).values_list("team_id", flat=True))
+    have = set(
+        TeamMembership.objects.filter(person=person, team_id__in=managed).values_list("team_id", flat=True)
+    )
     if have - wanted:
         for membership in TeamMembership.objects.filter(person=person, team_id__in=have - wanted):
             membership.delete()  # one by one: the search outbox and signals see each change

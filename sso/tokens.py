@@ -13,8 +13,9 @@ class TokenRejected(SuspiciousOperation):
         self.reason = reason
 
 
-def validate_id_token(*, token: str, key, client_id: str, issuer_template: str, allowed_tenants: list[str],
-                      nonce: str | None) -> dict:
+def validate_id_token(
+    *, token: str, key, client_id: str, issuer_template: str, allowed_tenants: list[str], nonce: str | None
+) -> dict:
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as error:
@@ -23,13 +24,19 @@ def validate_id_token(*, token: str, key, client_id: str, issuer_template: str, 
         raise TokenRejected("signature", f"algorithm {header.get('alg')!r}")
     try:
         claims = jwt.decode(
-            token, key, algorithms=["RS256"], audience=client_id, leeway=LEEWAY_SECONDS,
+            token,
+            key,
+            algorithms=["RS256"],
+            audience=client_id,
+            leeway=LEEWAY_SECONDS,
             options={"require": ["exp", "iat", "iss", "aud", "tid", "oid"], "verify_iss": False},
         )
     except jwt.ExpiredSignatureError as error:
         raise TokenRejected("expired", str(error)) from error
     except (jwt.InvalidAudienceError, jwt.MissingRequiredClaimError) as error:
-        reason = "audience" if isinstance(error, jwt.InvalidAudienceError) or error.claim == "aud" else "claims"
+        reason = (
+            "audience" if isinstance(error, jwt.InvalidAudienceError) or error.claim == "aud" else "claims"
+        )
         raise TokenRejected(reason, str(error)) from error
     except jwt.ImmatureSignatureError as error:
         raise TokenRejected("expired", str(error)) from error

@@ -27,17 +27,23 @@ SSO_BACKEND = "sso.backend.SsoBackend"
 
 # Why a sign-in was refused: shown to the person (Finnish first), the detail goes to the log only.
 REASONS = {
-    "state": _("The sign-in could not be confirmed: it did not start from this browser or it was already used. "
-               "Start again."),
+    "state": _(
+        "The sign-in could not be confirmed: it did not start from this browser or it was already used. "
+        "Start again."
+    ),
     "issuer": _("The sign-in was refused: the token did not come from the agency's identity service."),
     "audience": _("The sign-in was refused: the token was not issued to Taimi."),
-    "expired": _("The sign-in was refused: the token has expired. Check the computer's clock and start again."),
+    "expired": _(
+        "The sign-in was refused: the token has expired. Check the computer's clock and start again."
+    ),
     "signature": _("The sign-in was refused: the token's signature is not valid."),
     "nonce": _("The sign-in was refused: the token belongs to another sign-in (it was used again)."),
     "tenant": _("The sign-in was refused: your organisation's work accounts are not allowed in Taimi."),
     "claims": _("The sign-in was refused: the token does not identify a work account."),
-    "refresh": _("Your session has ended: the identity service no longer confirms your work account. "
-                 "Sign in again; if that fails, contact the service desk."),
+    "refresh": _(
+        "Your session has ended: the identity service no longer confirms your work account. "
+        "Sign in again; if that fails, contact the service desk."
+    ),
     "provider": _("The identity service did not complete the sign-in. Try again in a moment."),
     "account": _("The sign-in was refused: your Taimi account is not in use. Contact the service desk."),
 }
@@ -65,8 +71,11 @@ class CallbackView(OIDCAuthenticationCallbackView):
         states = request.session.get("oidc_states") or {}
         state = request.GET.get("state", "")
         if request.GET.get("error"):
-            log.warning("SSO: the provider answered %s: %s", request.GET["error"],
-                        request.GET.get("error_description", ""))
+            log.warning(
+                "SSO: the provider answered %s: %s",
+                request.GET["error"],
+                request.GET.get("error_description", ""),
+            )
             states.pop(state, None)
             request.session.modified = True
             return _failure(request, "refresh" if request.user.is_authenticated else "provider")
@@ -115,8 +124,11 @@ def logout(request):
     if request.method != "POST":
         return HttpResponseRedirect(reverse("home"))
     target = resolve_url(settings.LOGOUT_REDIRECT_URL or "/")
-    if (request.user.is_authenticated and settings.SSO_ENABLED
-            and request.session.get(BACKEND_SESSION_KEY) == SSO_BACKEND):
+    if (
+        request.user.is_authenticated
+        and settings.SSO_ENABLED
+        and request.session.get(BACKEND_SESSION_KEY) == SSO_BACKEND
+    ):
         target = provider_logout_url(request)
     auth.logout(request)  # Django's logout: user_logged_out closes the user's sockets
     return HttpResponseRedirect(target)
@@ -124,7 +136,7 @@ def logout(request):
 
 @never_cache
 def why(request, username=None):
-    """"Why do I see this?": the groups behind my roles and memberships, and what they open to me."""
+    """ "Why do I see this?": the groups behind my roles and memberships, and what they open to me."""
     from django.contrib.auth import get_user_model
 
     if username is None or username == request.user.get_username():
@@ -133,5 +145,8 @@ def why(request, username=None):
         if not is_administrator(request.user):
             raise PermissionDenied
         subject = get_object_or_404(get_user_model(), username=username)
-    return render(request, "sso/why.html", {"subject": subject, "why": explain.explain(user=subject),
-                                            "own": subject.pk == request.user.pk})
+    return render(
+        request,
+        "sso/why.html",
+        {"subject": subject, "why": explain.explain(user=subject), "own": subject.pk == request.user.pk},
+    )

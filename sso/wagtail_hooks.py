@@ -24,8 +24,10 @@ class GroupMappingViewSet(SnippetViewSet):
     panels = [
         FieldRowPanel([FieldPanel("group_id"), FieldPanel("tenant_id")]),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("role"), FieldPanel("agency"), FieldPanel("unit"), FieldPanel("team")],
-                        heading=_("Members get")),
+        MultiFieldPanel(
+            [FieldPanel("role"), FieldPanel("agency"), FieldPanel("unit"), FieldPanel("team")],
+            heading=_("Members get"),
+        ),
     ]
 
 

@@ -10,7 +10,8 @@ file (or ``--users FILE``), signs its tokens with an RSA key made at start-up an
   answers from the provider's own session cookie), ``/oauth2/v2.0/token`` (authorization code with
   PKCE S256 and the client secret), ``/oidc/userinfo``, ``/oauth2/v2.0/logout`` (end session),
 * ``/v1.0/me/getMemberObjects`` (the Graph call a client makes when a token has too many groups),
-* ``/admin/reset`` (POST: users as in the file again, no sessions), ``/admin/users/<username>`` (POST JSON: ``enabled``, ``groups``, ``overage``, any claim) and
+* ``/admin/reset`` (POST: users as in the file again, no sessions), ``/admin/users/<username>``
+  (POST JSON: ``enabled``, ``groups``, ``overage``, any claim) and
   ``/admin/fault`` (POST JSON ``{"fault": ...}``: the next ID token is wrong on purpose: ``issuer``,
   ``audience``, ``expired``, ``signature``, ``replay_nonce``, ``state``, ``tenant``), for tests.
 
@@ -43,7 +44,9 @@ OVERAGE_CLAIM_NAMES = {"groups": "src1"}
 class Provider:
     """The provider's state: users, signing keys, codes, sessions and the next fault."""
 
-    def __init__(self, *, base_url: str, users_file: Path, client_id: str, client_secret: str, redirect_prefixes):
+    def __init__(
+        self, *, base_url: str, users_file: Path, client_id: str, client_secret: str, redirect_prefixes
+    ):
         self.base_url = base_url.rstrip("/")
         self.users_file = users_file
         self.users = load_users(users_file)
@@ -131,7 +134,8 @@ def _b64url_sha256(value: str) -> str:
 
 
 LOGIN_PAGE = """<!doctype html><html lang="fi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Paikallinen tunnistus</title></head>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Paikallinen tunnistus</title></head>
 <body><main><h1>Paikallinen tunnistuspalvelu (testi)</h1><p>{error}</p>
 <form method="post"><input type="hidden" name="q" value="{query}">
 <p><label for="u">Työtili</label> <input id="u" name="username" autocomplete="username"></p>
@@ -195,8 +199,9 @@ def make_handler(provider: Provider):
             if url.path == "/oidc/userinfo":
                 return self._userinfo()
             if url.path == "/admin/state":
-                return self._json({"sessions": sorted(set(provider.sessions.values())),
-                                   "users": provider.users})
+                return self._json(
+                    {"sessions": sorted(set(provider.sessions.values())), "users": provider.users}
+                )
             if url.path == "/healthz":
                 return self._json({"status": "ok"})
             self._send(404, b"not found", "text/plain")
@@ -246,8 +251,9 @@ def make_handler(provider: Provider):
                 if username is None:
                     return self._error_redirect(query, "login_required", "AADSTS50058: no session")
                 if not provider.users[username]["enabled"]:
-                    return self._error_redirect(query, "access_denied",
-                                                "AADSTS50057: The user account is disabled.")
+                    return self._error_redirect(
+                        query, "access_denied", "AADSTS50057: The user account is disabled."
+                    )
                 return self._issue_code(query, username)
             page = LOGIN_PAGE.format(error="", query=html.escape(raw_query))
             self._send(200, page.encode(), "text/html; charset=utf-8")
@@ -260,12 +266,16 @@ def make_handler(provider: Provider):
                 return self._send(400, problem.encode(), "text/plain; charset=utf-8")
             user = provider.users.get(form.get("username", "").split("@")[0])
             if user is None or user.get("password") != form.get("password") or not user["enabled"]:
-                page = LOGIN_PAGE.format(error="Väärä tunnus tai salasana, tai tili on poistettu käytöstä.",
-                                         query=html.escape(form.get("q", "")))
+                page = LOGIN_PAGE.format(
+                    error="Väärä tunnus tai salasana, tai tili on poistettu käytöstä.",
+                    query=html.escape(form.get("q", "")),
+                )
                 return self._send(200, page.encode(), "text/html; charset=utf-8")
             session = secrets.token_urlsafe(24)
             provider.sessions[session] = user["username"]
-            self._issue_code(query, user["username"], cookie=f"{COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax")
+            self._issue_code(
+                query, user["username"], cookie=f"{COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax"
+            )
 
         def _check_authorize(self, query: dict) -> str | None:
             if query.get("client_id") != provider.client_id:
@@ -287,8 +297,12 @@ def make_handler(provider: Provider):
             with provider.lock:
                 fault, provider.fault = provider.fault, None
             provider.codes[code] = {
-                "username": username, "redirect_uri": query["redirect_uri"], "nonce": query.get("nonce"),
-                "challenge": query["code_challenge"], "expires": time.time() + 300, "fault": fault,
+                "username": username,
+                "redirect_uri": query["redirect_uri"],
+                "nonce": query.get("nonce"),
+                "challenge": query["code_challenge"],
+                "expires": time.time() + 300,
+                "fault": fault,
             }
             state = query.get("state", "")
             if fault == "state":
@@ -306,7 +320,11 @@ def make_handler(provider: Provider):
             if client_id != provider.client_id or secret != provider.client_secret:
                 return self._json({"error": "invalid_client"}, 401)
             grant = provider.codes.pop(form.get("code", ""), None)  # a code works once
-            if form.get("grant_type") != "authorization_code" or grant is None or grant["expires"] < time.time():
+            if (
+                form.get("grant_type") != "authorization_code"
+                or grant is None
+                or grant["expires"] < time.time()
+            ):
                 return self._json({"error": "invalid_grant"}, 400)
             if grant["redirect_uri"] != form.get("redirect_uri"):
                 return self._json({"error": "invalid_grant", "error_description": "redirect_uri"}, 400)
@@ -316,8 +334,15 @@ def make_handler(provider: Provider):
             access_token = secrets.token_urlsafe(32)
             provider.access_tokens[access_token] = username
             id_token = provider.id_token(username=username, nonce=grant["nonce"], fault=grant["fault"])
-            self._json({"token_type": "Bearer", "expires_in": 3600, "access_token": access_token,
-                        "id_token": id_token, "scope": "openid profile email"})
+            self._json(
+                {
+                    "token_type": "Bearer",
+                    "expires_in": 3600,
+                    "access_token": access_token,
+                    "id_token": id_token,
+                    "scope": "openid profile email",
+                }
+            )
 
         def _bearer_user(self) -> dict | None:
             auth = self.headers.get("Authorization", "")
@@ -328,9 +353,15 @@ def make_handler(provider: Provider):
             user = self._bearer_user()
             if user is None:
                 return self._json({"error": "invalid_token"}, 401)
-            self._json({"sub": user["oid"], "name": f"{user['given_name']} {user['family_name']}",
-                        "given_name": user["given_name"], "family_name": user["family_name"],
-                        "email": user["email"]})
+            self._json(
+                {
+                    "sub": user["oid"],
+                    "name": f"{user['given_name']} {user['family_name']}",
+                    "given_name": user["given_name"],
+                    "family_name": user["family_name"],
+                    "email": user["email"],
+                }
+            )
 
         def _member_objects(self):
             user = self._bearer_user()
@@ -347,7 +378,9 @@ def make_handler(provider: Provider):
             expired = f"{COOKIE}=; Path=/; Max-Age=0"
             if target and provider.redirect_allowed(target):
                 return self._redirect(target, expired)
-            self._send(200, "Olet kirjautunut ulos.".encode(), "text/plain; charset=utf-8", {"Set-Cookie": expired})
+            self._send(
+                200, "Olet kirjautunut ulos.".encode(), "text/plain; charset=utf-8", {"Set-Cookie": expired}
+            )
 
         def _admin_user(self, username: str):
             user = provider.users.get(username)
@@ -360,28 +393,46 @@ def make_handler(provider: Provider):
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Local OpenID Connect provider (Entra-shaped), tests and demo only")
+    parser = argparse.ArgumentParser(
+        description="Local OpenID Connect provider (Entra-shaped), tests and demo only"
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8131)
     parser.add_argument("--users", type=Path, default=USERS_FILE)
     parser.add_argument("--client-id", default="taimi-local")
     parser.add_argument("--client-secret", default="taimi-local-secret")
-    parser.add_argument("--redirect-prefix", action="append", default=[],
-                        help="accepted start of redirect and post-logout URIs (repeatable)")
-    parser.add_argument("--print-env", action="store_true",
-                        help="print the SSO_* variables that point Taimi at this provider (shell syntax) and exit")
+    parser.add_argument(
+        "--redirect-prefix",
+        action="append",
+        default=[],
+        help="accepted start of redirect and post-logout URIs (repeatable)",
+    )
+    parser.add_argument(
+        "--print-env",
+        action="store_true",
+        help="print the SSO_* variables that point Taimi at this provider (shell syntax) and exit",
+    )
     args = parser.parse_args(argv)
     base_url = f"http://{args.host}:{args.port}"
     if args.print_env:
         tenants = sorted({user["tid"] for user in load_users(args.users).values()})
-        env = {"SSO_AUTHORITY": base_url, "SSO_CLIENT_ID": args.client_id, "SSO_CLIENT_SECRET": args.client_secret,
-               "SSO_ISSUER": f"{base_url}/{{tenantid}}/v2.0", "SSO_ALLOWED_TENANTS": ",".join(tenants),
-               "SSO_GRAPH_URL": f"{base_url}/v1.0"}
+        env = {
+            "SSO_AUTHORITY": base_url,
+            "SSO_CLIENT_ID": args.client_id,
+            "SSO_CLIENT_SECRET": args.client_secret,
+            "SSO_ISSUER": f"{base_url}/{{tenantid}}/v2.0",
+            "SSO_ALLOWED_TENANTS": ",".join(tenants),
+            "SSO_GRAPH_URL": f"{base_url}/v1.0",
+        }
         print("\n".join(f"export {name}='{value}'" for name, value in env.items()))
         return
-    provider = Provider(base_url=base_url, users_file=args.users, client_id=args.client_id,
-                        client_secret=args.client_secret,
-                        redirect_prefixes=args.redirect_prefix or ["http://127.0.0.1:", "http://localhost:"])
+    provider = Provider(
+        base_url=base_url,
+        users_file=args.users,
+        client_id=args.client_id,
+        client_secret=args.client_secret,
+        redirect_prefixes=args.redirect_prefix or ["http://127.0.0.1:", "http://localhost:"],
+    )
     server = ThreadingHTTPServer((args.host, args.port), make_handler(provider))
     print(f"Local identity provider at {base_url} (tenant issuers {base_url}/<tid>/v2.0)", flush=True)
     try:

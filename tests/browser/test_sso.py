@@ -25,7 +25,7 @@ def expire_refresh(page):
     session.save()
 
 
-def test_work_account_sign_in_roles_refresh_and_logout(page, live_server, sso_on, liisa, mapping):
+def test_work_account_sign_in_roles_refresh_and_logout(page, live_server, sso_on, liisa, mapping):  # noqa: F811 - fixtures
     base = live_server.url
     # First sign-in: the login page offers the work account first; the provider asks for the password.
     page.goto(f"{base}/ihmiset/")
@@ -45,8 +45,11 @@ def test_work_account_sign_in_roles_refresh_and_logout(page, live_server, sso_on
     assert sso_on.signed_in() == []
 
     # Second sign-in: new claims and a group that gives a role.
-    sso_on.set_user("henkilo", jobTitle="Maksatuspäällikkö",
-                    groups=[GROUP_IDS["KEHA-henkilosto"], GROUP_IDS["Taimi-Viestinta"]])
+    sso_on.set_user(
+        "henkilo",
+        jobTitle="Maksatuspäällikkö",
+        groups=[GROUP_IDS["KEHA-henkilosto"], GROUP_IDS["Taimi-Viestinta"]],
+    )
     page.get_by_role("link", name="Kirjaudu työtilillä").first.click()
     sign_in_at_provider(page)
     page.wait_for_url(f"{base}/")

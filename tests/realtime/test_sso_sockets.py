@@ -36,7 +36,7 @@ async def _assert_closed(ws):
             return
 
 
-async def test_logout_closes_the_open_sockets(client, sso_on):
+async def test_logout_closes_the_open_sockets(client, sso_on):  # noqa: F811 - fixtures
     ws, _browser = await _open_socket(client, sso_on)
     await sync_to_async(client.post)("/kirjaudu-ulos/")
     try:
@@ -45,7 +45,7 @@ async def test_logout_closes_the_open_sockets(client, sso_on):
         await ws.disconnect()
 
 
-async def test_a_disabled_account_at_refresh_closes_the_open_sockets(client, sso_on):
+async def test_a_disabled_account_at_refresh_closes_the_open_sockets(client, sso_on):  # noqa: F811 - fixtures
     from tests.sso.test_lifetime import expire_refresh, refresh
 
     ws, browser = await _open_socket(client, sso_on)

@@ -61,9 +61,13 @@ class LocalIdP:
 
     def environment(self) -> dict:
         return {
-            "SSO_AUTHORITY": self.url, "SSO_CLIENT_ID": CLIENT_ID, "SSO_CLIENT_SECRET": CLIENT_SECRET,
-            "SSO_ISSUER": f"{self.url}/{{tenantid}}/v2.0", "SSO_ALLOWED_TENANTS": f"{KEHA_TENANT},{PILOT_TENANT}",
-            "SSO_GRAPH_URL": f"{self.url}/v1.0", "SSO_REFRESH_SECONDS": "900",
+            "SSO_AUTHORITY": self.url,
+            "SSO_CLIENT_ID": CLIENT_ID,
+            "SSO_CLIENT_SECRET": CLIENT_SECRET,
+            "SSO_ISSUER": f"{self.url}/{{tenantid}}/v2.0",
+            "SSO_ALLOWED_TENANTS": f"{KEHA_TENANT},{PILOT_TENANT}",
+            "SSO_GRAPH_URL": f"{self.url}/v1.0",
+            "SSO_REFRESH_SECONDS": "900",
         }
 
 
@@ -72,9 +76,23 @@ def idp():
     """The local provider (python -m sso.local_provider) on a free port, for the whole session."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "sso.local_provider", "--port", str(port), "--client-id", CLIENT_ID,
-         "--client-secret", CLIENT_SECRET, "--redirect-prefix", "http://testserver/",
-         "--redirect-prefix", "http://localhost:", "--redirect-prefix", "http://127.0.0.1:"],
+        [
+            sys.executable,
+            "-m",
+            "sso.local_provider",
+            "--port",
+            str(port),
+            "--client-id",
+            CLIENT_ID,
+            "--client-secret",
+            CLIENT_SECRET,
+            "--redirect-prefix",
+            "http://testserver/",
+            "--redirect-prefix",
+            "http://localhost:",
+            "--redirect-prefix",
+            "http://127.0.0.1:",
+        ],
         stdout=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
@@ -105,20 +123,39 @@ def sso_on(settings, idp):
 @pytest.fixture
 def mapping(org):
     """The provider's groups mapped onto the small organisation of tests/conftest.py."""
-    pilot = AgencyFactory(slug="kuntakokeilu-vaasa", name_fi="Vaasan seudun työllisyyden kuntakokeilu",
-                          kind="municipal_pilot", region="pohjanmaa")
+    pilot = AgencyFactory(
+        slug="kuntakokeilu-vaasa",
+        name_fi="Vaasan seudun työllisyyden kuntakokeilu",
+        kind="municipal_pilot",
+        region="pohjanmaa",
+    )
     rows = [
         dict(group_id=GROUP_IDS["KEHA-henkilosto"], description="KEHA-henkilosto", agency=org.keha),
-        dict(group_id=GROUP_IDS["KEHA-Maksatusyksikko"], description="KEHA-Maksatusyksikko", unit=org.payments),
+        dict(
+            group_id=GROUP_IDS["KEHA-Maksatusyksikko"], description="KEHA-Maksatusyksikko", unit=org.payments
+        ),
         dict(group_id=GROUP_IDS["KEHA-Tietohallinto-ja-viestinta"], description="KEHA-Tivi", unit=org.ict),
-        dict(group_id=GROUP_IDS["Tiimi-Maksatus-palkkatuki"], description="Tiimi-Maksatus-palkkatuki",
-             team=org.payroll_team),
-        dict(group_id=GROUP_IDS["Taimi-Viestinta"], description="Taimi-Viestinta",
-             role=Group.objects.get(name=roles.COMMUNICATION)),
-        dict(group_id=GROUP_IDS["Taimi-Paakayttajat"], description="Taimi-Paakayttajat",
-             role=Group.objects.get(name=roles.ADMINISTRATORS)),
-        dict(group_id=GROUP_IDS["Kuntakokeilu-Vaasa-henkilosto"], description="Kuntakokeilu Vaasa",
-             tenant_id=PILOT_TENANT, agency=pilot),
+        dict(
+            group_id=GROUP_IDS["Tiimi-Maksatus-palkkatuki"],
+            description="Tiimi-Maksatus-palkkatuki",
+            team=org.payroll_team,
+        ),
+        dict(
+            group_id=GROUP_IDS["Taimi-Viestinta"],
+            description="Taimi-Viestinta",
+            role=Group.objects.get(name=roles.COMMUNICATION),
+        ),
+        dict(
+            group_id=GROUP_IDS["Taimi-Paakayttajat"],
+            description="Taimi-Paakayttajat",
+            role=Group.objects.get(name=roles.ADMINISTRATORS),
+        ),
+        dict(
+            group_id=GROUP_IDS["Kuntakokeilu-Vaasa-henkilosto"],
+            description="Kuntakokeilu Vaasa",
+            tenant_id=PILOT_TENANT,
+            agency=pilot,
+        ),
     ]
     for row in rows:
         GroupMapping.objects.create(**row)
@@ -142,9 +179,12 @@ def sign_in(client, idp, username: str, password: str = PASSWORD, next_url: str 
     authorize = start["Location"]
     assert authorize.startswith(f"{idp.url}/oauth2/v2.0/authorize?")
     browser = requests.Session()
-    answer = browser.post(f"{idp.url}/oauth2/v2.0/authorize",
-                          data={"q": urlsplit(authorize).query, "username": username, "password": password},
-                          allow_redirects=False, timeout=10)
+    answer = browser.post(
+        f"{idp.url}/oauth2/v2.0/authorize",
+        data={"q": urlsplit(authorize).query, "username": username, "password": password},
+        allow_redirects=False,
+        timeout=10,
+    )
     assert answer.status_code == 302, answer.text
     return follow_to_taimi(client, answer.headers["Location"]), browser
 

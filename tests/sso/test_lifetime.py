@@ -60,9 +60,12 @@ def test_a_disabled_account_loses_its_session_at_the_next_refresh(client, sso_on
     assert client.get("/ihmiset/").status_code == 302
     # Signing in again is refused by the provider itself.
     start = client.get("/sso/kirjaudu/")
-    answer = browser.post(f"{sso_on.url}/oauth2/v2.0/authorize",
-                          data={"q": urlsplit(start["Location"]).query, "username": "henkilo",
-                                "password": "Taimi-demo-2026"}, allow_redirects=False, timeout=10)
+    answer = browser.post(
+        f"{sso_on.url}/oauth2/v2.0/authorize",
+        data={"q": urlsplit(start["Location"]).query, "username": "henkilo", "password": "Taimi-demo-2026"},
+        allow_redirects=False,
+        timeout=10,
+    )
     assert answer.status_code == 200 and "poistettu käytöstä" in answer.text
 
 
@@ -72,7 +75,9 @@ def test_logout_ends_the_taimi_and_the_provider_session(client, sso_on, mapping)
     response = client.post("/kirjaudu-ulos/")
     assert SESSION_KEY not in client.session
     end_session = urlsplit(response["Location"])
-    assert f"{end_session.scheme}://{end_session.netloc}{end_session.path}" == f"{sso_on.url}/oauth2/v2.0/logout"
+    assert (
+        f"{end_session.scheme}://{end_session.netloc}{end_session.path}" == f"{sso_on.url}/oauth2/v2.0/logout"
+    )
     params = parse_qs(end_session.query)
     assert params["post_logout_redirect_uri"] == ["http://testserver/kirjaudu/"]
     assert params["id_token_hint"][0].count(".") == 2
@@ -96,7 +101,9 @@ def test_with_sso_on_only_administrators_may_use_a_password(client, sso_on, staf
     assert page.index("Kirjaudu työtilillä") < page.index("Pääkäyttäjät: kirjaudu salasanalla")
     refused = client.post("/kirjaudu/", {"username": staff_user.username, "password": PASSWORD})
     assert refused.status_code == 200
-    assert "Kirjaudu työtililläsi. Salasanalla voivat kirjautua vain pääkäyttäjät." in refused.content.decode()
+    assert (
+        "Kirjaudu työtililläsi. Salasanalla voivat kirjautua vain pääkäyttäjät." in refused.content.decode()
+    )
     assert SESSION_KEY not in client.session
     client.post("/kirjaudu/", {"username": administrator_user.username, "password": PASSWORD})
     assert client.session[SESSION_KEY] == str(administrator_user.pk)

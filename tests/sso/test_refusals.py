@@ -29,10 +29,18 @@ def assert_refused(client, response, reason):
     assert client.get("/ihmiset/").status_code == 302  # back to the login page
 
 
-@pytest.mark.parametrize(("fault", "reason"), [
-    ("issuer", "issuer"), ("audience", "audience"), ("expired", "expired"), ("signature", "signature"),
-    ("replay_nonce", "nonce"), ("state", "state"), ("tenant", "tenant"),
-])
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        ("issuer", "issuer"),
+        ("audience", "audience"),
+        ("expired", "expired"),
+        ("signature", "signature"),
+        ("replay_nonce", "nonce"),
+        ("state", "state"),
+        ("tenant", "tenant"),
+    ],
+)
 def test_a_bad_token_or_answer_is_refused(client, sso_on, mapping, fault, reason):
     if fault == "replay_nonce":  # a nonce that really was used before, by an earlier sign-in
         sign_in(client, sso_on, "henkilo")
@@ -62,12 +70,16 @@ def test_an_unknown_tenant_is_refused_even_with_a_valid_token(client, sso_on, se
 def test_a_callback_used_twice_is_refused(client, sso_on, mapping):
     """The state is spent by the first use: the same code and state again (a replay) get no session."""
     start = client.get("/sso/kirjaudu/")
-    import requests
     from urllib.parse import urlsplit
 
-    answer = requests.post(f"{sso_on.url}/oauth2/v2.0/authorize",
-                           data={"q": urlsplit(start["Location"]).query, "username": "henkilo",
-                                 "password": "Taimi-demo-2026"}, allow_redirects=False, timeout=10)
+    import requests
+
+    answer = requests.post(
+        f"{sso_on.url}/oauth2/v2.0/authorize",
+        data={"q": urlsplit(start["Location"]).query, "username": "henkilo", "password": "Taimi-demo-2026"},
+        allow_redirects=False,
+        timeout=10,
+    )
     callback = urlsplit(answer.headers["Location"])
     first = client.get(f"{callback.path}?{callback.query}")
     assert first.status_code == 302 and SESSION_KEY in client.session

@@ -15,7 +15,9 @@ def role_names(user):
     return set(user.groups.values_list("name", flat=True))
 
 
-def test_first_sign_in_links_the_existing_person_by_email_and_applies_the_mapping(client, sso_on, liisa, mapping):
+def test_first_sign_in_links_the_existing_person_by_email_and_applies_the_mapping(
+    client, sso_on, liisa, mapping
+):
     response, _browser = sign_in(client, sso_on, "henkilo", next_url="/ihmiset/")
     assert response.status_code == 302 and response["Location"] == "/ihmiset/"
     assert client.session[SESSION_KEY] == str(liisa.pk)
@@ -25,18 +27,29 @@ def test_first_sign_in_links_the_existing_person_by_email_and_applies_the_mappin
     assert (liisa.first_name, liisa.last_name, liisa.email) == ("Liisa", "Mäkelä", "henkilo@keha.example")
     person = Person.objects.get(user=liisa)
     assert (person.agency, person.unit, person.title, person.phone) == (
-        mapping.keha, mapping.payments, "Maksatusasiantuntija", "+358 29 502 1004")
+        mapping.keha,
+        mapping.payments,
+        "Maksatusasiantuntija",
+        "+358 29 502 1004",
+    )
     assert TeamMembership.objects.filter(person=person, team=mapping.payroll_team).exists()
     assert role_names(liisa) == {roles.STAFF}
     assert client.get("/ihmiset/").status_code == 200
 
 
-def test_second_sign_in_updates_the_claims_and_keys_on_oid_not_on_the_user_name(client, sso_on, liisa, mapping):
+def test_second_sign_in_updates_the_claims_and_keys_on_oid_not_on_the_user_name(
+    client, sso_on, liisa, mapping
+):
     sign_in(client, sso_on, "henkilo")
     client.logout()
     # The UPN and e-mail change (a new surname): the same oid still finds the same user.
-    sso_on.set_user("henkilo", family_name="Mäkelä-Koski", jobTitle="Maksatuspäällikkö",
-                    preferred_username="liisa.makela-koski@keha.example", email="liisa.makela-koski@keha.example")
+    sso_on.set_user(
+        "henkilo",
+        family_name="Mäkelä-Koski",
+        jobTitle="Maksatuspäällikkö",
+        preferred_username="liisa.makela-koski@keha.example",
+        email="liisa.makela-koski@keha.example",
+    )
     response, _ = sign_in(client, sso_on, "henkilo")
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == str(liisa.pk)
@@ -47,7 +60,11 @@ def test_second_sign_in_updates_the_claims_and_keys_on_oid_not_on_the_user_name(
 
 
 def test_a_group_grants_a_role_and_the_role_goes_with_the_group(client, sso_on, liisa, mapping):
-    groups = [GROUP_IDS["KEHA-henkilosto"], GROUP_IDS["Taimi-Viestinta"], GROUP_IDS["KEHA-Tietohallinto-ja-viestinta"]]
+    groups = [
+        GROUP_IDS["KEHA-henkilosto"],
+        GROUP_IDS["Taimi-Viestinta"],
+        GROUP_IDS["KEHA-Tietohallinto-ja-viestinta"],
+    ]
     sso_on.set_user("henkilo", groups=groups)
     sign_in(client, sso_on, "henkilo")
     assert role_names(liisa) == {roles.STAFF, roles.COMMUNICATION}
@@ -89,7 +106,9 @@ def test_the_same_group_id_in_another_tenant_gives_nothing(client, sso_on, mappi
 
 
 def test_group_overage_without_graph_grants_nothing_from_groups(client, sso_on, liisa, mapping):
-    sso_on.set_user("henkilo", overage=True, groups=[GROUP_IDS["Taimi-Viestinta"], GROUP_IDS["KEHA-henkilosto"]])
+    sso_on.set_user(
+        "henkilo", overage=True, groups=[GROUP_IDS["Taimi-Viestinta"], GROUP_IDS["KEHA-henkilosto"]]
+    )
     liisa.groups.add(*liisa.groups.model.objects.filter(name=roles.COMMUNICATION))
     sign_in(client, sso_on, "henkilo")
     identity = Identity.objects.get(user=liisa)
@@ -99,7 +118,9 @@ def test_group_overage_without_graph_grants_nothing_from_groups(client, sso_on, 
 
 def test_group_overage_with_graph_reads_the_groups(client, sso_on, settings, liisa, mapping):
     settings.SSO_GRAPH_GROUPS = True
-    sso_on.set_user("henkilo", overage=True, groups=[GROUP_IDS["Taimi-Viestinta"], GROUP_IDS["KEHA-henkilosto"]])
+    sso_on.set_user(
+        "henkilo", overage=True, groups=[GROUP_IDS["Taimi-Viestinta"], GROUP_IDS["KEHA-henkilosto"]]
+    )
     sign_in(client, sso_on, "henkilo")
     identity = Identity.objects.get(user=liisa)
     assert identity.groups_source == "graph"

@@ -1,4 +1,4 @@
-""""Why do I see this?" and the group mapping's admin list, export and file."""
+""" "Why do I see this?" and the group mapping's admin list, export and file."""
 
 import json
 
@@ -13,9 +13,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_page_explains_roles_memberships_and_what_follows(client, sso_on, liisa, mapping):
-    sso_on.set_user("henkilo", groups=[GROUP_IDS["KEHA-henkilosto"], GROUP_IDS["KEHA-Maksatusyksikko"],
-                                       GROUP_IDS["Tiimi-Maksatus-palkkatuki"], GROUP_IDS["Taimi-Viestinta"],
-                                       "ffffffff-0000-4000-8000-00000000dead"])
+    sso_on.set_user(
+        "henkilo",
+        groups=[
+            GROUP_IDS["KEHA-henkilosto"],
+            GROUP_IDS["KEHA-Maksatusyksikko"],
+            GROUP_IDS["Tiimi-Maksatus-palkkatuki"],
+            GROUP_IDS["Taimi-Viestinta"],
+            "ffffffff-0000-4000-8000-00000000dead",
+        ],
+    )
     sign_in(client, sso_on, "henkilo")
     page = client.get("/ihmiset/oma-profiili/miksi/")
     assert page.status_code == 200
@@ -26,8 +33,10 @@ def test_the_page_explains_roles_memberships_and_what_follows(client, sso_on, li
     assert f"<strong>{roles.COMMUNICATION}</strong> – lähde: Taimi-Viestinta" in text
     assert f"<strong>{roles.STAFF}</strong> – lähde: kaikki kirjautuneet" in text
     assert "<strong>Virasto: KEHA-keskus</strong> – lähde: KEHA-henkilosto" in text
-    assert "<strong>Yksikkö: Maksatusyksikkö</strong> – lähde: KEHA-Maksatusyksikkö" in text or \
-        "<strong>Yksikkö: Maksatusyksikkö</strong> – lähde: KEHA-Maksatusyksikko" in text
+    assert (
+        "<strong>Yksikkö: Maksatusyksikkö</strong> – lähde: KEHA-Maksatusyksikkö" in text
+        or "<strong>Yksikkö: Maksatusyksikkö</strong> – lähde: KEHA-Maksatusyksikko" in text
+    )
     assert "<strong>Tiimi: Maksatus – palkkatukitiimi</strong> – lähde: Tiimi-Maksatus-palkkatuki" in text
     assert "ffffffff-0000-4000-8000-00000000dead</span>:\n      ei mitään Taimessa" in text
     # what follows: the same answers as the news feed and the instruction library
@@ -87,7 +96,9 @@ def test_a_wrong_mapping_file_changes_nothing(mapping, tmp_path):
     assert GroupMapping.objects.count() == 7
 
 
-def test_administrators_edit_and_export_the_mapping_in_the_admin(client, mapping, administrator_user, staff_user):
+def test_administrators_edit_and_export_the_mapping_in_the_admin(
+    client, mapping, administrator_user, staff_user
+):
     client.force_login(administrator_user)
     listing = client.get("/admin/snippets/sso/groupmapping/")
     assert listing.status_code == 200 and "Taimi-Viestinta" in listing.content.decode()
