@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from mozilla_django_oidc.utils import absolutify
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
@@ -117,12 +118,10 @@ def provider_logout_url(request) -> str:
     return f"{settings.OIDC_OP_LOGOUT_ENDPOINT}?{urlencode(params)}"
 
 
-@login_not_required
+@require_POST
 @never_cache
 def logout(request):
     """Sign out (POST): of Taimi always, and of the identity provider when the session came from it."""
-    if request.method != "POST":
-        return HttpResponseRedirect(reverse("home"))
     target = resolve_url(settings.LOGOUT_REDIRECT_URL or "/")
     if (
         request.user.is_authenticated
