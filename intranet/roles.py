@@ -96,7 +96,9 @@ ROLES: dict[str, Role] = {
         model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *INSTRUCTION_SNIPPETS, *SEARCH_EDITING]
         + [f"teams.{action}_{model}" for model in ORGANISATION_MODELS for action in CRUD]
         + [f"auth.{action}_{model}" for model in ["user", "group"] for action in CRUD]
-        + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"],
+        + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"]
+        # The work-account group mapping (sso.models.GroupMapping, docs/sso.md).
+        + [f"sso.{action}_groupmapping" for action in CRUD],
         page_permissions={SITE: ["add", "change", "publish", "bulk_delete", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING + ["wagtailimages.delete_image", "wagtaildocs.delete_document"],
     ),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "search",
     "realtime",
     "realtime.chat",
+    "sso",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.locales",
@@ -98,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every view needs a logged-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Re-checks an SSO session with the identity provider every SSO_REFRESH_SECONDS (docs/sso.md).
+    "sso.middleware.SessionRefresh",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -198,6 +201,8 @@ AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out credentials before any other backend.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Work accounts (Entra ID, OpenID Connect) when SSO_AUTHORITY and SSO_CLIENT_ID are set (docs/sso.md).
+    "sso.backend.SsoBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -218,6 +223,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Behind a reverse proxy, set AXES_IPWARE_META_PRECEDENCE_ORDER accordingly.
+
+# Single sign-on (docs/sso.md): SSO_* variables, mapped to mozilla-django-oidc's OIDC_* settings.
+from sso.env import sso_settings  # noqa: E402
+
+globals().update(sso_settings(os.environ))
+SSO_REFRESH_EXEMPT_URLS = ["sso_failure", "logout", "health", "set_language", "login"]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")

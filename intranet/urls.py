@@ -7,10 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from intranet import views
+from sso import views as sso_views
 
 account_urls = [
     path("kirjaudu/", views.LoginView.as_view(), name="login"),
-    path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    # Ends the identity provider's session too when the person signed in with a work account.
+    path("kirjaudu-ulos/", sso_views.logout, name="logout"),
     path("salasana/vaihda/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("salasana/vaihda/valmis/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("salasana/unohtui/", auth_views.PasswordResetView.as_view(), name="password_reset"),
@@ -31,6 +33,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),
+    path("", include("sso.urls")),  # before teams: /ihmiset/oma-profiili/miksi/
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),

@@ -11,6 +11,8 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from sso.forms import BreakGlassAuthenticationForm, password_login_open
+
 
 @login_not_required
 @never_cache
@@ -40,6 +42,14 @@ def protected_media(request, path):
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    # With SSO on, the work account comes first and passwords are for administrators (docs/sso.md).
+    authentication_form = BreakGlassAuthenticationForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_enabled"] = settings.SSO_ENABLED
+        context["password_login_open"] = password_login_open()
+        return context
     redirect_authenticated_user = False  # a signed-in user sent here lacks permission; the page says so
 
 

@@ -19,7 +19,13 @@ ALLOWED_ANONYMOUS = {
     # Personal Atom feeds (news and instruction changes): the secret token in the address is the
     # credential (tests/news/test_atom.py, tests/instructions/test_access.py).
     "atom",
+    # Signing in with a work account: the start, the provider's answer and the refusal page
+    # (404 while SSO is off; tests/sso/test_refusals.py and test_sign_in.py open them anonymously).
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "sso_failure",
 }
+SSO_PAGES = {"oidc_authentication_init", "oidc_authentication_callback", "sso_failure"}
 # Where an anonymous visitor may be sent: our login page or the admin's.
 LOGIN_PAGES = ("/kirjaudu/", "/admin/login/")
 
@@ -86,7 +92,7 @@ def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom"}))
+@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom"} - SSO_PAGES))
 def test_allow_listed_pages_open_without_login(client, name):
     from django.urls import reverse
 

@@ -38,6 +38,7 @@ from django.test import utils as test_utils
 from django.urls import Resolver404, resolve, reverse
 
 from tests import html_checks
+from tests.sso.fixtures import idp, sso_on  # noqa: F401 - the local identity provider, for the SSO crawl
 
 # username → what the role is (README); every demo login is crawled.
 ROLES = {
@@ -314,3 +315,28 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
         assert result.admin_pages() >= 10, f"{username} should reach the admin through the user menu"
     else:
         assert result.admin_pages() <= 1  # the menu has no admin link; at most a redirect to log in
+
+
+@pytest.mark.django_db
+def test_no_page_answers_a_server_error_for_a_work_account(client, demo_site, sso_on):  # noqa: F811
+    """The crawl as a person signed in with a work account at the local provider, with the demo group
+    mapping (sso/demo_mapping.json): roles and organisation from groups, the session-refresh
+    middleware on every page, "Why do I see this?" among the pages."""
+    from intranet import roles as platform_roles
+    from sso.mapping_file import import_mapping, read_file
+    from sso.models import Identity
+    from tests.sso.fixtures import sign_in
+
+    import_mapping(data=read_file("sso/demo_mapping.json"))
+    answer, _browser = sign_in(client, sso_on, "viestinta")
+    assert answer.status_code == 302 and answer["Location"] == "/"
+    user = Identity.objects.get().user
+    assert user.username == "viestinta"  # the demo person, linked by e-mail
+    assert {platform_roles.COMMUNICATION, platform_roles.COMMUNICATION_APPROVERS} <= set(
+        user.groups.values_list("name", flat=True))
+    result = crawl(client)
+    problems = [str(problem) for problem in result.server_errors + result.markup]
+    assert not problems, "\n".join(problems)
+    assert client.session.get("_auth_user_id") == str(user.pk), "the crawl signed the user out"
+    assert reverse("sso_why") in result.visited
+    assert len(result.visited) >= 20 and result.admin_pages() >= 10

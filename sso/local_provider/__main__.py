@@ -1,0 +1,3 @@
+from sso.local_provider.server import main
+
+main()
