@@ -1,7 +1,7 @@
 """An SSO session's open sockets close when the session ends: logout, or a disabled account at refresh.
 
 Both paths end the session with Django's ``logout()`` (sso.views); closing the sockets on
-``user_logged_out`` is the realtime layer's part. Until that lands these are expected to fail.
+``user_logged_out`` is the realtime layer's part (realtime/session_signals.py).
 """
 
 import asyncio
@@ -15,7 +15,6 @@ from tests.sso.fixtures import idp, sign_in, sso_on  # noqa: F401 - fixtures
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.xfail(strict=False, reason="needs the realtime layer to close sockets on user_logged_out"),
 ]
 
 
