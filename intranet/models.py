@@ -64,7 +64,7 @@ class StandardPage(Page):
 
 
 class PeriodicJob(models.Model):
-    """When a recurring background job (intranet.jobs.PERIODIC_JOBS) is next due; claimed by one worker."""
+    """When a recurring background job (core.jobs.PERIODIC_JOBS) is next due; claimed by one worker."""
 
     name = models.CharField(max_length=100, primary_key=True)
     next_run_at = models.DateTimeField()

@@ -31,7 +31,7 @@ def protected_media(request, path):
 
     Documents are not served here: they go through Wagtail's document view
     (``/documents/<id>/<name>``), where the instruction library checks the
-    audience of an instruction's attachments (intranet.instructions.wagtail_hooks).
+    audience of an instruction's attachments (instructions.wagtail_hooks).
     """
     if path.lstrip("/").startswith("documents/"):
         raise Http404

@@ -1,4 +1,4 @@
-"""Background jobs of the news app (run by the worker, intranet.jobs)."""
+"""Background jobs of the news app (run by the worker, core.jobs)."""
 
 import logging
 

@@ -126,7 +126,7 @@ def mention_created(*, mention) -> int:
     return created
 
 
-# --- Presence and work location (realtime/presence/, teams/worklocation.py) ---
+# --- Presence and work location (presence/) ---
 
 
 def self_frame(full: dict) -> dict:
@@ -145,7 +145,7 @@ def presence_batches(*, batches: dict[str, dict], selves: dict[int, dict]) -> No
 
 def presence_setting_changed(*, user_id: int) -> None:
     """A person changed their manual or custom status or hid their presence: tell watchers (coalesced)."""
-    from realtime.presence import publisher
+    from presence import publisher
 
     transaction.on_commit(lambda: publisher.changed(user_id))
 
@@ -153,14 +153,14 @@ def presence_setting_changed(*, user_id: int) -> None:
 def work_location_changed(*, person, before, after) -> None:
     """Someone's work location for today changed: tell their watchers, their teams, both offices.
 
-    ``before`` and ``after`` are teams.worklocation.Where values (or None). One
+    ``before`` and ``after`` are presence.worklocation.Where values (or None). One
     ``worklocation`` frame, serialised once, published to ``presence.user.<id>``,
     each ``presence.team.<id>``, ``presence.location.<id>`` of the office they
     left and the one they arrive at, and ``user.<id>`` (their own tabs).
     """
-    from realtime.presence import state
-    from realtime.presence.store import get_store
-    from teams.worklocation import today
+    from presence import state
+    from presence.store import get_store
+    from presence.worklocation import today
 
     user_id = person.user_id
     team_ids = list(person.memberships.values_list("team_id", flat=True))
@@ -190,7 +190,7 @@ def work_location_changed(*, person, before, after) -> None:
     transaction.on_commit(publish)
 
 
-# --- Chat (realtime.chat) ------------------------------------------------------------------------
+# --- Chat (chat) ------------------------------------------------------------------------
 # Chat services store first and call these inside their transaction; each frame is serialised once
 # and published on commit to the room's hub topic (one write per local socket, one pub/sub message
 # per process), or to the user's topic for what concerns one person (read markers, mentions).
@@ -208,7 +208,7 @@ def _chat_publish(topic: str, text: str) -> None:
 
 
 def _chat_on_commit(topic: str, payload: dict) -> None:
-    from realtime.chat.frames import dumps
+    from chat.frames import dumps
 
     text = dumps(payload)
     transaction.on_commit(lambda: _chat_publish(topic, text))
@@ -216,28 +216,28 @@ def _chat_on_commit(topic: str, payload: dict) -> None:
 
 def chat_message_posted(*, message) -> None:
     """A stored message, to everyone subscribed to its room."""
-    from realtime.chat.frames import message_dict
-    from realtime.chat.models import room_topic
+    from chat.frames import message_dict
+    from chat.models import room_topic
 
     _chat_on_commit(room_topic(message.room_id), {"type": "chat.message", "message": message_dict(message)})
 
 
 def chat_message_changed(*, message) -> None:
     """An edit, a delete or a reaction: the whole message again (clients replace it by id)."""
-    from realtime.chat.frames import message_dict
-    from realtime.chat.models import room_topic
+    from chat.frames import message_dict
+    from chat.models import room_topic
 
     _chat_on_commit(room_topic(message.room_id), {"type": "chat.update", "message": message_dict(message)})
 
 
 def chat_read(*, membership) -> None:
     """A read marker moved: the user's other tabs update their badges; small rooms see it too."""
-    from realtime.chat.models import room_topic
+    from chat.models import room_topic
 
     payload = {"type": "chat.read", "room": membership.room_id, "user": membership.user_id,
                "seq": membership.last_read_seq}
     _chat_on_commit(groups.user_group(membership.user_id), payload)
-    from realtime.chat.rooms import member_count
+    from chat.rooms import member_count
 
     if member_count(room_id=membership.room_id) <= CHAT_SMALL_ROOM:
         _chat_on_commit(room_topic(membership.room_id), payload)
@@ -245,8 +245,8 @@ def chat_read(*, membership) -> None:
 
 def chat_typing(*, room_id: int, user) -> None:
     """Someone is typing: not stored, published at once (the handler throttles and checks the room size)."""
-    from realtime.chat.frames import dumps, person
-    from realtime.chat.models import room_topic
+    from chat.frames import dumps, person
+    from chat.models import room_topic
 
     _chat_publish(room_topic(room_id), dumps({"type": "chat.typing", "room": room_id, "user": person(user)}))
 
@@ -274,7 +274,7 @@ def chat_mentioned(*, message, user_ids) -> None:
 
 def chat_membership_changed(*, room, user_id: int, joined: bool) -> None:
     """Someone joined or left: their tabs (re)load the room list; the room's member list updates."""
-    from realtime.chat.models import room_topic
+    from chat.models import room_topic
 
     payload = {"type": "chat.membership", "room": room.pk, "user": user_id, "joined": joined}
     _chat_on_commit(groups.user_group(user_id), payload)
@@ -282,7 +282,7 @@ def chat_membership_changed(*, room, user_id: int, joined: bool) -> None:
 
 
 def chat_room_changed(*, room) -> None:
-    from realtime.chat.models import room_topic
+    from chat.models import room_topic
 
     _chat_on_commit(room_topic(room.pk), {"type": "chat.room", "room": room.pk, "name": room.name,
                                           "topic": room.topic, "archived": room.archived_at is not None})

@@ -10,5 +10,5 @@ class RealtimeConfig(AppConfig):
     def ready(self):
         # Frame handlers and topic rules register themselves in realtime.dispatch.
         from realtime import handlers  # noqa: F401
-        from realtime.presence import handlers as presence_handlers  # noqa: F401
+        from presence import handlers as presence_handlers  # noqa: F401
 

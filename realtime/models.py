@@ -64,7 +64,7 @@ class PresenceSetting(models.Model):
         return f"{self.user}: {self.manual or 'auto'}"
 
     def store_fields(self) -> dict:
-        """The fields the presence store keeps (realtime.presence.store)."""
+        """The fields the presence store keeps (presence.store)."""
         return {
             "manual": self.manual,
             "text": self.custom_text,

@@ -44,8 +44,8 @@ def presence_set(request):
     """Set my status: one button of the header menu (``manual`` only) or the whole form of "My status"."""
     from django.core.exceptions import ValidationError
 
-    from realtime.forms import StatusForm
-    from realtime.presence import services as presence
+    from presence.forms import StatusForm
+    from presence import services as presence
 
     if set(request.POST) <= {"manual", "next", "csrfmiddlewaretoken"}:
         form = StatusForm({"manual": request.POST.get("manual", "")})

@@ -42,7 +42,7 @@ def _page_sets(query: SearchQuery, user=None):
     # (Wagtail's search runs on the base type's indexed fields; these filters
     # are applied to its hits in _allowed, in the database.)
     try:
-        from intranet.instructions.access import visible_instructions
+        from instructions.access import visible_instructions
     except ImportError:
         return sets
     # The library's own rule: originals the reader's agency may read, still valid.

@@ -44,7 +44,7 @@ def clean_text(text: str) -> str:
 def reader_audiences(*, user) -> tuple[str, tuple[str, ...]]:
     """(the reader's agency kind, further kinds they may see). The instruction library's rule when installed."""
     try:
-        from intranet.instructions.access import audience_kinds_for
+        from instructions.access import audience_kinds_for
     except ImportError:
         audience_kinds_for = None
     if audience_kinds_for is not None:

@@ -123,8 +123,8 @@ def connect() -> None:
     post_delete.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.delete")
     from django.apps import apps
 
-    if apps.is_installed("realtime.chat"):
-        from realtime.chat.models import Message, Room
+    if apps.is_installed("chat"):
+        from chat.models import Message, Room
 
         post_save.connect(on_chat_message, sender=Message, dispatch_uid="search.chat.message")
         pre_delete.connect(on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted")

@@ -34,7 +34,7 @@ VALUE_LABELS = {
     "type": TYPE_LABELS,
 }
 try:  # the instruction library's kinds (work instruction, onboarding material, ...)
-    from intranet.instructions.models import InstructionKind
+    from instructions.models import InstructionKind
 
     VALUE_LABELS["kind"] = dict(InstructionKind.choices)
 except ImportError:  # pragma: no cover - the library is part of this build

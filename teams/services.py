@@ -56,11 +56,11 @@ def search_people(
     if team is not None:
         people = people.filter(Exists(TeamMembership.objects.filter(team=team, person=OuterRef("pk"))))
     if here_today is not None:
-        from teams.worklocation import people_here
+        from presence.worklocation import people_here
 
         people = people.filter(pk__in=people_here(location=here_today).values("pk"))
     if available:
-        from realtime.presence.services import available_user_ids
+        from presence.services import available_user_ids
 
         people = people.filter(user_id__in=available_user_ids())
     return people
@@ -68,8 +68,8 @@ def search_people(
 
 def with_presence(people) -> list:
     """Attach today's work location (two queries) and presence (from the presence store) to people."""
-    from realtime.presence.services import attach
-    from teams.worklocation import attach_where
+    from presence.services import attach
+    from presence.worklocation import attach_where
 
     return attach(attach_where(people))
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from teams import services, worklocation
+from teams import services
+from presence import worklocation
 from teams.forms import (
     DirectoryFilterForm,
     PhotoForm,
@@ -133,8 +134,8 @@ def location_detail(request, slug):
 
 def my_status(request):
     """My presence, custom status, today's work location and weekly plan, on one page."""
-    from realtime.presence import services as presence_services
-    from realtime.forms import StatusForm
+    from presence import services as presence_services
+    from presence.forms import StatusForm
 
     person = _own_person(request)
     setting = presence_services.setting_for(user=request.user)

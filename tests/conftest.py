@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 
-from intranet import roles
+from core import roles
 from tests.factories import (
     AgencyFactory,
     LocationFactory,

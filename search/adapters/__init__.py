@@ -76,17 +76,17 @@ def registry() -> dict[str, Adapter]:
     """Adapters by type, in the order a full reindex writes them."""
     from django.apps import apps
 
-    from search.adapters.news import NewsAdapter
-    from search.adapters.pages import ContentPageAdapter
-    from search.adapters.teams import LocationAdapter, PersonAdapter, TeamAdapter
+    from news.search import NewsAdapter
+    from intranet.search import ContentPageAdapter
+    from teams.search import LocationAdapter, PersonAdapter, TeamAdapter
 
     adapters: list[Adapter] = [NewsAdapter(), ContentPageAdapter(), PersonAdapter(), TeamAdapter(), LocationAdapter()]
-    if apps.is_installed("realtime.chat"):
-        from search.adapters.chat import ChatMessageAdapter
+    if apps.is_installed("chat"):
+        from chat.search import ChatMessageAdapter
 
         adapters.append(ChatMessageAdapter())
     try:
-        from search.adapters.instructions import InstructionAdapter
+        from instructions.search import InstructionAdapter
     except ImportError:  # the instruction library is not installed in this build
         pass
     else:

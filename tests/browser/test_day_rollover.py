@@ -11,7 +11,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from teams import worklocation
+from presence import worklocation
 from teams.models import WorkLocationDay, WorkLocationPlan, WorkPlace
 from tests.factories import PASSWORD, LocationFactory, PersonFactory, UserFactory
 

@@ -18,7 +18,7 @@ from realtime import auth
 from realtime.consumers import CLOSE_UNAUTHENTICATED
 from realtime.models import Notification, PresenceSetting
 from teams.models import WorkLocationDay, WorkPlace
-from teams.worklocation import today
+from presence.worklocation import today
 from tests.factories import LocationFactory, MembershipFactory, PersonFactory, UserFactory
 from tests.realtime.test_consumer import communicator, session_cookie_of
 

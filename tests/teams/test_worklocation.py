@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from realtime.presence.store import get_store, reset_store
-from teams import worklocation
+from presence.store import get_store, reset_store
+from presence import worklocation
 from teams.models import WorkLocationDay, WorkPlace
 
 UTC = ZoneInfo("UTC")
@@ -155,7 +155,7 @@ def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
 
 
 def test_demo_people_have_weekly_plans_and_some_set_today(org):
-    from teams.demo_worklocation import load_work_locations
+    from demo.worklocation import load_work_locations
     from teams.models import WorkLocationPlan
 
     created = load_work_locations()
