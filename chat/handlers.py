@@ -18,7 +18,8 @@ import time
 
 from channels.db import database_sync_to_async
 
-from realtime import actions, dispatch, hub
+from chat import actions
+from realtime import dispatch, hub
 from chat import messages
 from chat.errors import ChatError
 from chat.models import Membership, room_topic

@@ -30,7 +30,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from news.comments import mentioned_usernames
-from realtime import actions
+from chat import actions
 from chat.errors import ChatError
 from chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room
 from chat.rooms import require_member

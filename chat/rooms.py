@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from realtime import actions
+from chat import actions
 from chat.errors import ChatError
 from chat.models import Membership, Message, Room
 

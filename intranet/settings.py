@@ -59,8 +59,9 @@ INSTALLED_APPS = [
     "news",
     "search",
     "realtime",
-    "chat",
+    # Presence before chat: their connect hooks run in this order (realtime.dispatch).
     "presence",
+    "chat",
     "demo",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",

@@ -31,6 +31,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),
+    # Before teams: "ihmiset/oma-tila/" is not a person.
+    path("", include("presence.urls")),
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),

@@ -12,7 +12,7 @@ Finnish and Swedish versions share one discussion.
 * Reactions: one per kind per person on an article or a comment, toggled.
 * Mentions: ``@username`` in a comment notifies that person once per comment
   (one :class:`news.models.Mention` row, and the notification key), also when
-  the mention is added by an edit, through realtime.actions.mention_created.
+  the mention is added by an edit, through news.actions.mention_created.
 
 Text is stored as typed (only line endings are normalised) and rendered by
 :func:`render_text`: everything escaped, http(s) links and known mentions made
@@ -223,7 +223,7 @@ def _check_rate(user) -> None:
 
 def _record_mentions(comment: Comment) -> list[Mention]:
     """Store a Mention for each newly @mentioned active person and notify them (never the author, never twice)."""
-    from realtime import actions
+    from news import actions
 
     names = mentioned_usernames(comment.text)[:MAX_MENTIONS]
     if not names:

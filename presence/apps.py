@@ -6,3 +6,15 @@ class PresenceConfig(AppConfig):
 
     name = "presence"
     verbose_name = "Presence"
+
+    def ready(self):
+        from presence import handlers  # noqa: F401  (registers the presence.* frames and topic rules)
+        from presence import services, worklocation
+        from teams import services as directory
+
+        # The directory's filters and the presence shown beside each listed person (teams.services).
+        directory.PEOPLE_FILTERS["here_today"] = lambda people, location: people.filter(
+            pk__in=worklocation.people_here(location=location).values("pk"))
+        directory.PEOPLE_FILTERS["available"] = lambda people: people.filter(
+            user_id__in=services.available_user_ids())
+        directory.PEOPLE_EXTENSIONS.append(lambda people: services.attach(worklocation.attach_where(people)))

@@ -46,7 +46,7 @@ def _key(value: dict) -> str:
 
 def plan(states: dict[int, dict]) -> tuple[dict[str, dict], dict[int, dict], dict[int, dict]]:
     """From read states: per-topic batches of public states, self frames, and store updates."""
-    from realtime.actions import self_frame
+    from presence.actions import self_frame
 
     batches: dict[str, dict] = defaultdict(dict)
     selves, updates = {}, {}
@@ -114,7 +114,7 @@ class Publisher:
 
     def publish_now(self, user_ids) -> None:
         """Synchronous read-and-publish, for processes without sockets (no coalescing needed)."""
-        from realtime import actions
+        from presence import actions
 
         store = get_store()
         batches, selves, updates = plan(store.read(user_ids))
@@ -149,7 +149,7 @@ class Publisher:
     async def flush(self) -> int:
         if not self.pending:
             return 0
-        from realtime import actions
+        from presence import actions
 
         now = time.monotonic()
         ready = [uid for uid in self.pending if now - self.last_sent.get(uid, -1e9) >= state.MIN_GAP]

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from realtime import actions
+from presence import actions
 from realtime.models import PresenceSetting
 from presence import state
 from presence.store import get_store

@@ -113,7 +113,7 @@ def people_here(*, location: Location, on: datetime.date | None = None) -> Query
 def set_today(*, person: Person, kind: str, location: Location | None = None, note: str = "",
               on: datetime.date | None = None) -> Where:
     """Set where ``person`` works today (replacing the plan for today); tells watchers live."""
-    from realtime import actions
+    from presence import actions
 
     on = on or today()
     kind, location, note = _clean(kind, location, note)
@@ -128,7 +128,7 @@ def set_today(*, person: Person, kind: str, location: Location | None = None, no
 @transaction.atomic
 def clear_today(*, person: Person, on: datetime.date | None = None) -> Where | None:
     """Forget today's value: the weekly plan (or nothing) applies again."""
-    from realtime import actions
+    from presence import actions
 
     on = on or today()
     before = where_today(person_ids=[person.pk], on=on).get(person.pk)
@@ -145,7 +145,7 @@ def weekly_plan(*, person: Person) -> dict[int, WorkLocationPlan]:
 @transaction.atomic
 def set_weekly_plan(*, person: Person, days: dict[int, tuple[str, Location | None, str] | None]) -> None:
     """Replace the plan: ``days`` maps a weekday (0–4) to (kind, location, note), or None for no default."""
-    from realtime import actions
+    from presence import actions
 
     on = today()
     before = where_today(person_ids=[person.pk], on=on).get(person.pk)

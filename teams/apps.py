@@ -7,3 +7,10 @@ class TeamsConfig(AppConfig):
 
     name = "teams"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from realtime import dispatch
+        from teams import live
+
+        # Who a connecting user is (person, agency, home location, unit, teams), for the websocket transport.
+        dispatch.people_loader(live.load_people)
