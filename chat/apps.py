@@ -17,3 +17,15 @@ class ChatConfig(AppConfig):
         from chat import signals  # noqa: F401
 
         from chat import handlers  # noqa: F401
+
+        # Messages in search: the adapter, and outbox rows when a message or a room changes.
+        from django.db.models.signals import post_save, pre_delete
+
+        from chat.models import Message, Room
+        from chat.search import ChatMessageAdapter
+        from search import adapters
+        from search import signals as search_signals
+
+        adapters.register(ChatMessageAdapter(), order=70)
+        post_save.connect(search_signals.on_chat_message, sender=Message, dispatch_uid="search.chat.message")
+        pre_delete.connect(search_signals.on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted")

@@ -9,7 +9,7 @@ builds text nodes and http(s) links from them and never parses HTML.
 
 import json
 
-from news.comments import _tokens  # one tokenizer for comments and chat: a linked mention is one that notified
+from core.text import tokens  # one tokenizer for comments and chat: a linked mention is one that notified
 
 # A reply shows this much of the message it answers.
 QUOTE_CHARS = 140
@@ -21,7 +21,7 @@ def dumps(payload: dict) -> str:
 
 def text_parts(body: str, mentioned: set[str]) -> list[list[str]]:
     parts = []
-    for kind, value in _tokens(body):
+    for kind, value in tokens(body):
         if kind == "url":
             href = value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
             parts.append(["url", href, value])

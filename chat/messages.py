@@ -29,7 +29,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from news.comments import mentioned_usernames
+from core.text import mentioned_usernames
 from chat import actions
 from chat.errors import ChatError
 from chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room

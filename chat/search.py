@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from search.adapters import Adapter
+from search.chat import room_audience
 from search.engines.base import SearchDocument
 
-ROOM_AUDIENCE = "room:"
 # Short, frequent words that tell Swedish from Finnish in a chat message; a
 # message is analysed with the Swedish chain only when it has more of these
 # than of the Finnish ones (most messages are Finnish; queries are analysed
@@ -31,10 +31,6 @@ ROOM_AUDIENCE = "room:"
 SWEDISH_WORDS = frozenset("och att det är för på med som inte jag vi har av till om kan ska den har vad".split())
 FINNISH_WORDS = frozenset("ja on ei että se ole kun mutta myös voi olen oli tämä minä me te nyt vai".split())
 WORD = re.compile(r"\w+")
-
-
-def room_audience(room_id) -> str:
-    return f"{ROOM_AUDIENCE}{int(room_id)}"
 
 
 def guess_language(text: str) -> str:

@@ -21,6 +21,7 @@ Roles (group names are what administrators see, so they are in Finnish):
 ``migrate`` and from the demo-data command, and is safe to run any time.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
@@ -116,19 +117,35 @@ def _permissions(names: list[str]) -> list[Permission]:
     return found
 
 
+# What each app adds, registered in its AppConfig.ready() so that the base imports no app: the pages a
+# section's page permissions are granted on, steps run before the groups are set (create the sections)
+# and after (workflows, per-agency groups). Steps run in ``order``, then registration order.
+SECTIONS: dict[str, Callable[[], list]] = {}
+SETUP_STEPS: list[tuple[int, Callable[[], object]]] = []
+GROUP_STEPS: list[tuple[int, Callable[..., object]]] = []
+
+
+def register_section(name: str, pages: Callable[[], list]) -> None:
+    SECTIONS[name] = pages
+
+
+def register_setup(*, order: int, before: Callable[[], object] | None = None,
+                   after: Callable[..., object] | None = None) -> None:
+    """``before()`` runs before the groups are synced; ``after(groups=, sections=)`` after."""
+    if before is not None:
+        SETUP_STEPS.append((order, before))
+    if after is not None:
+        GROUP_STEPS.append((order, after))
+
+
 def _section_pages() -> dict[str, list]:
     """The pages each section's permissions are granted on (empty while the site is being set up)."""
     from wagtail.models import Site
 
-    from news.models import NewsIndexPage
-
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return {}
-    from instructions.models import InstructionLibraryPage
-
-    return {SITE: [site.root_page], NEWS: list(NewsIndexPage.objects.all()),
-            INSTRUCTIONS: list(InstructionLibraryPage.objects.all())}
+    return {SITE: [site.root_page], **{name: pages() for name, pages in SECTIONS.items()}}
 
 
 def _apply(group: Group, role: Role, sections: dict[str, list] | None = None) -> None:
@@ -176,23 +193,16 @@ def ensure_regional_editor_group(*, agency, sections: dict[str, list] | None = N
 @transaction.atomic
 def sync_groups() -> dict[str, Group]:
     """Create the sections and role groups and set permissions exactly as ROLES says."""
-    from news import setup as news_setup
-    from teams.models import Agency
-
-    from instructions import setup as instructions_setup
-
-    news_sections = news_setup.ensure_sections()
-    instructions_setup.ensure_sections()
+    for _order, step in sorted(SETUP_STEPS, key=lambda item: item[0]):
+        step()
     sections = _section_pages()
     groups = {}
     for name, role in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         _apply(group, role, sections)
         groups[name] = group
-    if news_sections:
-        news_setup.ensure_workflow(approver_group=groups[COMMUNICATION_APPROVERS], sections=news_sections)
-    for agency in Agency.objects.exclude(kind=Agency.Kind.KEHA).select_related("editor_group"):
-        ensure_regional_editor_group(agency=agency, sections=sections)
+    for _order, step in sorted(GROUP_STEPS, key=lambda item: item[0]):
+        step(groups=groups, sections=sections)
     return groups
 
 

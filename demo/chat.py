@@ -205,7 +205,7 @@ def _decorate(rng, room, made, authors):
     Message.objects.filter(pk=edited.pk).update(edited_at=edited.created_at + datetime.timedelta(minutes=3))
     from django.contrib.auth import get_user_model
 
-    from news.comments import mentioned_usernames
+    from core.text import mentioned_usernames
 
     users = {u.username.lower(): u.pk for u in get_user_model().objects.filter(chat_memberships__room=room)}
     mentions = [MessageMention(message_id=m.pk, user_id=users[name]) for m in made

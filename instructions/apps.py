@@ -17,3 +17,23 @@ class InstructionsConfig(AppConfig):
 
         # The change log entry and the translations' shared metadata follow each publication.
         page_published.connect(changelog.on_page_published, dispatch_uid="instructions.changelog")
+
+        # The library section (created after every migrate, after the news sections) for the roles (core.roles).
+        from core import roles
+        from instructions import setup
+        from instructions.models import InstructionLibraryPage
+
+        roles.register_section(roles.INSTRUCTIONS, lambda: list(InstructionLibraryPage.objects.all()))
+        roles.register_setup(order=20, before=setup.ensure_sections)
+
+        # Search: the adapter (first in a full reindex), the "kind" facet's labels, the readers' audiences.
+        from instructions import access
+        from instructions.models import InstructionKind
+        from instructions.search import InstructionAdapter
+        from search import adapters
+        from search import services as search_services
+        from search import views as search_views
+
+        adapters.register(InstructionAdapter(), order=10)
+        search_views.VALUE_LABELS["kind"] = dict(InstructionKind.choices)
+        search_services.AUDIENCE_RULES[10] = access.audience_kinds_for

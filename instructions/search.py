@@ -29,6 +29,14 @@ def end_of_day(iso_date: str | None):
 class InstructionAdapter(Adapter):
     type = "instruction"
 
+    page_model = "instructionpage"
+
+    def fallback_pages(self, *, user, now):
+        """The library's own rule: originals the reader's agency may read, still valid (None: no reader)."""
+        from instructions.access import visible_instructions
+
+        return visible_instructions(user=user) if user is not None else None
+
     def queryset(self):
         from instructions.models import InstructionPage
 

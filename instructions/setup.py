@@ -5,6 +5,7 @@ translation ("Anvisningar"), so that editors can translate instructions straight
 away. news.setup creates the Swedish locale and home page this builds on.
 """
 
+from django.apps import apps
 from django.db import transaction
 
 LIBRARY_SLUG = "ohjeet"
@@ -19,8 +20,9 @@ def ensure_sections():
     from wagtail.models import Locale, Site
 
     from instructions.models import InstructionLibraryPage
-    from intranet.models import HomePage
 
+    # The site's home page type belongs to the shell above; looked up by name, not imported.
+    HomePage = apps.get_model("intranet", "HomePage")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None or not isinstance(site.root_page.specific, HomePage):
         return []

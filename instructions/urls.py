@@ -1,7 +1,7 @@
 from django.urls import path
 
 from instructions import views
-from intranet.views import serve_page
+from core.pages import serve_page
 
 app_name = "instructions"
 

@@ -18,3 +18,8 @@ class IntranetConfig(AppConfig):
         from intranet import home
 
         home.connect_signals()
+        # Content pages in search.
+        from intranet.search import ContentPageAdapter
+        from search import adapters
+
+        adapters.register(ContentPageAdapter(), order=30)

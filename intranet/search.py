@@ -18,6 +18,15 @@ from search.engines.base import EVERYONE, SearchDocument
 class ContentPageAdapter(Adapter):
     type = "page"
 
+    page_model = "standardpage"
+
+    def fallback_pages(self, *, user, now):
+        from wagtail.models import Locale
+
+        from intranet.models import StandardPage
+
+        return StandardPage.objects.live().public().filter(locale=Locale.get_default()).exclude(expire_at__lte=now)
+
     def queryset(self):
         from intranet.models import StandardPage
 

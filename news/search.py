@@ -17,6 +17,15 @@ from search.engines.base import EVERYONE, SearchDocument
 class NewsAdapter(Adapter):
     type = "news"
 
+    page_model = "newsarticlepage"
+
+    def fallback_pages(self, *, user, now):
+        from wagtail.models import Locale
+
+        from news.models import NewsArticlePage
+
+        return NewsArticlePage.objects.filter(live=True, locale=Locale.get_default()).exclude(expire_at__lte=now)
+
     def queryset(self):
         from news.models import NewsArticlePage
 

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chat.search import room_audience
 from search.engines import get_engine
 from search.engines.base import SearchQuery
 from search.services import clean_text
+
+# A chat document's audience is its room (chat.search); readers' audiences never contain one.
+ROOM_AUDIENCE = "room:"
+
+
+def room_audience(room_id) -> str:
+    return f"{ROOM_AUDIENCE}{int(room_id)}"
+
 
 # Results per search: a screenful of messages; refine the words for more.
 LIMIT = 50

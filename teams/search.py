@@ -12,6 +12,11 @@ from search.engines.base import EVERYONE, SearchDocument
 class PersonAdapter(Adapter):
     type = "person"
 
+    def fallback_people(self, *, text: str):
+        from teams.services import search_people
+
+        return search_people(query=text)
+
     def queryset(self):
         from teams.models import Person
 
