@@ -7,6 +7,18 @@ from django.db import transaction
 
 from realtime import actions, groups
 from realtime.models import Notification
+from realtime.frames import schema
+
+# The frames this app publishes (checked in tests: realtime.frames).
+FRAMES = {
+    "chat.message": schema("message"),
+    "chat.update": schema("message"),
+    "chat.read": schema("room", "user", "seq"),
+    "chat.typing": schema("room", "user"),
+    "chat.mention": schema("mention", mention=("room", "seq", "by", "title", "title_sv", "url", "excerpt")),
+    "chat.membership": schema("room", "user", "joined"),
+    "chat.room": schema("room", "name", "topic", "archived"),
+}
 
 # Chat services store first and call these inside their transaction; each frame is serialised once
 # and published on commit to the room's hub topic (one write per local socket, one pub/sub message

@@ -27,5 +27,9 @@ class ChatConfig(AppConfig):
         from search import signals as search_signals
 
         adapters.register(ChatMessageAdapter(), order=70)
+        from chat import actions
+        from realtime import frames
+
+        frames.register(actions.FRAMES)
         post_save.connect(search_signals.on_chat_message, sender=Message, dispatch_uid="search.chat.message")
         pre_delete.connect(search_signals.on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted")

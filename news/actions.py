@@ -7,6 +7,13 @@ from django.db import transaction
 
 from realtime import actions, groups
 from realtime.models import Notification
+from realtime.frames import schema
+
+# The frames this app publishes (checked in tests: realtime.frames).
+FRAMES = {
+    "news.published": schema("article", article=("id", "title", "title_sv", "lead", "url", "publisher")),
+    "mention": schema("mention", mention=("comment", "by", "title", "title_sv", "url")),
+}
 
 
 def news_published(*, article) -> int:

@@ -26,6 +26,10 @@ class NewsConfig(AppConfig):
         from search import adapters
 
         adapters.register(NewsAdapter(), order=20)
+        from news import actions
+        from realtime import frames
+
+        frames.register(actions.FRAMES)
 
     def _register_roles(self):
         """The news sections (created after every migrate) and their approval workflow, with the roles (core.roles)."""

@@ -6,6 +6,14 @@ Built here, sent through the transport's realtime.actions.publish, which knows n
 from django.db import transaction
 
 from realtime import actions, groups
+from realtime.frames import schema
+
+# The frames this app publishes (checked in tests: realtime.frames).
+FRAMES = {
+    "presence": schema("people"),
+    "presence.self": schema(open=True),
+    "worklocation": schema("user", "name", "url", "title", "where", "presence"),
+}
 
 
 def self_frame(full: dict) -> dict:

@@ -18,3 +18,7 @@ class PresenceConfig(AppConfig):
         directory.PEOPLE_FILTERS["available"] = lambda people: people.filter(
             user_id__in=services.available_user_ids())
         directory.PEOPLE_EXTENSIONS.append(lambda people: services.attach(worklocation.attach_where(people)))
+        from presence import actions
+        from realtime import frames
+
+        frames.register(actions.FRAMES)

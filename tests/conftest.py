@@ -83,6 +83,22 @@ class Organisation:
     people: dict
 
 
+@pytest.fixture(autouse=True)
+def _frames_match_their_schemas(monkeypatch):
+    """Every frame a test publishes matches the schema its app declared (realtime.frames, Zulip style)."""
+    import json
+
+    from realtime import frames, hub
+
+    publish = hub.publish
+
+    def checked(topic, text):
+        frames.check(json.loads(text))
+        publish(topic, text)
+
+    monkeypatch.setattr(hub, "publish", checked)
+
+
 @pytest.fixture
 def org(db):
     """A small organisation: 2 agencies, 2 units, 3 towns, 2 teams, 6 people with known names."""
