@@ -5,4 +5,5 @@ class CoreConfig(AppConfig):
     """The shared base under every app: roles registry, page permissions, jobs and the worker (docs/architecture.md)."""
 
     name = "core"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Core"

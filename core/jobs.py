@@ -6,7 +6,7 @@ thread beside it, :func:`tick` every ``TICK_SECONDS``:
 
 * **periodic jobs**: each entry of :data:`PERIODIC_JOBS` is enqueued when its
   interval has passed. The claim is one conditional UPDATE on
-  :class:`intranet.models.PeriodicJob`, so with several workers exactly one
+  :class:`core.models.PeriodicJob`, so with several workers exactly one
   enqueues it.
 * **retries**: a job that failed is put back in the queue with a growing delay
   until it has run ``MAX_ATTEMPTS`` times; a job still "running" after
@@ -18,7 +18,6 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -64,8 +63,7 @@ PERIODIC_JOBS = [
 
 def enqueue_due(*, now=None) -> list[str]:
     """Enqueue every periodic job whose time has come; returns their names."""
-    # The model lives in the shell's app (label and table kept from before the base existed).
-    PeriodicJob = apps.get_model("intranet", "PeriodicJob")
+    from core.models import PeriodicJob
 
     now = now or timezone.now()
     enqueued = []

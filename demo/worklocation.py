@@ -8,7 +8,8 @@ the directory's "in the office today" filter has something to find.
 
 import random
 
-from teams.models import Location, Person, WorkLocationDay, WorkLocationPlan, WorkPlace
+from presence.models import WorkLocationDay, WorkLocationPlan, WorkPlace
+from teams.models import Location, Person
 from presence.worklocation import today
 
 NOTES = ["", "", "", "iltapäivällä", "aamupäivän", "koulutuksessa", "asiakastapaaminen"]

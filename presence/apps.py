@@ -5,6 +5,7 @@ class PresenceConfig(AppConfig):
     """Who is online, their status and today's work location (docs/realtime.md, docs/teams.md)."""
 
     name = "presence"
+    default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Presence"
 
     def ready(self):

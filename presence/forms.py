@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from realtime.models import PresenceSetting
+from presence.models import PresenceSetting, WorkPlace
 from presence.worklocation import HELSINKI
-from teams.models import Location, WorkPlace
+from teams.models import Location
 
 
 class StatusForm(forms.Form):

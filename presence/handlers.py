@@ -17,7 +17,7 @@ MAX_QUERY_USERS = 200
 def load_presence(users, people) -> dict[int, dict]:
     """At connect (inside the connect burst's database hop): settings and today's work location of
     every connecting user, three queries whatever their number."""
-    from realtime.models import PresenceSetting
+    from presence.models import PresenceSetting
     from presence.worklocation import today, where_today
 
     ids = [user.pk for user in users]
@@ -160,7 +160,8 @@ def may_watch_location(conn, key):
 def set_work_location(conn, frame):
     """Today's work location: {"kind": "office"|"remote"|"travelling"|"absent", "location": id, "note"}."""
     from presence import worklocation
-    from teams.models import Location, Person, WorkPlace
+    from presence.models import WorkPlace
+    from teams.models import Location, Person
 
     kind = field_str(frame, "kind", max_length=12, required=True, choices=set(WorkPlace.values) | {"clear"})
     note = field_str(frame, "note", max_length=100)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from presence import actions
-from realtime.models import PresenceSetting
+from presence.models import PresenceSetting
 from presence import state
 from presence.store import get_store
 

@@ -18,7 +18,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from teams.models import Location, Person, WorkLocationDay, WorkLocationPlan, WorkPlace
+from presence.models import WorkLocationDay, WorkLocationPlan, WorkPlace
+from teams.models import Location, Person
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 WEEKDAYS = range(5)  # Monday–Friday: the plan has no weekend defaults

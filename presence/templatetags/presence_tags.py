@@ -34,7 +34,7 @@ def presence(person, compact=False):
 @register.inclusion_tag("realtime/_live_labels.html")
 def presence_labels():
     """Texts for realtime/static/realtime/taimi-live.js, in the page's language."""
-    from teams.models import WorkPlace
+    from presence.models import WorkPlace
     from presence.worklocation import today
 
     return {"labels": {"status": {key: str(value) for key, value in STATUS_LABELS.items()},
@@ -49,7 +49,7 @@ def presence_labels():
 def presence_menu(context):
     """The header's status and work-location menu: two clicks to set either."""
     from presence import services
-    from teams.models import WorkPlace
+    from presence.models import WorkPlace
     from presence.worklocation import where_today
 
     request = context.get("request")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from presence import worklocation
-from teams.models import WorkLocationDay, WorkLocationPlan, WorkPlace
+from presence.models import WorkLocationDay, WorkLocationPlan, WorkPlace
 from tests.factories import PASSWORD, LocationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from core import jobs
-from intranet.models import PeriodicJob
+from core.models import PeriodicJob
 from news.models import NewsArticlePage
 from realtime.models import Notification
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from presence.store import get_store, reset_store
 from presence import worklocation
-from teams.models import WorkLocationDay, WorkPlace
+from presence.models import WorkLocationDay, WorkPlace
 
 UTC = ZoneInfo("UTC")
 pytestmark = pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_directory_filters_here_today_and_available_now(client, org):
 
 
 def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
-    from realtime.models import PresenceSetting
+    from presence.models import PresenceSetting
 
     aino = org.people["aino"]
     client.force_login(aino.user)
@@ -156,7 +156,7 @@ def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
 
 def test_demo_people_have_weekly_plans_and_some_set_today(org):
     from demo.worklocation import load_work_locations
-    from teams.models import WorkLocationPlan
+    from presence.models import WorkLocationPlan
 
     created = load_work_locations()
     assert created >= 6 * 5
