@@ -342,11 +342,8 @@ def get_store():
             if _store is None:
                 from realtime import hub
 
-                the_hub = hub.get_hub()
-                if the_hub.is_shared():
-                    _store = RedisStore(the_hub._bridge.url, the_hub._bridge.prefix)
-                else:
-                    _store = MemoryStore()
+                address = hub.get_hub().redis_address()
+                _store = RedisStore(*address) if address is not None else MemoryStore()
     return _store
 
 
