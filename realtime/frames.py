@@ -1,8 +1,9 @@
 """The shapes of the frames apps publish, declared by each app and checked in tests (Zulip style).
 
 Each app lists its frame types in ``<app>/actions.py`` (``FRAMES``) and registers them in its
-AppConfig.ready(); tests/conftest.py checks every frame that goes through realtime.hub.publish against
-them, so a frame whose shape drifts from what taimi-live.js and chat.js read fails the test that sent it.
+AppConfig.ready(); tests/conftest.py checks every frame the apps publish (realtime.actions.publish and
+publish_text) against them, so a frame whose shape drifts from what taimi-live.js and chat.js read fails
+the test that sent it.
 """
 
 from __future__ import annotations

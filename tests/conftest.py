@@ -85,18 +85,23 @@ class Organisation:
 
 @pytest.fixture(autouse=True)
 def _frames_match_their_schemas(monkeypatch):
-    """Every frame a test publishes matches the schema its app declared (realtime.frames, Zulip style)."""
+    """Every frame an app publishes matches the schema it declared (realtime.frames, Zulip style)."""
     import json
 
-    from realtime import frames, hub
+    from realtime import actions, frames
 
-    publish = hub.publish
+    publish, publish_text = actions.publish, actions.publish_text
 
-    def checked(topic, text):
+    def checked(topics, frame):
+        frames.check(frame)
+        publish(topics, frame)
+
+    def checked_text(topic, text):
         frames.check(json.loads(text))
-        publish(topic, text)
+        publish_text(topic, text)
 
-    monkeypatch.setattr(hub, "publish", checked)
+    monkeypatch.setattr(actions, "publish", checked)
+    monkeypatch.setattr(actions, "publish_text", checked_text)
 
 
 @pytest.fixture
