@@ -6,8 +6,8 @@ Built here, sent through the transport's realtime.actions (notify, publish_text)
 from django.db import transaction
 
 from realtime import actions, groups
-from realtime.models import Notification
 from realtime.frames import schema
+from realtime.models import Notification
 
 # The frames this app publishes (checked in tests: realtime.frames).
 FRAMES = {

@@ -32,4 +32,5 @@ class ChatConfig(AppConfig):
 
         frames.register(actions.FRAMES)
         post_save.connect(search_signals.on_chat_message, sender=Message, dispatch_uid="search.chat.message")
-        pre_delete.connect(search_signals.on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted")
+        pre_delete.connect(search_signals.on_chat_room_delete, sender=Room,
+                           dispatch_uid="search.chat.room_deleted")

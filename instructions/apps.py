@@ -18,7 +18,7 @@ class InstructionsConfig(AppConfig):
         # The change log entry and the translations' shared metadata follow each publication.
         page_published.connect(changelog.on_page_published, dispatch_uid="instructions.changelog")
 
-        # The library section (created after every migrate, after the news sections) for the roles (core.roles).
+        # The library section (created after every migrate, after the news sections), for core.roles.
         from core import roles
         from instructions import setup
         from instructions.models import InstructionLibraryPage

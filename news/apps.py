@@ -22,17 +22,17 @@ class NewsConfig(AppConfig):
         self._connect_card_generation()
         self._connect_discussion_generation()
         self._register_roles()
+        # Its search document and the shapes of its live frames.
+        from news import actions
         from news.search import NewsAdapter
+        from realtime import frames
         from search import adapters
 
         adapters.register(NewsAdapter(), order=20)
-        from news import actions
-        from realtime import frames
-
         frames.register(actions.FRAMES)
 
     def _register_roles(self):
-        """The news sections (created after every migrate) and their approval workflow, with the roles (core.roles)."""
+        """The news sections (created after every migrate) and their approval workflow (core.roles)."""
         from core import roles
         from news import setup
 

@@ -9,8 +9,11 @@ class PresenceConfig(AppConfig):
     verbose_name = "Presence"
 
     def ready(self):
-        from presence import handlers  # noqa: F401  (registers the presence.* frames and topic rules)
-        from presence import services, worklocation
+        from presence import (
+            handlers,  # noqa: F401  (registers the presence.* frames and topic rules)
+            services,
+            worklocation,
+        )
         from teams import services as directory
 
         # The directory's filters and the presence shown beside each listed person (teams.services).

@@ -1,4 +1,4 @@
-"""Who a connecting user is in the organisation, for the websocket transport (realtime.dispatch.people_loader).
+"""Who a connecting user is in the organisation, for the websocket transport (realtime.dispatch).
 
 Registered in teams' AppConfig.ready(), so realtime knows no domain. Two queries for a whole connect burst,
 rows read as tuples (building model instances was most of the cost of a burst).
@@ -8,7 +8,8 @@ from teams.models import Person, TeamMembership
 
 
 def load_people(user_ids) -> tuple[dict[int, tuple], dict[int, list[int]]]:
-    """``({user id: (person id, user id, agency id, home location id, unit id)}, {person id: [team ids]})``."""
+    """``({user id: (person id, user id, agency id, home location id, unit id)},
+    {person id: [team ids]})``."""
     people = {
         row[1]: row
         for row in Person.objects.filter(user_id__in=user_ids).values_list(
