@@ -1,7 +1,7 @@
 """Benchmark: the instruction library with 5,000 instructions, as a municipal-pilot and a KEHA reader.
 
-Loads the demo data (about 490 instructions, intranet/instructions/demo.py),
-adds instructions in bulk (intranet.instructions.bulk) until there are 5,000
+Loads the demo data (about 490 instructions, demo/instructions.py),
+adds instructions in bulk (instructions.bulk) until there are 5,000
 Finnish ones with mixed audiences, and times the server side of the library
 (unfiltered, by topic, third page), an instruction page (contents list, change
 log, related instructions) and the recent-changes list with Django's test
@@ -35,9 +35,9 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from bench.common import machine_line, measure_pages  # noqa: E402
-from intranet.instructions import access  # noqa: E402
-from intranet.instructions.bulk import bulk_add_children  # noqa: E402
-from intranet.instructions.models import InstructionLibraryPage, InstructionPage, ProcessArea, Topic  # noqa: E402
+from instructions import access  # noqa: E402
+from instructions.bulk import bulk_add_children  # noqa: E402
+from instructions.models import InstructionLibraryPage, InstructionPage, ProcessArea, Topic  # noqa: E402
 from intranet.models import StandardPage  # noqa: E402
 from teams.models import Unit  # noqa: E402
 

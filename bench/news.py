@@ -58,7 +58,9 @@ from wagtail.models import Locale, Page  # noqa: E402
 from bench.common import machine_line, measure_pages  # noqa: E402
 from intranet import home  # noqa: E402
 from intranet.models import StandardPage  # noqa: E402
-from news import demo, demo_engagement, discussion, fragments, services  # noqa: E402
+from demo import news as demo  # noqa: E402
+from demo import news_engagement as demo_engagement  # noqa: E402
+from news import discussion, fragments, services  # noqa: E402
 from news.models import (  # noqa: E402
     ArticleOpened, Comment, CommentEdit, Mention, NewsArticlePage, NewsCategory, NewsIndexPage, Reaction,
 )

@@ -120,7 +120,7 @@ def prepare(count):
     Session.objects.all().delete()
     # Every run starts with nobody busy: the last run left its subject "busy", and
     # a first change to "busy" would then be no change at all (nothing to deliver).
-    from realtime.models import PresenceSetting
+    from presence.models import PresenceSetting
 
     PresenceSetting.objects.filter(user__username__startswith="bench").delete()
     cookies = []

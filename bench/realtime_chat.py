@@ -52,7 +52,7 @@ SETUP = """
 import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
-from realtime.chat.models import Membership, Room
+from chat.models import Membership, Room
 User = get_user_model()
 N = {n}
 User.objects.bulk_create([User(username=f"bench{{i:04d}}", first_name="Bench", last_name=str(i), password="!")

@@ -9,7 +9,8 @@ class IntranetConfig(AppConfig):
     verbose_name = "Intranet"
 
     def ready(self):
-        from intranet import roles, sqlite  # noqa: F401  (sqlite: installs Unicode LIKE)
+        from core import roles
+        from intranet import sqlite  # noqa: F401  (installs Unicode LIKE)
 
         # Groups and their permissions are code, kept in step after every migrate.
         post_migrate.connect(roles.sync_groups_after_migrate, dispatch_uid="intranet.sync_groups")
@@ -17,3 +18,8 @@ class IntranetConfig(AppConfig):
         from intranet import home
 
         home.connect_signals()
+        # Content pages in search.
+        from intranet.search import ContentPageAdapter
+        from search import adapters
+
+        adapters.register(ContentPageAdapter(), order=30)

@@ -61,14 +61,3 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-class PeriodicJob(models.Model):
-    """When a recurring background job (intranet.jobs.PERIODIC_JOBS) is next due; claimed by one worker."""
-
-    name = models.CharField(max_length=100, primary_key=True)
-    next_run_at = models.DateTimeField()
-    last_enqueued_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return self.name

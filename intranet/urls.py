@@ -34,12 +34,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),
     path("", include("sso.urls")),  # before teams: /ihmiset/oma-profiili/miksi/
+    # Before teams: "ihmiset/oma-tila/" is not a person.
+    path("", include("presence.urls")),
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),
-    path("", include("intranet.instructions.urls")),
+    path("", include("instructions.urls")),
     path("", include("realtime.urls")),
-    path("chat/", include("realtime.chat.urls")),
+    path("chat/", include("chat.urls")),
     path("", views.serve_page, {"path": ""}, name="home"),
     # Every Wagtail page, one URL whatever the reader's language (views.serve_page).
     # (Wagtail's own `_util/` URLs, below, are left to Wagtail.)

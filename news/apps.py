@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +21,23 @@ class NewsConfig(AppConfig):
         post_delete.connect(services.forget_locales, sender=Locale, dispatch_uid="news.forget_locales_delete")
         self._connect_card_generation()
         self._connect_discussion_generation()
+        self._register_roles()
+        # Its search document and the shapes of its live frames.
+        from news import actions
+        from news.search import NewsAdapter
+        from realtime import frames
+        from search import adapters
+
+        adapters.register(NewsAdapter(), order=20)
+        frames.register(actions.FRAMES)
+
+    def _register_roles(self):
+        """The news sections (created after every migrate) and their approval workflow (core.roles)."""
+        from core import roles
+        from news import setup
+
+        roles.register_section(roles.NEWS, lambda: list(apps.get_model("news", "NewsIndexPage").objects.all()))
+        roles.register_setup(order=10, before=setup.ensure_sections, after=_news_workflow)
 
     def _connect_card_generation(self):
         """Shared things the cached cards and article bodies show (news.fragments): any change renews them all."""
@@ -59,3 +76,11 @@ class NewsConfig(AppConfig):
         for model, receiver in receivers:
             post_save.connect(receiver, sender=model, dispatch_uid=f"news.discussion.save.{model.__name__}")
             post_delete.connect(receiver, sender=model, dispatch_uid=f"news.discussion.delete.{model.__name__}")
+
+
+def _news_workflow(*, groups, sections) -> None:
+    from core import roles
+    from news import setup
+
+    if sections.get(roles.NEWS):
+        setup.ensure_workflow(approver_group=groups[roles.COMMUNICATION_APPROVERS], sections=sections[roles.NEWS])

@@ -11,8 +11,8 @@ so a hand-made POST gets no further than the UI.
 
 
 
-from intranet import roles
-from intranet.page_permissions import ScopedPagePermissionTester
+from core import roles
+from core.page_permissions import ScopedPagePermissionTester
 
 
 def is_national_editor(user) -> bool:

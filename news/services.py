@@ -12,8 +12,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
 
+from core.locales import forget_locales, locale_id  # noqa: F401  (news.apps connects forget_locales)
 from news import feed_sql
 from news.models import ArticleOpened, NewsArticlePage, NewsCategory, RegionalSupplement
 from realtime import groups as realtime_groups
@@ -93,25 +93,6 @@ def targeted_to(reader: Reader) -> Q:
             through = _through(relation)
             condition |= Exists(through.objects.filter(newsarticlepage_id=OuterRef("pk"), **{f"{column}__in": ids}))
     return condition
-
-
-# Locale ids by language code, per process: a locale's row never changes once
-# created (pages protect it from deletion), and news.apps clears this when a
-# Locale is saved or deleted. Saves a query per lookup on every news page.
-_locale_ids: dict[str, int] = {}
-
-
-def locale_id(language_code: str) -> int | None:
-    found = _locale_ids.get(language_code)
-    if found is None:
-        found = Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
-        if found is not None:
-            _locale_ids[language_code] = found
-    return found
-
-
-def forget_locales(**kwargs) -> None:
-    _locale_ids.clear()
 
 
 def default_locale_id() -> int:

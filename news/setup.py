@@ -9,6 +9,7 @@
   news.permissions).
 """
 
+from django.apps import apps
 from django.db import transaction
 
 NEWS_SLUG = "uutiset"
@@ -33,9 +34,10 @@ def ensure_sections():
     """Create what is missing; return the news index pages (Finnish first). Safe to run any time."""
     from wagtail.models import Locale, Site
 
-    from intranet.models import HomePage
     from news.models import NewsIndexPage
 
+    # The site's home page type belongs to the shell above; looked up by name, not imported.
+    HomePage = apps.get_model("intranet", "HomePage")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None or not isinstance(site.root_page.specific, HomePage):
         return []  # a database being flushed or set up: nothing to attach to yet

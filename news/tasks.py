@@ -1,4 +1,4 @@
-"""Background jobs of the news app (run by the worker, intranet.jobs)."""
+"""Background jobs of the news app (run by the worker, core.jobs)."""
 
 import logging
 
@@ -25,7 +25,7 @@ def announce_article(page_id: int) -> int:
     """
     from news.models import NewsArticlePage
     from news.services import original_of
-    from realtime import actions
+    from news import actions
 
     page = NewsArticlePage.objects.filter(pk=page_id, live=True).select_related("publisher").first()
     if page is None:

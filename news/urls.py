@@ -1,6 +1,6 @@
 from django.urls import path
 
-from intranet.views import serve_page
+from core.pages import serve_page
 from news import comment_views, mustread_views, views
 
 app_name = "news"

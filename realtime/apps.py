@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class RealtimeConfig(AppConfig):
-    """Websocket consumer, hub, presence and the notification bell (docs/realtime.md)."""
+    """Websocket consumer, hub and the notification bell: the transport, knowing no domain (docs/realtime.md)."""
 
     name = "realtime"
     verbose_name = "Reaaliaika"
@@ -10,7 +10,6 @@ class RealtimeConfig(AppConfig):
     def ready(self):
         # Frame handlers and topic rules register themselves in realtime.dispatch.
         from realtime import handlers  # noqa: F401
-        from realtime.presence import handlers as presence_handlers  # noqa: F401
         from realtime.session_signals import connect as connect_session_signals
 
         # Sockets follow the session: logout, password, deactivation and roles end them (docs/access.md).

@@ -67,7 +67,7 @@ class RedisBridge:
         self._acks.clear()
         self._outgoing.clear()
         self._publisher = None
-        self._pending = {topic: True for topic in self.hub._topics}
+        self._pending = {topic: True for topic in self.hub.topics()}
         self._flush_scheduled = False
         # The process's own control channel keeps the connection subscribed
         # (redis-py reads nothing from an unsubscribed pub/sub connection).

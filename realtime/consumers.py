@@ -3,7 +3,7 @@
 It authenticates (close code 4401 for anyone not signed in), loads the
 person's profile in one database hop, subscribes the socket to its hub topics
 (realtime/hub.py: ``user.<id>``, ``everyone``, agency, home location, unit and
-teams; realtime/groups.py), greets with ``hello``, and then hands each frame,
+teams, from the loader teams.live registers; realtime/groups.py), greets with ``hello``, and then hands each frame,
 validated by realtime/protocol.py, to the handler registered for its type in
 realtime/dispatch.py. Features never edit this file: they register handlers,
 topic rules and connect/disconnect hooks.
@@ -63,22 +63,16 @@ def connection_states(users) -> dict[int, tuple[dispatch.ConnectionProfile, int]
     from django.db.models import Count
 
     from realtime.models import Notification
-    from teams.models import Person, TeamMembership
 
     users = list(users)
     if not users:
         return {}
     ids = [user.pk for user in users]
-    people = {
-        row[1]: PersonRow(*row)
-        for row in Person.objects.filter(user_id__in=ids).values_list(
-            "pk", "user_id", "agency_id", "home_location_id", "unit_id")
-    }
+    people: dict[int, PersonRow] = {}
     teams: dict[int, list[int]] = {}
-    if people:
-        memberships = TeamMembership.objects.filter(person_id__in=[p.pk for p in people.values()])
-        for person_id, team_id in memberships.values_list("person_id", "team_id").order_by("pk"):
-            teams.setdefault(person_id, []).append(team_id)
+    if dispatch.PEOPLE_LOADER is not None:
+        rows, teams = dispatch.PEOPLE_LOADER(ids)
+        people = {user_id: PersonRow(*row) for user_id, row in rows.items()}
     unread = dict(
         Notification.objects.filter(recipient_id__in=ids, read_at__isnull=True)
         .values_list("recipient_id").annotate(count=Count("pk")).order_by()

@@ -14,7 +14,7 @@ changes were among the largest parts of it:
   :class:`InputQueue` is the same contract (``put_nowait`` from the protocol, ``await get()`` from the
   application) in a list and one future.
 * **The handshake.** After the application accepts, the protocol still holds the raw HTTP request, the
-  parsed headers (twice: autobahn's dict and Daphne's ASGI list), the request object, the offered
+  parsed headers (autobahn's dict; Daphne's ASGI list stays the application's), the request object, the offered
   extensions and subprotocols and the 101 response; none is read again. :func:`trim_handshake` drops them.
 * **The upgraded HTTP channel.** Twisted's HTTP channel that parsed the upgrade request stays registered
   as the socket's producer, which keeps it and the request alive; :func:`trim_handshake` unregisters it.
@@ -56,7 +56,7 @@ HANDSHAKE_ATTRIBUTES = (
     "websocket_protocols",  # the offers; what is in use stays in websocket_protocol_in_use
     "websocket_origin",
     "_wskey",
-    "clean_headers",  # Daphne's ASGI headers: the same list as scope["headers"] (see trim_handshake)
+    "clean_headers",  # Daphne's reference to the ASGI headers; the scope keeps its own (see trim_handshake)
 )
 
 
@@ -134,10 +134,10 @@ class InputQueue:
 def trim_handshake(protocol) -> None:
     """Drop what an open websocket's protocol holds only for its opening handshake (see the module docstring).
 
-    Daphne's ``clean_headers`` is also the ASGI scope's ``headers`` (and every middleware's copy of the
-    scope): the list is emptied in place, so an application must read what it needs of the headers before
-    it accepts (this one does: the session cookie and the origin, in realtime/auth.py and Channels' origin
-    check). The request object is replaced by one that keeps its path, which Daphne's disconnect log reads.
+    Daphne's ``clean_headers`` is also the ASGI scope's ``headers``: the protocol lets go of it, the scope
+    keeps it, so the application can read its headers at any time (a few hundred bytes a socket; emptying
+    the list in place would leave every later reader a silent ``[]``). The request object is replaced by
+    one that keeps its path, which Daphne's disconnect log reads.
     """
     state = protocol.__dict__
     transport = state.get("transport")
@@ -148,9 +148,6 @@ def trim_handshake(protocol) -> None:
         # It has nothing left to produce (and its back-pressure would stop reading a client whose writes
         # queue up; realtime/wire.py bounds those instead).
         transport.unregisterProducer()
-    headers = state.get("clean_headers")
-    if isinstance(headers, list):
-        headers.clear()
     request = state.get("request")
     if request is not None and not isinstance(request, HandshakeRequest):
         state["request"] = HandshakeRequest(getattr(request, "path", ""))

@@ -166,6 +166,19 @@ def profile_loader(func=None, *, batch: bool = False):
     return register(func) if func is not None else register
 
 
+# Who each connecting user is in the organisation, for audience topics and the profile: one loader,
+# registered by the app that owns people (teams.live), so that the transport imports no domain.
+# ``(user ids) -> ({user id: (person id, user id, agency id, home location id, unit id)},
+# {person id: [team ids]})``, a fixed number of queries for the whole burst.
+PEOPLE_LOADER: Callable | None = None
+
+
+def people_loader(func):
+    global PEOPLE_LOADER
+    PEOPLE_LOADER = func
+    return func
+
+
 def on_connect(func):
     CONNECT_HOOKS.append(_as_async(func, False))
     return func

@@ -126,6 +126,10 @@ class Hub:
     def topics_of(self, socket) -> set[str]:
         return set(self._by_socket.get(socket, ()))
 
+    def topics(self) -> list[str]:
+        """Topics with at least one local socket (the Redis bridge subscribes to these on start)."""
+        return list(self._topics)
+
     def local_count(self, topic: str) -> int:
         return len(self._topics.get(topic, ()))
 
@@ -135,6 +139,11 @@ class Hub:
 
     def is_shared(self) -> bool:
         return self._bridge is not None
+
+    def redis_address(self) -> tuple[str, str] | None:
+        """(Redis URL, key prefix) of the bridge, for other per-process state kept in the same Redis
+        (the presence store); None without Redis."""
+        return (self._bridge.url, self._bridge.prefix) if self._bridge is not None else None
 
     async def aclose(self) -> None:
         """Stop the Redis reader and close its connections (tests, shutdown)."""

@@ -37,38 +37,3 @@ class Notification(models.Model):
 
     def title_for(self, language: str) -> str:
         return self.title_sv if language == "sv" and self.title_sv else self.title
-
-
-class PresenceSetting(models.Model):
-    """A person's own presence choices; the live state (tabs, idle) is in the presence store.
-
-    ``manual`` overrides what their tabs say (busy, do not disturb, appear away);
-    the custom status (emoji and text) disappears at ``custom_until``; with
-    ``hidden`` they appear offline to everyone else and still see others.
-    """
-
-    class Manual(models.TextChoices):
-        AUTOMATIC = "", _("Automatic")
-        BUSY = "busy", _("Busy")
-        DND = "dnd", _("Do not disturb")
-        AWAY = "away", _("Appear away")
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="presence_setting")
-    manual = models.CharField(max_length=10, choices=Manual.choices, blank=True, default="")
-    custom_text = models.CharField(max_length=100, blank=True)
-    custom_emoji = models.CharField(max_length=8, blank=True)
-    custom_until = models.DateTimeField(null=True, blank=True)
-    hidden = models.BooleanField(default=False)
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.manual or 'auto'}"
-
-    def store_fields(self) -> dict:
-        """The fields the presence store keeps (realtime.presence.store)."""
-        return {
-            "manual": self.manual,
-            "text": self.custom_text,
-            "emoji": self.custom_emoji,
-            "until": self.custom_until.timestamp() if self.custom_until else "",
-            "hidden": self.hidden,
-        }

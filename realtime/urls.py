@@ -8,5 +8,4 @@ urlpatterns = [
     path("ilmoitukset/", views.notification_list, name="notifications"),
     path("ilmoitukset/<int:notification_id>/avaa/", views.notification_open, name="notification_open"),
     path("ilmoitukset/luettu/", views.notifications_mark_read, name="notifications_mark_read"),
-    path("tila/", views.presence_set, name="presence_set"),
 ]

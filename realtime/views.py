@@ -37,39 +37,3 @@ def notifications_mark_read(request):
     if count:
         messages.success(request, _("All notifications marked as read."))
     return redirect("realtime:notifications")
-
-
-@require_POST
-def presence_set(request):
-    """Set my status: one button of the header menu (``manual`` only) or the whole form of "My status"."""
-    from django.core.exceptions import ValidationError
-
-    from realtime.forms import StatusForm
-    from realtime.presence import services as presence
-
-    if set(request.POST) <= {"manual", "next", "csrfmiddlewaretoken"}:
-        form = StatusForm({"manual": request.POST.get("manual", "")})
-        changes = {}
-        if form.is_valid():
-            changes = {"manual": form.cleaned_data["manual"]}
-    else:
-        form = StatusForm(request.POST)
-        changes = {}
-        if form.is_valid():
-            current = presence.setting_for(user=request.user).custom_until
-            changes = {"manual": form.cleaned_data["manual"], "text": form.cleaned_data["text"],
-                       "emoji": form.cleaned_data["emoji"], "hidden": form.cleaned_data["hidden"],
-                       "until": form.until(current)}
-    if not form.is_valid():
-        messages.error(request, _("Unknown status."))
-    else:
-        try:
-            presence.set_status(user=request.user, **changes)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Your status was saved."))
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("teams:my_status")

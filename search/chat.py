@@ -1,6 +1,6 @@
-"""Chat message search through the search engine (realtime.chat calls it; only search/ talks to engines).
+"""Chat message search through the search engine (chat calls it; only search/ talks to engines).
 
-The reader's rooms are the query's audience (search.adapters.chat): the engine
+The reader's rooms are the query's audience (chat.search): the engine
 filters on them inside the same query that matches the words, so a message of
 a room the reader is not in is never matched, counted or highlighted. The chat
 app checks membership before it asks and shows results from its own rows.
@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from search.adapters.chat import room_audience
 from search.engines import get_engine
 from search.engines.base import SearchQuery
 from search.services import clean_text
+
+# A chat document's audience is its room (chat.search); readers' audiences never contain one.
+ROOM_AUDIENCE = "room:"
+
+
+def room_audience(room_id) -> str:
+    return f"{ROOM_AUDIENCE}{int(room_id)}"
+
 
 # Results per search: a screenful of messages; refine the words for more.
 LIMIT = 50

@@ -30,26 +30,27 @@ def _snippet(text: str) -> str:
 
 
 def _page_sets(query: SearchQuery, user=None):
-    """(type, queryset) pairs of the page types readers may find."""
-    from intranet.models import StandardPage
-    from news.models import NewsArticlePage
+    """(type, queryset) pairs of the page types readers may find (each page adapter's ``fallback_pages``)."""
+    from search.adapters import registry
 
     now = query.now or timezone.now()
-    live = {"live": True}
-    sets = [("news", NewsArticlePage.objects.filter(**live, locale=Locale.get_default()).exclude(expire_at__lte=now)),
-            ("page", StandardPage.objects.live().public().filter(locale=Locale.get_default())
-             .exclude(expire_at__lte=now))]
-    # (Wagtail's search runs on the base type's indexed fields; these filters
-    # are applied to its hits in _allowed, in the database.)
-    try:
-        from intranet.instructions.access import visible_instructions
-    except ImportError:
-        return sets
-    # The library's own rule: originals the reader's agency may read, still valid.
-    instructions = visible_instructions(user=user) if user is not None else None
-    if instructions is None:
-        return sets
-    return [("instruction", instructions), *sets]
+    sets = []
+    for kind, adapter in registry().items():
+        pages = getattr(adapter, "fallback_pages", None)
+        queryset = pages(user=user, now=now) if pages is not None else None
+        if queryset is not None:
+            sets.append((kind, queryset))
+    return sets
+
+
+def _people(text: str):
+    """People matching the words (the people adapter's ``fallback_people``), or an empty list."""
+    from search.adapters import registry
+
+    for adapter in registry().values():
+        if hasattr(adapter, "fallback_people"):
+            return adapter.fallback_people(text=text)
+    return []
 
 
 def _allowed(queryset, words: str, limit: int = MAX_PER_TYPE) -> list:
@@ -61,8 +62,6 @@ def _allowed(queryset, words: str, limit: int = MAX_PER_TYPE) -> list:
 
 
 def search(*, query: SearchQuery, user=None) -> SearchResult:
-    from teams.services import search_people
-
     words = " ".join(NOT_A_WORD.sub(" ", query.text).split())
     hits: list[Hit] = []
     counts: dict[str, int] = {}
@@ -78,8 +77,8 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
                                 snippet_html=_snippet(getattr(page, "lead", "") or getattr(page, "intro", "")
                                                       or getattr(page, "summary", "")),
                                 score=0.0))
-        people = search_people(query=query.text)
-        counts["person"] = min(people.count(), MAX_PER_TYPE)
+        people = _people(query.text)
+        counts["person"] = min(len(people) if isinstance(people, list) else people.count(), MAX_PER_TYPE)
         if not wanted or "person" in wanted:
             for person in people[:MAX_PER_TYPE]:
                 hits.append(Hit(key=f"person:{person.pk}", type="person", title=person.full_name,
@@ -93,8 +92,6 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
 
 def suggest(*, prefix: str, audiences, limit: int = 8, user=None) -> list[Hit]:
     """Autocomplete from the database: titles and names that contain the typed words."""
-    from teams.services import search_people
-
     words = " ".join(NOT_A_WORD.sub(" ", prefix).split())
     if len(words) < 2:
         return []
@@ -104,7 +101,7 @@ def suggest(*, prefix: str, audiences, limit: int = 8, user=None) -> list[Hit]:
         for page in queryset.filter(title__icontains=words).order_by("-first_published_at")[:3]:
             hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
                             snippet_html="", score=0.0))
-    for person in search_people(query=words)[:3]:
+    for person in _people(words)[:3]:
         hits.append(Hit(key=f"person:{person.pk}", type="person", title=person.full_name,
                         url=person.get_absolute_url(), snippet_html="", score=0.0, extra={"job_title": person.title}))
     return hits[:limit]

@@ -41,19 +41,17 @@ def clean_text(text: str) -> str:
     return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
 
 
-def reader_audiences(*, user) -> tuple[str, tuple[str, ...]]:
-    """(the reader's agency kind, further kinds they may see). The instruction library's rule when installed."""
-    try:
-        from intranet.instructions.access import audience_kinds_for
-    except ImportError:
-        audience_kinds_for = None
-    if audience_kinds_for is not None:
-        kinds = audience_kinds_for(user)
-        return (kinds[0] if kinds else "none"), tuple(kinds[1:])
-    from teams.models import Person
+# Who may read what: ``user -> [agency kinds]`` (first the reader's own), registered by the apps in their
+# AppConfig.ready() (the instruction library's rule at 10, the organisation's at 50); the lowest wins.
+AUDIENCE_RULES: dict[int, object] = {}
 
-    kind = Person.objects.filter(user=user).values_list("agency__kind", flat=True).first() if user else None
-    return kind or "none", ()
+
+def reader_audiences(*, user) -> tuple[str, tuple[str, ...]]:
+    """(the reader's agency kind, further kinds they may see), by the first registered rule."""
+    if not AUDIENCE_RULES:
+        return "none", ()
+    kinds = AUDIENCE_RULES[min(AUDIENCE_RULES)](user)
+    return (kinds[0] if kinds else "none"), tuple(kinds[1:])
 
 
 def best_bet_keys(*, text: str) -> tuple[str, ...]:

@@ -9,16 +9,22 @@ unpublish, never on a draft save.
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.indexing import CHAT_DRAIN_EVERY, record
 
-PAGE_TYPES = {"newsarticlepage": "news", "instructionpage": "instruction", "standardpage": "page"}
+
+
+def page_types() -> dict[str, str]:
+    """Page model name -> document type, from the registered page adapters (``page_model``)."""
+    from search.adapters import registry
+
+    return {adapter.page_model: kind for kind, adapter in registry().items() if adapter.page_model}
 
 
 def page_ref(page) -> str | None:
-    kind = PAGE_TYPES.get(page.specific_class._meta.model_name if page.specific_class else "")
+    kind = page_types().get(page.specific_class._meta.model_name if page.specific_class else "")
     return f"{kind}:{page.pk}" if kind else None
 
 
@@ -102,32 +108,17 @@ def on_chat_room_delete(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from django.contrib.auth import get_user_model
-
-    from teams.models import Agency, Location, Person, TaggedExpertise, Team, TeamMembership, Unit
-
+    """Pages and view restrictions. The apps connect their own models to the receivers above in their
+    AppConfig.ready() (teams: people, teams, locations, users; chat: messages and rooms), so that search
+    imports no app."""
     page_published.connect(on_page_change, dispatch_uid="search.published")
     page_unpublished.connect(on_page_change, dispatch_uid="search.unpublished")
     post_delete.connect(on_page_delete, dispatch_uid="search.page_deleted")
     post_page_move.connect(on_page_move, dispatch_uid="search.moved")
-    for model, receiver in [(Person, on_person), (Team, on_team), (Location, on_location),
-                            (TeamMembership, on_membership), (TaggedExpertise, on_expertise)]:
-        post_save.connect(receiver, sender=model, dispatch_uid=f"search.save.{model.__name__}")
-        post_delete.connect(receiver, sender=model, dispatch_uid=f"search.delete.{model.__name__}")
-    post_save.connect(on_user, sender=get_user_model(), dispatch_uid="search.user")
-    for model in (Unit, Agency):
-        post_save.connect(on_unit_or_agency, sender=model, dispatch_uid=f"search.save.{model.__name__}")
     from wagtail.models import PageViewRestriction
 
     post_save.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.save")
     post_delete.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.delete")
-    from django.apps import apps
-
-    if apps.is_installed("realtime.chat"):
-        from realtime.chat.models import Message, Room
-
-        post_save.connect(on_chat_message, sender=Message, dispatch_uid="search.chat.message")
-        pre_delete.connect(on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted")
 
 
 def on_page_delete(sender, instance, **kwargs):
@@ -135,6 +126,6 @@ def on_page_delete(sender, instance, **kwargs):
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        kind = PAGE_TYPES.get(type(instance)._meta.model_name)
+        kind = page_types().get(type(instance)._meta.model_name)
         if kind:
             record(refs=[f"{kind}:{instance.pk}"])

@@ -1,4 +1,4 @@
-"""The worker's search jobs (scheduled in intranet.jobs.PERIODIC_JOBS and queued on commit)."""
+"""The worker's search jobs (scheduled in core.jobs.PERIODIC_JOBS and queued on commit)."""
 
 from django_tasks import task
 

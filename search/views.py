@@ -33,12 +33,7 @@ VALUE_LABELS = {
                  "te": _("TE Offices"), "municipal_pilot": _("Municipal employment pilots")},
     "type": TYPE_LABELS,
 }
-try:  # the instruction library's kinds (work instruction, onboarding material, ...)
-    from intranet.instructions.models import InstructionKind
-
-    VALUE_LABELS["kind"] = dict(InstructionKind.choices)
-except ImportError:  # pragma: no cover - the library is part of this build
-    pass
+# The instruction library adds its kinds ("kind") in its AppConfig.ready().
 
 
 def _language() -> str:

@@ -1,14 +1,14 @@
 """ "Why do I see this?": which groups gave a person which roles and memberships, and what follows.
 
 Uses the same functions the news feed and the instruction library use to decide (news.services.reader_for
-and supplements, intranet.instructions.access.audience_kinds_for), so the page cannot disagree with them.
+and supplements, instructions.access.audience_kinds_for), so the page cannot disagree with them.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from intranet.instructions.access import audience_kinds_for
+from instructions.access import audience_kinds_for
 from news.services import reader_for
 from sso.models import Identity, role_group_choices
 from sso.roles_map import STAFF

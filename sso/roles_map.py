@@ -1,6 +1,6 @@
 """The one place the sso app imports the platform's roles from (moves with the roles registry)."""
 
-from intranet.roles import ADMINISTRATORS, REGIONAL_EDITOR_PREFIX, ROLES, STAFF
+from core.roles import ADMINISTRATORS, REGIONAL_EDITOR_PREFIX, ROLES, STAFF
 
 __all__ = [
     "ADMINISTRATORS",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
 from teams import photos
-from teams.models import Agency, Language, Location, Team, Unit, WorkPlace
+from teams.models import Agency, Language, Location, Team, Unit
 
 
 class DirectoryFilterForm(forms.Form):
@@ -83,65 +83,3 @@ class PhotoForm(forms.Form):
         validators=[photos.validate_photo],
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
-
-
-class WorkLocationForm(forms.Form):
-    """Today's work location: an office, remote, travelling or absent, with a note."""
-
-    kind = forms.ChoiceField(label=_("Where I work today"), choices=WorkPlace.choices)
-    location = forms.ModelChoiceField(label=_("Office"), queryset=Location.objects.all(), required=False)
-    note = forms.CharField(label=_("Note"), required=False, max_length=100,
-                           help_text=_("Optional, e.g. “in the afternoon at the Vaasa office”."))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == WorkPlace.OFFICE and not data.get("location"):
-            self.add_error("location", _("Choose the office."))
-        return data
-
-
-class QuickPlaceForm(forms.Form):
-    """The header menu's one-click choice: ``office:<location id>``, remote, travelling, absent or clear."""
-
-    place = forms.CharField(max_length=30)
-
-    def clean_place(self):
-        value = self.cleaned_data["place"]
-        if value in WorkPlace.values and value != WorkPlace.OFFICE or value == "clear":
-            return value, None
-        kind, _sep, pk = value.partition(":")
-        if kind == WorkPlace.OFFICE and pk.isdigit():
-            location = Location.objects.filter(pk=int(pk)).first()
-            if location is not None:
-                return kind, location
-        raise forms.ValidationError(_("Choose where you work."))
-
-
-PLAN_CHOICES = [("", _("No default"))] + list(WorkPlace.choices)
-WEEKDAY_NAMES = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday")]
-
-
-class WeeklyPlanForm(forms.Form):
-    """Monday–Friday defaults: each day a place (and office) or no default."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for day, name in enumerate(WEEKDAY_NAMES):
-            self.fields[f"kind_{day}"] = forms.ChoiceField(label=name, choices=PLAN_CHOICES, required=False)
-            self.fields[f"location_{day}"] = forms.ModelChoiceField(
-                label=_("Office"), queryset=Location.objects.all(), required=False)
-
-    def clean(self):
-        data = super().clean()
-        for day in range(5):
-            if data.get(f"kind_{day}") == WorkPlace.OFFICE and not data.get(f"location_{day}"):
-                self.add_error(f"location_{day}", _("Choose the office."))
-        return data
-
-    def days(self) -> dict:
-        data = self.cleaned_data
-        return {day: (data[f"kind_{day}"], data.get(f"location_{day}"), "") if data.get(f"kind_{day}") else None
-                for day in range(5)}
-
-    def rows(self):
-        return [(self[f"kind_{day}"], self[f"location_{day}"]) for day in range(5)]

@@ -56,22 +56,25 @@ def search_people(
     if team is not None:
         people = people.filter(Exists(TeamMembership.objects.filter(team=team, person=OuterRef("pk"))))
     if here_today is not None:
-        from teams.worklocation import people_here
-
-        people = people.filter(pk__in=people_here(location=here_today).values("pk"))
+        people = PEOPLE_FILTERS["here_today"](people, here_today)
     if available:
-        from realtime.presence.services import available_user_ids
-
-        people = people.filter(user_id__in=available_user_ids())
+        people = PEOPLE_FILTERS["available"](people)
     return people
 
 
-def with_presence(people) -> list:
-    """Attach today's work location (two queries) and presence (from the presence store) to people."""
-    from realtime.presence.services import attach
-    from teams.worklocation import attach_where
+# What other apps add to the directory, registered in their AppConfig.ready() so that teams imports none
+# of them (presence: the "here today" and "available" filters, and each listed person's presence and
+# today's work location). A filter takes and returns a queryset; an extension takes and returns a list.
+PEOPLE_FILTERS: dict = {}
+PEOPLE_EXTENSIONS: list = []
 
-    return attach(attach_where(people))
+
+def with_presence(people) -> list:
+    """Attach what the registered extensions add to listed people (presence: status and today's place)."""
+    people = list(people)
+    for extend in PEOPLE_EXTENSIONS:
+        people = extend(people)
+    return people
 
 
 def person_profile(*, username: str) -> Person:

@@ -6,17 +6,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
-from teams import services, worklocation
+from teams import services
 from teams.forms import (
     DirectoryFilterForm,
     PhotoForm,
     ProfileForm,
-    QuickPlaceForm,
-    WeeklyPlanForm,
-    WorkLocationForm,
 )
 from teams.models import Location, Person, Team
 
@@ -48,7 +44,7 @@ def person_detail(request, username):
     return render(request, "teams/person_detail.html", {"person": person, "is_me": person.user_id == request.user.pk})
 
 
-def _own_person(request) -> Person:
+def own_person(request) -> Person:
     person = Person.objects.filter(user=request.user).first()
     if person is None:
         raise Http404(_("Your account has no profile yet. Ask an administrator to create one."))
@@ -57,7 +53,7 @@ def _own_person(request) -> Person:
 
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
-    person = _own_person(request)
+    person = own_person(request)
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
@@ -80,7 +76,7 @@ def profile_edit(request):
 
 @require_http_methods(["GET", "POST"])
 def photo_edit(request):
-    person = _own_person(request)
+    person = own_person(request)
     if request.method == "POST" and request.POST.get("remove"):
         services.remove_profile_photo(person=person)
         messages.success(request, _("Your photo was removed."))
@@ -129,73 +125,3 @@ def location_detail(request, slug):
         "location": location, "page": page, "here_today": here, "here_total": here_total,
         "here_more": here_total - len(here),
     })
-
-
-def my_status(request):
-    """My presence, custom status, today's work location and weekly plan, on one page."""
-    from realtime.presence import services as presence_services
-    from realtime.forms import StatusForm
-
-    person = _own_person(request)
-    setting = presence_services.setting_for(user=request.user)
-    where = worklocation.where_today(person_ids=[person.pk]).get(person.pk)
-    plan = worklocation.weekly_plan(person=person)
-    plan_initial = {}
-    for day, row in plan.items():
-        plan_initial[f"kind_{day}"] = row.kind
-        plan_initial[f"location_{day}"] = row.location
-    context = {
-        "person": person,
-        "own": presence_services.own_state(user=request.user),
-        "status_form": StatusForm(initial=StatusForm.initial_from(setting)),
-        "location_form": WorkLocationForm(initial={
-            "kind": where.kind if where else "", "location": where.location if where else person.home_location,
-            "note": where.note if where else ""}),
-        "plan_form": WeeklyPlanForm(initial=plan_initial),
-        "where": where,
-    }
-    return render(request, "teams/my_status.html", context)
-
-
-def _back(request, default="teams:my_status"):
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
-
-
-@require_POST
-def worklocation_set(request):
-    """Set today's work location: from the header's one-click menu (``place``) or the full form."""
-    person = _own_person(request)
-    if "place" in request.POST:
-        form = QuickPlaceForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Choose where you work."))
-            return _back(request)
-        kind, location = form.cleaned_data["place"]
-        if kind == "clear":
-            worklocation.clear_today(person=person)
-        else:
-            worklocation.set_today(person=person, kind=kind, location=location)
-    else:
-        form = WorkLocationForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-            return _back(request)
-        worklocation.set_today(person=person, kind=form.cleaned_data["kind"], location=form.cleaned_data["location"],
-                               note=form.cleaned_data["note"])
-    messages.success(request, _("Your work location for today was saved."))
-    return _back(request)
-
-
-@require_POST
-def weekly_plan_set(request):
-    person = _own_person(request)
-    form = WeeklyPlanForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Check the weekly plan: an office day needs its office."))
-        return redirect("teams:my_status")
-    worklocation.set_weekly_plan(person=person, days=form.days())
-    messages.success(request, _("Your weekly plan was saved."))
-    return redirect("teams:my_status")

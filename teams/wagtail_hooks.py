@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from intranet import roles
+from core import roles
 from teams.admin_forms import PersonAdminForm
 from teams.admin_panels import OrganisationPanel
 from teams.models import Agency, Location, Person, Team, Unit

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth.models import Group
 
-from intranet import roles
+from core import roles
 from tests.factories import (
     AgencyFactory,
     LocationFactory,
@@ -81,6 +81,27 @@ class Organisation:
     payroll_team: object
     taimi_team: object
     people: dict
+
+
+@pytest.fixture(autouse=True)
+def _frames_match_their_schemas(monkeypatch):
+    """Every frame an app publishes matches the schema it declared (realtime.frames, Zulip style)."""
+    import json
+
+    from realtime import actions, frames
+
+    publish, publish_text = actions.publish, actions.publish_text
+
+    def checked(topics, frame):
+        frames.check(frame)
+        publish(topics, frame)
+
+    def checked_text(topic, text):
+        frames.check(json.loads(text))
+        publish_text(topic, text)
+
+    monkeypatch.setattr(actions, "publish", checked)
+    monkeypatch.setattr(actions, "publish_text", checked_text)
 
 
 @pytest.fixture

@@ -55,6 +55,11 @@ class Adapter:
             deletes.extend(k for k in self.keys_for(pk) if k not in keys)
         return upserts, deletes
 
+    # Optional, for the database fallback without an engine (search.fallback): a page adapter's
+    # ``fallback_pages(*, user, now)`` (the queryset a reader may find, or None) and the people adapter's
+    # ``fallback_people(*, text)``. And for outbox rows on page changes, a page adapter's ``page_model``.
+    page_model: str = ""
+
     def count(self) -> int:
         return self.queryset().count()
 
@@ -72,26 +77,20 @@ class Adapter:
             last = objects[-1].pk
 
 
+# Each app registers its adapters in its AppConfig.ready(), so that search imports no app
+# (docs/architecture.md). ``order`` is the order a full reindex writes them in.
+_REGISTERED: list[tuple[int, Adapter]] = []
+
+
+def register(adapter: Adapter, *, order: int) -> None:
+    _REGISTERED[:] = [(o, a) for o, a in _REGISTERED if a.type != adapter.type]
+    _REGISTERED.append((order, adapter))
+    _REGISTERED.sort(key=lambda item: item[0])
+
+
 def registry() -> dict[str, Adapter]:
     """Adapters by type, in the order a full reindex writes them."""
-    from django.apps import apps
-
-    from search.adapters.news import NewsAdapter
-    from search.adapters.pages import ContentPageAdapter
-    from search.adapters.teams import LocationAdapter, PersonAdapter, TeamAdapter
-
-    adapters: list[Adapter] = [NewsAdapter(), ContentPageAdapter(), PersonAdapter(), TeamAdapter(), LocationAdapter()]
-    if apps.is_installed("realtime.chat"):
-        from search.adapters.chat import ChatMessageAdapter
-
-        adapters.append(ChatMessageAdapter())
-    try:
-        from search.adapters.instructions import InstructionAdapter
-    except ImportError:  # the instruction library is not installed in this build
-        pass
-    else:
-        adapters.insert(0, InstructionAdapter())
-    return {adapter.type: adapter for adapter in adapters}
+    return {adapter.type: adapter for _order, adapter in _REGISTERED}
 
 
 def split_ref(ref: str) -> tuple[str, int]:

@@ -64,7 +64,7 @@ class SearchQuery:
     highlight: bool = True
     now: datetime | None = None  # "now" for validity filtering (tests pin it)
     # Further agency kinds the reader may see besides ``audience`` (library
-    # administrators read every instruction: intranet.instructions.access).
+    # administrators read every instruction: instructions.access).
     audiences: tuple[str, ...] = ()
     # Best bets: keys an editor pinned to this query; shown first and marked
     # ``best_bet`` when the reader may see them (same access filter), even if

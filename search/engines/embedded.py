@@ -208,7 +208,8 @@ class EmbeddedEngine(SearchEngine):
         searcher = self._searcher()
         pinned = tuple(pinned) or tuple(getattr(query, "pinned", ()) or ())
         try:
-            result = embedded_query.run(self, searcher, query, pinned=pinned)
+            result = embedded_query.run(self, searcher, query, pinned=pinned,
+                                         did_you_mean=embedded_suggest.did_you_mean)
         except (ValueError, OSError) as error:  # tantivy reports its failures as these
             raise SearchUnavailable(f"embedded index: {error}"[:500]) from error
         return SearchResult(

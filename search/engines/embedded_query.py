@@ -174,7 +174,9 @@ def text_query(engine, searcher, query: SearchQuery):
     return Q.boolean_query(should), parsed
 
 
-def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -> SearchResult:
+def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), did_you_mean=None) -> SearchResult:
+    """``did_you_mean``: the spelling suggester (embedded_suggest.did_you_mean, passed in by the engine, which
+    keeps the two modules from importing each other); without it no suggestion is made."""
     scoring, parsed = text_query(engine, searcher, query)
     filters = filter_clauses(engine, query)
     full = Q.boolean_query(filters + ([(Occur.Must, scoring)] if scoring is not None else []))
@@ -199,9 +201,7 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -
         # so every page sees the same order whatever its own window; sort is stable.
         ranked[:RERANK_WINDOW] = sorted(ranked[:RERANK_WINDOW], key=lambda r: -r[0])
     suggestion = None
-    if scoring is not None and found.count < FEW_HITS:
-        from search.engines.embedded_suggest import did_you_mean
-
+    if scoring is not None and found.count < FEW_HITS and did_you_mean is not None:
         suggestion, corrections = did_you_mean(engine, searcher, query, parsed)
         for word in corrections:
             chain = engine.analysis.chain(query.language)

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from teams.demo_data import DEMO_PASSWORD
+from demo.teams_data import DEMO_PASSWORD
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, IN_CI, _service_missing
 
 

@@ -46,7 +46,7 @@ def publish_news_article() -> NewsArticlePage:
         ],
     )
     news.add_child(instance=article)
-    with mock.patch("realtime.actions._send"):
+    with mock.patch("realtime.actions.publish"):
         article.save_revision().publish()
     return article
 

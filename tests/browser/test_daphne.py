@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from teams.demo_data import DEMO_PASSWORD
+from demo.teams_data import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from teams import worklocation
-from teams.models import WorkLocationDay, WorkLocationPlan, WorkPlace
+from presence import worklocation
+from presence.models import WorkLocationDay, WorkLocationPlan, WorkPlace
 from tests.factories import PASSWORD, LocationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.browser

@@ -12,8 +12,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from intranet.instructions import access
-from intranet.instructions.models import ChangeLogEntry, InstructionPage
+from instructions import access
+from instructions.models import ChangeLogEntry, InstructionPage
 from tests.browser.test_accessibility import violations
 from tests.browser.test_news import _either, _signed_in
 

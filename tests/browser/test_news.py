@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from news.models import NewsArticlePage, NewsIndexPage, RegionalSupplement
-from teams.demo_data import DEMO_PASSWORD
+from demo.teams_data import DEMO_PASSWORD
 from teams.models import Agency, Person
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import violations

@@ -11,7 +11,7 @@ from django.db.models import Count
 from playwright.sync_api import expect
 
 from teams import services
-from teams.demo_data import DEMO_PASSWORD
+from demo.teams_data import DEMO_PASSWORD
 from teams.models import Person
 
 pytestmark = pytest.mark.browser

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 
-from intranet import roles
+from core import roles
 from sso.models import Identity
 from teams.models import Person
 from tests.sso.fixtures import GROUP_IDS, PASSWORD, idp, liisa, mapping, sso_on  # noqa: F401 - fixtures

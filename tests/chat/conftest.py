@@ -2,8 +2,8 @@
 
 import pytest
 
-from realtime.chat import rooms
-from realtime.chat.models import Room
+from chat import rooms
+from chat.models import Room
 
 
 @pytest.fixture

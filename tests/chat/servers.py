@@ -55,7 +55,7 @@ SETUP = """
 import json
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
-from realtime.chat import rooms
+from chat import rooms
 from tests.factories import AgencyFactory, PersonFactory, UserFactory
 agency = AgencyFactory(slug="keha-e2e", name_fi="KEHA-keskus")
 out = {"users": {}}

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from realtime.chat import attachments, messages
-from realtime.chat.models import Attachment
+from chat import attachments, messages
+from chat.models import Attachment
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +106,7 @@ HTML_AS_PDF = b"<html><script>alert(1)</script>%PDF-1.4</html>"
     ("katkaistu.png", png()[:60], "damaged_image"),
 ])
 def test_attacks_and_mistakes_are_refused_and_nothing_is_stored(chat, users, name, content, code):
-    from realtime.chat.errors import ChatError
+    from chat.errors import ChatError
 
     _org, room, _vaasa = chat
     with pytest.raises(ChatError) as refused:
@@ -119,7 +119,7 @@ def test_attacks_and_mistakes_are_refused_and_nothing_is_stored(chat, users, nam
 
 
 def test_oversized_file_is_refused(chat, users, monkeypatch):
-    from realtime.chat.errors import ChatError
+    from chat.errors import ChatError
 
     _org, room, _vaasa = chat
     monkeypatch.setattr(attachments, "MAX_FILE_BYTES", 1000)
@@ -130,7 +130,7 @@ def test_oversized_file_is_refused(chat, users, monkeypatch):
 
 
 def test_non_member_cannot_upload_or_download(chat, users, client):
-    from realtime.chat.errors import ChatError
+    from chat.errors import ChatError
 
     _org, room, _vaasa = chat
     with pytest.raises(ChatError):
@@ -161,7 +161,7 @@ def test_documents_download_as_attachments_and_unsent_ones_only_to_the_uploader(
 
 
 def test_attachment_binds_only_once_and_only_the_uploaders_own(chat, users):
-    from realtime.chat.errors import ChatError
+    from chat.errors import ChatError
 
     _org, room, _vaasa = chat
     attachment = upload(users["aino"], room, "kuva.png", png())

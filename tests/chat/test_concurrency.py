@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from realtime.chat import messages, rooms
-from realtime.chat.models import Message
+from chat import messages, rooms
+from chat.models import Message
 from tests.factories import UserFactory
 
 # Real concurrency needs a database shared between threads: the test database on SQLite lives in

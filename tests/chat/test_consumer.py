@@ -4,8 +4,8 @@ import pytest
 from channels.db import database_sync_to_async
 from django.core.cache import cache
 
-from realtime.chat import handlers, rooms
-from realtime.chat.models import Message, Room
+from chat import handlers, rooms
+from chat.models import Message, Room
 from realtime.models import Notification
 from tests.chat.wsutil import connect
 

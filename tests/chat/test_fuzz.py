@@ -8,7 +8,7 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from realtime.chat.models import Message, Room
+from chat.models import Message, Room
 from tests.chat.wsutil import connect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

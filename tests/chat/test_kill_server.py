@@ -79,7 +79,7 @@ async def test_killing_the_server_mid_conversation_loses_and_duplicates_nothing(
         await bertil.close()
     finally:
         server.stop()
-    stored = json.loads(manage(var, "shell", "-c", "import json; from realtime.chat.models import Message; "
+    stored = json.loads(manage(var, "shell", "-c", "import json; from chat.models import Message; "
                                              "print(json.dumps(list(Message.objects.values_list('client_id', flat=True))))"
                                    ).strip().splitlines()[-1])
     assert sorted(stored) == sorted(sent)

@@ -6,10 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from realtime.chat import messages, rooms
-from realtime.chat.errors import ChatError
-from realtime.chat.frames import message_dict
-from realtime.chat.models import Message, MessageMention
+from chat import messages, rooms
+from chat.errors import ChatError
+from chat.frames import message_dict
+from chat.models import Message, MessageMention
 from realtime.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -247,7 +247,7 @@ def test_posting_is_four_statements_and_no_select(chat, users):
 
 def test_refused_posts_change_nothing(chat, users):
     """A non-member's or an archived room's post allocates no sequence number and stores nothing."""
-    from realtime.chat.models import Room
+    from chat.models import Room
 
     _org, team_room, _vaasa = chat
     post(users["aino"], team_room, "Yksi")

@@ -2,9 +2,9 @@
 
 import pytest
 
-from realtime.chat import rooms
-from realtime.chat.errors import ChatError
-from realtime.chat.models import Membership, Room
+from chat import rooms
+from chat.errors import ChatError
+from chat.models import Membership, Room
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from realtime.chat import messages, rooms
-from realtime.chat.models import Message, Room
+from chat import messages, rooms
+from chat.models import Message, Room
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from intranet import roles
-from intranet.instructions.models import InstructionLibraryPage, InstructionPage, ProcessArea, Topic
+from core import roles
+from instructions.models import InstructionLibraryPage, InstructionPage, ProcessArea, Topic
 from tests.factories import AgencyFactory, PersonFactory, UnitFactory, UserFactory
 
 

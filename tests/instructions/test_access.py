@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from intranet.instructions import access
-from intranet.instructions.models import InstructionPage
+from instructions import access
+from instructions.models import InstructionPage
 from tests.instructions.conftest import make_document, make_instruction
 
 KINDS = ["keha", "ely", "te", "municipal_pilot"]

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet.instructions.models import ChangeLogEntry, InstructionVisit
+from instructions.models import ChangeLogEntry, InstructionVisit
 from tests.instructions.conftest import edit_form_data, make_instruction
 
 

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from intranet.instructions import access
-from intranet.instructions.models import (
+from instructions import access
+from instructions.models import (
     ChangeLogEntry,
     Feedback,
     InstructionPage,

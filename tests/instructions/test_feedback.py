@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from intranet.instructions.models import ErrorReport, Feedback
+from instructions.models import ErrorReport, Feedback
 from realtime.models import Notification
 from tests.instructions.conftest import make_instruction
 

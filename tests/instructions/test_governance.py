@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet.instructions import governance
-from intranet.instructions.models import InstructionPage
+from instructions import governance
+from instructions.models import InstructionPage
 from realtime.models import Notification
 from tests.instructions.conftest import make_instruction
 
@@ -68,9 +68,9 @@ class TestReviewReminders:
         assert governance.send_review_reminders() == 1
 
     def test_periodic_job_is_scheduled(self):
-        from intranet.jobs import PERIODIC_JOBS
+        from core.jobs import PERIODIC_JOBS
 
-        assert "intranet.instructions.tasks.send_review_reminders" in {job.task for job in PERIODIC_JOBS}
+        assert "instructions.tasks.send_review_reminders" in {job.task for job in PERIODIC_JOBS}
 
 
 @pytest.mark.django_db

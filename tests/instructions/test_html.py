@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet.instructions.models import OnboardingPath, OnboardingStep
+from instructions.models import OnboardingPath, OnboardingStep
 from tests import html_checks
 from tests.instructions.conftest import make_document, make_instruction
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from intranet.instructions import onboarding
-from intranet.instructions.models import OnboardingPath, OnboardingProgress, OnboardingStep
+from instructions import onboarding
+from instructions.models import OnboardingPath, OnboardingProgress, OnboardingStep
 from tests.factories import PersonFactory, UserFactory
 from tests.instructions.conftest import make_instruction
 

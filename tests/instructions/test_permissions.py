@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from intranet.instructions.models import InstructionPage
+from instructions.models import InstructionPage
 from tests.instructions.conftest import edit_form_data, make_instruction
 
 

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from intranet.instructions.bulk import bulk_add_children
-from intranet.instructions.models import ChangeLogEntry, InstructionPage
+from instructions.bulk import bulk_add_children
+from instructions.models import ChangeLogEntry, InstructionPage
 from tests.instructions.conftest import make_instruction
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from intranet.instructions.search_source import search_document, versions_to_index
+from instructions.search_source import search_document, versions_to_index
 from tests.instructions.conftest import make_instruction
 
 

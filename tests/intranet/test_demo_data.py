@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page
 
-from intranet import roles
+from core import roles
 from teams.models import Agency, ExpertiseTag, Location, Person, TaggedExpertise, Team, TeamMembership, Unit
 
 MODELS = [Agency, Unit, Location, Team, TeamMembership, Person, ExpertiseTag, TaggedExpertise, Group, Page]

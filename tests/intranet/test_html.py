@@ -10,7 +10,7 @@ ships vnu.jar; it needs Java), every page must also pass it without errors.
 import pytest
 from django.test import Client
 
-from intranet.demo import load_pages
+from demo.site import load_pages
 from tests import html_checks
 from tests.conftest import IN_CI
 

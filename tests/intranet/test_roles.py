@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from intranet import roles
+from core import roles
 
 
 @pytest.mark.django_db

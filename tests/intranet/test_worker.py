@@ -9,8 +9,8 @@ from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from intranet import jobs
-from intranet.models import PeriodicJob
+from core import jobs
+from core.models import PeriodicJob
 from news.models import NewsArticlePage
 from realtime.models import Notification
 
@@ -118,4 +118,4 @@ class TestWorker:
                                              "instruction_review_reminders", "search_drain"]
         assert jobs.enqueue_due(now=now) == []  # another worker in the same minute: nothing
         assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=61)) == ["publish_scheduled", "search_drain"]
-        assert DBTaskResult.objects.filter(task_path="intranet.tasks.publish_scheduled").count() == 2
+        assert DBTaskResult.objects.filter(task_path="core.tasks.publish_scheduled").count() == 2

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
-from news import demo
+from demo import news as demo
 from news.models import NewsArticlePage, RegionalSupplement
 from news.services import CARD_RENDITIONS, HERO_RENDITIONS
 from realtime.models import Notification

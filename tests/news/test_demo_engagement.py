@@ -1,10 +1,11 @@
-"""The demo engagement (news.demo_engagement) on a small organisation: quick, but the same rules as the full demo."""
+"""The demo engagement (demo.news_engagement) on a small organisation: quick, but the same rules as the full demo."""
 
 import pytest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from news import demo_engagement, mustread
+from news import mustread
+from demo import news_engagement as demo_engagement
 from news.models import Acknowledgement, ArticleView, Comment, NewsArticlePage, NewsCategory, Reaction
 from realtime.models import Notification
 from tests.factories import PersonFactory, UserFactory

@@ -4,7 +4,8 @@ import pytest
 from channels.db import database_sync_to_async
 
 from news.models import NewsIndexPage
-from realtime import actions, hub
+from news import actions
+from realtime import hub
 from tests.factories import AgencyFactory, LocationFactory, PersonFactory, UserFactory
 from tests.news.conftest import publish_article
 from tests.realtime.test_consumer import communicator, session_cookie_of
@@ -29,7 +30,7 @@ def person(username, **fields):
 
 @database_sync_to_async
 def publish_announced(**kwargs):
-    """Publish and run realtime.actions.news_published as the job does (its sends run on commit)."""
+    """Publish and run news.actions.news_published as the job does (its sends run on commit)."""
     index = NewsIndexPage.objects.get(locale__language_code="fi")
     article = publish_article(index, announced=True, **kwargs)
     return actions.news_published(article=article)

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from news import comments
 from news.models import Mention, NewsArticlePage, NewsIndexPage
-from realtime import actions
+from news import actions
+from realtime import actions as transport
 from realtime.models import Notification
 from tests.factories import PersonFactory, UserFactory
 from tests.news.conftest import publish_article, translate
@@ -28,9 +29,9 @@ def article(org, publish):
 
 @pytest.fixture
 def frames(monkeypatch):
-    """Frames realtime.actions pushes (group names and frame), recorded instead of sent."""
+    """Frames news.actions pushes (group names and frame), recorded instead of sent."""
     sent = []
-    monkeypatch.setattr(actions, "_send", lambda groups, frame: sent.append((groups, frame)))
+    monkeypatch.setattr(transport, "publish", lambda groups, frame: sent.append((groups, frame)))
     return sent
 
 

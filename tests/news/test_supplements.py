@@ -109,7 +109,7 @@ class TestEditors:
 
     def test_regional_editor_sees_the_add_link_on_the_article(self, client, org, national):
         user = UserFactory(username="pohjanmaa.toimittaja")
-        from intranet import roles
+        from core import roles
 
         user.groups.add(roles.ensure_regional_editor_group(agency=org.ely))
         PersonFactory(user=user, agency=org.ely)

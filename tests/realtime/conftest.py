@@ -3,7 +3,7 @@
 import pytest
 
 from realtime import hub, session_guard
-from realtime.presence import publisher, state, store
+from presence import publisher, state, store
 
 
 @pytest.fixture(autouse=True)

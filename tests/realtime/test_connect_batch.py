@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from realtime import auth
 from realtime.consumers import CLOSE_UNAUTHENTICATED
-from realtime.models import Notification, PresenceSetting
-from teams.models import WorkLocationDay, WorkPlace
-from teams.worklocation import today
+from presence.models import PresenceSetting, WorkLocationDay, WorkPlace
+from realtime.models import Notification
+from presence.worklocation import today
 from tests.factories import LocationFactory, MembershipFactory, PersonFactory, UserFactory
 from tests.realtime.test_consumer import communicator, session_cookie_of
 

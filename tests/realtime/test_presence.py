@@ -7,9 +7,9 @@ import pytest
 from channels.db import database_sync_to_async
 from django.utils import timezone
 
-from realtime.presence import state
-from realtime.presence.publisher import PUBLISHER
-from realtime.presence.store import get_store
+from presence import state
+from presence.publisher import PUBLISHER
+from presence.store import get_store
 from tests.factories import LocationFactory, MembershipFactory, PersonFactory, TeamFactory, UserFactory
 from tests.realtime.helpers import connect, frames_until, next_frame, request, status_of
 

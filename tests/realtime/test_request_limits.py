@@ -156,7 +156,7 @@ def test_twisted_still_names_the_request_line_state_as_the_414_relies_on():
 
 
 def test_each_upload_path_allows_what_its_application_accepts(settings):
-    from realtime.chat.attachments import MAX_FILE_BYTES
+    from chat.attachments import MAX_FILE_BYTES
     from teams.photos import MAX_PHOTO_BYTES
 
     request_limits.limits.cache_clear()

@@ -20,9 +20,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from intranet import roles
+from core import roles
 from intranet.asgi import application
-from realtime.chat.models import Message, Room
+from chat.models import Message, Room
 from realtime.session_guard import CLOSE_RECONNECT, CLOSE_SIGNED_OUT
 from tests.factories import PASSWORD
 

@@ -29,8 +29,8 @@ pytestmark = pytest.mark.redis
 SETUP = """
 import json
 from django.contrib.auth.models import Group
-from intranet import roles
-from realtime.chat import rooms
+from core import roles
+from chat import rooms
 from tests.factories import AgencyFactory, PersonFactory, UserFactory
 agency = AgencyFactory(slug="keha-sockets", name_fi="KEHA-keskus")
 users = [UserFactory(username=name) for name in ("liisa", "pekka", "sanna", "erik", "matti", "olli")]
@@ -176,7 +176,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.utils import timezone
-from intranet import roles
+from core import roles
 sanna = get_user_model().objects.get(username="sanna")
 sanna.is_active = False
 sanna.save()

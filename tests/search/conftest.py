@@ -99,6 +99,6 @@ def fresh_best_bets():
 def no_chat_rate_limit(monkeypatch):
     """Search tests post many chat messages as the same few people within seconds; the chat's per-person rate
     limit (counted in the cache, which outlives a test) is not what they test, and made them flaky."""
-    from realtime.chat import messages
+    from chat import messages
 
     monkeypatch.setattr(messages, "RATE_LIMIT_MESSAGES", 10_000)

@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 
 from intranet.models import HomePage, StandardPage
 from news.models import NewsIndexPage
-from realtime.chat import messages
-from realtime.chat.models import Room
+from chat import messages
+from chat.models import Room
 from search.adapters import registry
 from search.adapters.urls import page_urls
 from tests.instructions.conftest import library, make_instruction  # noqa: F401 - the fixture
@@ -103,7 +103,7 @@ def test_batch_page_urls_equal_wagtails(org):
 def test_instruction_batch_text_equals_the_librarys_own(org, library):  # noqa: F811
     """The adapter reads headings and body from the stored JSON for a whole batch; the library's own methods
     (page.headings(), page.body_text()) must give the same text for every block type."""
-    from intranet.instructions.search_source import search_document
+    from instructions.search_source import search_document
 
     make_objects(org, 3, library)
     adapter = registry()["instruction"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from realtime.chat import messages, rooms
-from realtime.chat.models import Room
+from chat import messages, rooms
+from chat.models import Room
 from search.engines.base import SearchQuery
 from search.indexing import drain
 from search.models import IndexOutbox

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet.instructions.access import visible_instructions
-from intranet.instructions.models import InstructionPage
+from instructions.access import visible_instructions
+from instructions.models import InstructionPage
 from search.indexing import drain
 from tests.instructions.conftest import library, make_instruction  # noqa: F401 - the fixture
 

@@ -17,7 +17,7 @@ import pytest
 import requests
 from django.contrib.auth.models import Group
 
-from intranet import roles
+from core import roles
 from sso.env import sso_settings
 from sso.models import GroupMapping
 from tests.factories import AgencyFactory, PersonFactory, UserFactory

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import SESSION_KEY
 
-from intranet import roles
+from core import roles
 from tests.factories import PASSWORD
 from tests.sso.fixtures import GROUP_IDS, follow_to_taimi, sign_in
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import SESSION_KEY
 
-from intranet import roles
+from core import roles
 from sso.models import Identity
 from teams.models import Person, TeamMembership
 from tests.sso.fixtures import GROUP_IDS, KEHA_TENANT, PILOT_TENANT, sign_in

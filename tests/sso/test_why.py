@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from intranet import roles
+from core import roles
 from sso.models import GroupMapping
 from tests.sso.fixtures import GROUP_IDS, sign_in
 

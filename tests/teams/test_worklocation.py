@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from realtime.presence.store import get_store, reset_store
-from teams import worklocation
-from teams.models import WorkLocationDay, WorkPlace
+from presence.store import get_store, reset_store
+from presence import worklocation
+from presence.models import WorkLocationDay, WorkPlace
 
 UTC = ZoneInfo("UTC")
 pytestmark = pytest.mark.django_db
@@ -71,28 +71,28 @@ def test_bad_values_are_refused_and_nothing_is_stored(org):
 def test_header_menu_sets_today_in_one_post_and_returns_to_the_page(client, org):
     aino = org.people["aino"]
     client.force_login(aino.user)
-    response = client.post(reverse("teams:worklocation_set"), {"place": f"office:{org.mikkeli.pk}",
+    response = client.post(reverse("presence:worklocation_set"), {"place": f"office:{org.mikkeli.pk}",
                                                                 "next": "/tiimit/"})
     assert response.status_code == 302 and response["Location"] == "/tiimit/"
     assert worklocation.where_today(person_ids=[aino.pk])[aino.pk].location == org.mikkeli
-    client.post(reverse("teams:worklocation_set"), {"place": "remote", "next": "https://evil.example/"})
+    client.post(reverse("presence:worklocation_set"), {"place": "remote", "next": "https://evil.example/"})
     assert worklocation.where_today(person_ids=[aino.pk])[aino.pk].kind == WorkPlace.REMOTE
-    response = client.post(reverse("teams:worklocation_set"), {"place": "office:999999"}, follow=True)
+    response = client.post(reverse("presence:worklocation_set"), {"place": "office:999999"}, follow=True)
     assert "Choose where you work" in response.content.decode() or "Valitse" in response.content.decode()
     assert worklocation.where_today(person_ids=[aino.pk])[aino.pk].kind == WorkPlace.REMOTE
-    assert client.get(reverse("teams:worklocation_set")).status_code == 405
+    assert client.get(reverse("presence:worklocation_set")).status_code == 405
 
 
 def test_weekly_plan_form_and_my_status_page(client, org):
     aino = org.people["aino"]
     client.force_login(aino.user)
     data = {f"kind_{d}": "" for d in range(5)} | {"kind_0": "office", "location_0": org.vaasa.pk, "kind_4": "remote"}
-    assert client.post(reverse("teams:weekly_plan_set"), data).status_code == 302
+    assert client.post(reverse("presence:weekly_plan_set"), data).status_code == 302
     assert set(worklocation.weekly_plan(person=aino)) == {0, 4}
     bad = data | {"kind_1": "office"}  # an office day without an office
-    client.post(reverse("teams:weekly_plan_set"), bad)
+    client.post(reverse("presence:weekly_plan_set"), bad)
     assert set(worklocation.weekly_plan(person=aino)) == {0, 4}
-    html = client.get(reverse("teams:my_status")).content.decode()
+    html = client.get(reverse("presence:my_status")).content.decode()
     assert 'name="kind_0"' in html and 'name="manual"' in html
 
 
@@ -139,15 +139,15 @@ def test_directory_filters_here_today_and_available_now(client, org):
 
 
 def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
-    from realtime.models import PresenceSetting
+    from presence.models import PresenceSetting
 
     aino = org.people["aino"]
     client.force_login(aino.user)
-    assert client.post(reverse("realtime:presence_set"), {"manual": "dnd", "next": "/"}).status_code == 302
+    assert client.post(reverse("presence:presence_set"), {"manual": "dnd", "next": "/"}).status_code == 302
     assert PresenceSetting.objects.get(user=aino.user).manual == "dnd"
-    client.post(reverse("realtime:presence_set"), {"manual": "invisible"})
+    client.post(reverse("presence:presence_set"), {"manual": "invisible"})
     assert PresenceSetting.objects.get(user=aino.user).manual == "dnd"
-    client.post(reverse("realtime:presence_set"), {"manual": "", "text": "Koulutuksessa", "emoji": "📚",
+    client.post(reverse("presence:presence_set"), {"manual": "", "text": "Koulutuksessa", "emoji": "📚",
                                                    "duration": "1h", "hidden": "on"})
     setting = PresenceSetting.objects.get(user=aino.user)
     assert (setting.manual, setting.custom_text, setting.hidden) == ("", "Koulutuksessa", True)
@@ -155,8 +155,8 @@ def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
 
 
 def test_demo_people_have_weekly_plans_and_some_set_today(org):
-    from teams.demo_worklocation import load_work_locations
-    from teams.models import WorkLocationPlan
+    from demo.worklocation import load_work_locations
+    from presence.models import WorkLocationPlan
 
     created = load_work_locations()
     assert created >= 6 * 5

@@ -1,0 +1,310 @@
+"""Reader views of the instruction library. Thin: parse with a form, call a service, render.
+
+Every view that shows or acts on an instruction checks the audience first
+(instructions.access.can_read); one the reader may not read answers 403 with
+a page that does not name it.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from instructions import access, changelog, feedback, governance, library, onboarding
+from instructions.models import (
+    AUDIENCE_FIELDS,
+    EVERYONE,
+    ChangeLogEntry,
+    InstructionKind,
+    InstructionPage,
+    ProcessArea,
+    Topic,
+)
+
+# The recent-changes list and the Atom feed show this many entries.
+RECENT_CHANGES = 40
+
+
+class BrowseForm(forms.Form):
+    """The library's filters; an unknown value is ignored, never a server error."""
+
+    topic = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False, to_field_name="slug")
+    area = forms.ModelChoiceField(queryset=ProcessArea.objects.all(), required=False, to_field_name="slug")
+    kind = forms.ChoiceField(choices=[("", "")] + list(InstructionKind.choices), required=False)
+    audience = forms.ChoiceField(choices=[("", ""), (EVERYONE, EVERYONE)] + [(k, k) for k in AUDIENCE_FIELDS],
+                                 required=False)
+    q = forms.CharField(required=False, max_length=100, label=gettext_lazy("Words in the title or summary"))
+
+    def filters(self) -> library.Filters:
+        data = {}
+        if self.is_bound:
+            self.is_valid()
+            data = {name: value for name, value in self.cleaned_data.items()}
+        return library.Filters(topic=data.get("topic"), area=data.get("area"), kind=data.get("kind") or None,
+                               audience=data.get("audience") or None, words=(data.get("q") or "").strip())
+
+
+def library_context(request) -> dict:
+    form = BrowseForm(request.GET or None)
+    filters = form.filters()
+    instructions, facets = library.browse(user=request.user, filters=filters)
+    page = Paginator(instructions, library.PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    active = [name for name in ("topic", "area", "kind", "audience") if getattr(filters, name)]
+    return {
+        "browse_form": form,
+        "filters": filters,
+        "facets": facets,
+        # Each facet is a disclosure (a phone shows the results without scrolling past
+        # forty filters); the topics and any facet with a choice in use start open.
+        "facet_groups": [
+            {"name": name, "label": label, "values": facets[name],
+             "open": name == "topic" or any(value["selected"] for value in facets[name])}
+            for name, label in [("topic", _("Topic")), ("area", _("Process area")), ("kind", _("Kind")),
+                                ("audience", _("Audience"))]
+        ],
+        "active_filters": active,
+        "results": page,
+        "items": library.in_reader_language(page.object_list),
+        "query_string": query.urlencode(),
+        "base_query": {key: value for key, value in request.GET.items() if key != "page"},
+    }
+
+
+def original_of(page: InstructionPage) -> InstructionPage:
+    if page.locale_id == access.default_locale_id():
+        return page
+    return access.originals().filter(translation_key=page.translation_key).first() or page
+
+
+def serve_instruction(request, page, *args, **kwargs):
+    """Audience first, then validity, then Wagtail's normal serving (preview, hooks)."""
+    from wagtail.models import Page
+
+    if getattr(request, "is_preview", False):
+        return Page.serve(page, request, *args, **kwargs)
+    original = original_of(page)
+    if not access.can_read(user=request.user, page=original):
+        return render(request, "instructions/not_available.html", status=403)
+    if original.is_expired:
+        replacement = None
+        if original.replacement_id:
+            found = access.visible_instructions(user=request.user).filter(
+                translation_key__in=InstructionPage.objects.filter(pk=original.replacement_id)
+                .values("translation_key")).first()
+            if found is not None:
+                replacement = library.in_reader_language([found])[0]
+        return render(request, "instructions/no_longer_valid.html",
+                      {"page": page, "original": original, "replacement": replacement}, status=410)
+    return Page.serve(page, request, *args, **kwargs)
+
+
+def instruction_context(request, page) -> dict:
+    user = request.user
+    original = original_of(page)
+    editor = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    can_edit = bool(editor and original.permissions_for_user(user).can_edit())
+    previous_visit = None if getattr(request, "is_preview", False) else changelog.visit(user=user, page=original)
+    entries = changelog.mark_new(changelog.entries_for(page=original), since=previous_visit)
+    contacts = list(original.contacts.select_related("user").order_by("user__last_name"))
+    context = {
+        "original": original,
+        "sections": page.sections(),
+        "toc": page.table_of_contents(),
+        "change_log": entries,
+        "new_changes": [entry for entry in entries if entry.is_new],
+        "related": library.related_for(user=user, page=original),
+        "contacts": contacts,
+        "audience_labels": [library.audience_labels()[kind] for kind in original.audience_kinds()],
+        "can_edit": can_edit,
+        "vote": feedback.current_vote(user=user, page=page) if user.is_authenticated else None,
+        "feedback_form": FeedbackForm(),
+        "error_form": ErrorReportForm(),
+    }
+    if can_edit:
+        context["feedback_counts"] = feedback.counts_for(translation_key=original.translation_key)
+    return context
+
+
+def _readable_page_or_404(request, page_id: int) -> tuple[InstructionPage, InstructionPage]:
+    page = InstructionPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("No such instruction."))
+    original = original_of(page)
+    if not access.can_read(user=request.user, page=original) or original.is_expired:
+        raise Http404(_("No such instruction."))
+    return page, original
+
+
+def _back(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+# --- Feedback ----------------------------------------------------------------------------
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
+                                     coerce=lambda value: value == "yes", label=gettext_lazy("Was this helpful?"))
+    comment = forms.CharField(required=False, max_length=feedback.COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}),
+                              label=gettext_lazy("What was missing or unclear? (optional)"))
+
+
+class ErrorReportForm(forms.Form):
+    text = forms.CharField(max_length=feedback.COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4}),
+                           label=gettext_lazy("What is wrong or out of date?"))
+
+
+@require_POST
+def vote(request, page_id):
+    page, _original = _readable_page_or_404(request, page_id)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose yes or no."))
+        return redirect(page.url + "#palaute")
+    _vote, created = feedback.vote(user=request.user, page=page, helpful=form.cleaned_data["helpful"],
+                                   comment=form.cleaned_data["comment"])
+    if created:
+        messages.success(request, _("Thank you for your feedback."))
+    else:
+        messages.info(request, _("You have already given feedback on this version."))
+    return redirect(page.url + "#palaute")
+
+
+@require_POST
+def report_error(request, page_id):
+    page, original = _readable_page_or_404(request, page_id)
+    form = ErrorReportForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data["text"].strip():
+        return render(request, "instructions/report_error.html",
+                      {"page": page, "error_form": form}, status=400)
+    feedback.report_error(user=request.user, page=page, text=form.cleaned_data["text"])
+    messages.success(request, _("Thank you. The instruction's owners have been told."))
+    return redirect(page.url + "#palaute")
+
+
+# --- Governance --------------------------------------------------------------------------
+
+
+@require_POST
+def confirm_valid(request, page_id):
+    page = InstructionPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("No such instruction."))
+    original = original_of(page)
+    if not original.permissions_for_user(request.user).can_edit():
+        return HttpResponseForbidden(render_to_string("403.html", request=request))
+    new_date = governance.confirm_still_valid(user=request.user, page=original)
+    messages.success(request, _("Confirmed as still valid. Next review: %(date)s.") % {
+        "date": new_date.strftime("%d.%m.%Y")})
+    return redirect(_back(request, page.url or "/ohjeet/"))
+
+
+# --- Onboarding --------------------------------------------------------------------------
+
+
+@require_GET
+def onboarding_index(request):
+    paths = onboarding.paths_for(user=request.user)
+    for item in paths:
+        item.steps = library_items(item.steps)
+    has_reports = _has_direct_reports(request.user)
+    return render(request, "instructions/onboarding_index.html", {"paths": paths, "has_reports": has_reports})
+
+
+@require_GET
+def onboarding_path(request, slug):
+    found = onboarding.paths_for(user=request.user, slug=slug)
+    if not found:
+        raise Http404(_("No such onboarding path."))
+    path = found[0]
+    path.steps = library_items(path.steps)
+    return render(request, "instructions/onboarding_path.html", {"progress": path})
+
+
+def library_items(steps: list[dict]) -> list[dict]:
+    """Add each step's instruction in the reader's language (one query)."""
+    items = library.in_reader_language([step["instruction"] for step in steps])
+    for step, item in zip(steps, items):
+        step["text"] = item.text
+    return steps
+
+
+@require_POST
+def onboarding_step(request, step_id):
+    done = request.POST.get("done") == "1"
+    if not onboarding.set_done(user=request.user, step_id=step_id, done=done):
+        raise Http404(_("No such step."))
+    return redirect(_back(request, reverse("instructions:onboarding")))
+
+
+def _has_direct_reports(user) -> bool:
+    from teams.models import Person
+
+    return Person.objects.filter(manager__user=user, user__is_active=True).exists()
+
+
+@require_GET
+def onboarding_reports(request):
+    return render(request, "instructions/onboarding_reports.html",
+                  onboarding.direct_reports_progress(user=request.user))
+
+
+# --- Recent changes and the Atom feed ----------------------------------------------------
+
+
+def recent_changes(*, user, limit: int = RECENT_CHANGES) -> list[ChangeLogEntry]:
+    """The newest change-log entries of instructions the user may read (originals' entries)."""
+    visible = access.visible_instructions(user=user)
+    return list(ChangeLogEntry.objects.filter(page__in=visible).select_related("page")
+                .order_by("-published_at", "-pk")[:limit])
+
+
+@require_GET
+def changes(request):
+    entries = recent_changes(user=request.user)
+    items = library.in_reader_language([entry.page for entry in entries])
+    for entry, item in zip(entries, items):
+        entry.text = item.text
+    atom_url = None
+    from news.models import FeedToken
+
+    token = FeedToken.objects.filter(user=request.user).first()
+    if token is not None:
+        atom_url = request.build_absolute_uri(reverse("instructions:atom", args=[token.token]))
+    return render(request, "instructions/changes.html", {"entries": entries, "atom_url": atom_url})
+
+
+@login_not_required  # the secret token in the address is the credential (the news feed's token)
+@require_http_methods(["GET", "HEAD"])
+def atom(request, token):
+    from news.services import users_by_feed_token
+
+    user = users_by_feed_token(token=token)
+    if user is None:
+        raise Http404(_("No such feed."))
+    feed = Atom1Feed(title=_("Taimi – changed instructions"), link=request.build_absolute_uri("/ohjeet/"),
+                     description=_("Changes to the instructions offered to you"), language="fi",
+                     feed_url=request.build_absolute_uri())
+    for entry in recent_changes(user=user):
+        feed.add_item(title=f"{entry.page.title}: {entry.note}",
+                      link=request.build_absolute_uri(entry.page.url or "/ohjeet/"),
+                      description=entry.note, unique_id=f"urn:taimi:instruction-change:{entry.pk}",
+                      pubdate=entry.published_at)
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+
+
+class PresenceConfig(AppConfig):
+    """Who is online, their status and today's work location (docs/realtime.md, docs/teams.md)."""
+
+    name = "presence"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Presence"
+
+    def ready(self):
+        from presence import (
+            handlers,  # noqa: F401  (registers the presence.* frames and topic rules)
+            services,
+            worklocation,
+        )
+        from teams import services as directory
+
+        # The directory's filters and the presence shown beside each listed person (teams.services).
+        directory.PEOPLE_FILTERS["here_today"] = lambda people, location: people.filter(
+            pk__in=worklocation.people_here(location=location).values("pk"))
+        directory.PEOPLE_FILTERS["available"] = lambda people: people.filter(
+            user_id__in=services.available_user_ids())
+        directory.PEOPLE_EXTENSIONS.append(lambda people: services.attach(worklocation.attach_where(people)))
+        from presence import actions
+        from realtime import frames
+
+        frames.register(actions.FRAMES)
