@@ -17,7 +17,7 @@ import logging
 
 from django.db import transaction
 
-from realtime import hub
+from realtime import frames, hub
 from realtime.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,15 @@ def notify(*, user_ids, key: str, kind: str, title: str, title_sv: str = "", url
 
 
 # --- Socket lifetime (realtime/session_guard.py) ---------------------------------------------------------
+# The transport's own frames on the sessions topic (read by session_guard in every process, never by a browser).
+FRAMES = {
+    "sessions.end": frames.schema("sessions"),
+    "sessions.check": frames.schema("users"),
+    "sessions.reset": frames.schema("users"),
+}
+frames.register(FRAMES)
+
+
 def _sessions_event(frame: dict) -> None:
     """Publish a session event to every process once the transaction that caused it has committed (a check
     run before the commit would still find the old password, active flag or session). A failure is logged:
