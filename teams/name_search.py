@@ -54,13 +54,15 @@ def folded(field: str):
 
 
 def name_filter(term: str) -> Q:
-    """People whose first or last name contains ``term`` (diacritics and case ignored); needs ``annotate_names``."""
+    """People whose first name, last name or job title contains ``term`` (diacritics and case ignored); needs
+    ``annotate_names``."""
     term = fold(term)
-    return Q(_first_folded__contains=term) | Q(_last_folded__contains=term)
+    return Q(_first_folded__contains=term) | Q(_last_folded__contains=term) | Q(_title_folded__contains=term)
 
 
 def annotate_names(people: QuerySet) -> QuerySet:
-    return people.annotate(_first_folded=folded("user__first_name"), _last_folded=folded("user__last_name"))
+    return people.annotate(_first_folded=folded("user__first_name"), _last_folded=folded("user__last_name"),
+                           _title_folded=folded("title"))
 
 
 def match_rank(people: QuerySet, query: str) -> QuerySet:
@@ -87,7 +89,7 @@ def rank_people(people, *, query: str, close_ids=frozenset(), limit: int = 8) ->
         rank = name_match_rank(query, user.first_name, user.last_name)
         if rank == 9 and user.username.lower().startswith(query.lower().lstrip("@")):
             rank = 2
-        return (rank, order.get(person.pk, len(order)), fold(user.last_name), fold(user.first_name), person.pk)
+        return (rank, order.get(person.pk, len(order)), user.last_name.lower(), user.first_name.lower(), person.pk)
 
     return sorted(people, key=key)[:limit]
 

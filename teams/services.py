@@ -48,7 +48,6 @@ def search_people(
         expertise = TaggedExpertise.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=term)
         people = people.filter(
             name_search.name_filter(term)
-            | Q(title__icontains=term)
             | Exists(expertise)
         )
     if terms:

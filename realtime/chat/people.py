@@ -80,5 +80,5 @@ def mention_candidates(*, user, room_id: int, query: str, limit: int = MENTION_L
     from teams.name_search import team_mate_ids
 
     mates = set(Person.objects.filter(pk__in=team_mate_ids(user=user)).values_list("user_id", flat=True))
-    found.sort(key=lambda rm: (rm[0], rm[1].pk not in mates, fold(rm[1].last_name), fold(rm[1].first_name)))
+    found.sort(key=lambda rm: (rm[0], rm[1].pk not in mates, rm[1].last_name.lower(), rm[1].first_name.lower()))
     return [person(member) for _, member in found[:limit]]
