@@ -106,3 +106,18 @@ def test_mention_list_of_another_room_is_refused(client, users, chat):
     client.force_login(users["sanna"])
     response = client.get(reverse("chat:api_members", args=[team_room.pk]), {"q": "a"})
     assert response.status_code in (403, 404)
+
+
+def test_message_action_on_profiles_and_person_cards_opens_the_conversation(client, users, org):
+    client.force_login(users["aino"])
+    action = reverse("chat:direct", args=["liisa.makela"])
+    profile = client.get(reverse("teams:person", args=["liisa.makela"])).content.decode()
+    assert f'action="{action}"' in profile
+    own = client.get(reverse("teams:person", args=["aino.virtanen"])).content.decode()
+    assert f'action="{reverse("chat:direct", args=["aino.virtanen"])}"' not in own  # not to oneself
+    cards = client.get(reverse("teams:directory")).content.decode()
+    assert f'action="{action}"' in cards and f'action="{reverse("chat:direct", args=["aino.virtanen"])}"' not in cards
+    response = client.post(action)
+    room = Room.objects.get(kind=Room.Kind.DIRECT, memberships__user=users["liisa"])
+    assert response.url == reverse("chat:room", args=[room.pk])
+    assert client.post(action).url == response.url  # the same conversation the second time
