@@ -40,7 +40,7 @@ NAME_BOOST = 6.0
 # Typos must keep the first letters (Elasticsearch's prefix_length): "lounas" never becomes "launas".
 FUZZY_PREFIX = 2
 # Documents in the query's language (the reader's unless the query is in the other) score this much more.
-LANGUAGE_BOOST = 1.5
+LANGUAGE_BOOST = 2.0
 PHRASE_BOOST = {"title": 4.0, "body": 2.0}
 # Queries longer than this are cut (a pasted paragraph is not a question, and
 # thousands of terms would be thousands of clauses). Documented in docs/search.md.
@@ -240,7 +240,16 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -
     for score, key, doc in rest[offset : offset + size]:
         hits.append(_hit(engine, key, json.loads(doc["payload"][0]), score, parsed, query))
     facets = facet_counts(engine, searcher, query, scoring)
-    return SearchResult(hits=hits, total=found.count, facets=facets, suggestion=suggestion)
+    total = found.count
+    if pinned_keys and scoring is not None:
+        # Best bets the reader may see are results too, counted once: add those the words did not match.
+        visible = list(pinned_keys)
+        if visible:
+            matched = searcher.search(Q.boolean_query(filters + [
+                (Occur.Must, scoring), (Occur.Must, Q.term_set_query(engine.schema, "key", visible))]), len(visible),
+                count=True).count
+            total += len(visible) - matched
+    return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
 
 def fetch_keys(engine, searcher, query: SearchQuery, keys) -> list[tuple[str, dict]]:
