@@ -47,7 +47,7 @@ PINNED_BOOST = 1000.0
 # A person whose name holds the query words (folded: "makela" = "Mäkelä") ranks above pages that mention them.
 NAME_BOOST = 8.0
 # Documents in the query's language (the reader's, unless the query is in the other one) score this much more.
-LANGUAGE_BOOST = 2.0
+LANGUAGE_BOOST = 3.0
 LANGS = ("fi", "sv")
 
 

@@ -40,7 +40,7 @@ NAME_BOOST = 6.0
 # Typos must keep the first letters (Elasticsearch's prefix_length): "lounas" never becomes "launas".
 FUZZY_PREFIX = 2
 # Documents in the query's language (the reader's unless the query is in the other) score this much more.
-LANGUAGE_BOOST = 2.0
+LANGUAGE_BOOST = 3.0
 PHRASE_BOOST = {"title": 4.0, "body": 2.0}
 # Queries longer than this are cut (a pasted paragraph is not a question, and
 # thousands of terms would be thousands of clauses). Documented in docs/search.md.
