@@ -387,7 +387,8 @@ def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS, user=None
         .order_by("user__last_name", "user__first_name", "pk")[:CANDIDATES]
     )
     close = team_mate_ids(user=user) if user is not None and user.is_authenticated else []
-    people = rank_people(people, query=query.replace(".", " ").replace("_", " "), close_ids=close, limit=limit)
+    words = query.replace(".", " ").replace("_", " ")
+    people = rank_people(people, query=words, close_ids=close, limit=limit)
     return [
         {"username": person.user.username, "name": person.full_name, "title": person.title}
         for person in people

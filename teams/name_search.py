@@ -20,8 +20,18 @@ from search.analysis.folding import fold, name_match_rank
 # Letters folded in the database: PostgreSQL translates all of them in one call; SQLite (tests, one-machine
 # installs) replaces the Nordic ones one by one (its SQL parser overflows on a deeper nesting, and its
 # lower() only knows ASCII, so upper case is listed too).
-FOLDS = {"a": "äåáàâãÄÅÁÀÂÃ", "o": "öøóòôõÖØÓÒÔÕ", "e": "éèêëÉÈÊË", "u": "üúùûÜÚÙÛ", "i": "íìîïÍÌÎÏ",
-         "c": "čçČÇ", "s": "šśŠŚ", "z": "žŽ", "n": "ñńÑŃ", "y": "ýÝ"}
+FOLDS = {
+    "a": "äåáàâãÄÅÁÀÂÃ",
+    "o": "öøóòôõÖØÓÒÔÕ",
+    "e": "éèêëÉÈÊË",
+    "u": "üúùûÜÚÙÛ",
+    "i": "íìîïÍÌÎÏ",
+    "c": "čçČÇ",
+    "s": "šśŠŚ",
+    "z": "žŽ",
+    "n": "ñńÑŃ",
+    "y": "ýÝ",
+}
 SQLITE_FOLDS = {"a": "äåÄÅ", "o": "öøÖØ", "u": "üÜ", "e": "éÉ"}
 # The pickers rank at most this many matching people in Python (a name shared by more is rare).
 CANDIDATES = 300
@@ -61,8 +71,11 @@ def name_filter(term: str) -> Q:
 
 
 def annotate_names(people: QuerySet) -> QuerySet:
-    return people.annotate(_first_folded=folded("user__first_name"), _last_folded=folded("user__last_name"),
-                           _title_folded=folded("title"))
+    return people.annotate(
+        _first_folded=folded("user__first_name"),
+        _last_folded=folded("user__last_name"),
+        _title_folded=folded("title"),
+    )
 
 
 def match_rank(people: QuerySet, query: str) -> QuerySet:
@@ -74,9 +87,12 @@ def match_rank(people: QuerySet, query: str) -> QuerySet:
     rank = Case(
         When(Q(_last_folded=first) | Q(_first_folded=first), then=Value(0)),
         When(Q(_last_folded__startswith=first) | Q(_first_folded__startswith=first), then=Value(1)),
-        default=Value(2), output_field=IntegerField(),
+        default=Value(2),
+        output_field=IntegerField(),
     )
-    return people.annotate(_name_rank=rank).order_by("_name_rank", "user__last_name", "user__first_name", "pk")
+    return people.annotate(_name_rank=rank).order_by(
+        "_name_rank", "user__last_name", "user__first_name", "pk"
+    )
 
 
 def rank_people(people, *, query: str, close_ids=frozenset(), limit: int = 8) -> list:
@@ -89,7 +105,13 @@ def rank_people(people, *, query: str, close_ids=frozenset(), limit: int = 8) ->
         rank = name_match_rank(query, user.first_name, user.last_name)
         if rank == 9 and user.username.lower().startswith(query.lower().lstrip("@")):
             rank = 2
-        return (rank, order.get(person.pk, len(order)), user.last_name.lower(), user.first_name.lower(), person.pk)
+        return (
+            rank,
+            order.get(person.pk, len(order)),
+            user.last_name.lower(),
+            user.first_name.lower(),
+            person.pk,
+        )
 
     return sorted(people, key=key)[:limit]
 
@@ -99,5 +121,9 @@ def team_mate_ids(*, user) -> list[int]:
     from teams.models import TeamMembership
 
     teams = TeamMembership.objects.filter(person__user=user).values("team_id")
-    return list(TeamMembership.objects.filter(team_id__in=teams).exclude(person__user=user)
-                .values_list("person_id", flat=True).distinct())
+    return list(
+        TeamMembership.objects.filter(team_id__in=teams)
+        .exclude(person__user=user)
+        .values_list("person_id", flat=True)
+        .distinct()
+    )

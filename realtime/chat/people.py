@@ -22,10 +22,17 @@ MAX_QUERY = 100
 
 def recent_contact_user_ids(*, user) -> list[int]:
     """The other people of the user's direct conversations, latest message first."""
-    rooms = (Membership.objects.filter(user_id=user.pk, room__kind=Room.Kind.DIRECT)
-             .order_by("-room__last_message_at", "-room_id").values("room_id")[:RECENT_CONTACTS])
-    partners = (Membership.objects.filter(room_id__in=Subquery(rooms)).exclude(user_id=user.pk)
-                .order_by("-room__last_message_at", "-room_id").values_list("user_id", flat=True))
+    rooms = (
+        Membership.objects.filter(user_id=user.pk, room__kind=Room.Kind.DIRECT)
+        .order_by("-room__last_message_at", "-room_id")
+        .values("room_id")[:RECENT_CONTACTS]
+    )
+    partners = (
+        Membership.objects.filter(room_id__in=Subquery(rooms))
+        .exclude(user_id=user.pk)
+        .order_by("-room__last_message_at", "-room_id")
+        .values_list("user_id", flat=True)
+    )
     return list(dict.fromkeys(partners))
 
 
@@ -41,23 +48,33 @@ def lookup(*, user, query: str, limit: int = LOOKUP_LIMIT) -> list[dict]:
     words = query.replace(".", " ").replace("_", " ")
     by_words = search_people(query=words).order_by()
     people = list(
-        Person.objects.active().exclude(user_id=user.pk).select_related("user", "agency", "unit")
+        Person.objects.active()
+        .exclude(user_id=user.pk)
+        .select_related("user", "agency", "unit")
         .filter(Q(pk__in=Subquery(by_words.values("pk"))) | Q(user__username__istartswith=query))
         .order_by("user__last_name", "user__first_name", "pk")[:CANDIDATES]
     )
     recent_users = recent_contact_user_ids(user=user)
     by_user = {p.user_id: p.pk for p in people}
     close = [by_user[u] for u in recent_users if u in by_user] + team_mate_ids(user=user)
-    ranked = rank_people(people, query=words, close_ids=list(dict.fromkeys(close)), limit=max(1, min(limit, 20)))
-    return [{
-        "id": person.user_id, "username": person.user.get_username(), "name": person.full_name,
-        "title": person.title, "unit": person.unit.name if person.unit else "",
-        "agency": person.agency.name if person.agency else "",
-    } for person in ranked]
+    ranked = rank_people(
+        people, query=words, close_ids=list(dict.fromkeys(close)), limit=max(1, min(limit, 20))
+    )
+    return [
+        {
+            "id": person.user_id,
+            "username": person.user.get_username(),
+            "name": person.full_name,
+            "title": person.title,
+            "unit": person.unit.name if person.unit else "",
+            "agency": person.agency.name if person.agency else "",
+        }
+        for person in ranked
+    ]
 
 
 def mention_candidates(*, user, room_id: int, query: str, limit: int = MENTION_LIMIT) -> list[dict]:
-    """Members of a room the user belongs to, for the @mention list (all of them, by name, without a query)."""
+    """Members of a room the user belongs to, for the @mention list (all, by name, without a query)."""
     from realtime.chat.frames import person
     from search.analysis.folding import fold, name_match_rank
     from teams.models import Person
@@ -80,5 +97,7 @@ def mention_candidates(*, user, room_id: int, query: str, limit: int = MENTION_L
     from teams.name_search import team_mate_ids
 
     mates = set(Person.objects.filter(pk__in=team_mate_ids(user=user)).values_list("user_id", flat=True))
-    found.sort(key=lambda rm: (rm[0], rm[1].pk not in mates, rm[1].last_name.lower(), rm[1].first_name.lower()))
+    found.sort(
+        key=lambda rm: (rm[0], rm[1].pk not in mates, rm[1].last_name.lower(), rm[1].first_name.lower())
+    )
     return [person(member) for _, member in found[:limit]]

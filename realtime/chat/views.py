@@ -119,8 +119,8 @@ def direct_form(request):
     if not User.objects.filter(username=username, is_active=True).exists():
         found = people.lookup(user=request.user, query=typed, limit=2) if typed else []
         if len(found) != 1:
-            flash.error(request, _("No one matches %(name)s. Type a few letters of the name and pick the person "
-                                   "from the list.") % {"name": typed[:150]})
+            flash.error(request, _("No one matches %(name)s. Type a few letters of the name and pick the "
+                                   "person from the list.") % {"name": typed[:150]})
             return redirect("chat:index")
         username = found[0]["username"]
     return direct(request, username)

@@ -15,10 +15,12 @@ import re
 from search.analysis.data import load_compound_parts, load_phrases, load_stem_overrides, load_synonyms
 
 FUNCTION_WORDS = {
-    "sv": frozenset("och att det är för på med som inte jag vi har av till om kan ska den vad hur var när ny nya"
-                    .split()),
-    "fi": frozenset("ja on ei että se ole kun mutta myös voi olen oli tämä minä me te nyt vai miten mikä missä uusi"
-                    .split()),
+    "sv": frozenset(
+        "och att det är för på med som inte jag vi har av till om kan ska den vad hur var när ny nya".split()
+    ),
+    "fi": frozenset(
+        "ja on ei että se ole kun mutta myös voi olen oli tämä minä me te nyt vai miten mikä uusi".split()
+    ),
 }
 WORD = re.compile(r"\w+")
 

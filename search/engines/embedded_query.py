@@ -245,9 +245,9 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -
         # Best bets the reader may see are results too, counted once: add those the words did not match.
         visible = list(pinned_keys)
         if visible:
-            matched = searcher.search(Q.boolean_query(filters + [
-                (Occur.Must, scoring), (Occur.Must, Q.term_set_query(engine.schema, "key", visible))]), len(visible),
-                count=True).count
+            among = Q.term_set_query(engine.schema, "key", visible)
+            matched = searcher.search(Q.boolean_query(filters + [(Occur.Must, scoring), (Occur.Must, among)]),
+                                      len(visible), count=True).count
             total += len(visible) - matched
     return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import json
 
-from search.engines.base import Hit, SearchQuery
 from search.analysis.folding import fold
+from search.engines.base import Hit, SearchQuery
 from search.engines.embedded_query import Occur, Parsed, Q, filter_clauses, highlight, normalise
 from search.engines.tantivy_analysis import words
 
@@ -79,19 +79,20 @@ def suggest(engine, searcher, *, prefix: str, audience: str, limit: int, audienc
     filters = filter_clauses(engine, query) + [(Occur.Must, Q.term_set_query(schema, "f_type", list(SUGGEST_TYPES)))]
     # Folded on both sides: "makela" suggests "Liisa Mäkelä".
     folded = [fold(w) for w in typed]
-    found = searcher.search(Q.boolean_query(filters + [(Occur.Must, Q.phrase_prefix_query(schema, "title_folded", folded))]),
-                            limit)
+    prefix_query = Q.phrase_prefix_query(schema, "title_folded", folded)
+    found = searcher.search(Q.boolean_query(filters + [(Occur.Must, prefix_query)]), limit)
     if not found.hits:
         # Anywhere in the title, and a typo in the last word forgiven.
         loose = [(Occur.Must, Q.term_query(schema, "title_folded", w)) for w in folded[:-1]]
-        loose.append((Occur.Must, Q.fuzzy_term_query(schema, "title_folded", folded[-1], min(1, fuzziness(folded[-1])),
-                                                     prefix=True)))
+        last = Q.fuzzy_term_query(schema, "title_folded", folded[-1], min(1, fuzziness(folded[-1])), prefix=True)
+        loose.append((Occur.Must, last))
         found = searcher.search(Q.boolean_query(filters + loose), limit)
     hits = []
     for score, address in found.hits:
         doc = searcher.doc(address)
         payload = json.loads(doc["payload"][0])
-        title, _ = highlight(payload["title"], lambda ws: [w for w in ws if any(fold(w).startswith(t) for t in folded)],
+        title, _ = highlight(payload["title"],
+                             lambda ws: [w for w in ws if any(fold(w).startswith(t) for t in folded)],
                              limit=200)
         hits.append(
             Hit(

@@ -49,8 +49,8 @@ def run(search_fn) -> tuple[dict[str, Score], list[dict]]:
     scores = {}
     for name, values in per_category.items():
         n = len(values)
-        scores[name] = Score(recall=sum(v[0] for v in values) / n, mrr=sum(v[1] for v in values) / n, queries=n,
-                             precision=sum(v[2] for v in values) / n, irrelevant_top=sum(v[3] for v in values) / n)
+        recall, mrr, precision, wrong = (sum(v[i] for v in values) / n for i in range(4))
+        scores[name] = Score(recall=recall, mrr=mrr, queries=n, precision=precision, irrelevant_top=wrong)
     return scores, rows
 
 

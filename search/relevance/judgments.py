@@ -111,7 +111,8 @@ JUDGMENTS = [
 ]
 
 # Keys acceptable for a query besides the required ones (not counted against precision).
-_PALKKATUKI = ["i:palkkatuki-maksatus", "i:palkkatuki-takaisinperinta", "i:palkkatuki-haku", "n:palkkatuki-muutos"]
+_PALKKATUKI = ["i:palkkatuki-maksatus", "i:palkkatuki-takaisinperinta", "i:palkkatuki-haku",
+               "n:palkkatuki-muutos"]
 _HANKINTA = ["i:hankinnat", "i:hankintaohje", "n:hankintastrategia"]
 _KORTTI = ["i:kulkukortti", "i:kulunvalvonta", "n:kulunvalvonta-uudistus", "i:sv-passerkort"]
 _ETATYO = ["i:etatyo", "i:tietoturva-eta", "n:etatyo-kysely"]

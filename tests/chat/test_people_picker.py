@@ -42,8 +42,9 @@ def test_lookup_folds_diacritics_and_only_offers_active_people(client, users, li
     assert "liisa.makela2" not in [p["username"] for p in found]
 
 
-@pytest.mark.parametrize(("text", "username"), [("sjoberg", "erik.sjoberg"), ("ohman", "pekka.ohman"),
-                                                ("aijala", "matti.aijala")])
+@pytest.mark.parametrize(
+    ("text", "username"), [("sjoberg", "erik.sjoberg"), ("ohman", "pekka.ohman"), ("aijala", "matti.aijala")]
+)
 def test_lookup_finds_nordic_names_typed_without_diacritics(client, users, text, username):
     client.force_login(users["sanna"])
     assert [p["username"] for p in client.get(PEOPLE, {"q": text}).json()["people"]] == [username]
@@ -72,7 +73,9 @@ def test_lookup_never_offers_oneself_and_needs_a_login(client, users):
 
 def test_direct_form_opens_the_picked_person_or_a_single_name_match(client, users):
     client.force_login(users["aino"])
-    response = client.post(reverse("chat:direct_form"), {"username": "Liisa Mäkelä", "person": "liisa.makela"})
+    response = client.post(
+        reverse("chat:direct_form"), {"username": "Liisa Mäkelä", "person": "liisa.makela"}
+    )
     room = Room.objects.get(kind=Room.Kind.DIRECT, memberships__user=users["liisa"])
     assert response.status_code == 302 and response.url == reverse("chat:room", args=[room.pk])
     # Without JavaScript: a typed name that matches one person opens the conversation too.
@@ -82,14 +85,20 @@ def test_direct_form_opens_the_picked_person_or_a_single_name_match(client, user
     # Ambiguous or unknown: a clear message, nothing created.
     before = Room.objects.count()
     response = client.post(reverse("chat:direct_form"), {"username": "nobody here"}, follow=True)
-    assert "No one matches nobody here" in response.content.decode() or "nobody here" in response.content.decode()
+    assert (
+        "No one matches nobody here" in response.content.decode()
+        or "nobody here" in response.content.decode()
+    )
     assert Room.objects.count() == before
 
 
 def test_mention_list_ranks_best_match_then_team_mates(client, users, liisas, chat):
     _org, team_room, vaasa = chat
-    group = rooms.create_room(user=users["pekka"], name="Liisat", member_ids=[
-        users["liisa"].pk, users["aino"].pk, *[p.user.pk for p in liisas.values()]])
+    group = rooms.create_room(
+        user=users["pekka"],
+        name="Liisat",
+        member_ids=[users["liisa"].pk, users["aino"].pk, *[p.user.pk for p in liisas.values()]],
+    )
     client.force_login(users["pekka"])
     url = reverse("chat:api_members", args=[group.pk])
     found = [m["username"] for m in client.get(url, {"q": "makela"}).json()["members"]]
@@ -116,7 +125,10 @@ def test_message_action_on_profiles_and_person_cards_opens_the_conversation(clie
     own = client.get(reverse("teams:person", args=["aino.virtanen"])).content.decode()
     assert f'action="{reverse("chat:direct", args=["aino.virtanen"])}"' not in own  # not to oneself
     cards = client.get(reverse("teams:directory")).content.decode()
-    assert f'action="{action}"' in cards and f'action="{reverse("chat:direct", args=["aino.virtanen"])}"' not in cards
+    assert (
+        f'action="{action}"' in cards
+        and f'action="{reverse("chat:direct", args=["aino.virtanen"])}"' not in cards
+    )
     response = client.post(action)
     room = Room.objects.get(kind=Room.Kind.DIRECT, memberships__user=users["liisa"])
     assert response.url == reverse("chat:room", args=[room.pk])

@@ -19,14 +19,27 @@ def person(pk, name, title="Asiantuntija"):
 
 
 PEOPLE = [
-    person(1, "Liisa Mäkelä"), person(2, "Liisa Makkonen"), person(3, "Liisa Mäki"), person(4, "Liisa Nieminen"),
-    person(5, "Outi Pääkkönen"), person(6, "Mikael Sjöberg"), person(7, "Pekka Mäkelä", "Tietoturva-asiantuntija"),
-    person(8, "Jussi Lounela"), person(9, "Anna Launas"), person(10, "Mika Lonnas"), person(11, "Åsa Öhman"),
+    person(1, "Liisa Mäkelä"),
+    person(2, "Liisa Makkonen"),
+    person(3, "Liisa Mäki"),
+    person(4, "Liisa Nieminen"),
+    person(5, "Outi Pääkkönen"),
+    person(6, "Mikael Sjöberg"),
+    person(7, "Pekka Mäkelä", "Tietoturva-asiantuntija"),
+    person(8, "Jussi Lounela"),
+    person(9, "Anna Launas"),
+    person(10, "Mika Lonnas"),
+    person(11, "Åsa Öhman"),
 ]
 PAGES = [
     doc("instruction:1", "Makeiset ja kahvitus kokouksissa", "Makelainen tarjoilu ja makeat leivonnaiset."),
-    doc("news:1", "Lounasravintola avautuu Mikkelissä", "Lounas tarjoillaan arkisin.", type="news",
-        published_at=NOW),
+    doc(
+        "news:1",
+        "Lounasravintola avautuu Mikkelissä",
+        "Lounas tarjoillaan arkisin.",
+        type="news",
+        published_at=NOW,
+    ),
     doc("news:2", "Ruokailu uudistuu", "Henkilöstöravintolan lista muuttuu.", type="news", published_at=NOW),
 ]
 
@@ -38,13 +51,22 @@ def people(engine):
 
 
 def keys(engine, text, language="fi"):
-    return [h.key for h in engine.search(SearchQuery(text=text, audience="keha", now=NOW, language=language)).hits]
+    return [
+        h.key for h in engine.search(SearchQuery(text=text, audience="keha", now=NOW, language=language)).hits
+    ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("liisa makela", "person:1"), ("Liisa Mäkelä", "person:1"), ("paakkonen", "person:5"),
-    ("sjoberg", "person:6"), ("Sjöberg", "person:6"), ("asa ohman", "person:11"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("liisa makela", "person:1"),
+        ("Liisa Mäkelä", "person:1"),
+        ("paakkonen", "person:5"),
+        ("sjoberg", "person:6"),
+        ("Sjöberg", "person:6"),
+        ("asa ohman", "person:11"),
+    ],
+)
 def test_a_name_typed_without_diacritics_finds_the_person_first(people, text, expected):
     found = keys(people, text)
     assert found[:1] == [expected], found
@@ -56,7 +78,7 @@ def test_both_makelas_rank_above_everyone_else(people, text):
 
 
 def test_a_common_word_does_not_match_names_one_letter_away(people):
-    """"lounas" (lunch) is in a news item; Launas, Lonnas and Lounela are not lunch."""
+    """ "lounas" (lunch) is in a news item; Launas, Lonnas and Lounela are not lunch."""
     found = keys(people, "lounas")
     assert "news:1" in found
     assert not [k for k in found if k.startswith("person:")], found

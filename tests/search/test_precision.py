@@ -1,5 +1,6 @@
 """Precision without losing recall (issue 22), on every engine: the reader's language first unless the
-query is in the other one, typo tolerance only where it pays, colloquial synonyms, Swedish words as written."""
+query is in the other one, typo tolerance only where it pays, colloquial synonyms, Swedish words as
+written."""
 
 from __future__ import annotations
 
@@ -10,15 +11,33 @@ from tests.search.test_behaviour import NOW, doc
 
 CORPUS = [
     doc("instruction:fi-teams", "Teams-kokoukset", "Näin järjestät Teams-kokouksen ja kutsut ulkopuoliset."),
-    doc("instruction:sv-teams", "Teams-möten", "Så ordnar du ett Teams-möte och bjuder in externa deltagare.",
-        lang="sv"),
+    doc(
+        "instruction:sv-teams",
+        "Teams-möten",
+        "Så ordnar du ett Teams-möte och bjuder in externa deltagare.",
+        lang="sv",
+    ),
     doc("instruction:fi-loma", "Vuosiloma ja lomarahat", "Vuosiloman pituus ja lomarahan maksaminen."),
-    doc("instruction:sv-semester", "Semester och semesterpenning", "Semesterns längd och när semesterpenningen betalas.",
-        lang="sv"),
-    doc("instruction:sick-1", "Sairauspoissaolon ilmoittaminen", "Sairauspoissaolosta ilmoitetaan esihenkilölle."),
+    doc(
+        "instruction:sv-semester",
+        "Semester och semesterpenning",
+        "Semesterns längd och när semesterpenningen betalas.",
+        lang="sv",
+    ),
+    doc(
+        "instruction:sick-1",
+        "Sairauspoissaolon ilmoittaminen",
+        "Sairauspoissaolosta ilmoitetaan esihenkilölle.",
+    ),
     doc("instruction:sick-2", "Sairausloma ja palkka", "Sairausloman ajalta maksetaan palkkaa."),
-    doc("news:sv-jobb", "Jobbmarknad Finland har öppnat", "Den arbetssökande ser lediga jobb på ett ställe. "
-        "Infot är avsett för alla anställda vid UF-centret.", lang="sv", type="news", published_at=NOW),
+    doc(
+        "news:sv-jobb",
+        "Jobbmarknad Finland har öppnat",
+        "Den arbetssökande ser lediga jobb på ett ställe. Infot är avsett för alla anställda vid UF-centret.",
+        lang="sv",
+        type="news",
+        published_at=NOW,
+    ),
     doc("instruction:matka", "Matkalaskun tekeminen", "Matkalasku tehdään kahden kuukauden kuluessa."),
     doc("person:1", "Pekka Kela", "", type="person", lead="Asiantuntija"),
     doc("instruction:kala", "Kalastusluvat", "Kala ja kalastus virkamatkalla."),
@@ -32,7 +51,9 @@ def loaded(engine):
 
 
 def keys(engine, text, language="fi"):
-    return [h.key for h in engine.search(SearchQuery(text=text, audience="keha", now=NOW, language=language)).hits]
+    return [
+        h.key for h in engine.search(SearchQuery(text=text, audience="keha", now=NOW, language=language)).hits
+    ]
 
 
 def test_a_name_in_both_languages_ranks_the_readers_language_first(loaded):
@@ -49,8 +70,10 @@ def test_colloquial_words_find_the_formal_term(loaded, text):
     assert {"instruction:sick-1", "instruction:sick-2"} <= set(keys(loaded, text)[:5])
 
 
-@pytest.mark.parametrize(("text", "expected"), [("lediga jobb", "news:sv-jobb"), ("anställda", "news:sv-jobb"),
-                                                ("jobb", "news:sv-jobb")])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("lediga jobb", "news:sv-jobb"), ("anställda", "news:sv-jobb"), ("jobb", "news:sv-jobb")],
+)
 def test_swedish_words_as_written_find_swedish_content_in_either_ui(loaded, text, expected):
     assert keys(loaded, text, language="sv")[:1] == [expected]
     assert expected in keys(loaded, text, language="fi")[:3]

@@ -25,7 +25,7 @@ def test_relevance_meets_the_goal_and_beats_the_builtin_analyzer(search_server_u
     assert "| all        |" in table and "WORSE" not in table
     all_row = next(line for line in table.splitlines() if line.startswith("| all"))
     cells = [cell.strip().rstrip("%") for cell in all_row.split("|")]
-    # | all | queries | (a) R | (a) P | (a) MRR | (b) R | (b) P | (b) MRR | (b) vs (a) | (c) R | (c) P | (c) MRR | …
+    # | all | queries | (a) R | (a) P | (a) MRR | (b) R | (b) P | (b) MRR | (b) vs (a) | (c) R | (c) P | …
     builtin_recall, builtin_precision = int(cells[3]), int(cells[4])
     for recall, precision in ((int(cells[6]), int(cells[7])), (int(cells[10]), int(cells[11]))):  # (b), (c)
         assert recall >= 90 and recall > builtin_recall

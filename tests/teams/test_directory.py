@@ -37,11 +37,11 @@ class TestDirectorySearch:
         assert names(staff_client.get(reverse("teams:directory"), {"q": text})) == [username]
 
     def test_best_name_match_comes_first(self, staff_client, org):
-        """A whole last name before a name that only starts with the word, before a title or expertise match."""
+        """A whole last name, then a name starting with the word, then a title or expertise match."""
         PersonFactory(user=UserFactory(username="a.makelainen", first_name="Aarne", last_name="Mäkeläinen"),
                       agency=org.keha)
-        PersonFactory(user=UserFactory(username="b.aalto", first_name="Bea", last_name="Aalto"), agency=org.keha,
-                      title="Mäkelä-projektin sihteeri")
+        aalto = UserFactory(username="b.aalto", first_name="Bea", last_name="Aalto")
+        PersonFactory(user=aalto, agency=org.keha, title="Mäkelä-projektin sihteeri")
         response = staff_client.get(reverse("teams:directory"), {"q": "makela"})
         order = [p.user.username for p in response.context["page"].object_list]
         assert order == ["liisa.makela", "a.makelainen", "b.aalto"]

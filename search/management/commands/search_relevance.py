@@ -76,10 +76,10 @@ class Command(BaseCommand):
                           f"(a) = built-in finnish/swedish analyzer + plain multi_match, (b) = our chain, "
                           f"(c) = our chain on the embedded engine (tantivy); R = recall@5, P = precision@5")
         self.stdout.write("")
-        self.stdout.write("| category   | queries | (a) R | (a) P | (a) MRR | (b) R | (b) P | (b) MRR | (b) vs (a)  "
-                          "| (c) R | (c) P | (c) MRR | (c) vs (a)  |")
-        self.stdout.write("|------------|--------:|------:|------:|--------:|------:|------:|--------:|-------------"
-                          "|------:|------:|--------:|-------------|")
+        self.stdout.write("| category   | queries | (a) R | (a) P | (a) MRR | (b) R | (b) P | (b) MRR "
+                          "| (b) vs (a)  | (c) R | (c) P | (c) MRR | (c) vs (a)  |")
+        self.stdout.write("|------------|--------:|------:|------:|--------:|------:|------:|--------:"
+                          "|-------------|------:|------:|--------:|-------------|")
         losses = []
         for name in categories:
             a, b, c = builtin[name], ours[name], embedded[name]
@@ -114,10 +114,11 @@ class Command(BaseCommand):
             raise CommandError(f"recall@5 of the embedded engine is {embedded['all'].recall:.0%}, below {threshold:.0%}")
         for label, score in (("our chain", ours["all"]), ("the embedded engine", embedded["all"])):
             if score.irrelevant_top > MAX_IRRELEVANT_TOP:
-                raise CommandError(f"{label} puts an irrelevant first hit on {score.irrelevant_top:.0%} of the "
-                                   f"queries, above {MAX_IRRELEVANT_TOP:.0%}")
+                raise CommandError(f"{label} puts an irrelevant first hit on {score.irrelevant_top:.0%} of "
+                                   f"the queries, above {MAX_IRRELEVANT_TOP:.0%}")
             if score.precision < MIN_PRECISION:
-                raise CommandError(f"precision@5 of {label} is {score.precision:.0%}, below {MIN_PRECISION:.0%}")
+                raise CommandError(f"precision@5 of {label} is {score.precision:.0%}, "
+                                   f"below {MIN_PRECISION:.0%}")
         if losses:
             raise CommandError(f"our chain is not better than the built-in analyzer on: {', '.join(losses)}")
         self.stdout.write(self.style.SUCCESS(f"Our chain: recall@5 {ours['all'].recall:.0%} (goal {threshold:.0%}), "
