@@ -133,3 +133,13 @@ def test_message_action_on_profiles_and_person_cards_opens_the_conversation(clie
     room = Room.objects.get(kind=Room.Kind.DIRECT, memberships__user=users["liisa"])
     assert response.url == reverse("chat:room", args=[room.pk])
     assert client.post(action).url == response.url  # the same conversation the second time
+
+
+def test_lookup_reads_a_fixed_number_of_queries(client, users, liisas, django_assert_max_num_queries):
+    """Session and user, the matching people with their units and agencies, recent contacts, team-mates."""
+    client.force_login(users["aino"])
+    for other in liisas.values():
+        rooms.direct_room(user=users["aino"], other_id=other.user.pk)
+    with django_assert_max_num_queries(5):
+        found = client.get(PEOPLE, {"q": "liisa"}).json()["people"]
+    assert len(found) == 9
