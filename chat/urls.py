@@ -22,4 +22,5 @@ urlpatterns = [
     path("api/viestit/<int:message_id>/historia/", views.api_edit_history, name="api_edit_history"),
     path("api/viestit/<int:message_id>/<str:action>/", views.api_message_action, name="api_message_action"),
     path("api/haku/", views.api_search, name="api_search"),
+    path("api/ihmiset/", views.api_people, name="api_people"),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from chat import attachments, messages, rooms
+from chat import attachments, messages, people, rooms
 from chat.errors import ChatError
 from chat.frames import attachment_dict, message_dict, person
 
@@ -92,6 +92,7 @@ def create_room(request):
 
 
 def _user_ids(text: str) -> list[int]:
+    """Active users named in a comma-separated list of user names (what the people picker fills in)."""
     names = [n.strip().lstrip("@") for n in text.replace(";", ",").split(",") if n.strip()][:100]
     return list(User.objects.filter(username__in=names, is_active=True).values_list("pk", flat=True))
 
@@ -111,11 +112,17 @@ def direct(request, username):
 
 @require_POST
 def direct_form(request):
-    """The "new direct message" form: a user name (with or without @)."""
-    username = (request.POST.get("username") or "").strip().lstrip("@")
+    """The "new direct message" form: the picker's chosen person, or what was typed (a user name, with or
+    without @, or a name that matches exactly one person)."""
+    typed = (request.POST.get("username") or "").strip().lstrip("@")
+    username = (request.POST.get("person") or "").strip() or typed
     if not User.objects.filter(username=username, is_active=True).exists():
-        flash.error(request, _("No one has the user name %(name)s.") % {"name": username[:150]})
-        return redirect("chat:index")
+        found = people.lookup(user=request.user, query=typed, limit=2) if typed else []
+        if len(found) != 1:
+            flash.error(request, _("No one matches %(name)s. Type a few letters of the name and pick the "
+                                   "person from the list.") % {"name": typed[:150]})
+            return redirect("chat:index")
+        username = found[0]["username"]
     return direct(request, username)
 
 
@@ -231,15 +238,18 @@ def api_read(request, room_id, action):
 @api
 @require_GET
 def api_members(request, room_id):
-    query = (request.GET.get("q") or "").strip().lower()
-    found = []
-    for membership in rooms.members_of(user=request.user, room_id=room_id):
-        entry = person(membership.user)
-        if not query or query in entry["username"].lower() or query in entry["name"].lower():
-            found.append(entry)
-        if len(found) >= (8 if query else 1000):
-            break
+    """The room's members; with ``q``, the @mention list: best name match first (diacritics ignored), then
+    team-mates, at most eight."""
+    found = people.mention_candidates(user=request.user, room_id=room_id, query=request.GET.get("q") or "")
     return JsonResponse({"members": found})
+
+
+@api
+@require_GET
+def api_people(request):
+    """The people picker (new direct message, new room, add members): ``{"people": [{id, username, name,
+    title, unit, agency}]}``, best match first, recent contacts and team-mates first among equals."""
+    return JsonResponse({"people": people.lookup(user=request.user, query=request.GET.get("q") or "")})
 
 
 @api

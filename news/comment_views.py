@@ -208,7 +208,7 @@ def react_comment(request, comment_id):
 @require_GET
 def people(request):
     """Up to eight active people for the @mention autocomplete: ``{"results": [{username, name, title}]}``."""
-    results = comments.people_suggestions(query=request.GET.get("q", ""))
+    results = comments.people_suggestions(query=request.GET.get("q", ""), user=request.user)
     response = JsonResponse({"results": results})
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -279,20 +279,25 @@ def toggle_reaction(*, user, kind: str, article: NewsArticlePage | None = None,
     return active, Reaction.objects.filter(kind=kind, **target).count()
 
 
-def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS) -> list[dict]:
-    """Active people for the @mention autocomplete: by name, title or expertise words, or user name start."""
+def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS, user=None) -> list[dict]:
+    """Active people for the @mention autocomplete: by name (diacritics ignored), title or expertise words, or
+    user name start. Best name match first, then the viewer's team-mates, then the others."""
     from teams.models import Person
+    from teams.name_search import CANDIDATES, rank_people, team_mate_ids
     from teams.services import clean_query, search_people
 
     query = clean_query(query or "").lstrip("@").strip()
     if not query:
         return []
-    by_words = search_people(query=query.replace(".", " ").replace("_", " "))
-    people = (
+    by_words = search_people(query=query.replace(".", " ").replace("_", " ")).order_by()
+    people = list(
         Person.objects.active().select_related("user")
         .filter(Q(pk__in=Subquery(by_words.values("pk"))) | Q(user__username__istartswith=query))
-        .order_by("user__last_name", "user__first_name", "pk")[:limit]
+        .order_by("user__last_name", "user__first_name", "pk")[:CANDIDATES]
     )
+    close = team_mate_ids(user=user) if user is not None and user.is_authenticated else []
+    words = query.replace(".", " ").replace("_", " ")
+    people = rank_people(people, query=words, close_ids=close, limit=limit)
     return [
         {"username": person.user.username, "name": person.full_name, "title": person.title}
         for person in people

@@ -54,11 +54,11 @@ def reader_audiences(*, user) -> tuple[str, tuple[str, ...]]:
     return (kinds[0] if kinds else "none"), tuple(kinds[1:])
 
 
-def best_bet_keys(*, text: str) -> tuple[str, ...]:
-    """Pages editors pinned to this exact phrase (cached map, see search.best_bets)."""
+def best_bet_keys(*, text: str, language: str = "fi") -> tuple[str, ...]:
+    """Pages editors pinned to this phrase, as typed or analysed (cached map, see search.best_bets)."""
     from search import best_bets
 
-    return best_bets.keys_for(normalise_phrase(text))
+    return best_bets.keys_for(normalise_phrase(text), language=language)
 
 
 def log_search(*, text: str, hits: int, degraded: bool) -> int:
@@ -88,7 +88,8 @@ def search_site(*, user, text: str, filters: dict | None = None, page: int = 1, 
     audience, audiences = reader_audiences(user=user)
     filters = {name: tuple(values) for name, values in (filters or {}).items() if name in FACETS and values}
     query = SearchQuery(text=text, audience=audience, audiences=audiences, language=language, filters=filters,
-                        page=page, page_size=PAGE_SIZE, pinned=best_bet_keys(text=text) if page == 1 else ())
+                        page=page, page_size=PAGE_SIZE,
+                        pinned=best_bet_keys(text=text, language=language) if page == 1 else ())
     engine = get_engine()
     degraded = engine is None
     result = None

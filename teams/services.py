@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from teams import photos
+from teams import name_search, photos
 from teams.models import Agency, Location, Person, TaggedExpertise, Team, TeamMembership, Unit
 
 # A directory page of 48 cards fills four rows of twelve on wide screens and
@@ -36,17 +36,22 @@ def search_people(
     """Active people matching every word of ``query`` and every given filter.
 
     A word matches a first name, last name, job title or expertise tag.
-    Matching is case-insensitive, including for å, ä and ö.
+    Matching is case-insensitive, and names ignore diacritics ("makela" finds
+    Mäkelä). With a query, the best name match comes first
+    (teams.name_search.match_rank), else the order is by name.
     """
     people = Person.objects.active().for_listing().prefetch_related("expertise")
-    for term in clean_query(query).split()[:MAX_QUERY_TERMS]:
+    terms = clean_query(query).split()[:MAX_QUERY_TERMS]
+    if terms:
+        people = name_search.annotate_names(people)
+    for term in terms:
         expertise = TaggedExpertise.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=term)
         people = people.filter(
-            Q(user__first_name__icontains=term)
-            | Q(user__last_name__icontains=term)
-            | Q(title__icontains=term)
+            name_search.name_filter(term)
             | Exists(expertise)
         )
+    if terms:
+        people = name_search.match_rank(people, " ".join(terms))
     if agency is not None:
         people = people.filter(agency=agency)
     if unit is not None:

@@ -44,6 +44,9 @@ def analysis_settings() -> dict:
     analyzers: dict[str, dict] = {
         # Unstemmed words: exact-match boosts, did-you-mean, the autocomplete's search side.
         "taimi_exact": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding_keep"]},
+        # Names (people): folded and original words, unstemmed ("makela" finds "Mäkelä").
+        "taimi_name": {"type": "custom", "tokenizer": "standard",
+                       "filter": ["lowercase", "asciifolding_keep"]},
         "taimi_prefix": {
             "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding_keep", "prefix_edge"],
         },

@@ -9,6 +9,8 @@ field has multi-fields (no ``copy_to``):
 * ``<field>.builtin``  Elasticsearch's own ``finnish``/``swedish`` analyzer: the
                         relevance command's baseline, measured on the same index
 * ``title_<l>.prefix`` edge n-grams with an unstemmed search analyzer: search-as-you-type
+* ``name``             people's names only: lowercased words, ASCII-folded with the original kept
+                        (``taimi_name``), and ``name.prefix`` (folded edge n-grams) for the autocomplete
 
 Facets and filters are ``keyword`` fields (never terms aggregations on text).
 """
@@ -49,6 +51,8 @@ def mapping() -> dsl.Mapping:
     m.field("published_at", dsl.Date())
     m.field("valid_until", dsl.Date())
     m.field("extra", dsl.Object(enabled=False))
+    m.field("name", dsl.Text(analyzer="taimi_name", fields={
+        "prefix": dsl.Text(analyzer="taimi_prefix", search_analyzer="taimi_exact")}))
     for lang in ("fi", "sv"):
         for name in TEXT_FIELDS:
             m.field(f"{name}_{lang}", text_field(lang, prefix=name == "title"))
@@ -76,6 +80,8 @@ def to_source(document) -> dict:
     for name in FACETS:
         if name not in ("type", "language", "audience"):
             source[name] = list(document.facets.get(name, ()))
+    if document.type == "person":
+        source["name"] = document.title
     lang = document.language if document.language in ("fi", "sv") else "fi"
     source["title_" + lang] = document.title
     source["headings_" + lang] = document.headings

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import tantivy
 
+from search.analysis.folding import fold
 from search.engines import embedded_query, embedded_suggest
 from search.engines.base import FACETS, Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchUnavailable
 from search.engines.embedded_store import Store
@@ -47,6 +48,12 @@ def build_schema() -> tantivy.Schema:
     # Lowercased words, unstemmed: exact-match boost, typos, "did you mean", autocomplete.
     sb.add_text_field("exact", tokenizer_name=PRE_ANALYSED, index_option="freq")
     sb.add_text_field("title_exact", tokenizer_name=PRE_ANALYSED, index_option="position")
+    # Title words folded (ä→a, ö→o, å→a) in order: the autocomplete's phrase prefix without diacritics.
+    sb.add_text_field("title_folded", tokenizer_name=PRE_ANALYSED, index_option="position")
+    # People's names only: each word as written and folded ("mäkelä makela"), for the name clause.
+    sb.add_text_field("name", tokenizer_name=PRE_ANALYSED, index_option="freq")
+    # The document's language, read when ranking the query's language first.
+    sb.add_text_field("lang", stored=True, tokenizer_name="raw")
     for name in FACETS:
         sb.add_text_field(f"f_{name}", tokenizer_name="raw", fast=True)
     sb.add_text_field("audience", tokenizer_name="raw", fast=True)
@@ -86,6 +93,7 @@ class EmbeddedEngine(SearchEngine):
         chain = self.analysis.chain(doc.language)
         out = tantivy.Document()
         out.add_text("key", doc.key)
+        out.add_text("lang", doc.language)
         texts = {name: clean_text(getattr(doc, name) or "") for name in TEXT_FIELDS}
         parts, exact = [], []
         for name, text in texts.items():
@@ -95,6 +103,9 @@ class EmbeddedEngine(SearchEngine):
             if name == "title":
                 out.add_text("title_parts", found)
                 out.add_text("title_exact", " ".join(lowered))
+                out.add_text("title_folded", " ".join(fold(w) for w in lowered))
+                if doc.type == "person":
+                    out.add_text("name", " ".join(dict.fromkeys([*lowered, *(fold(w) for w in lowered)])))
             else:
                 parts.append(found)
         out.add_text("parts", " ".join(parts))

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import tantivy
 
+from search.analysis.folding import fold
+from search.analysis.language import query_language
 from search.engines.base import FACETS, Hit, SearchQuery, SearchResult
 from search.engines.tantivy_analysis import MAX_WORD, clean_text, words
 
@@ -33,6 +35,12 @@ PARTS_BOOST = {"title_parts": 1.2, "parts": 0.5}  # a compound part is weaker ev
 EXACT_BOOST = 1.5  # the unstemmed word as typed
 COMPOUND_BOOST = 0.5  # all parts of a typed compound, found apart or in other compounds
 FUZZY_BOOST = 0.3  # typo matches rank below real ones
+# A person whose name holds the query word (folded: "makela" = "Mäkelä") ranks above pages that mention it.
+NAME_BOOST = 6.0
+# Typos must keep the first letters (Elasticsearch's prefix_length): "lounas" never becomes "launas".
+FUZZY_PREFIX = 2
+# Documents in the query's language (the reader's unless the query is in the other) score this much more.
+LANGUAGE_BOOST = 3.0
 PHRASE_BOOST = {"title": 4.0, "body": 2.0}
 # Queries longer than this are cut (a pasted paragraph is not a question, and
 # thousands of terms would be thousands of clauses). Documented in docs/search.md.
@@ -62,7 +70,8 @@ class Parsed:
 
 
 def fuzziness(word: str) -> int:
-    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+    """Edits forgiven (Elasticsearch's "AUTO:5,8"): none below 5 letters, one up to 7, two from 8."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
 
 
 def normalise(text: str) -> list[str]:
@@ -78,8 +87,17 @@ def _term(schema, name: str, value: str, boost: float):
 def known(searcher, terms, alternatives) -> bool:
     """Whether any document uses the word (stemmed, as a compound part, or as typed)."""
     return any(searcher.doc_freq(name, term) for term in terms for name in (*FIELD_BOOSTS, *PARTS_BOOST)) or any(
-        searcher.doc_freq("exact", alt) for alt in alternatives
+        searcher.doc_freq("exact", alt) or searcher.doc_freq("name", fold(alt)) for alt in alternatives
     )
+
+
+def fuzzy_clause(schema, name: str, term: str, distance: int, boost: float):
+    """Terms within ``distance`` edits that keep the first FUZZY_PREFIX letters; never a person's name."""
+    clauses = [(Occur.Must, Q.fuzzy_term_query(schema, name, term, distance)),
+               (Occur.MustNot, Q.term_query(schema, "f_type", "person"))]
+    if len(term) > FUZZY_PREFIX:
+        clauses.append((Occur.Must, Q.regex_query(schema, name, re.escape(term[:FUZZY_PREFIX]) + ".*")))
+    return Q.boost_query(Q.boolean_query(clauses), boost)
 
 
 def word_query(engine, searcher, word: str, lang: str, parsed: Parsed, *, fuzzy: bool):
@@ -107,6 +125,8 @@ def word_query(engine, searcher, word: str, lang: str, parsed: Parsed, *, fuzzy:
             clauses.append(_term(schema, name, term, boost))
     for alt in alternatives:
         clauses.append(_term(schema, "exact", alt, EXACT_BOOST))
+    # People's names: the word folded matches the name as written or folded.
+    clauses.append(_term(schema, "name", fold(word), NAME_BOOST))
     # A compound typed by the reader ("turvaohje") matches documents with all of
     # its parts ("tietoturvaohjeet": tieto|turva|ohje), as Elasticsearch's
     # decompounder on the query side does, but requiring every part.
@@ -121,8 +141,8 @@ def word_query(engine, searcher, word: str, lang: str, parsed: Parsed, *, fuzzy:
     distance = fuzziness(word)
     if fuzzy and distance and len(alternatives) == 1 and not known(searcher, terms, alternatives):
         for term in terms:
-            clauses.append(Q.boost_query(Q.fuzzy_term_query(schema, "body", term, distance), FUZZY_BOOST))
-            clauses.append(Q.boost_query(Q.fuzzy_term_query(schema, "title", term, distance), FUZZY_BOOST * 3))
+            clauses.append(fuzzy_clause(schema, "body", term, distance, FUZZY_BOOST))
+            clauses.append(fuzzy_clause(schema, "title", term, distance, FUZZY_BOOST * 3))
     parsed.stems |= terms
     parsed.exact |= alternatives
     if not clauses:
@@ -186,10 +206,13 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), d
     window = max(RERANK_WINDOW, offset + size) if scoring is not None else offset + size
     found = searcher.search(full, window, count=True)
     now = query.now.timestamp() if query.now else time.time()
+    preferred = query_language(query.text, query.language)
     ranked = []
     for position, (score, address) in enumerate(found.hits):
         doc = searcher.doc(address)
         key = doc["key"][0]
+        if scoring is not None and position < RERANK_WINDOW and doc.get_first("lang") == preferred:
+            score *= LANGUAGE_BOOST
         if scoring is not None and key.startswith("news:") and position < RERANK_WINDOW:
             published = doc.get_first("published") or 0
             if published:
@@ -217,7 +240,16 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), d
     for score, key, doc in rest[offset : offset + size]:
         hits.append(_hit(engine, key, json.loads(doc["payload"][0]), score, parsed, query))
     facets = facet_counts(engine, searcher, query, scoring)
-    return SearchResult(hits=hits, total=found.count, facets=facets, suggestion=suggestion)
+    total = found.count
+    if pinned_keys and scoring is not None:
+        # Best bets the reader may see are results too, counted once: add those the words did not match.
+        visible = list(pinned_keys)
+        if visible:
+            among = Q.term_set_query(engine.schema, "key", visible)
+            matched = searcher.search(Q.boolean_query(filters + [(Occur.Must, scoring), (Occur.Must, among)]),
+                                      len(visible), count=True).count
+            total += len(visible) - matched
+    return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
 
 def fetch_keys(engine, searcher, query: SearchQuery, keys) -> list[tuple[str, dict]]:

@@ -13,11 +13,17 @@ from __future__ import annotations
 import html
 import json
 
+from search.analysis.folding import fold
 from search.engines.base import Hit, SearchQuery
-from search.engines.embedded_query import Occur, Parsed, Q, filter_clauses, fuzziness, highlight, normalise
+from search.engines.embedded_query import Occur, Parsed, Q, filter_clauses, highlight, normalise
 from search.engines.tantivy_analysis import words
 
 SUGGEST_TYPES = ("instruction", "news", "person")
+
+
+def fuzziness(word: str) -> int:
+    """Edits a suggestion may correct (looser than the search's typo clause: it only proposes)."""
+    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
 
 
 def _levenshtein(a: str, b: str, limit: int) -> int:
@@ -71,17 +77,22 @@ def suggest(engine, searcher, *, prefix: str, audience: str, limit: int, audienc
     schema = engine.schema
     query = SearchQuery(text=prefix, audience=audience, audiences=tuple(audiences))
     filters = filter_clauses(engine, query) + [(Occur.Must, Q.term_set_query(schema, "f_type", list(SUGGEST_TYPES)))]
-    found = searcher.search(Q.boolean_query(filters + [(Occur.Must, Q.phrase_prefix_query(schema, "title_exact", typed))]), limit)
+    # Folded on both sides: "makela" suggests "Liisa Mäkelä".
+    folded = [fold(w) for w in typed]
+    prefix_query = Q.phrase_prefix_query(schema, "title_folded", folded)
+    found = searcher.search(Q.boolean_query(filters + [(Occur.Must, prefix_query)]), limit)
     if not found.hits:
         # Anywhere in the title, and a typo in the last word forgiven.
-        loose = [(Occur.Must, Q.term_query(schema, "title_exact", w)) for w in typed[:-1]]
-        loose.append((Occur.Must, Q.fuzzy_term_query(schema, "title_exact", typed[-1], min(1, fuzziness(typed[-1])), prefix=True)))
+        loose = [(Occur.Must, Q.term_query(schema, "title_folded", w)) for w in folded[:-1]]
+        last = Q.fuzzy_term_query(schema, "title_folded", folded[-1], min(1, fuzziness(folded[-1])), prefix=True)
+        loose.append((Occur.Must, last))
         found = searcher.search(Q.boolean_query(filters + loose), limit)
     hits = []
     for score, address in found.hits:
         doc = searcher.doc(address)
         payload = json.loads(doc["payload"][0])
-        title, _ = highlight(payload["title"], lambda ws: [w for w in ws if any(w.startswith(t) for t in typed)],
+        title, _ = highlight(payload["title"],
+                             lambda ws: [w for w in ws if any(fold(w).startswith(t) for t in folded)],
                              limit=200)
         hits.append(
             Hit(

@@ -1,4 +1,4 @@
-"""The judged corpus: realistic, short instruction and news documents (Finnish, some Swedish).
+"""The judged corpus: realistic, short instruction, news and people documents (Finnish and Swedish).
 
 Small on purpose (the test server rescans every document per query) but with
 near-misses for each query: documents that share a word without being the
@@ -116,6 +116,42 @@ INSTRUCTIONS = [
      "Vid upphandlingar följs upphandlingslagen. Vid småupphandlingar begärs minst tre anbud."),
     ("i:sv-introduktion", "sv", "Introduktion för nya anställda", "Checklista för den första veckan.",
      "Den nya anställda får användarnamn, passerkort och dator den första dagen."),
+    ("i:sv-sjukfranvaro", "sv", "Anmälan av sjukfrånvaro", "Meddela chefen före arbetsdagens början.",
+     "Sjukfrånvaro över tre dagar kräver läkarintyg. Sjukledigheten registreras i personalsystemet."),
+    ("i:sv-lediga-jobb", "sv", "Lediga jobb och rekrytering", "Så publicerar du en platsannons.",
+     "Lediga tjänster publiceras i rekryteringssystemet och på Jobbmarknad Finland. Ansökningstiden är minst "
+     "två veckor."),
+    ("i:sv-utvecklingssamtal", "sv", "Utvecklingssamtal", "Chefen och medarbetaren går igenom målen.",
+     "Samtalet hålls en gång om året. Använd blanketten i personalsystemet."),
+    ("i:sv-dataskydd", "sv", "Dataskydd och personuppgifter", "Så behandlar du personuppgifter.",
+     "Personuppgifter får bara behandlas för det ändamål de samlats in för. "
+     "Anmäl dataskyddsincidenter genast."),
+    ("i:sv-foretagshalsovard", "sv", "Företagshälsovårdens tjänster", "Företagshälsovård och sjukvård.",
+     "Företagshälsovården täcker sjukvård på allmänläkarnivå. Boka tid på nätet."),
+    ("i:sv-arbetstid", "sv", "Flextid och arbetstidsuppföljning", "Registrera arbetstiden dagligen.",
+     "Flextidssaldot får vara högst 40 timmar. Övertid avtalas i förväg med chefen."),
+    ("i:sv-registratur", "sv", "Registratorskontorets tjänster", "Inkommande handlingar registreras.",
+     "Registratorskontoret tar emot handlingar per e-post och post. Sekretessbelagda handlingar skickas "
+     "krypterade."),
+    ("i:sv-lonespec", "sv", "Lönespecifikation och löneutbetalning", "Lönen betalas den 15 varje månad.",
+     "Lönespecifikationen finns i webbtjänsten."),
+    # The same product in both languages: the reader's language first.
+    ("i:teams-fi", "fi", "Teams-kokoukset", "Näin järjestät Teams-kokouksen.",
+     "Kutsu ulkopuoliset osallistujat kalenterikutsulla."),
+    ("i:teams-sv", "sv", "Teams-möten", "Så ordnar du ett Teams-möte.",
+     "Bjud in externa deltagare med en kalenderinbjudan."),
+]
+
+# People (the directory's documents): names with å, ä and ö, and names one letter from common words.
+PEOPLE = [
+    ("p:makela", "Liisa Mäkelä", "Viestintäsuunnittelija, Vaasa", "alueellinen viestintä"),
+    ("p:makinen", "Liisa Mäkinen", "Kirjaaja, Mikkeli", "kirjaamo"),
+    ("p:maki", "Liisa Mäki", "Controller, Kouvola", "talous"),
+    ("p:paakkonen", "Outi Pääkkönen", "Talousasiantuntija, Kuopio", "budjetointi"),
+    ("p:sjoberg", "Mikael Sjöberg", "Tietoturva-asiantuntija, Vaasa", "tietoturva"),
+    ("p:ohman", "Åsa Öhman", "Personalspecialist, Vasa", "rekrytering"),
+    ("p:launas", "Anna Launas", "Suunnittelija, Oulu", "hankinnat"),
+    ("p:lounela", "Jussi Lounela", "Tarkastaja, Seinäjoki", "maksatus"),
 ]
 
 NEWS = [
@@ -139,6 +175,13 @@ NEWS = [
      "Monipaikkainen työ jatkuu nykyisin periaattein.", 40),
     ("n:puhelinvaihde", "fi", "Puhelinvaihde vaihtuu", "Uusi vaihdepalvelu käyttöön maaliskuussa.",
      "Numerot säilyvät ennallaan.", 90),
+    ("n:sv-personalinfo", "sv", "Personalinfo om omorganiseringen", "Infot hålls i Teams.",
+     "Infot är avsett för alla anställda vid UF-centret oavsett ort.", 3),
+    ("n:sv-jobbmarknad", "sv", "Jobbmarknad Finland har öppnat",
+     "Den arbetssökande ser lediga jobb på ett ställe.",
+     "Arbetsgivaren kan söka kompetens utifrån profiler.", 15),
+    ("n:lounas", "fi", "Henkilöstöravintolan lounas uudistuu", "Lounas tarjoillaan jatkossa kello 11–13.",
+     "Kasvislounas on tarjolla joka päivä.", 4),
 ]
 
 # Near-misses: share words with the answers, answer nothing.
@@ -163,6 +206,11 @@ DISTRACTORS = [
      "Haku päättyy tammikuussa."),
     ("d:hakemus-yleinen", "fi", "Virka-avoimet hakemukset", "Avoimet työpaikat ja hakuohjeet.",
      "Hakemukset jätetään rekrytointijärjestelmässä."),
+    ("d:sv-tag", "sv", "Fler tåg på banan Vasa–Seinäjoki", "Tågtrafiken ökar i mars.",
+     "Resan tar nu en timme."),
+    ("d:sv-trivsel", "sv", "Arbetsplatsens trivselgrupp", "Gruppen ordnar fester efter jobbet.",
+     "Anmäl dig till gruppen per e-post."),
+    ("d:sv-data", "sv", "Datorbyte under våren", "Nya datorer delas ut.", "Spara dina filer i molnet."),
 ]
 
 
@@ -174,6 +222,9 @@ def documents() -> list[SearchDocument]:
     for key, lang, title, lead, body, days in NEWS:
         docs.append(SearchDocument(key=key, type="news", language=lang, title=title, url=f"/uutiset/{key}/",
                                    lead=lead, body=body, published_at=NOW - timedelta(days=days)))
+    for key, title, lead, body in PEOPLE:
+        docs.append(SearchDocument(key=key, type="person", language="fi", title=title, url=f"/ihmiset/{key}/",
+                                   headings=lead.split(",")[0], lead=lead, body=body))
     for key, lang, title, lead, body in DISTRACTORS:
         docs.append(SearchDocument(key=key, type="instruction", language=lang, title=title, url=f"/ohjeet/{key}/",
                                    lead=lead, body=body))

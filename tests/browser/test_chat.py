@@ -16,6 +16,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 def chat_server(tmp_path_factory):
     var = tmp_path_factory.mktemp("chat-browser")
     setup = prepare_database(var, static=True)
+    setup["var"] = var
     server = Daphne(var).start()
     yield server.url, setup
     server.stop()
@@ -103,5 +104,53 @@ def test_chat_page_at_360_px_is_usable_and_accessible(browser, chat_server):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
         assert violations(page) == []
+    finally:
+        context.close()
+
+
+PICKER_PEOPLE = """
+from tests.factories import AgencyFactory, PersonFactory, UserFactory
+from teams.models import Agency
+agency = Agency.objects.get(slug="keha-e2e")
+for username, first, last in [("liisa.makela", "Liisa", "Mäkelä"), ("liisa.makinen", "Liisa", "Mäkinen"),
+                              ("mikael.sjoberg", "Mikael", "Sjöberg")]:
+    PersonFactory(user=UserFactory(username=username, first_name=first, last_name=last), agency=agency)
+"""
+
+
+def test_direct_message_picked_by_name_with_the_keyboard_at_360_px(browser, chat_server):
+    """The people picker is an ARIA 1.2 combobox: typing "makela" (no ä) lists Liisa Mäkelä first, the arrow
+    key makes her the active option, Enter picks her and Enter again opens the conversation; axe finds
+    nothing with the list open, and nothing scrolls sideways at 360 px."""
+    from tests.chat.servers import manage
+
+    url, setup = chat_server
+    manage(setup["var"], "shell", "-c", PICKER_PEOPLE)
+    context, page = signed_in(browser, url, setup["users"]["bertil"]["cookie"], width=360)
+    try:
+        page.goto(f"{url}/chat/")
+        pattern = re.compile("direct message|yksityisviesti|direktmeddelande", re.I)
+        summary = page.locator("summary", has_text=pattern)
+        summary.first.focus()
+        page.keyboard.press("Enter")
+        box = page.locator("#chat-direct-user")
+        box.focus()
+        assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "false"
+        page.keyboard.type("makela")
+        first = page.locator("#" + box.get_attribute("aria-controls") + " [role=option]").first
+        first.wait_for()
+        assert box.get_attribute("aria-expanded") == "true"
+        assert first.inner_text().startswith("Liisa Mäkelä")
+        page.keyboard.press("ArrowDown")
+        assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+        assert first.get_attribute("aria-selected") == "true"
+        assert violations(page) == []
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        page.keyboard.press("Enter")
+        assert box.input_value() == "Liisa Mäkelä" and box.get_attribute("aria-expanded") == "false"
+        assert page.locator("input[name=person]").input_value() == "liisa.makela"
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/chat/\d+/$"))
+        assert page.locator("#chat-room-title").inner_text() == "Liisa Mäkelä"
     finally:
         context.close()

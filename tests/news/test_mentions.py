@@ -168,6 +168,18 @@ class TestPeopleSearch:
         assert [p["username"] for p in self.search(client, "öhm")] == ["pekka.ohman"]
         assert self.search(client, "") == [] and self.search(client, "  \x00 ") == []
 
+    def test_best_match_first_then_team_mates(self, client, org):
+        """Issue 22: the list put other people alphabetically before the best match and the writer's team-mates."""
+        for username in ("pekka.aalto", "liisa.aalto"):
+            first = username.split(".")[0].capitalize()
+            PersonFactory(user=UserFactory(username=username, first_name=first, last_name="Aalto"), agency=org.keha)
+        client.force_login(user(org, "matti"))
+        # Pekka Öhman is Matti's team-mate: first among the equal matches, before Pekka Aalto.
+        assert [p["username"] for p in self.search(client, "pekka")] == ["pekka.ohman", "pekka.aalto"]
+        # Typed without ä: the whole name first, then a name that only contains the word.
+        assert [p["username"] for p in self.search(client, "liisa makela")] == ["liisa.makela"]
+        assert [p["username"] for p in self.search(client, "makela")] == ["liisa.makela"]
+
     def test_at_most_eight_active_people(self, client, org):
         for number in range(12):
             PersonFactory(user=UserFactory(username=f"virtanen.{number}", last_name="Virtanen"), agency=org.keha)

@@ -81,6 +81,21 @@ def test_best_bet_first_and_marked(reader, indexed, articles):
 
 
 @pytest.mark.search_server
+@pytest.mark.parametrize("text", ["matkalaskuohjeet", "Matkalaskuohjeen", "matkalaskuohje"])
+def test_best_bet_matches_the_analysed_query_and_counts_as_a_result(reader, indexed, articles, text):
+    """A bet on "matkalaskuohje" answers its inflected forms too, and the count includes it (it sat under
+    "0 results" before)."""
+    BestBet.objects.create(phrase="matkalaskuohje", page=articles[1])  # a page without that word
+    response = reader.get(reverse("search:search"), {"q": text})
+    html = response.content.decode()
+    best = html.index("result--best")
+    assert html.index(articles[1].title, best) < html.index("</ol>", best)
+    result = response.context["result"]
+    assert result.total == len(result.hits) >= 1
+    assert response.context["best_bets"]
+
+
+@pytest.mark.search_server
 def test_did_you_mean_link(reader, indexed):
     html = reader.get(reverse("search:search"), {"q": "xqzmatkalaskut"}).content.decode()
     assert "search-suggestion" not in html or "matkalaskut" in html

@@ -29,6 +29,23 @@ class TestDirectorySearch:
         assert names(staff_client.get(reverse("teams:directory"), {"q": "äijälä"})) == ["matti.aijala"]
         assert names(staff_client.get(reverse("teams:directory"), {"q": "ÖHMAN"})) == ["pekka.ohman"]
 
+    @pytest.mark.parametrize(("text", "username"), [("makela", "liisa.makela"), ("sjoberg", "erik.sjoberg"),
+                                                    ("OHMAN", "pekka.ohman"), ("aijala", "matti.aijala"),
+                                                    ("liisa makela", "liisa.makela")])
+    def test_search_ignores_diacritics(self, staff_client, org, text, username):
+        """Typed on a foreign keyboard or a phone: "makela" is Mäkelä (issue 22)."""
+        assert names(staff_client.get(reverse("teams:directory"), {"q": text})) == [username]
+
+    def test_best_name_match_comes_first(self, staff_client, org):
+        """A whole last name, then a name starting with the word, then a title or expertise match."""
+        PersonFactory(user=UserFactory(username="a.makelainen", first_name="Aarne", last_name="Mäkeläinen"),
+                      agency=org.keha)
+        aalto = UserFactory(username="b.aalto", first_name="Bea", last_name="Aalto")
+        PersonFactory(user=aalto, agency=org.keha, title="Mäkelä-projektin sihteeri")
+        response = staff_client.get(reverse("teams:directory"), {"q": "makela"})
+        order = [p.user.username for p in response.context["page"].object_list]
+        assert order == ["liisa.makela", "a.makelainen", "b.aalto"]
+
     def test_search_by_expertise(self, staff_client, org):
         response = staff_client.get(reverse("teams:directory"), {"q": "palkkatuki"})
         assert names(response) == ["aino.virtanen", "pekka.ohman"]
