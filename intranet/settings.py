@@ -239,7 +239,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@keha.example
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Project catalogs come first: they also translate the Wagtail admin's strings that Wagtail's
+# own fi/sv catalogs leave out (gettext takes the first catalog that has a string).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language: 6.12.2026 (intranet/formats).
+FORMAT_MODULE_PATH = ["intranet.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

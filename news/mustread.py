@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -243,7 +244,7 @@ def _email_reminder(*, person, article) -> None:
     with override("fi"):
         send_mail(
             subject=_("Must read by %(date)s: %(title)s") % {
-                "date": timezone.localtime(article.must_read_deadline).strftime("%d.%m.%Y %H:%M"),
+                "date": date_format(timezone.localtime(article.must_read_deadline), "SHORT_DATETIME_FORMAT"),
                 "title": article.title,
             },
             message=_("Please read the article and confirm it with the button on the page:\n%(url)s") % {

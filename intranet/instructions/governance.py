@@ -21,6 +21,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.utils.translation import override
@@ -64,11 +65,10 @@ def _titles(step: str, page) -> tuple[str, str]:
         STEP_SOON: gettext_noop("Review due %(date)s: %(title)s"),
         STEP_OVERDUE: gettext_noop("Review overdue since %(date)s: %(title)s"),
     }
-    values = {"date": page.next_review_date.strftime("%d.%m.%Y"), "title": page.title}
     with override("fi"):
-        finnish = _(messages[step]) % values
+        finnish = _(messages[step]) % {"date": date_format(page.next_review_date, "SHORT_DATE_FORMAT"), "title": page.title}
     with override("sv"):
-        swedish = _(messages[step]) % values
+        swedish = _(messages[step]) % {"date": date_format(page.next_review_date, "SHORT_DATE_FORMAT"), "title": page.title}
     return finnish, swedish
 
 

@@ -102,6 +102,7 @@ class Crawl:
     visited: dict[str, int] = field(default_factory=dict)  # url → status
     server_errors: list[Problem] = field(default_factory=list)
     markup: list[Problem] = field(default_factory=list)
+    dates: list[Problem] = field(default_factory=list)  # dates in another format than 6.12.2026
     skipped_by_limits: int = 0
     not_reached: int = 0  # still queued when MAX_PAGES was reached
 
@@ -266,6 +267,8 @@ def _crawl(client, start: str, max_pages: int) -> Crawl:
                 problems = html_checks.heading_problems(outline) + html_checks.duplicate_ids(outline)
                 if problems:
                     result.markup.append(Problem(url, referrer, status, "\n      ".join(problems)))
+            if dates := html_checks.date_problems(html):
+                result.dates.append(Problem(url, referrer, status, "\n      ".join(dates)))
             targets = _links(html, outline)
         else:
             continue
@@ -303,6 +306,7 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
     if result.markup:
         report.append(f"{len(result.markup)} pages have heading or id problems as {username}:")
         report.extend(map(str, result.markup))
+    report.extend(_date_report(result, username, "fi"))
     if report:
         pytest.fail("\n".join(report), pytrace=False)
     # The crawl means something only if it got around, still signed in.
@@ -314,3 +318,23 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
         assert result.admin_pages() >= 10, f"{username} should reach the admin through the user menu"
     else:
         assert result.admin_pages() <= 1  # the menu has no admin link; at most a redirect to log in
+
+
+def _date_report(result: Crawl, username: str, language: str) -> list[str]:
+    if not result.dates:
+        return []
+    return [f"{len(result.dates)} pages write a date in another format than 6.12.2026 as {username} ({language}):",
+            *map(str, result.dates)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("username", ["henkilo", "viestinta"])
+def test_one_date_format_in_every_language(client, demo_site, username, language):
+    """The Finnish crawl above checks the dates of every role; here the Swedish and English interface."""
+    client.force_login(get_user_model().objects.get(username=username))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    result = crawl(client, max_pages=150)
+    assert 'lang="%s"' % language in client.get("/").content.decode()
+    if report := _date_report(result, username, language):
+        pytest.fail("\n".join(report), pytrace=False)

@@ -171,8 +171,10 @@
     var diff = Math.round((today - day) / 86400000);
     if (diff === 0) return T.today;
     if (diff === 1) return T.yesterday;
-    return date.toLocaleDateString(document.documentElement.lang || "fi", { weekday: "long", day: "numeric", month: "numeric", year: "numeric" });
+    return date.toLocaleDateString(document.documentElement.lang || "fi", { weekday: "long" }) + " " + shortDate(date);
   }
+  // One date format in every language, as the server writes it (intranet/formats): 6.12.2026.
+  function shortDate(date) { return date.getDate() + "." + (date.getMonth() + 1) + "." + date.getFullYear(); }
   function renderParts(container, parts) {
     parts.forEach(function (part) {
       if (part[0] === "url" && /^https?:\/\//i.test(part[1])) {
@@ -630,7 +632,8 @@
       box.setAttribute("aria-label", T.history);
       data.edits.forEach(function (e) {
         var item = el("li");
-        var time = el("time", null, new Date(e.edited).toLocaleString(document.documentElement.lang || "fi"));
+        var edited = new Date(e.edited);
+        var time = el("time", null, shortDate(edited) + " " + edited.toLocaleTimeString(document.documentElement.lang || "fi", { hour: "2-digit", minute: "2-digit" }));
         time.dateTime = e.edited;
         item.append(time, document.createTextNode(": " + e.body));
         box.appendChild(item);
