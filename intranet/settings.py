@@ -272,7 +272,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Taimi"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The site's address as readers reach it, for links in e-mails (Wagtail's workflow and
+# comment notifications, reminders): TAIMI_BASE_URL, e.g. https://taimi.keha.example
+# (BASE_URL is still read for old configurations). Without either, the address
+# scripts/start.sh serves on (HOST and PORT).
+WAGTAILADMIN_BASE_URL = (os.environ.get("TAIMI_BASE_URL") or os.environ.get("BASE_URL")
+                         or f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}").rstrip("/")
+# Page addresses in ASCII: "etätyöohje" becomes etatyoohje (intranet/page_forms.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # Documents always go through Wagtail's serve view (never a direct storage URL),
 # so the instruction library can check the audience before a file is sent.

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from intranet import views
+from intranet import admin_assets, views
 
 account_urls = [
     path("kirjaudu/", views.LoginView.as_view(), name="login"),
@@ -28,6 +28,9 @@ urlpatterns = [
     # The language switch works on the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     *account_urls,
+    # Before Wagtail's own: the same two files, cacheable (intranet/admin_assets.py).
+    path("admin/sprite/", admin_assets.sprite),
+    path("admin/jsi18n/", admin_assets.javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),

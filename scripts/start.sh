@@ -8,6 +8,8 @@ source scripts/_venv.sh
 
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
+# Read by the settings for the links in e-mails when TAIMI_BASE_URL is not set (docs/architecture.md).
+export HOST PORT
 
 echo "Migrating the database…"
 .venv/bin/python manage.py migrate --noinput -v0

@@ -35,6 +35,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
+from intranet.page_forms import AsciiSlugPageForm
 from news.forms import NewsArticleForm
 from teams.models import TranslatedNameMixin
 
@@ -58,6 +59,8 @@ class NewsCategory(TranslatedNameMixin):
 
 class NewsIndexPage(Page):
     """The news section (``/uutiset/``): the reader's personalised feed with filters."""
+
+    base_form_class = AsciiSlugPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
 

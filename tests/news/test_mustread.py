@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import override
 
 from news import mustread
 from news.models import Acknowledgement, NewsArticlePage
@@ -155,6 +156,20 @@ class TestFollowUp:
         client.force_login(communication_approver_user)
         html = client.get(reverse("news:follow_up", args=[must_read.pk])).content.decode()
         assert "<svg" in html and "Matti Äijälä" in html and "Aino Virtanen" not in html
+
+    def test_the_swedish_report_names_organisations_in_swedish(self, client, org, must_read,
+                                                              communication_approver_user):
+        """Before, the Swedish follow-up report listed the Finnish agency and location names."""
+        client.force_login(communication_approver_user)
+        client.cookies["django_language"] = "sv"
+        html = client.get(reverse("news:follow_up", args=[must_read.pk])).content.decode()
+        assert "NTM-centralen i Österbotten" in html and "Vasa" in html
+        assert "Pohjanmaan ELY-keskus" not in html
+        # KEHA-keskus has no Swedish name in this organisation: the Finnish one stands in.
+        assert "KEHA-keskus" in html
+        with override("sv"):
+            report = mustread.follow_up(article=must_read)
+        assert [group.name for group in report["by_location"]] == ["Vasa"]
 
     @pytest.mark.parametrize("fixture", ["staff_user", "regional_editor_user"])
     def test_only_the_articles_editors_see_it(self, client, request, fixture, must_read):

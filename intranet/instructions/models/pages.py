@@ -37,6 +37,7 @@ from wagtail.search import index
 
 from intranet.instructions.blocks import InstructionBodyBlock
 from intranet.instructions.forms import InstructionPageForm
+from intranet.page_forms import AsciiSlugPageForm
 
 # What the audience list says when no kind is ticked (search documents use it too).
 EVERYONE = "everyone"
@@ -68,6 +69,8 @@ class InstructionKind(models.TextChoices):
 
 class InstructionLibraryPage(Page):
     """The library (``/ohjeet/``): browse by topic, process area, kind and audience, with counts."""
+
+    base_form_class = AsciiSlugPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -88,8 +88,17 @@
     app.classList.toggle("chat--offline", !value);
   }
 
-  document.addEventListener("taimi:frame", function (event) { onFrame(event.detail || {}); });
+  // The banner follows the socket: any frame proves it open (also when it outlived a short offline
+  // spell, when no new "hello" comes); its close event and the browser going offline hide the composer.
+  document.addEventListener("taimi:frame", function (event) {
+    var frame = event.detail || {};
+    if (!connected && frame.type !== "hello") setConnected(true);
+    onFrame(frame);
+  });
   window.addEventListener("offline", function () { setConnected(false); });
+  window.addEventListener("online", function () {
+    if (window.TaimiLive && TaimiLive.state && TaimiLive.state() === "open") setConnected(true);
+  });
   var closeHooked = false;
 
   function onFrame(frame) {
@@ -365,6 +374,11 @@
       renderBadges();
     }
     if (m.room !== roomId) return;
+    if (isNew && m.author && typers[m.author.id]) { // their message is here: they are no longer typing
+      window.clearTimeout(typers[m.author.id].timer);
+      delete typers[m.author.id];
+      showTypers();
+    }
     if (isNew && m.seq > lastSeq + 1 && lastSeq > 0) { resync(); return; } // a gap: fetch what is missing
     accept([m], isNew);
   }
