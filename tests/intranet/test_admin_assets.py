@@ -8,7 +8,7 @@ from django.urls import reverse
 def test_the_sprite_is_cached_by_the_browser(client, administrator_user):
     client.force_login(administrator_user)
     response = client.get(reverse("wagtailadmin_sprite") + "?h=abc")
-    assert response.status_code == 200 and response.content.startswith(b"<svg")
+    assert response.status_code == 200 and b"<svg" in response.content
     assert "max-age=31536000" in response["Cache-Control"] and "no-store" not in response["Cache-Control"]
 
 
@@ -19,6 +19,6 @@ def test_the_translation_catalog_is_revalidated_with_an_etag(client, administrat
     url = reverse("wagtailadmin_javascript_catalog")
     first = client.get(url)
     assert first.status_code == 200 and b"django.catalog" in first.content.replace(b" ", b"")
-    assert "no-store" not in first["Cache-Control"] and first["ETag"]
+    assert "max-age=600" in first["Cache-Control"] and "Cookie" in first["Vary"] and first["ETag"]
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again.content == b""
