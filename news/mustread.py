@@ -241,7 +241,9 @@ def _swedish_reminder_title(title_sv: str) -> str:
 
 
 def _email_reminder(*, person, article) -> None:
-    with override("fi"):
+    from teams.services import mail_language
+
+    with override(mail_language(person.user)):
         send_mail(
             subject=_("Must read by %(date)s: %(title)s") % {
                 "date": date_format(timezone.localtime(article.must_read_deadline), "SHORT_DATETIME_FORMAT"),

@@ -214,6 +214,19 @@ class TestReminders:
         assert Notification.objects.filter(recipient=org.people["aino"].user).count() == 0
         assert Notification.objects.filter(kind="reminder").count() == 4
 
+    def test_each_person_gets_the_e_mail_in_the_language_they_chose(self, client, org, must_read):
+        """Before, every reminder e-mail was Finnish with a zero-padded date (06.12.2026 14:00)."""
+        liisa = org.people["liisa"].user
+        client.force_login(liisa)
+        client.post(reverse("set_language"), {"language": "sv", "next": "/"})  # the FI/SV/EN switch
+        deadline = timezone.localtime(timezone.now() + datetime.timedelta(days=2, hours=12))
+        NewsArticlePage.objects.filter(pk=must_read.pk).update(must_read_deadline=deadline)
+        assert mustread.send_reminders() == 3
+        subjects = {message.to[0]: message.subject for message in mail.outbox}
+        day = f"{deadline.day}.{deadline.month}.{deadline.year}"
+        assert subjects[liisa.email].startswith(f"Obligatorisk läsning senast {day} ")
+        assert subjects[org.people["matti"].user.email].startswith(f"Pakollinen luettava viimeistään {day} ")
+
     def test_nothing_far_from_or_after_the_deadline(self, org, must_read):
         assert mustread.send_reminders() == 0  # ten days away
         after = timezone.now() + datetime.timedelta(days=11)
