@@ -276,8 +276,9 @@ WAGTAIL_SITE_NAME = "Taimi"
 # comment notifications, reminders): TAIMI_BASE_URL, e.g. https://taimi.keha.example
 # (BASE_URL is still read for old configurations). Without either, the address
 # scripts/start.sh serves on (HOST and PORT).
+_SERVED_AT = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 WAGTAILADMIN_BASE_URL = (os.environ.get("TAIMI_BASE_URL") or os.environ.get("BASE_URL")
-                         or f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}").rstrip("/")
+                         or _SERVED_AT).rstrip("/")
 # Page addresses in ASCII: "etätyöohje" becomes etatyoohje (intranet/page_forms.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -121,7 +121,8 @@ def _grouped(people, field: str, prefix: str, languages=("fi", "sv", "en")) -> l
     """Counts per organisation, named in the reader's language (Finnish where a name is missing), by name."""
     language = (get_language() or "fi")[:2]
     names = [f"{prefix}name_{code}" for code in languages]
-    rows = people.values(field, *names).annotate(done=Count("pk", filter=Q(acknowledged=True)), total=Count("pk"))
+    rows = people.values(field, *names).annotate(done=Count("pk", filter=Q(acknowledged=True)),
+                                                 total=Count("pk"))
     groups = [Group(name=row.get(f"{prefix}name_{language}") or row[names[0]] or _("(none)"),
                     acknowledged=row["done"], pending=row["total"] - row["done"]) for row in rows]
     return sorted(groups, key=lambda group: group.name.casefold())
@@ -176,7 +177,8 @@ def pending_csv(*, article: NewsArticlePage) -> str:
     for person in follow_up(article=article)["pending_people"]:
         writer.writerow([safe_cell(value) for value in [
             person.full_name, person.user.email, person.agency.name if person.agency else "",
-            person.unit.name if person.unit else "", person.home_location.name if person.home_location else "",
+            person.unit.name if person.unit else "",
+            person.home_location.name if person.home_location else "",
             person.title,
         ]])
     return output.getvalue()

@@ -198,7 +198,8 @@ OTHER_DATE_FORMATS = re.compile(
     rf"|\b(?:{_MONTHS})[a-z]*\.? \d{{1,2}}, \d{{4}}\b",  # Dec. 6, 2026
     re.IGNORECASE,
 )
-_NOT_TEXT = re.compile(r"<(script|style|template|textarea)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_NOT_TEXT = re.compile(r"<(script|style|template|textarea)\b.*?</\1\s*>|<!--.*?-->",
+                       re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
 

@@ -45,7 +45,7 @@ def audience_kinds_for(user) -> list[str]:
 
 
 def audience_kinds_of(person) -> list[str]:
-    """:func:`audience_kinds_for` of someone else, from their Person (``user__groups`` prefetched: no query)."""
+    """:func:`audience_kinds_for` of someone else, from their Person (``user__groups`` prefetched)."""
     user = person.user
     if user.is_superuser or any(group.name == roles.ADMINISTRATORS for group in user.groups.all()):
         return list(ALL_KINDS)

@@ -66,7 +66,8 @@ def _title(step: str, page) -> str:
         STEP_SOON: gettext_noop("Review due %(date)s: %(title)s"),
         STEP_OVERDUE: gettext_noop("Review overdue since %(date)s: %(title)s"),
     }
-    return _(messages[step]) % {"date": date_format(page.next_review_date, "SHORT_DATE_FORMAT"), "title": page.title}
+    date = date_format(page.next_review_date, "SHORT_DATE_FORMAT")
+    return _(messages[step]) % {"date": date, "title": page.title}
 
 
 def _titles(step: str, page) -> tuple[str, str]:

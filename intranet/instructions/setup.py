@@ -13,7 +13,8 @@ LIBRARY_INTRO = ("Työohjeet, perehdytysaineistot, hallinnon ohjeet, lomakkeet j
                  "yhdessä paikassa – jokaisella ohjeella on omistaja ja tarkistuspäivä.")
 
 LIBRARY_INTRO_SV = ("Arbetsanvisningar, introduktionsmaterial, administrativa anvisningar, blanketter och "
-                    "TE-akademins kurser på ett ställe – varje anvisning har en ägare och ett granskningsdatum.")
+                    "TE-akademins kurser på ett ställe – varje anvisning har en ägare och ett "
+                    "granskningsdatum.")
 
 
 @transaction.atomic

@@ -110,7 +110,7 @@ def test_signed_in_pages(demo, browser, login, width, client):
 
 
 def _check_the_phone_menu(page, demo):
-    """GOV.UK's pattern: a menu button (aria-expanded, aria-controls) opens every section, the chat badge too."""
+    """GOV.UK's pattern: a menu button (aria-expanded, aria-controls) opens every section, chat badge too."""
     page.goto(demo + "/")
     nav = page.get_by_role("navigation", name="Päävalikko")
     button = nav.get_by_role("button", name="Valikko")
@@ -127,7 +127,8 @@ def _check_the_phone_menu(page, demo):
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent.trim()")
         assert focused.startswith(name), f"Tab reached {focused!r}, expected {name!r}"
-        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.left, r.right]; })()")
+        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); "
+                            "return [r.left, r.right]; })()")
         assert box[0] >= 0 and box[1] <= 360, f"{name} is outside the screen: {box}"
     chat = nav.get_by_role("link", name="Chat")
     expect(chat.locator("[data-chat-unread]")).to_have_count(1)  # the unread badge lives in the link
@@ -149,7 +150,8 @@ def _check_every_crawled_page_fits(page, demo, client):
     too_wide, dates = {}, {}
     for url in urls:
         response = page.goto(demo + url)
-        if response is None or response.status != 200 or "html" not in response.headers.get("content-type", ""):
+        html = response is not None and "html" in response.headers.get("content-type", "")
+        if not html or response.status != 200:
             continue
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
@@ -162,7 +164,8 @@ def _check_every_crawled_page_fits(page, demo, client):
 
 # The elements reaching furthest right, to say what makes a page too wide.
 WIDEST = """() => [...document.querySelectorAll('body *')]
-    .map(e => [Math.round(e.getBoundingClientRect().right), e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')])
+    .map(e => [Math.round(e.getBoundingClientRect().right),
+               e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')])
     .filter(([right]) => right > 360).sort((a, b) => b[0] - a[0]).slice(0, 3)"""
 
 

@@ -323,7 +323,8 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
 def _date_report(result: Crawl, username: str, language: str) -> list[str]:
     if not result.dates:
         return []
-    return [f"{len(result.dates)} pages write a date in another format than 6.12.2026 as {username} ({language}):",
+    return [f"{len(result.dates)} pages write a date in another format than 6.12.2026 "
+            f"as {username} ({language}):",
             *map(str, result.dates)]
 
 

@@ -19,7 +19,8 @@ SEEN_IN_ENGLISH = {
     "Saved": ("Tallennettu", "Sparad"),
     "Autosave is paused": ("Automaattinen tallennus on keskeytetty", "Automatisk sparning har pausats"),
     "The page could not be created due to validation errors.": (
-        "Sivua ei voitu luoda, koska lomakkeessa on virheitä.", "Sidan kunde inte skapas eftersom formuläret innehåller fel."),
+        "Sivua ei voitu luoda, koska lomakkeessa on virheitä.",
+        "Sidan kunde inte skapas eftersom formuläret innehåller fel."),
     "Task submitted by": ("Tehtävän lähettäjä", "Uppgiften skickades av"),
 }
 
@@ -75,8 +76,8 @@ def swedish_home(db):
     swedish_version.title = swedish_version.draft_title = "Arbete på många orter"
     swedish_version.intro = "Arbete är inte en plats."
     swedish_version.save_revision().publish()
-    finnish_only = home.add_child(instance=StandardPage(title="Viestinnän työnjako", slug="viestinnan-tyonjako",
-                                                        intro="Valtakunnallinen viestintä kerran."))
+    finnish_only = home.add_child(instance=StandardPage(
+        title="Viestinnän työnjako", slug="viestinnan-tyonjako", intro="Valtakunnallinen viestintä kerran."))
     finnish_only.save_revision().publish()
     return home
 
@@ -96,7 +97,8 @@ def test_the_swedish_home_page_shows_every_card_in_swedish_where_there_is_a_vers
     client.cookies["django_language"] = "sv"
     html = client.get("/").content.decode()
     cards = _cards(html)
-    assert "Arbete på många orter" in cards and "Viestinnän työnjako" in cards  # no Swedish version: in Finnish
+    # A section with no Swedish version is a card too, in Finnish.
+    assert "Arbete på många orter" in cards and "Viestinnän työnjako" in cards
     assert "Monipaikkainen työ" not in cards and "Ohjeet" not in cards and "Anvisningar" in cards
     assert "Arbete är inte en plats." in html and "Työ ei ole paikka." not in html
 

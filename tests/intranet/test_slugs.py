@@ -14,7 +14,8 @@ def test_ascii_slug_folds_finnish_and_swedish_letters():
 
 
 def _add(client, home, **fields):
-    data = nested_form_data({"title": "Etätyöohje", "slug": "", "intro": "", "body": streamfield([]), **fields})
+    data = nested_form_data({"title": "Etätyöohje", "slug": "", "intro": "", "body": streamfield([]),
+                             **fields})
     return client.post(reverse("wagtailadmin_pages:add", args=["intranet", "standardpage", home.pk]), data)
 
 
@@ -32,16 +33,18 @@ class TestEditorMadePages:
     def test_the_admin_script_writes_ascii_slugs(self, client, administrator_user):
         client.force_login(administrator_user)
         home = HomePage.objects.first()
-        html = client.get(reverse("wagtailadmin_pages:add", args=["intranet", "standardpage", home.pk])).content
+        url = reverse("wagtailadmin_pages:add", args=["intranet", "standardpage", home.pk])
+        html = client.get(url).content
         assert b'data-controller="w-slug"' in html
-        # Wagtail's slug controller folds to ASCII unless told to allow Unicode (an attribute left out when False).
+        # Wagtail's slug script folds to ASCII unless told to allow Unicode (the attribute, left out if False).
         assert b"data-w-slug-allow-unicode-value" not in html
 
     def test_an_existing_page_keeps_its_address(self, client, administrator_user):
         home = HomePage.objects.first()
         page = home.add_child(instance=StandardPage(title="Vanha sivu", slug="vanha-sivu-ä"))
         client.force_login(administrator_user)
-        data = nested_form_data({"title": "Vanha sivu", "slug": "vanha-sivu-ä", "intro": "", "body": streamfield([])})
+        data = nested_form_data({"title": "Vanha sivu", "slug": "vanha-sivu-ä", "intro": "",
+                                 "body": streamfield([])})
         response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
         assert response.status_code == 302
         page.refresh_from_db()
