@@ -57,6 +57,72 @@ PAGES = [
 ]
 
 
+# The Swedish versions: every card of the Swedish home page is in Swedish.
+SWEDISH = {
+    "keha-keskus": (
+        "Om KEHA-centret",
+        "KEHA-centret sköter utvecklings- och förvaltningsuppgifter för NTM-centralerna och arbets- och "
+        "näringsbyråerna, så att myndigheterna kan koncentrera sig på att betjäna sina kunder.",
+        [
+            ("heading", "En myndighet på många orter"),
+            ("paragraph", "<p>KEHA-centret inledde sin verksamhet 1.1.2015. Cirka 550 sakkunniga arbetar på 34 "
+                          "orter från Kantvik till Salla. Teamen möts på nätet, och ledningen bygger på resultat, "
+                          "inte på var arbetet utförs.</p>"),
+        ],
+    ),
+    "monipaikkainen-tyo": (
+        "Arbete på många orter",
+        "Arbete är inte en plats. Så här arbetar vi tillsammans, fast vi sitter i olika delar av Finland.",
+        [
+            ("paragraph", "<p>Uppgifterna är inte bundna till en ort, och riksomfattande arbetsköer jämnar ut "
+                          "belastningen. I ett nätverk avgör det hur väl du går att nå: markera alltså var du "
+                          "arbetar i dag och din status, och delta i teamets diskussioner.</p>"),
+        ],
+    ),
+    "viestinnan-tyonjako": (
+        "Kommunikationens arbetsfördelning",
+        "Riksomfattande kommunikation en gång, för alla – med de regionala särdragen.",
+        [
+            ("paragraph", "<p>KEHA-centret svarar för en enhetlig riksomfattande kommunikation och stöder den "
+                          "regionala kommunikationen. NTM-centralerna och arbets- och näringsbyråerna sköter den "
+                          "regionala kommunikationen och kompletterar de riksomfattande nyheterna med uppgifter "
+                          "om sin region.</p>"),
+        ],
+    ),
+}
+HOME_INTRO_SV = (
+    "<p>Taimi är det gemensamma intranätet för KEHA-centret och de NTM-centraler, arbets- och näringsbyråer "
+    "och kommunförsök som det betjänar. Här hittar du riksomfattande nyheter, arbetsanvisningar, kolleger på "
+    "34 orter och teamens diskussioner.</p>"
+)
+
+
+def load_swedish_versions() -> None:
+    """The Swedish home page's introduction and the content pages' Swedish versions, where missing.
+
+    Runs after the news setup, which creates the Swedish home page.
+    """
+    from wagtail.models import Locale
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    swedish = Locale.objects.filter(language_code="sv").first()
+    home_sv = home.get_translation_or_none(swedish) if swedish else None
+    if home_sv is None:
+        return
+    home_sv = home_sv.specific
+    if not home_sv.intro:
+        home_sv.intro = HOME_INTRO_SV
+        home_sv.save_revision().publish()
+    for page in StandardPage.objects.child_of(home).filter(slug__in=SWEDISH):
+        if page.get_translation_or_none(swedish) is not None:
+            continue
+        title, intro, body = SWEDISH[page.slug]
+        translation = page.copy_for_translation(swedish)
+        translation.title = translation.draft_title = title
+        translation.intro, translation.body = intro, body
+        translation.save_revision().publish()
+
+
 def load_pages(*, progress=lambda *args: None) -> int:
     """Fill in the home page and create the content pages that are missing. Returns how many were created."""
     site = Site.objects.get(is_default_site=True)

@@ -16,6 +16,7 @@ The search engine filters with the same rule: index each instruction with
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from core import roles
 from instructions.models import AUDIENCE_FIELDS, InstructionPage
 from instructions.permissions import editable_unit_ids, is_library_admin
 
@@ -41,6 +42,15 @@ def audience_kinds_for(user) -> list[str]:
         kinds = [kind] if kind in AUDIENCE_FIELDS else []
     user._instruction_audience_kinds = kinds
     return kinds
+
+
+def audience_kinds_of(person) -> list[str]:
+    """:func:`audience_kinds_for` of someone else, from their Person (``user__groups`` prefetched)."""
+    user = person.user
+    if user.is_superuser or any(group.name == roles.ADMINISTRATORS for group in user.groups.all()):
+        return list(ALL_KINDS)
+    kind = person.agency.kind if person.agency_id else None
+    return [kind] if kind in AUDIENCE_FIELDS else []
 
 
 def audience_q(kinds, prefix: str = "") -> Q:

@@ -5,12 +5,12 @@ No model import at module level: the page model uses this as its base_form_class
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from instructions.permissions import editable_unit_ids
+from core.page_forms import AsciiSlugPageForm
 
 
-class InstructionPageForm(WagtailAdminPageForm):
+class InstructionPageForm(AsciiSlugPageForm):
     """An owner picks only their own unit as the owner unit; administrators any unit.
 
     "What changed?" is asked on every save: a note is shown to readers in the

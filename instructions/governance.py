@@ -21,6 +21,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.utils.translation import override
@@ -59,17 +60,23 @@ def owners_of(*, page) -> list:
     return list(page.contacts.filter(user__is_active=True).select_related("user"))
 
 
-def _titles(step: str, page) -> tuple[str, str]:
+def _title(step: str, page) -> str:
+    """The reminder's title in the active language."""
     messages = {
         STEP_SOON: gettext_noop("Review due %(date)s: %(title)s"),
         STEP_OVERDUE: gettext_noop("Review overdue since %(date)s: %(title)s"),
     }
-    values = {"date": page.next_review_date.strftime("%d.%m.%Y"), "title": page.title}
+    date = date_format(page.next_review_date, "SHORT_DATE_FORMAT")
+    return _(messages[step]) % {"date": date, "title": page.title}
+
+
+def _titles(step: str, page) -> tuple[str, str]:
     with override("fi"):
-        finnish = _(messages[step]) % values
+        finnish = _title(step, page)
     with override("sv"):
-        swedish = _(messages[step]) % values
+        swedish = _title(step, page)
     return finnish, swedish
+
 
 
 def send_review_reminders(*, today: datetime.date | None = None) -> int:
@@ -93,13 +100,16 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
                 created = actions.notify(user_ids=[person.user_id], key=key, kind=Notification.Kind.REMINDER,
                                          title=title, title_sv=title_sv, url=page.url or "")
                 if created and person.user.email:
-                    _email(person=person, page=page, subject=title)
+                    _email(person=person, page=page, step=step)
             reminded += created
     return reminded
 
 
-def _email(*, person, page, subject: str) -> None:
-    with override("fi"):
+def _email(*, person, page, step: str) -> None:
+    from teams.services import mail_language
+
+    with override(mail_language(person.user)):
+        subject = _title(step, page)
         body = _("Please check that the instruction is still correct, then edit it or confirm it as still valid "
                  "on its page:\n%(url)s") % {"url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (page.url or "/ohjeet/")}
         send_mail(subject=subject, message=body, from_email=None, recipient_list=[person.user.email],

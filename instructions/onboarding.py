@@ -1,13 +1,17 @@
 """Onboarding paths: the reader's own progress, ticking steps, and a supervisor's view of direct reports.
 
-A step whose instruction the reader may not read (another organisation's
-audience) or that is no longer live or valid is left out of *their* path, so
-progress is counted over the steps they can actually do.
+A person's path is counted in one place, :func:`progress_for`: the steps whose
+instruction is live, still valid and offered to the person's organisation (the
+audience, :mod:`instructions.access`), and of those the ones they have
+ticked. The person's own pages and their supervisor's table both show that
+figure, so "2/3" is the same number wherever it appears. A step outside the
+person's audience is left out of *their* path (they could not read it), and a
+tick on a step that has since expired or been unpublished no longer counts.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from instructions import access
@@ -36,33 +40,55 @@ class PathProgress:
         return next((item for item in self.steps if not item["done_at"]), None)
 
 
-def _visible_steps(*, user):
-    visible = access.visible_instructions(user=user).values("translation_key")
-    return OnboardingStep.objects.filter(instruction__translation_key__in=visible).select_related("instruction")
+def _steps_for_kinds(kinds) -> QuerySet[OnboardingStep]:
+    """Steps whose instruction is live, valid and offered to any of ``kinds`` (or to everyone)."""
+    readable = access.originals().filter(access.audience_q(kinds)).filter(access.valid_q())
+    return (OnboardingStep.objects.filter(instruction__translation_key__in=readable.values("translation_key"))
+            .select_related("instruction").order_by("sort_order", "pk"))
+
+
+def progress_for(*, people: dict, paths=None) -> dict:
+    """Each person's progress on every path (or on ``paths``): ``{user: [PathProgress, …]}``.
+
+    ``people`` maps each user to the agency kinds they read
+    (:func:`access.audience_kinds_for`). The one count behind every onboarding
+    figure; one query per distinct audience plus two.
+    """
+    paths = list(OnboardingPath.objects.all() if paths is None else paths)
+    steps_by_kinds = {}
+    for kinds in {tuple(sorted(kinds)) for kinds in people.values()}:
+        steps = {}
+        for step in _steps_for_kinds(kinds).filter(path__in=paths):
+            steps.setdefault(step.path_id, []).append(step)
+        steps_by_kinds[kinds] = steps
+    done = {}
+    for user_id, step_id, done_at in OnboardingProgress.objects.filter(
+            user__in=list(people), step__path__in=paths).values_list("user_id", "step_id", "done_at"):
+        done[(user_id, step_id)] = done_at
+    result = {}
+    for user, kinds in people.items():
+        steps = steps_by_kinds[tuple(sorted(kinds))]
+        result[user] = [
+            PathProgress(path=path, steps=[
+                {"step": step, "instruction": step.instruction, "done_at": done.get((user.pk, step.pk))}
+                for step in steps.get(path.pk, [])
+            ])
+            for path in paths
+        ]
+    return result
 
 
 def paths_for(*, user, slug: str | None = None) -> list[PathProgress]:
-    """Every path (or one) with the user's progress on the steps they may read. Three queries."""
-    paths = OnboardingPath.objects.prefetch_related(
-        Prefetch("steps", queryset=_visible_steps(user=user).order_by("sort_order", "pk"), to_attr="visible_steps")
-    )
+    """Every path (or one) with the user's own progress (:func:`progress_for`)."""
+    paths = OnboardingPath.objects.all()
     if slug is not None:
         paths = paths.filter(slug=slug)
-    paths = list(paths)
-    done = dict(OnboardingProgress.objects.filter(
-        user=user, step__path__in=paths).values_list("step_id", "done_at"))
-    return [
-        PathProgress(path=path, steps=[
-            {"step": step, "instruction": step.instruction, "done_at": done.get(step.pk)}
-            for step in path.visible_steps
-        ])
-        for path in paths
-    ]
+    return progress_for(people={user: access.audience_kinds_for(user)}, paths=paths)[user]
 
 
 def set_done(*, user, step_id: int, done: bool) -> bool:
     """Tick a step done (or undo it). Only steps of instructions the user may read; returns False otherwise."""
-    step = _visible_steps(user=user).filter(pk=step_id).first()
+    step = _steps_for_kinds(access.audience_kinds_for(user)).filter(pk=step_id).first()
     if step is None:
         return False
     if done:
@@ -73,35 +99,16 @@ def set_done(*, user, step_id: int, done: bool) -> bool:
 
 
 def direct_reports_progress(*, user) -> dict:
-    """The progress of the user's direct reports on every path (a fixed number of queries).
-
-    Counted over all the path's live steps (a supervisor compares people, so
-    everyone is measured against the same list).
-    """
+    """The progress of the user's direct reports on every path, as each of them sees it (fixed queries)."""
     from teams.models import Person
 
     me = Person.objects.filter(user=user).first()
     if me is None:
         return {"reports": [], "paths": []}
-    reports = list(Person.objects.filter(manager=me, user__is_active=True).select_related("user")
-                   .order_by("user__last_name", "user__first_name"))
-    paths = list(OnboardingPath.objects.prefetch_related(
-        Prefetch("steps", queryset=OnboardingStep.objects.filter(instruction__live=True).only("id", "path_id"),
-                 to_attr="live_steps")))
-    step_path = {step.pk: path.pk for path in paths for step in path.live_steps}
-    done = {}
-    for user_id, step_id in OnboardingProgress.objects.filter(
-            user_id__in=[person.user_id for person in reports], step_id__in=step_path).values_list("user_id",
-                                                                                                 "step_id"):
-        key = (user_id, step_path[step_id])
-        done[key] = done.get(key, 0) + 1
-    rows = []
-    for person in reports:
-        cells = []
-        for path in paths:
-            total = len(path.live_steps)
-            count = done.get((person.user_id, path.pk), 0)
-            cells.append({"path": path, "done": count, "total": total,
-                          "percent": round(100 * count / total) if total else 0})
-        rows.append({"person": person, "cells": cells})
+    reports = list(Person.objects.filter(manager=me, user__is_active=True).select_related("user", "agency")
+                   .prefetch_related("user__groups").order_by("user__last_name", "user__first_name"))
+    paths = list(OnboardingPath.objects.all())
+    progress = progress_for(people={person.user: access.audience_kinds_of(person) for person in reports},
+                            paths=paths)
+    rows = [{"person": person, "cells": progress[person.user]} for person in reports]
     return {"reports": rows, "paths": paths}

@@ -13,6 +13,10 @@ LIBRARY_TITLES = {"fi": "Ohjeet", "sv": "Anvisningar"}
 LIBRARY_INTRO = ("Työohjeet, perehdytysaineistot, hallinnon ohjeet, lomakkeet ja TE-akatemian kurssit "
                  "yhdessä paikassa – jokaisella ohjeella on omistaja ja tarkistuspäivä.")
 
+LIBRARY_INTRO_SV = ("Arbetsanvisningar, introduktionsmaterial, administrativa anvisningar, blanketter och "
+                    "TE-akademins kurser på ett ställe – varje anvisning har en ägare och ett "
+                    "granskningsdatum.")
+
 
 @transaction.atomic
 def ensure_sections():
@@ -40,5 +44,10 @@ def ensure_sections():
     if library_sv is None and home.get_translation_or_none(swedish) is not None:
         library_sv = library.copy_for_translation(swedish)
         library_sv.title = library_sv.draft_title = LIBRARY_TITLES["sv"]
+        library_sv.intro = LIBRARY_INTRO_SV
+        library_sv.save_revision().publish()
+    if library_sv is not None and library_sv.specific.intro in ("", LIBRARY_INTRO):  # once written in Finnish
+        library_sv = library_sv.specific
+        library_sv.intro = LIBRARY_INTRO_SV
         library_sv.save_revision().publish()
     return [library] + ([library_sv.specific] if library_sv is not None else [])

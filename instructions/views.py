@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -209,7 +210,7 @@ def confirm_valid(request, page_id):
         return HttpResponseForbidden(render_to_string("403.html", request=request))
     new_date = governance.confirm_still_valid(user=request.user, page=original)
     messages.success(request, _("Confirmed as still valid. Next review: %(date)s.") % {
-        "date": new_date.strftime("%d.%m.%Y")})
+        "date": date_format(new_date, "SHORT_DATE_FORMAT")})
     return redirect(_back(request, page.url or "/ohjeet/"))
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.blocks import BodyBlock
+from core.page_forms import AsciiSlugPageForm
 
 
 class HomePage(Page):
@@ -24,6 +25,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    base_form_class = AsciiSlugPageForm
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -44,10 +46,20 @@ class HomePage(Page):
         context["organisation"] = SimpleLazyObject(organisation_summary)
         # Lazy too: Wagtail's public() reads every view restriction as soon as the query is built (~10 ms
         # with the instruction library's restrictions), and the cached sections need none of it.
-        context["sections"] = SimpleLazyObject(
-            lambda: list(self.get_children().live().public().not_type(NewsIndexPage).specific().order_by("path"))
-        )
+        context["sections"] = SimpleLazyObject(lambda: home_sections(self, NewsIndexPage))
         return context
+
+
+def home_sections(home, news_index_class) -> list:
+    """The home page's "Read more" cards: every section, each in the reader's language when it has one.
+
+    The sections are those of the Finnish home page (a section without a Swedish
+    version is still a card on the Swedish home page, in Finnish); each card
+    takes its live translation in the reader's language (Page.localized).
+    """
+    original = home.get_translation_or_none(home.get_default_locale()) or home
+    sections = original.get_children().live().public().not_type(news_index_class).specific().order_by("path")
+    return [section.localized.specific for section in sections]
 
 
 class StandardPage(Page):
@@ -58,6 +70,7 @@ class StandardPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    base_form_class = AsciiSlugPageForm
 
     class Meta:
         verbose_name = _("standard page")

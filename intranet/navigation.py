@@ -33,6 +33,27 @@ MAIN_NAVIGATION = [
 ]
 
 
+# Section pages named by the navigation's labels where there is no content in the reader's language
+# (the English interface: content is written in Finnish and Swedish). Keys are model names.
+SECTION_LABELS = {
+    "homepage": _("Home"),
+    "newsindexpage": _("News"),
+    "instructionlibrarypage": _("Instructions"),
+}
+
+
+def section_title(page) -> str:
+    """A page's title as a heading or link: a section's navigation label in the English UI, else its title."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    language = (get_language() or "fi")[:2]
+    label = SECTION_LABELS.get(page._meta.model_name)
+    if label is not None and language not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        return str(label)
+    return page.title
+
+
 def navigation_for(path: str) -> list[dict]:
     items = []
     for item in MAIN_NAVIGATION:

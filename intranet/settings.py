@@ -259,7 +259,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@keha.example
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Project catalogs come first: they also translate the Wagtail admin's strings that Wagtail's
+# own fi/sv catalogs leave out (gettext takes the first catalog that has a string).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language: 6.12.2026 (intranet/formats).
+FORMAT_MODULE_PATH = ["intranet.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -288,7 +292,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Taimi"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The site's address as readers reach it, for links in e-mails (Wagtail's workflow and
+# comment notifications, reminders): TAIMI_BASE_URL, e.g. https://taimi.keha.example
+# (BASE_URL is still read for old configurations). Without either, the address
+# scripts/start.sh serves on (HOST and PORT).
+_SERVED_AT = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+WAGTAILADMIN_BASE_URL = (os.environ.get("TAIMI_BASE_URL") or os.environ.get("BASE_URL")
+                         or _SERVED_AT).rstrip("/")
+# Page addresses in ASCII: "etätyöohje" becomes etatyoohje (core/page_forms.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # Documents always go through Wagtail's serve view (never a direct storage URL),
 # so the instruction library can check the audience before a file is sent.
@@ -315,7 +327,7 @@ REQUEST_BODY_LIMITS = [
     (r"^/admin/images/", WAGTAILIMAGES_MAX_UPLOAD_SIZE + REQUEST_UPLOAD_OVERHEAD),
     # The admin's own avatar upload (account settings) is an image too.
     (r"^/admin/account/", WAGTAILIMAGES_MAX_UPLOAD_SIZE + REQUEST_UPLOAD_OVERHEAD),
-    # realtime/chat/attachments.py MAX_FILE_BYTES
+    # chat/attachments.py MAX_FILE_BYTES
     (r"^/chat/api/huoneet/\d+/liitteet/$", 20 * 1024 * 1024 + REQUEST_UPLOAD_OVERHEAD),
     # teams/photos.py MAX_PHOTO_BYTES
     (r"^/ihmiset/oma-profiili/kuva/$", 8 * 1024 * 1024 + REQUEST_UPLOAD_OVERHEAD),

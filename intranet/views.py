@@ -52,3 +52,19 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = False  # a signed-in user sent here lacks permission; the page says so
 
 
+@login_not_required
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also stored in Wagtail's user profile.
+
+    So the admin and everything sent to them later (e-mails from the worker,
+    teams.services.mail_language) use the language they read the site in.
+    """
+    from django.views.i18n import set_language as django_set_language
+
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.method == "POST" and request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        from wagtail.users.models import UserProfile
+
+        UserProfile.objects.update_or_create(user=request.user, defaults={"preferred_language": language})
+    return response

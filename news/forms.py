@@ -7,14 +7,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Value, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.page_forms import AsciiSlugPageForm
 from news.permissions import editor_agency_ids, is_national_editor
 
 NARROW_AUDIENCE_FIELDS = ("audience_locations", "audience_units", "audience_teams")
 
 
-class NewsArticleForm(WagtailAdminPageForm):
+class NewsArticleForm(AsciiSlugPageForm):
     """National editors choose any publisher and audience; a regional editor publishes only
     as their own agency, to their own agency (an empty audience would mean everyone).
 

@@ -17,8 +17,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from news import services
 from news.models import Acknowledgement, NewsArticlePage
@@ -116,14 +117,15 @@ class Group:
         return round(100 * self.acknowledged / self.total) if self.total else 0
 
 
-def _grouped(people, field: str, name_field: str) -> list[Group]:
-    rows = (
-        people.values(field, name_field)
-        .annotate(done=Count("pk", filter=Q(acknowledged=True)), total=Count("pk"))
-        .order_by(name_field)
-    )
-    return [Group(name=row[name_field] or _("(none)"), acknowledged=row["done"], pending=row["total"] - row["done"])
-            for row in rows]
+def _grouped(people, field: str, prefix: str, languages=("fi", "sv", "en")) -> list[Group]:
+    """Counts per organisation, named in the reader's language (Finnish where a name is missing), by name."""
+    language = (get_language() or "fi")[:2]
+    names = [f"{prefix}name_{code}" for code in languages]
+    rows = people.values(field, *names).annotate(done=Count("pk", filter=Q(acknowledged=True)),
+                                                 total=Count("pk"))
+    groups = [Group(name=row.get(f"{prefix}name_{language}") or row[names[0]] or _("(none)"),
+                    acknowledged=row["done"], pending=row["total"] - row["done"]) for row in rows]
+    return sorted(groups, key=lambda group: group.name.casefold())
 
 
 # Chart geometry (px in the SVG's own coordinates; it scales to the page width).
@@ -145,8 +147,8 @@ def bar_chart(groups: list[Group]) -> dict:
 def follow_up(*, article: NewsArticlePage) -> dict:
     """Acknowledged and pending in the current round: totals, by agency, by location, and who is pending."""
     people = audience_people(article=article)
-    by_agency = _grouped(people, "agency_id", "agency__name_fi")
-    by_location = _grouped(people, "home_location_id", "home_location__name_fi")
+    by_agency = _grouped(people, "agency_id", "agency__")
+    by_location = _grouped(people, "home_location_id", "home_location__", languages=("fi", "sv"))
     done = sum(group.acknowledged for group in by_agency)
     pending = sum(group.pending for group in by_agency)
     return {
@@ -174,8 +176,9 @@ def pending_csv(*, article: NewsArticlePage) -> str:
     writer.writerow([_("Name"), _("E-mail"), _("Agency"), _("Unit"), _("Location"), _("Job title")])
     for person in follow_up(article=article)["pending_people"]:
         writer.writerow([safe_cell(value) for value in [
-            person.full_name, person.user.email, person.agency.name_fi if person.agency else "",
-            person.unit.name_fi if person.unit else "", person.home_location.name_fi if person.home_location else "",
+            person.full_name, person.user.email, person.agency.name if person.agency else "",
+            person.unit.name if person.unit else "",
+            person.home_location.name if person.home_location else "",
             person.title,
         ]])
     return output.getvalue()
@@ -240,10 +243,12 @@ def _swedish_reminder_title(title_sv: str) -> str:
 
 
 def _email_reminder(*, person, article) -> None:
-    with override("fi"):
+    from teams.services import mail_language
+
+    with override(mail_language(person.user)):
         send_mail(
             subject=_("Must read by %(date)s: %(title)s") % {
-                "date": timezone.localtime(article.must_read_deadline).strftime("%d.%m.%Y %H:%M"),
+                "date": date_format(timezone.localtime(article.must_read_deadline), "SHORT_DATETIME_FORMAT"),
                 "title": article.title,
             },
             message=_("Please read the article and confirm it with the button on the page:\n%(url)s") % {

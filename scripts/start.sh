@@ -17,6 +17,8 @@ if [ "${SSO_DEMO:-}" = 1 ]; then
     export SSO_MAPPING_FILE="${SSO_MAPPING_FILE:-sso/demo_mapping.json}"
     export SSO_PASSWORD_LOGIN="${SSO_PASSWORD_LOGIN:-everyone}"  # the demo keeps the password form for everyone
 fi
+# Read by the settings for the links in e-mails when TAIMI_BASE_URL is not set (docs/architecture.md).
+export HOST PORT
 
 echo "Migrating the database…"
 .venv/bin/python manage.py migrate --noinput -v0

@@ -180,3 +180,16 @@ def update_own_profile(*, person: Person, phone: str, languages: list[str], expe
     person.save(update_fields=["phone", "languages"])
     person.expertise.set(expertise, clear=False)
     return person
+
+
+def mail_language(user) -> str:
+    """The language a person reads the site in, for what is sent to them (e-mails from the worker).
+
+    The FI/SV/EN switch stores it in Wagtail's user profile (intranet.views.set_language),
+    where Wagtail's own e-mails and admin read it too; Finnish until the person chooses.
+    """
+    from django.conf import settings
+    from wagtail.users.models import UserProfile
+
+    stored = UserProfile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
+    return stored if stored in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

@@ -182,3 +182,31 @@ def vnu_problems(pages: dict[str, str]) -> dict[str, list[str]] | None:
         extract = " ".join((message.get("extract") or "").split())[:120]
         problems.setdefault(name, []).append(f"{where} {kind}: {message.get('message')} ({extract})")
     return problems
+
+
+# --- Dates ------------------------------------------------------------------------------------------
+# The one format of every language (intranet/formats): 6.12.2026, day and month without leading zeros.
+_MONTHS = (r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|lokakuu|marraskuu"
+           r"|joulukuu|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+           r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|june|july|august"
+           r"|october")
+OTHER_DATE_FORMATS = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2026-11-06
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # 12/06/2026
+    r"|\b(?:0\d\.\d{1,2}|\d{1,2}\.0\d)\.\d{4}\b"  # 06.12.2027, 6.01.2026
+    rf"|\b\d{{1,2}}\.? (?:{_MONTHS})[a-zäö]*\.?,? \d{{4}}\b"  # 6 December 2026, 6. joulukuuta 2026
+    rf"|\b(?:{_MONTHS})[a-z]*\.? \d{{1,2}}, \d{{4}}\b",  # Dec. 6, 2026
+    re.IGNORECASE,
+)
+_NOT_TEXT = re.compile(r"<(script|style|template|textarea)\b.*?</\1\s*>|<!--.*?-->",
+                       re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def date_problems(html: str) -> list[str]:
+    """Dates in the page's visible text written in any other format than 6.12.2026."""
+    import html as html_module
+
+    text = html_module.unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", html)))
+    found = sorted({match.group(0) for match in OTHER_DATE_FORMATS.finditer(text)})
+    return [f"a date not written as 6.12.2026: {value!r}" for value in found]

@@ -4,7 +4,7 @@ Relationships (docs/instructions.md has the whole picture):
 
 * :class:`InstructionLibraryPage` ("Ohjeet", ``/ohjeet/``, one per language
   tree) holds every :class:`InstructionPage`. The instruction owners' page
-  permissions are granted on it (intranet/roles.py).
+  permissions are granted on it (core/roles.py).
 * An instruction has one **owner unit** (:class:`teams.models.Unit`); the
   members of "Ohjeiden omistajat" in that unit edit it (instructions.permissions)
   and are reminded of its review date. **Contact people** are Persons.
@@ -37,6 +37,7 @@ from wagtail.search import index
 
 from instructions.blocks import InstructionBodyBlock
 from instructions.forms import InstructionPageForm
+from core.page_forms import AsciiSlugPageForm
 
 # What the audience list says when no kind is ticked (search documents use it too).
 EVERYONE = "everyone"
@@ -68,6 +69,8 @@ class InstructionKind(models.TextChoices):
 
 class InstructionLibraryPage(Page):
     """The library (``/ohjeet/``): browse by topic, process area, kind and audience, with counts."""
+
+    base_form_class = AsciiSlugPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -4,7 +4,7 @@ Relationships (see docs/news.md for the whole picture):
 
 * The :class:`NewsIndexPage` ("Uutiset", at ``/uutiset/``) holds every
   :class:`NewsArticlePage`. Wagtail's page permissions and the approval
-  workflow for national news are set on the index (intranet/roles.py).
+  workflow for national news are set on the index (core/roles.py).
 * An article has one **publisher**, an :class:`teams.models.Agency`:
   KEHA-keskus for national news, or one regional agency. Its **audience** is
   any number of agencies, locations, units and teams, combined with OR; none at
@@ -35,6 +35,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import ArticleBodyBlock
+from core.page_forms import AsciiSlugPageForm
 from news.forms import NewsArticleForm
 from teams.models import TranslatedNameMixin
 
@@ -58,6 +59,8 @@ class NewsCategory(TranslatedNameMixin):
 
 class NewsIndexPage(Page):
     """The news section (``/uutiset/``): the reader's personalised feed with filters."""
+
+    base_form_class = AsciiSlugPageForm
 
     intro = models.TextField(_("introduction"), blank=True)
 

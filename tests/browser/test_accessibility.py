@@ -5,12 +5,14 @@ from unittest import mock
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from news.models import FeedToken, NewsArticlePage, NewsCategory, NewsIndexPage
 from teams.models import Agency, Person, Team
+from tests import html_checks
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +85,11 @@ def test_login_and_password_reset_pages(demo, page):
 
 
 @pytest.mark.parametrize("width", [1280, 360])
-def test_signed_in_pages(demo, browser, login, width):
+def test_signed_in_pages(demo, browser, login, width, client):
+    """axe on the pages people use; on a phone also the menu, and every page the crawl reaches fits 360 px.
+
+    One test per width, so that the demo data is loaded no more often than before.
+    """
     paths = pages_to_check()  # writes news first: no request of the browser's is under way yet (SQLite locks)
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
@@ -96,8 +102,71 @@ def test_signed_in_pages(demo, browser, login, width):
             if problems := violations(page):
                 found[path] = problems
         assert found == {}
+        if width == 360:
+            _check_the_phone_menu(page, demo)
+            _check_every_crawled_page_fits(page, demo, client)
     finally:
         context.close()
+
+
+def _check_the_phone_menu(page, demo):
+    """GOV.UK's pattern: a menu button (aria-expanded, aria-controls) opens every section, chat badge too."""
+    page.goto(demo + "/")
+    nav = page.get_by_role("navigation", name="Päävalikko")
+    button = nav.get_by_role("button", name="Valikko")
+    expect(button).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_have_attribute("aria-controls", "main-nav-list")
+    expect(nav.get_by_role("link", name="Toimipaikat")).to_be_hidden()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    # Every section is reachable with the Tab key, in order, and fits the screen.
+    names = ["Etusivu", "Uutiset", "Ohjeet", "Ihmiset", "Tiimit", "Toimipaikat", "Chat"]
+    for name in names:
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        assert focused.startswith(name), f"Tab reached {focused!r}, expected {name!r}"
+        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); "
+                            "return [r.left, r.right]; })()")
+        assert box[0] >= 0 and box[1] <= 360, f"{name} is outside the screen: {box}"
+    chat = nav.get_by_role("link", name="Chat")
+    expect(chat.locator("[data-chat-unread]")).to_have_count(1)  # the unread badge lives in the link
+    assert violations(page) == []
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(nav.get_by_role("link", name="Chat")).to_be_hidden()
+
+
+def _check_every_crawled_page_fits(page, demo, client):
+    """Every page the staff crawl reaches (tests/intranet/test_crawl.py) is no wider than a 360 px phone."""
+    from tests.intranet.test_crawl import crawl
+
+    client.force_login(get_user_model().objects.get(username="henkilo"))
+    visited = crawl(client).visited
+    urls = [url for url, status in visited.items() if status == 200 and not url.startswith("/admin/")]
+    assert len(urls) >= 20
+    too_wide, dates = {}, {}
+    for url in urls:
+        response = page.goto(demo + url)
+        html = response is not None and "html" in response.headers.get("content-type", "")
+        if not html or response.status != 200:
+            continue
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide[url] = (width, page.evaluate(WIDEST))
+        if problems := html_checks.date_problems(page.inner_text("body")):  # dates the scripts write too
+            dates[url] = problems
+    assert too_wide == {}, "pages wider than a 360 px phone (page width, widest elements)"
+    assert dates == {}
+
+
+# The elements reaching furthest right, to say what makes a page too wide.
+WIDEST = """() => [...document.querySelectorAll('body *')]
+    .map(e => [Math.round(e.getBoundingClientRect().right),
+               e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')])
+    .filter(([right]) => right > 360).sort((a, b) => b[0] - a[0]).slice(0, 3)"""
 
 
 def test_the_checker_finds_real_problems(demo, page):

@@ -154,3 +154,38 @@ def test_direct_message_picked_by_name_with_the_keyboard_at_360_px(browser, chat
         assert page.locator("#chat-room-title").inner_text() == "Liisa Mäkelä"
     finally:
         context.close()
+
+
+def test_typing_ends_with_the_message_and_the_banner_follows_the_socket(browser, chat_server):
+    """Before: "Aino is typing" stayed ~5 s after her message arrived, and the "no connection" banner stayed
+    up to a minute after the browser was back online while messages already arrived."""
+    from playwright.sync_api import expect
+
+    url, setup = chat_server
+    room = setup["room"]
+    a_context, aino = signed_in(browser, url, setup["users"]["aino"]["cookie"])
+    b_context, bertil = signed_in(browser, url, setup["users"]["bertil"]["cookie"])
+    try:
+        for page in (aino, bertil):
+            page.goto(f"{url}/chat/{room}/")
+            page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+        typing = bertil.locator("[data-typing]")
+        aino.locator("#composer-text").fill("Kirjoitan tätä hetken")
+        aino.locator("#composer-text").press("a")  # a key press sends the typing frame
+        expect(typing).to_contain_text("Aino")
+        aino.locator("#composer-text").press("Enter")
+        bertil.locator(".chat-msg").filter(has_text="Kirjoitan tätä hetken").wait_for()
+        expect(typing).to_have_text("", timeout=1000)  # at once, not when the 6 s display time runs out
+
+        banner = bertil.locator("[data-connection]")
+        b_context.set_offline(True)
+        expect(banner).not_to_have_text("")
+        b_context.set_offline(False)
+        aino.locator("#composer-text").fill("Oletko taas linjoilla?")
+        aino.locator("#composer-text").press("Enter")
+        bertil.locator(".chat-msg").filter(has_text="Oletko taas linjoilla?").wait_for(timeout=5000)
+        expect(banner).to_have_text("", timeout=2000)
+        expect(bertil.locator("#composer-text")).to_be_editable()
+    finally:
+        a_context.close()
+        b_context.close()

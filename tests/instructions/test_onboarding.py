@@ -1,7 +1,10 @@
 """Onboarding paths: the reader ticks steps off; a supervisor sees the progress of direct reports."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from instructions import onboarding
 from instructions.models import OnboardingPath, OnboardingProgress, OnboardingStep
@@ -64,6 +67,35 @@ class TestOnboarding:
         client.force_login(report)  # nobody reports to her: an empty view, nobody else's figures
         html = client.get(reverse("instructions:onboarding_reports")).content.decode()
         assert "progress-table" not in html and "2/3" not in html
+
+    def test_the_person_and_the_supervisor_see_the_same_figures(self, client, library, django_assert_max_num_queries):
+        """One count for both views: before, the person saw 1/1 while her supervisor saw 2/5 (all live steps)."""
+        path = OnboardingPath.objects.create(slug="kuntakokeilun-perehdytys", name_fi="Kuntakokeilun perehdytys")
+        steps = [
+            OnboardingStep.objects.create(path=path, sort_order=number, instruction=make_instruction(
+                library, title=f"Askel {number + 1}", audience=audience))
+            for number, audience in enumerate([[], ["ely"], ["keha"], [], ["te"]])
+        ]
+        boss = library.readers["keha"]
+        report = UserFactory(username="kuntalainen", first_name="Kaisa", last_name="Kuntalainen")
+        PersonFactory(user=report, agency=library.agencies["municipal_pilot"], manager=boss.person)
+        for step in (steps[0], steps[3]):
+            assert onboarding.set_done(user=report, step_id=step.pk, done=True)
+        # The fourth step's instruction has expired since she ticked it: it no longer counts, for anyone.
+        type(steps[3].instruction).objects.filter(pk=steps[3].instruction.pk).update(
+            valid_until=timezone.localdate() - datetime.timedelta(days=1))
+
+        client.force_login(report)
+        own = client.get(reverse("instructions:onboarding_path", args=[path.slug])).content.decode()
+        assert 'max="1" value="1"' in own
+        client.force_login(boss)
+        with django_assert_max_num_queries(20):
+            table = client.get(reverse("instructions:onboarding_reports")).content.decode()
+        assert "Kaisa Kuntalainen" in table and "1/1" in table and "/5" not in table and "2/" not in table
+        mine = onboarding.paths_for(user=report, slug=path.slug)[0]
+        theirs = onboarding.direct_reports_progress(user=boss)["reports"][0]["cells"]
+        theirs = next(cell for cell in theirs if cell.path == path)
+        assert (mine.done, mine.total) == (theirs.done, theirs.total) == (1, 1)
 
     def test_unknown_path_is_404(self, client, library):
         client.force_login(library.readers["keha"])

@@ -103,6 +103,7 @@ class Crawl:
     visited: dict[str, int] = field(default_factory=dict)  # url → status
     server_errors: list[Problem] = field(default_factory=list)
     markup: list[Problem] = field(default_factory=list)
+    dates: list[Problem] = field(default_factory=list)  # dates in another format than 6.12.2026
     skipped_by_limits: int = 0
     not_reached: int = 0  # still queued when MAX_PAGES was reached
 
@@ -267,6 +268,8 @@ def _crawl(client, start: str, max_pages: int) -> Crawl:
                 problems = html_checks.heading_problems(outline) + html_checks.duplicate_ids(outline)
                 if problems:
                     result.markup.append(Problem(url, referrer, status, "\n      ".join(problems)))
+            if dates := html_checks.date_problems(html):
+                result.dates.append(Problem(url, referrer, status, "\n      ".join(dates)))
             targets = _links(html, outline)
         else:
             continue
@@ -304,6 +307,7 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
     if result.markup:
         report.append(f"{len(result.markup)} pages have heading or id problems as {username}:")
         report.extend(map(str, result.markup))
+    report.extend(_date_report(result, username, "fi"))
     if report:
         pytest.fail("\n".join(report), pytrace=False)
     # The crawl means something only if it got around, still signed in.
@@ -322,7 +326,7 @@ def test_no_page_answers_a_server_error_for_a_work_account(client, demo_site, ss
     """The crawl as a person signed in with a work account at the local provider, with the demo group
     mapping (sso/demo_mapping.json): roles and organisation from groups, the session-refresh
     middleware on every page, "Why do I see this?" among the pages."""
-    from intranet import roles as platform_roles
+    from core import roles as platform_roles
     from sso.mapping_file import import_mapping, read_file
     from sso.models import Identity
     from tests.sso.fixtures import sign_in
@@ -340,3 +344,24 @@ def test_no_page_answers_a_server_error_for_a_work_account(client, demo_site, ss
     assert client.session.get("_auth_user_id") == str(user.pk), "the crawl signed the user out"
     assert reverse("sso_why") in result.visited
     assert len(result.visited) >= 20 and result.admin_pages() >= 10
+
+
+def _date_report(result: Crawl, username: str, language: str) -> list[str]:
+    if not result.dates:
+        return []
+    return [f"{len(result.dates)} pages write a date in another format than 6.12.2026 "
+            f"as {username} ({language}):",
+            *map(str, result.dates)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("username", ["henkilo", "viestinta"])
+def test_one_date_format_in_every_language(client, demo_site, username, language):
+    """The Finnish crawl above checks the dates of every role; here the Swedish and English interface."""
+    client.force_login(get_user_model().objects.get(username=username))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    result = crawl(client, max_pages=150)
+    assert 'lang="%s"' % language in client.get("/").content.decode()
+    if report := _date_report(result, username, language):
+        pytest.fail("\n".join(report), pytrace=False)

@@ -10,15 +10,21 @@ from django.conf import settings
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
+def _unescape(text: str) -> str:
+    """A .po string's C escapes (\\", \\n, \\\\) as the characters they stand for."""
+    return re.sub(r"\\(.)", lambda match: {"n": "\n", "t": "\t"}.get(match.group(1), match.group(1)), text)
+
+
 def entries(po_text: str):
     """(context, msgid, [msgstr...], flags) for each entry of a .po file (single-line strings only)."""
     for block in po_text.split("\n\n"):
         lines = block.strip().splitlines()
-        msgid = next((line[7:-1] for line in lines if line.startswith('msgid "')), None)
+        msgid = next((_unescape(line[7:-1]) for line in lines if line.startswith('msgid "')), None)
         if not msgid:
             continue  # the header
         context = next((line[9:-1] for line in lines if line.startswith('msgctxt "')), None)
-        strings = [re.sub(r'^msgstr(\[\d\])? "', "", line)[:-1] for line in lines if line.startswith("msgstr")]
+        strings = [_unescape(re.sub(r'^msgstr(\[\d\])? "', "", line)[:-1]) for line in lines
+                   if line.startswith("msgstr")]
         continued = [line for line in lines if line.startswith('"')]
         flags = " ".join(line for line in lines if line.startswith("#,"))
         yield context, msgid, strings, flags, continued

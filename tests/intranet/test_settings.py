@@ -21,10 +21,12 @@ print(json.dumps({
     "secret": s.SECRET_KEY,
     "hosts": s.ALLOWED_HOSTS,
     "elasticsearch": s.ELASTICSEARCH_URL,
+    "base_url": s.WAGTAILADMIN_BASE_URL,
 }))
 """
 
-SERVICE_VARIABLES = ["DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"]
+SERVICE_VARIABLES = ["DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS",
+                     "TAIMI_BASE_URL", "BASE_URL", "HOST", "PORT"]
 
 
 def load_settings(tmp_path: Path, **env) -> dict:
@@ -73,3 +75,11 @@ def test_production_engines_from_the_environment(tmp_path):
     assert loaded["hosts"] == ["taimi.keha.example", "localhost"]
     assert loaded["debug"] is True
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_links_in_e_mails_use_the_configured_site_address(tmp_path):
+    """Wagtail's workflow e-mails and our reminders link to WAGTAILADMIN_BASE_URL (docs/architecture.md)."""
+    assert load_settings(tmp_path, TAIMI_BASE_URL="https://taimi.keha.example/")["base_url"] == \
+        "https://taimi.keha.example"
+    # Without it, the address scripts/start.sh serves on, not a fixed port 8000.
+    assert load_settings(tmp_path, HOST="10.0.0.5", PORT="8123")["base_url"] == "http://10.0.0.5:8123"

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import override
 
 from news import mustread
 from news.models import Acknowledgement, NewsArticlePage
@@ -156,6 +157,20 @@ class TestFollowUp:
         html = client.get(reverse("news:follow_up", args=[must_read.pk])).content.decode()
         assert "<svg" in html and "Matti Äijälä" in html and "Aino Virtanen" not in html
 
+    def test_the_swedish_report_names_organisations_in_swedish(self, client, org, must_read,
+                                                              communication_approver_user):
+        """Before, the Swedish follow-up report listed the Finnish agency and location names."""
+        client.force_login(communication_approver_user)
+        client.cookies["django_language"] = "sv"
+        html = client.get(reverse("news:follow_up", args=[must_read.pk])).content.decode()
+        assert "NTM-centralen i Österbotten" in html and "Vasa" in html
+        assert "Pohjanmaan ELY-keskus" not in html
+        # KEHA-keskus has no Swedish name in this organisation: the Finnish one stands in.
+        assert "KEHA-keskus" in html
+        with override("sv"):
+            report = mustread.follow_up(article=must_read)
+        assert [group.name for group in report["by_location"]] == ["Vasa"]
+
     @pytest.mark.parametrize("fixture", ["staff_user", "regional_editor_user"])
     def test_only_the_articles_editors_see_it(self, client, request, fixture, must_read):
         client.force_login(request.getfixturevalue(fixture))
@@ -198,6 +213,19 @@ class TestReminders:
         assert mustread.send_reminders(now=later) == 2
         assert Notification.objects.filter(recipient=org.people["aino"].user).count() == 0
         assert Notification.objects.filter(kind="reminder").count() == 4
+
+    def test_each_person_gets_the_e_mail_in_the_language_they_chose(self, client, org, must_read):
+        """Before, every reminder e-mail was Finnish with a zero-padded date (06.12.2026 14:00)."""
+        liisa = org.people["liisa"].user
+        client.force_login(liisa)
+        client.post(reverse("set_language"), {"language": "sv", "next": "/"})  # the FI/SV/EN switch
+        deadline = timezone.localtime(timezone.now() + datetime.timedelta(days=2, hours=12))
+        NewsArticlePage.objects.filter(pk=must_read.pk).update(must_read_deadline=deadline)
+        assert mustread.send_reminders() == 3
+        subjects = {message.to[0]: message.subject for message in mail.outbox}
+        day = f"{deadline.day}.{deadline.month}.{deadline.year}"
+        assert subjects[liisa.email].startswith(f"Obligatorisk läsning senast {day} ")
+        assert subjects[org.people["matti"].user.email].startswith(f"Pakollinen luettava viimeistään {day} ")
 
     def test_nothing_far_from_or_after_the_deadline(self, org, must_read):
         assert mustread.send_reminders() == 0  # ten days away

@@ -88,8 +88,17 @@
     app.classList.toggle("chat--offline", !value);
   }
 
-  document.addEventListener("taimi:frame", function (event) { onFrame(event.detail || {}); });
+  // The banner follows the socket: any frame proves it open (also when it outlived a short offline
+  // spell, when no new "hello" comes); its close event and the browser going offline hide the composer.
+  document.addEventListener("taimi:frame", function (event) {
+    var frame = event.detail || {};
+    if (!connected && frame.type !== "hello") setConnected(true);
+    onFrame(frame);
+  });
   window.addEventListener("offline", function () { setConnected(false); });
+  window.addEventListener("online", function () {
+    if (window.TaimiLive && TaimiLive.state && TaimiLive.state() === "open") setConnected(true);
+  });
   var closeHooked = false;
 
   function onFrame(frame) {
@@ -171,8 +180,10 @@
     var diff = Math.round((today - day) / 86400000);
     if (diff === 0) return T.today;
     if (diff === 1) return T.yesterday;
-    return date.toLocaleDateString(document.documentElement.lang || "fi", { weekday: "long", day: "numeric", month: "numeric", year: "numeric" });
+    return date.toLocaleDateString(document.documentElement.lang || "fi", { weekday: "long" }) + " " + shortDate(date);
   }
+  // One date format in every language, as the server writes it (intranet/formats): 6.12.2026.
+  function shortDate(date) { return date.getDate() + "." + (date.getMonth() + 1) + "." + date.getFullYear(); }
   function renderParts(container, parts) {
     parts.forEach(function (part) {
       if (part[0] === "url" && /^https?:\/\//i.test(part[1])) {
@@ -363,6 +374,11 @@
       renderBadges();
     }
     if (m.room !== roomId) return;
+    if (isNew && m.author && typers[m.author.id]) { // their message is here: they are no longer typing
+      window.clearTimeout(typers[m.author.id].timer);
+      delete typers[m.author.id];
+      showTypers();
+    }
     if (isNew && m.seq > lastSeq + 1 && lastSeq > 0) { resync(); return; } // a gap: fetch what is missing
     accept([m], isNew);
   }
@@ -630,7 +646,8 @@
       box.setAttribute("aria-label", T.history);
       data.edits.forEach(function (e) {
         var item = el("li");
-        var time = el("time", null, new Date(e.edited).toLocaleString(document.documentElement.lang || "fi"));
+        var edited = new Date(e.edited);
+        var time = el("time", null, shortDate(edited) + " " + edited.toLocaleTimeString(document.documentElement.lang || "fi", { hour: "2-digit", minute: "2-digit" }));
         time.dateTime = e.edited;
         item.append(time, document.createTextNode(": " + e.body));
         box.appendChild(item);

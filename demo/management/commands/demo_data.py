@@ -45,6 +45,7 @@ class Command(BaseCommand):
             created_pages = pages_demo.load_pages(progress=self.progress)
             roles.sync_groups()
             news = news_demo.load_news(progress=self.progress)
+            pages_demo.load_swedish_versions()
             engagement = demo_engagement.load_engagement(progress=self.progress)
             assign_demo_roles()
             instructions = instructions_demo.load_instructions(progress=self.progress)

@@ -347,9 +347,18 @@
       if (event.code === 4401) return; // signed out: the next page load goes to the login page
       attempt += 1;
       var ceiling = Math.min(MAX_DELAY, MIN_DELAY * Math.pow(2, attempt - 1));
-      setTimeout(connect, ceiling / 4 + Math.random() * ceiling * 3 / 4);
+      retry = setTimeout(connect, ceiling / 4 + Math.random() * ceiling * 3 / 4);
     };
     window.taimiSocket = socket;
   }
+  // Back online: reconnect now rather than after the backoff the failed attempts built up while
+  // offline (up to MAX_DELAY); the browsers of one office do not return together from their own outage.
+  var retry = null;
+  window.addEventListener("online", function () {
+    if (connState !== "closed") return;
+    clearTimeout(retry);
+    attempt = 0;
+    connect();
+  });
   connect();
 })();
