@@ -39,36 +39,48 @@ def notifications_mark_read(request):
     return redirect("realtime:notifications")
 
 
+# The "My status" form a person sent but that was refused: kept for the page to show again with its errors.
+STATUS_DRAFT_KEY = "presence_status_draft"
+STATUS_DRAFT_FIELDS = ("manual", "emoji", "text", "duration", "hidden")
+
+
 @require_POST
 def presence_set(request):
-    """Set my status: one button of the header menu (``manual`` only) or the whole form of "My status"."""
+    """Set my status: one button of the header menu (``manual`` only) or the whole form of "My status".
+
+    A refused form goes back to "My status" with what was typed and each field's error (nothing is saved)."""
     from django.core.exceptions import ValidationError
 
     from realtime.forms import StatusForm
     from realtime.presence import services as presence
 
-    if set(request.POST) <= {"manual", "next", "csrfmiddlewaretoken"}:
-        form = StatusForm({"manual": request.POST.get("manual", "")})
-        changes = {}
-        if form.is_valid():
-            changes = {"manual": form.cleaned_data["manual"]}
-    else:
-        form = StatusForm(request.POST)
-        changes = {}
-        if form.is_valid():
+    menu = set(request.POST) <= {"manual", "next", "csrfmiddlewaretoken"}
+    form = StatusForm({"manual": request.POST.get("manual", "")} if menu else request.POST)
+    changes = {}
+    error = None
+    if form.is_valid():
+        changes = {"manual": form.cleaned_data["manual"]}
+        if not menu:
             current = presence.setting_for(user=request.user).custom_until
-            changes = {"manual": form.cleaned_data["manual"], "text": form.cleaned_data["text"],
-                       "emoji": form.cleaned_data["emoji"], "hidden": form.cleaned_data["hidden"],
-                       "until": form.until(current)}
-    if not form.is_valid():
-        messages.error(request, _("Unknown status."))
-    else:
+            changes.update(text=form.cleaned_data["text"], emoji=form.cleaned_data["emoji"],
+                           hidden=form.cleaned_data["hidden"], until=form.until(current))
         try:
             presence.set_status(user=request.user, **changes)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Your status was saved."))
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+    elif menu:
+        error = _("Unknown status.")
+    else:
+        error = " ".join(f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+                         for name, errors in form.errors.items())
+    if error is not None:
+        messages.error(request, error)
+        if not menu:
+            request.session[STATUS_DRAFT_KEY] = {name: request.POST.get(name, "")[:1000]
+                                                 for name in STATUS_DRAFT_FIELDS if name in request.POST}
+            return redirect("teams:my_status")
+    else:
+        messages.success(request, _("Your status was saved."))
     target = request.POST.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)

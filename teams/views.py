@@ -135,6 +135,7 @@ def my_status(request):
     """My presence, custom status, today's work location and weekly plan, on one page."""
     from realtime.presence import services as presence_services
     from realtime.forms import StatusForm
+    from realtime.views import STATUS_DRAFT_KEY
 
     person = _own_person(request)
     setting = presence_services.setting_for(user=request.user)
@@ -144,10 +145,16 @@ def my_status(request):
     for day, row in plan.items():
         plan_initial[f"kind_{day}"] = row.kind
         plan_initial[f"location_{day}"] = row.location
+    # A refused status form comes back as typed, with its errors (realtime.views.presence_set).
+    draft = request.session.pop(STATUS_DRAFT_KEY, None)
+    status_form = StatusForm(initial=StatusForm.initial_from(setting))
+    if isinstance(draft, dict):
+        status_form = StatusForm(draft)
+        status_form.is_valid()
     context = {
         "person": person,
         "own": presence_services.own_state(user=request.user),
-        "status_form": StatusForm(initial=StatusForm.initial_from(setting)),
+        "status_form": status_form,
         "location_form": WorkLocationForm(initial={
             "kind": where.kind if where else "", "location": where.location if where else person.home_location,
             "note": where.note if where else ""}),
