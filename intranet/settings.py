@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy on every response: strict for reader pages, looser for /admin/ (intranet/csp.py).
+    "intranet.csp.PathCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns lockouts into a readable response.
     "axes.middleware.AxesMiddleware",
@@ -229,6 +231,30 @@ SESSION_COOKIE_AGE = 60 * 60 * 12
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp; docs/access.md, "Input handling and CSP"). Reader pages: everything from
+# this site, no inline script or style; 'self' in connect-src also allows the same-origin websocket.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],  # the admin's preview shows reader pages in a frame
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]},
+}
+# The Wagtail admin writes inline scripts and style attributes (editor, choosers, previews): looser, but still
+# nothing from another site.
+CSP_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'", "'unsafe-inline'"],
+                   "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:"],
+                   "frame-src": ["'self'"], "worker-src": ["'self'", "blob:"]},
+}
 
 # Without a mail server, mails go to files in VAR_DIR/mail/ (one file per batch): the
 # worker's reminders would otherwise flood the terminal that shows the demo logins.
