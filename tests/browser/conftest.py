@@ -130,7 +130,7 @@ _CSP_WATCH = """document.addEventListener("securitypolicyviolation", (event) => 
 def watch_csp(context) -> list[str]:
     """A list that fills with the CSP violations of every page opened in ``context`` from now on."""
     found: list[str] = []
-    context.expose_function("__taimiCspViolation", found.append)
+    context.expose_function("__taimiCspViolation", lambda text: found.append(text))
     context.add_init_script(_CSP_WATCH)
     return found
 
