@@ -45,6 +45,15 @@ DOCUMENT_TYPES = {
     ".ppt": "application/vnd.ms-powerpoint",
 }
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+# Zip-based documents (Office Open XML, OpenDocument) are checked before acceptance, against zip bombs that a
+# reader's Office or a later indexer would unpack: the parts the central directory declares, their total size
+# unpacked, and how tightly they are packed. Real documents stay far below: a 20 MB slide deck of photos
+# unpacks to about its own size, text-heavy files to 5-20 times theirs.
+MAX_ZIP_ENTRIES = 2000
+MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 100  # unpacked size / file size, checked once the unpacked size passes ZIP_RATIO_FROM
+ZIP_RATIO_FROM = 10 * 1024 * 1024
+MAX_MIMETYPE_BYTES = 200
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -62,14 +71,35 @@ def _document_ok(head: bytes, upload, extension: str) -> bool:
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
+            _check_archive(archive.infolist(), size=upload.size or 0)
             names = set(archive.namelist())
             if extension in {".odt", ".ods", ".odp"}:
+                if archive.getinfo("mimetype").file_size > MAX_MIMETYPE_BYTES:
+                    return False
                 return archive.read("mimetype").decode("ascii", "replace").strip() == DOCUMENT_TYPES[extension]
             return "[Content_Types].xml" in names
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError):
         return False
     finally:
         upload.seek(0)
+
+
+def _check_archive(entries, *, size: int) -> None:
+    """Refuse a zip whose declared parts are too many, unpack to too much or are packed too tightly (zip bombs).
+
+    Nothing is unpacked: the central directory's sizes are what any reader (zipfile included) unpacks at most."""
+    if len(entries) > MAX_ZIP_ENTRIES:
+        _refuse("archive_too_many_parts", _("The document has too many parts (over %(limit)s). It is refused as "
+                                            "it may be harmful.") % {"limit": MAX_ZIP_ENTRIES})
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_ZIP_UNCOMPRESSED:
+        _refuse("archive_too_large", _("The document would unpack to %(size)s MB; the limit is %(limit)s MB. It is "
+                                       "refused as it may be harmful.")
+                % {"size": unpacked // 1024 // 1024, "limit": MAX_ZIP_UNCOMPRESSED // 1024 // 1024})
+    if unpacked > ZIP_RATIO_FROM and unpacked > MAX_ZIP_RATIO * max(size, 1):
+        _refuse("archive_ratio", _("The document is packed too tightly (it would unpack to %(ratio)s times its "
+                                   "size; the limit is %(limit)s). It is refused as it may be harmful.")
+                % {"ratio": unpacked // max(size, 1), "limit": MAX_ZIP_RATIO})
 
 
 def _encode_image(upload) -> tuple[ContentFile, ContentFile, str, str, int, int]:

@@ -1,6 +1,7 @@
 """Chat pages and the JSON API the chat script uses. Thin: every view calls chat services, which check
 membership; a ChatError becomes a JSON error (API) or a message and a redirect (forms)."""
 
+import datetime
 import json
 from functools import wraps
 
@@ -8,6 +9,7 @@ from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -36,11 +38,32 @@ def api(view):
 def _json_body(request) -> dict:
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nesting deeper than the parser allows
         raise ChatError("invalid_json", "Invalid JSON.") from None
     if not isinstance(data, dict):
         raise ChatError("invalid_json", "Invalid JSON.")
     return data
+
+
+def _query_datetime(request, name: str):
+    """An ISO 8601 date and time from the query string, in UTC; None when absent. Anything that is not a real
+    moment (30 February, an offset of +99:00, a year so early or late it leaves the calendar in UTC) is a
+    400 with a message, never a 500."""
+    value = request.GET.get(name) or ""
+    if not value:
+        return None
+    try:
+        parsed = parse_datetime(value[:64]) if len(value) <= 64 else None
+        if parsed is not None:
+            if timezone.is_naive(parsed):
+                parsed = timezone.make_aware(parsed)
+            parsed = parsed.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        parsed = None
+    if parsed is None:
+        raise ChatError("invalid_datetime", _("“%(name)s” must be a date and time such as %(example)s.")
+                        % {"name": name, "example": "2026-12-06T14:30:00+02:00"})
+    return parsed
 
 
 def room_entry(membership) -> dict:
@@ -192,7 +215,7 @@ def api_messages(request, room_id):
             reply_to=data.get("reply_to"), attachment_ids=data.get("attachments"))
         return JsonResponse({"message": message_dict(message), "created": created}, status=201 if created else 200)
     if "after" in request.GET:
-        changed = parse_datetime(request.GET.get("changed_since") or "") if request.GET.get("changed_since") else None
+        changed = _query_datetime(request, "changed_since")
         page, more = messages.since(user=request.user, room_id=room_id, after=request.GET["after"],
                                     changed_since=changed)
         return JsonResponse({"messages": [message_dict(m) for m in page], "more_after": more})

@@ -13,7 +13,6 @@ from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -30,6 +29,7 @@ from instructions.models import (
     ProcessArea,
     Topic,
 )
+from core.atom import PlainTextAtomFeed
 
 # The recent-changes list and the Atom feed show this many entries.
 RECENT_CHANGES = 40
@@ -297,7 +297,7 @@ def atom(request, token):
     user = users_by_feed_token(token=token)
     if user is None:
         raise Http404(_("No such feed."))
-    feed = Atom1Feed(title=_("Taimi – changed instructions"), link=request.build_absolute_uri("/ohjeet/"),
+    feed = PlainTextAtomFeed(title=_("Taimi – changed instructions"), link=request.build_absolute_uri("/ohjeet/"),
                      description=_("Changes to the instructions offered to you"), language="fi",
                      feed_url=request.build_absolute_uri())
     for entry in recent_changes(user=user):

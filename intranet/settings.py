@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "sso.middleware.SessionRefresh",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy on every response: strict for reader pages, looser for /admin/ (intranet/csp.py).
+    "intranet.csp.PathCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns lockouts into a readable response.
     "axes.middleware.AxesMiddleware",
@@ -212,6 +214,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = "login"
+# Draftail, but an unreadable posted value is empty text (a form error when required), not a 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "intranet.rich_text.TolerantDraftailRichTextArea"}}
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -247,6 +251,30 @@ REALTIME_SESSION_RECHECK = float(os.environ.get("REALTIME_SESSION_RECHECK") or 3
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp; docs/access.md, "Input handling and CSP"). Reader pages: everything from
+# this site, no inline script or style; 'self' in connect-src also allows the same-origin websocket.
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],  # the admin's preview shows reader pages in a frame
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'"], "style-src": ["'self'"]},
+}
+# The Wagtail admin writes inline scripts and style attributes (editor, choosers, previews): looser, but still
+# nothing from another site.
+CSP_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'", "'unsafe-inline'"],
+                   "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:"],
+                   "frame-src": ["'self'"], "worker-src": ["'self'", "blob:"]},
+}
 
 # Without a mail server, mails go to files in VAR_DIR/mail/ (one file per batch): the
 # worker's reminders would otherwise flood the terminal that shows the demo logins.

@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,9 +33,9 @@ def acknowledge(request, page_id):
     messages.success(request, _("Thank you: your acknowledgement of “%(title)s” was recorded.") % {
         "title": article.title})
     target = request.POST.get("next") or article.url or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = article.url or "/"
-    return redirect(target)
+    return HttpResponseRedirect(target)  # a path, never a view name
 
 
 def follow_up(request, page_id):

@@ -11,13 +11,13 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from news import discussion, fragments, mustread, readership, services
+from core.atom import PlainTextAtomFeed
 from news.models import FeedToken, NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
 from teams.models import Agency
@@ -139,7 +139,7 @@ def atom(request, token):
         raise Http404(_("No such feed."))
     items = services.in_reader_language(services.feed(user=user)[:ATOM_ENTRIES], language="fi")
     prefetch_related_objects([item.article for item in items], "categories")
-    feed = Atom1Feed(
+    feed = PlainTextAtomFeed(
         title=_("Taimi – my news"),
         link=request.build_absolute_uri("/uutiset/"),
         description=_("National and regional news for you"),

@@ -3,6 +3,7 @@ presence.services and presence.worklocation."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,6 +12,10 @@ from django.views.decorators.http import require_POST
 from presence import services, worklocation
 from presence.forms import QuickPlaceForm, StatusForm, WeeklyPlanForm, WorkLocationForm
 from teams.views import own_person
+
+# The "My status" form a person sent but that was refused: kept for the page to show again with its errors.
+STATUS_DRAFT_KEY = "presence_status_draft"
+STATUS_DRAFT_FIELDS = ("manual", "emoji", "text", "duration", "hidden")
 
 
 def my_status(request):
@@ -23,10 +28,16 @@ def my_status(request):
     for day, row in plan.items():
         plan_initial[f"kind_{day}"] = row.kind
         plan_initial[f"location_{day}"] = row.location
+    # A refused status form comes back as typed, with its errors (presence_set below).
+    draft = request.session.pop(STATUS_DRAFT_KEY, None)
+    status_form = StatusForm(initial=StatusForm.initial_from(setting))
+    if isinstance(draft, dict):
+        status_form = StatusForm(draft)
+        status_form.is_valid()
     context = {
         "person": person,
         "own": services.own_state(user=request.user),
-        "status_form": StatusForm(initial=StatusForm.initial_from(setting)),
+        "status_form": status_form,
         "location_form": WorkLocationForm(initial={
             "kind": where.kind if where else "", "location": where.location if where else person.home_location,
             "note": where.note if where else ""}),
@@ -38,8 +49,9 @@ def my_status(request):
 
 def _back(request, default="presence:my_status"):
     target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
+    # A path on this site only; redirect() would take "0" or "home" for a view name and fail.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(target)
     return redirect(default)
 
 
@@ -82,30 +94,34 @@ def weekly_plan_set(request):
 
 @require_POST
 def presence_set(request):
-    """Set my status: one button of the header menu (``manual`` only) or the whole form of "My status"."""
-    if set(request.POST) <= {"manual", "next", "csrfmiddlewaretoken"}:
-        form = StatusForm({"manual": request.POST.get("manual", "")})
-        changes = {}
-        if form.is_valid():
-            changes = {"manual": form.cleaned_data["manual"]}
-    else:
-        form = StatusForm(request.POST)
-        changes = {}
-        if form.is_valid():
+    """Set my status: one button of the header menu (``manual`` only) or the whole form of "My status".
+
+    A refused form goes back to "My status" with what was typed and each field's error (nothing is saved)."""
+    menu = set(request.POST) <= {"manual", "next", "csrfmiddlewaretoken"}
+    form = StatusForm({"manual": request.POST.get("manual", "")} if menu else request.POST)
+    changes = {}
+    error = None
+    if form.is_valid():
+        changes = {"manual": form.cleaned_data["manual"]}
+        if not menu:
             current = services.setting_for(user=request.user).custom_until
-            changes = {"manual": form.cleaned_data["manual"], "text": form.cleaned_data["text"],
-                       "emoji": form.cleaned_data["emoji"], "hidden": form.cleaned_data["hidden"],
-                       "until": form.until(current)}
-    if not form.is_valid():
-        messages.error(request, _("Unknown status."))
-    else:
+            changes.update(text=form.cleaned_data["text"], emoji=form.cleaned_data["emoji"],
+                           hidden=form.cleaned_data["hidden"], until=form.until(current))
         try:
             services.set_status(user=request.user, **changes)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Your status was saved."))
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect("presence:my_status")
+        except ValidationError as refused:
+            error = " ".join(refused.messages)
+    elif menu:
+        error = _("Unknown status.")
+    else:
+        error = " ".join(f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+                         for name, errors in form.errors.items())
+    if error is not None:
+        messages.error(request, error)
+        if not menu:
+            request.session[STATUS_DRAFT_KEY] = {name: request.POST.get(name, "")[:1000]
+                                                 for name in STATUS_DRAFT_FIELDS if name in request.POST}
+            return redirect("presence:my_status")
+    else:
+        messages.success(request, _("Your status was saved."))
+    return _back(request)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from django.core import signing
 from django.db import connection, transaction
 
 from search.engines import get_engine
@@ -127,8 +128,26 @@ def autocomplete(*, user, prefix: str, language: str = "fi") -> tuple[list[Hit],
     return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user), False
 
 
-def record_click(*, log_id: int, key: str) -> bool:
-    """Remember which result a search led to (only the first click of a search counts)."""
+# A result link's click token: signed, naming the search's log row, the result's key and the person who searched,
+# so a click is recorded only for one's own search (the log row itself names no one) and only for a shown result.
+CLICK_SALT = "search.click"
+CLICK_MAX_AGE = 24 * 3600
+
+
+def click_token(*, log_id: int, key: str, user) -> str:
+    return signing.dumps([log_id, key[:100], user.pk], salt=CLICK_SALT, compress=False)
+
+
+def record_click(*, token: str, user) -> bool:
+    """Remember which result a search led to (only the first click of a search counts).
+
+    False, writing nothing, for a token that is forged, expired, or another person's."""
+    try:
+        log_id, key, user_id = signing.loads(str(token)[:1000], salt=CLICK_SALT, max_age=CLICK_MAX_AGE)
+    except (signing.BadSignature, ValueError, TypeError):
+        return False
+    if user_id != user.pk or not isinstance(log_id, int) or not isinstance(key, str):
+        return False
     return bool(SearchLog.objects.filter(pk=log_id, clicked_key="").update(clicked_key=key[:100]))
 
 

@@ -5,16 +5,15 @@ Thin views: everything is in search.services (engine or database fallback).
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from search import services
 from search.engines.base import FACETS
@@ -61,9 +60,9 @@ def _label(facet: str, value: str) -> str:
     return str(VALUE_LABELS.get(facet, {}).get(value, value))
 
 
-def _row(hit, *, choose: str = "", log_id: int | None = None) -> dict:
-    """A hit for the template: type label, one line of detail in the reader's language and, with ``choose``
-    (the click-recording address), the finished result link, so the template reverses and encodes nothing."""
+def _row(hit, *, user=None, log_id: int | None = None) -> dict:
+    """A hit for the template: type label, one line of detail in the reader's language and, for a logged search,
+    the click token that results.js posts to search:choose when the result is opened."""
     extra = hit.extra or {}
     if extra.get("job_title"):
         detail = ", ".join(filter(None, [extra["job_title"], extra.get("agency", "")]))
@@ -71,11 +70,8 @@ def _row(hit, *, choose: str = "", log_id: int | None = None) -> dict:
         detail = _label("kind", extra["kind"])
     else:
         detail = extra.get("date", "")
-    href = ""
-    if choose:
-        # The same address the template's {% url %}…|urlencode built before (quote with "/" safe).
-        href = f"{choose}?{f'l={log_id}&' if log_id else ''}k={quote(hit.key, safe='/')}&u={quote(hit.url, safe='/')}"
-    return {"hit": hit, "type_label": str(TYPE_LABELS.get(hit.type, hit.type)), "detail": detail, "href": href}
+    click = services.click_token(log_id=log_id, key=hit.key, user=user) if log_id and user is not None else ""
+    return {"hit": hit, "type_label": str(TYPE_LABELS.get(hit.type, hit.type)), "detail": detail, "click": click}
 
 
 def _facets(base: str, query: str, filters: dict, counts: dict) -> list[dict]:
@@ -122,8 +118,7 @@ def search(request):
         ]
         page = outcome.query.page
         pages = min(max((result.total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1), services.MAX_PAGE)
-        choose = reverse("search:choose")
-        rows = [_row(h, choose=choose, log_id=outcome.log_id) for h in result.hits]
+        rows = [_row(h, user=request.user, log_id=outcome.log_id) for h in result.hits]
         context.update(
             result=result, outcome=outcome, facets=_facets(base, query, filters, result.facets), chips=chips,
             page=page, pages=pages, type_labels=TYPE_LABELS,
@@ -152,18 +147,10 @@ def autocomplete(request):
 
 
 @login_required
-@require_GET
+@require_POST
 def choose(request):
-    """A result link: remembers the click on the search's log row, then goes to the result (same site only)."""
-    url = request.GET.get("u", "")
-    if not url.startswith("/") or not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
-        return HttpResponseBadRequest(_("Not a link to this site."))
-    try:
-        log_id = int(request.GET.get("l", ""))
-    except ValueError:
-        log_id = None
-    if log_id:
-        services.record_click(log_id=log_id, key=request.GET.get("k", ""))
-    return redirect(url)
-
-
+    """A result was opened: remembers the click on the search's log row (results.js posts the link's signed
+    token with the CSRF token; the link itself goes straight to the result)."""
+    if not services.record_click(token=request.POST.get("t", ""), user=request.user):
+        return HttpResponseBadRequest(str(_("This click cannot be recorded.")), content_type="text/plain; charset=utf-8")
+    return HttpResponse(status=204)

@@ -210,3 +210,52 @@ def date_problems(html: str) -> list[str]:
     text = html_module.unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", html)))
     found = sorted({match.group(0) for match in OTHER_DATE_FORMATS.finditer(text)})
     return [f"a date not written as 6.12.2026: {value!r}" for value in found]
+
+
+# Script types that are data, not code: CSP does not run them, so they need no 'unsafe-inline'.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "text/template"}
+
+
+class _InlineCodeParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and not attributes.get("src") and attributes.get("type") not in DATA_SCRIPT_TYPES:
+            self.problems.append("an inline <script> (needs 'unsafe-inline' or a nonce)")
+        if tag == "style":
+            self.problems.append("an inline <style> element")
+        for name, value in attrs:
+            if name == "style":
+                self.problems.append(f"a style attribute on <{tag}>: {value!r}")
+            elif name.startswith("on"):
+                self.problems.append(f"an event handler attribute {name} on <{tag}>")
+            elif name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+                self.problems.append(f"a javascript: URL in {name} on <{tag}>")
+
+
+def inline_code(html: str) -> list[str]:
+    """What a strict Content-Security-Policy (script-src/style-src 'self') would block on a page."""
+    parser = _InlineCodeParser()
+    parser.feed(html)
+    parser.close()
+    return sorted(set(parser.problems))
+
+
+def strict_csp_problems(header: str | None) -> list[str]:
+    """A reader page's Content-Security-Policy must exist and allow no inline code, eval or other sites."""
+    if not header:
+        return ["no Content-Security-Policy header"]
+    directives = {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+    problems = []
+    for name in ("default-src", "script-src", "style-src", "object-src", "base-uri", "frame-ancestors"):
+        if name not in directives:
+            problems.append(f"CSP has no {name}")
+    for name, sources in directives.items():
+        loose = [s for s in sources if s in ("'unsafe-inline'", "'unsafe-eval'", "*", "http:", "https:")]
+        if loose:
+            problems.append(f"CSP {name} allows {' '.join(loose)}")
+    return problems
+

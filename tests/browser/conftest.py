@@ -118,3 +118,19 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# Reports every Content-Security-Policy violation of every page of a context (installed before any page script).
+_CSP_WATCH = """document.addEventListener("securitypolicyviolation", (event) => {
+  window.__taimiCspViolation(`${location.pathname}: ${event.effectiveDirective} blocked `
+    + `${event.blockedURI || "inline"} (${event.sourceFile || ""}:${event.lineNumber || ""})`);
+}, true);"""
+
+
+def watch_csp(context) -> list[str]:
+    """A list that fills with the CSP violations of every page opened in ``context`` from now on."""
+    found: list[str] = []
+    context.expose_function("__taimiCspViolation", lambda text: found.append(text))
+    context.add_init_script(_CSP_WATCH)
+    return found
+

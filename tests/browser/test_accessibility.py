@@ -13,6 +13,8 @@ from wagtail.rich_text import RichText
 from news.models import FeedToken, NewsArticlePage, NewsCategory, NewsIndexPage
 from teams.models import Agency, Person, Team
 from tests import html_checks
+from tests.browser.conftest import watch_csp
+from tests.html_checks import strict_csp_problems
 
 pytestmark = pytest.mark.browser
 
@@ -79,29 +81,50 @@ def pages_to_check() -> list[str]:
 
 
 def test_login_and_password_reset_pages(demo, page):
+    csp_violations = watch_csp(page.context)
     for path in ["/kirjaudu/", "/salasana/unohtui/"]:
         page.goto(demo + path)
         assert violations(page) == [], path
+    assert csp_violations == []
+    # Guards the CSP check: an inline script and style attribute added to a page are blocked and reported.
+    page.evaluate("""() => {
+        const script = document.createElement('script'); script.textContent = 'window.ran = true';
+        document.body.appendChild(script);
+        document.querySelector('main').setAttribute('style', 'color: red');
+    }""")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.ran") is None
+    assert any("script-src" in v for v in csp_violations) and any("style-src" in v for v in csp_violations)
+
+
+# Reader pages checked for Content-Security-Policy violations only (besides pages_to_check).
+CSP_ONLY_PATHS = ["/chat/", "/ohjeet/", "/ihmiset/oma-tila/", "/ohjeet/muutokset/"]
 
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_signed_in_pages(demo, browser, login, width, client):
-    """axe on the pages people use; on a phone also the menu, and every page the crawl reaches fits 360 px.
+    """No axe violations, a strict Content-Security-Policy and nothing on the page that it blocks; on a phone
+    also the menu, and every page the crawl reaches fits 360 px.
 
     One test per width, so that the demo data is loaded no more often than before.
     """
     paths = pages_to_check()  # writes news first: no request of the browser's is under way yet (SQLite locks)
     context = browser.new_context(viewport={"width": width, "height": 800})
+    csp_violations = watch_csp(context)
     page = context.new_page()
     try:
         login(page, demo, "henkilo")
         page.wait_for_url(demo + "/")
         found = {}
-        for path in paths:
-            page.goto(demo + path)
-            if problems := violations(page):
+        for path in paths + (CSP_ONLY_PATHS if width == 1280 else []):
+            response = page.goto(demo + path)
+            problems = strict_csp_problems(response.headers.get("content-security-policy"))
+            if path not in CSP_ONLY_PATHS:
+                problems += violations(page)
+            if problems:
                 found[path] = problems
         assert found == {}
+        assert csp_violations == []
         if width == 360:
             _check_the_phone_menu(page, demo)
             _check_every_crawled_page_fits(page, demo, client)

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from news.models import NewsArticlePage, NewsIndexPage, RegionalSupplement
 from demo.teams_data import DEMO_PASSWORD
 from teams.models import Agency, Person
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, watch_csp
 from tests.browser.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
@@ -54,14 +54,17 @@ def _reader(*, in_region: bool) -> Person:
 
 @contextmanager
 def _signed_in(browser, base_url: str, username: str, width: int = 1280):
-    """A fresh browser context with ``username`` logged in on the home page."""
+    """A fresh browser context with ``username`` logged in on the home page; no page it opens (reader pages, the
+    Wagtail admin's editor and choosers) may violate its Content-Security-Policy."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
+        csp_violations = watch_csp(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
         log_in(page, base_url, username)
         expect(page).to_have_url(f"{base_url}/")
         yield page
+        assert csp_violations == []
     finally:
         context.close()
 

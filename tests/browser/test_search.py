@@ -54,3 +54,17 @@ def test_header_autocomplete_and_results_page(demo, page, login):
     assert page.locator(".result").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert violations(page) == []
+
+    # Opening a result goes straight to it; results.js posts the click (with the CSRF token) to the log.
+    from search.models import SearchLog
+
+    link = page.locator(".result__title[data-click]").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(demo + href)
+    for _ in range(50):
+        if SearchLog.objects.filter(query="palkkatuki").exclude(clicked_key="").exists():
+            break
+        page.wait_for_timeout(100)
+    assert SearchLog.objects.filter(query="palkkatuki").exclude(clicked_key="").count() == 1
+

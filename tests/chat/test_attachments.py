@@ -172,3 +172,49 @@ def test_attachment_binds_only_once_and_only_the_uploaders_own(chat, users):
         messages.post_message(user=users["aino"], room_id=room.pk, body="uudestaan", attachment_ids=[attachment.pk])
     room.refresh_from_db()
     assert room.last_seq == 1
+
+
+def zipped(entries: dict[str, bytes], *, extra_parts: int = 0) -> bytes:
+    """A zip-based Office document with the given parts (deflated) and ``extra_parts`` empty ones."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for name, content in entries.items():
+            archive.writestr(name, content)
+        for number in range(extra_parts):
+            archive.writestr(f"word/media/part{number}.xml", b"")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "make", "code", "words"), [
+    # 300 MB of zeros in one part: a few hundred KB on disk (the reviewed 4 MB -> 4 GiB bomb, scaled down).
+    ("pommi.docx", lambda: zipped({"word/document.xml": bytes(300 * 1024 * 1024)}), "archive_too_large",
+     ("300", "200")),
+    # 20 MB of zeros: small enough in total, but packed a thousand to one.
+    ("tiivis.xlsx", lambda: zipped({"xl/sheet1.xml": bytes(20 * 1024 * 1024)}), "archive_ratio", ("100",)),
+    ("osat.pptx", lambda: zipped({}, extra_parts=2001), "archive_too_many_parts", ("2000",)),
+    ("pommi.odt", lambda: zipped({"mimetype": bytes(20 * 1024 * 1024)}), "archive_ratio", ("100",)),
+])
+def test_zip_bomb_documents_are_refused_with_a_clear_error(chat, users, client, name, make, code, words):
+    _org, room, _vaasa = chat
+    client.force_login(users["aino"])
+    content = make()
+    assert len(content) < attachments.MAX_FILE_BYTES
+    for language, marker in (("fi", "Asiakirja"), ("sv", "Dokumentet"), ("en", "The document")):
+        client.cookies["django_language"] = language
+        response = client.post(reverse("chat:api_upload", args=[room.pk]),
+                               {"file": SimpleUploadedFile(name, content)})
+        assert response.status_code == 400
+        error = response.json()["error"]
+        assert error["code"] == code and marker in error["message"], error
+        assert all(word in error["message"] for word in words), error
+    assert not Attachment.objects.exists()
+    assert stored_files() == []
+
+
+def test_a_real_sized_office_document_is_accepted(chat, users):
+    _org, room, _vaasa = chat
+    # 3 MB of varied text, as a long report: packs well but nowhere near a bomb.
+    text = b"".join(b"<w:p>Rivi %d: maksatuksen tila ja seuraava toimenpide.</w:p>" % n for n in range(50_000))
+    attachment = upload(users["aino"], room, "raportti.docx", zipped({"word/document.xml": text}))
+    assert attachment.kind == "file" and len(stored_files()) == 1

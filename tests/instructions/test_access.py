@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from instructions import access
 from instructions.models import InstructionPage
+from tests.feed_checks import summaries
 from tests.instructions.conftest import make_document, make_instruction
 
 KINDS = ["keha", "ely", "te", "municipal_pilot"]
@@ -97,6 +98,17 @@ class TestAudienceMatrix:
         feed = client.get(reverse("instructions:atom", args=[token.token])).content.decode()
         assert "Ohje te-municipal_pilot loppu" in feed and "Ohje keha loppu" not in feed
         assert client.get(reverse("instructions:atom", args=["väärä"])).status_code == 404
+
+    def test_a_feed_reader_gets_no_markup_from_a_change_note(self, client, library):
+        from news.services import renew_feed_token
+
+        note = '<script>alert(1)</script> <img src=x onerror="alert(2)"> & &amp;'
+        page = make_instruction(library, title="Merkintöjä muutoksessa")
+        page.pending_change_note = note
+        page.save_revision().publish()
+        token = renew_feed_token(user=library.readers["keha"])
+        response = client.get(reverse("instructions:atom", args=[token.token]))
+        assert summaries(response.content) == [note]
 
     def test_swedish_version_follows_the_original_audience(self, client, library, instructions):
         from wagtail.models import Locale

@@ -4,7 +4,8 @@ Signed in as each demo login on the demo data (``manage.py demo_data``), the
 crawl starts at ``/`` and follows links breadth-first (GET only) through the
 reader pages and, for editors, the Wagtail admin. Nothing may answer 5xx, and
 every page of ours (outside ``/admin/``) must have a sound heading outline and
-unique ids (tests/html_checks.py). New pages are covered as soon as something
+unique ids (tests/html_checks.py), a strict Content-Security-Policy header and
+no inline script, style or event handler it would block. New pages are covered as soon as something
 links to them; this file does not need to change.
 
 To keep the run short and broad rather than deep, the crawl visits at most
@@ -266,6 +267,9 @@ def _crawl(client, start: str, max_pages: int) -> Crawl:
             outline = html_checks.outline(html)
             if not url.startswith("/admin/"):  # Wagtail's own markup is not ours to fix
                 problems = html_checks.heading_problems(outline) + html_checks.duplicate_ids(outline)
+                # Content-Security-Policy: strict on reader pages, and nothing on them it would block.
+                problems += html_checks.strict_csp_problems(response.get("Content-Security-Policy"))
+                problems += html_checks.inline_code(html)
                 if problems:
                     result.markup.append(Problem(url, referrer, status, "\n      ".join(problems)))
             if dates := html_checks.date_problems(html):
@@ -305,7 +309,7 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
                       f"as {username}:")
         report.extend(map(str, result.server_errors))
     if result.markup:
-        report.append(f"{len(result.markup)} pages have heading or id problems as {username}:")
+        report.append(f"{len(result.markup)} pages have heading, id or CSP problems as {username}:")
         report.extend(map(str, result.markup))
     report.extend(_date_report(result, username, "fi"))
     if report:

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from news.models import FeedToken
+from tests.feed_checks import summaries
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -64,3 +65,10 @@ class TestAtom:
         body = response.content.decode()
         assert "<script>" not in body and "<b>" not in body
         assert entries(response) == ['<script>alert("x")</script> & "lainaus"']  # text survives exactly
+
+    def test_a_feed_reader_gets_no_markup_from_a_lead(self, client, org, publish):
+        lead = '<script>alert(1)</script> <img src=x onerror="alert(2)"> & ]]> &amp;'
+        publish(title="Ingressissä merkintöjä", lead=lead, publisher=org.keha)
+        token = FeedToken.objects.create(user=org.people["aino"].user).token
+        response = client.get(reverse("news:atom", args=[token]))
+        assert summaries(response.content) == [lead]  # shown exactly as typed, as text

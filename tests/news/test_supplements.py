@@ -126,3 +126,28 @@ class TestEditors:
                                                     body="<p> </p>"))
         assert response.status_code == 200 and "body" in response.context["form"].errors
         assert not RegionalSupplement.objects.exists()
+
+    @pytest.mark.parametrize("swedish", ["", "   ", None])
+    def test_an_empty_swedish_text_is_no_swedish_text(self, client, regional_editor_user, national, swedish):
+        client.force_login(regional_editor_user)
+        data = supplement_form(article=national, agency=regional_editor_user.person.agency)
+        if swedish is None:
+            del data["body_sv"]
+        else:
+            data["body_sv"] = swedish
+        response = client.post(ADD, data)
+        assert response.status_code == 302
+        supplement = RegionalSupplement.objects.get()
+        assert supplement.body_sv == "" and "Lisätieto" in supplement.body
+
+    @pytest.mark.parametrize("posted", ["", "x", "[]", "null", '{"blocks": 5}', '{"blocks": [{"text": 1}]}',
+                                        "[" * 100_000])
+    def test_an_unreadable_text_is_a_form_error_not_a_server_error(self, client, regional_editor_user, national,
+                                                                     posted):
+        client.force_login(regional_editor_user)
+        data = supplement_form(article=national, agency=regional_editor_user.person.agency)
+        data["body"], data["body_sv"] = posted, posted
+        response = client.post(ADD, data)
+        assert response.status_code == 200 and "body" in response.context["form"].errors
+        assert not RegionalSupplement.objects.exists()
+

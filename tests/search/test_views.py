@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from search.indexing import drain
@@ -101,16 +102,44 @@ def test_did_you_mean_link(reader, indexed):
     assert "search-suggestion" not in html or "matkalaskut" in html
 
 
-@pytest.mark.search_server
-def test_click_is_logged_and_only_same_site(reader, indexed, articles):
-    reader.get(reverse("search:search"), {"q": "palkkatuki"})
+def _click_tokens(html: str) -> dict[str, str]:
+    """The result links of a results page: href -> the signed click token results.js posts."""
+    import re
+
+    return {href: token for href, token in re.findall(r'class="result__title" href="([^"]+)" data-click="([^"]+)"', html)}
+
+
+def test_click_is_logged_by_a_post_for_ones_own_search_only(reader, indexed, articles, org):
+    html = reader.get(reverse("search:search"), {"q": "palkkatuki"}).content.decode()
     log = SearchLog.objects.get()
-    url = articles[1].url
-    response = reader.get(reverse("search:choose"), {"l": log.pk, "k": f"news:{articles[1].pk}", "u": url})
-    assert response.status_code == 302 and response["Location"] == url
+    choose = reverse("search:choose")
+    # A GET (a link anyone can be sent, a prefetcher) records nothing, whatever it names.
+    reader.get(choose, {"l": log.pk, "k": "x", "u": "/"})
+    assert SearchLog.objects.get().clicked_key == ""
+    tokens = _click_tokens(html)
+    assert articles[1].url in tokens  # the link goes straight to the result
+    token = tokens[articles[1].url]
+    assert reader.get(choose, {"t": token}).status_code == 405
+    # Another person's POST with this token, a forged or a missing token: refused, nothing written.
+    other = Client(enforce_csrf_checks=False)
+    other.force_login(org.people["matti"].user)
+    assert other.post(choose, {"t": token}).status_code == 400
+    for forged in ("", "x", token[:-2] + "xx", f"{log.pk}:news:1"):
+        assert reader.post(choose, {"t": forged}).status_code == 400
+    assert SearchLog.objects.get().clicked_key == ""
+    # Without the CSRF token the POST is refused too.
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(org.people["aino"].user)
+    assert strict.post(choose, {"t": token}).status_code == 403
+    assert SearchLog.objects.get().clicked_key == ""
+
+    response = reader.post(choose, {"t": token})
+    assert response.status_code == 204
     assert SearchLog.objects.get().clicked_key == f"news:{articles[1].pk}"
-    for evil in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
-        assert reader.get(reverse("search:choose"), {"l": log.pk, "k": "x", "u": evil}).status_code == 400
+    # Only the first click of a search counts.
+    other_token = next(t for href, t in tokens.items() if href != articles[1].url) if len(tokens) > 1 else token
+    reader.post(choose, {"t": other_token})
+    assert SearchLog.objects.get().clicked_key == f"news:{articles[1].pk}"
 
 
 @pytest.mark.search_server

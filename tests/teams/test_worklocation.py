@@ -154,6 +154,26 @@ def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
     assert setting.custom_until is not None
 
 
+@pytest.mark.parametrize(("language", "words"), [("fi", "enintään 100 merkkiä"), ("sv", "som mest 100 tecken"),
+                                                  ("en", "at most 100 characters")])
+def test_an_over_long_status_says_how_long_it_may_be_and_keeps_the_text(client, org, language, words):
+    from presence.models import PresenceSetting
+
+    aino = org.people["aino"]
+    client.force_login(aino.user)
+    client.cookies["django_language"] = language
+    text = ("Koulutuksessa Mikkelissä koko viikon, " * 4).strip()  # 151 characters
+    response = client.post(reverse("presence:presence_set"), {"manual": "", "text": text, "emoji": "",
+                                                              "duration": "1h"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("presence:my_status")
+    html = response.content.decode()
+    assert html.count(words) == 2 and "151)" in html  # in the message and beside the field
+    assert f'value="{text}"' in html  # what was typed is in the form again
+    assert not PresenceSetting.objects.filter(user=aino.user).exclude(custom_text="").exists()
+    # The next visit shows the saved status again, not the refused text.
+    assert f'value="{text}"' not in client.get(reverse("presence:my_status")).content.decode()
+
+
 def test_demo_people_have_weekly_plans_and_some_set_today(org):
     from demo.worklocation import load_work_locations
     from presence.models import WorkLocationPlan
