@@ -178,34 +178,59 @@ def staff_client(client, staff_user):
     return client
 
 
-# --- The demo data, once per module -----------------------------------------
+# --- The demo data, once per session ------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """``manage.py demo_data`` once for the whole module (it takes tens of seconds), returning its output.
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """``manage.py demo_data`` once for the whole session (about a minute of CPU); returns its output.
 
-    Loaded inside a transaction that is rolled back after the module; each test
-    still runs in its own savepoint (request ``db`` or mark ``django_db``), so
-    nothing a test does reaches the next one, and no other module sees the data.
-    Not for transactional tests (browser, websocket): they use their own.
+    The demo organisation is loaded into the empty test database, copied into a
+    snapshot inside it (tests/snapshots.py), and the database is put back as it
+    was. Tests never use this fixture directly: ``demo_loaded`` (a module in a
+    transaction) and the browser tests' ``demo`` (a live server) restore the copy.
     """
     import io
 
     from django.core.management import call_command
+
+    from tests import snapshots
+
+    with django_db_blocker.unblock():
+        snapshots.save("pristine")
+        out = io.StringIO()
+        call_command("demo_data", stdout=out)
+        snapshots.save("demo")
+        snapshots.restore("pristine")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(demo_snapshot, django_db_blocker):
+    """The demo data for the whole module, copied from the session's snapshot; returns demo_data's output.
+
+    Restored inside a transaction that is rolled back after the module; each test
+    still runs in its own savepoint (request ``db`` or mark ``django_db``), so
+    nothing a test does reaches the next one, and no other module sees the data.
+    Not for transactional tests (browser, websocket): they use ``demo`` in tests/browser.
+    """
+    from django.core.cache import caches
     from django.db import transaction
+
+    from tests import snapshots
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        out = io.StringIO()
-        call_command("demo_data", stdout=out)
+        snapshots.restore("demo")
     try:
-        yield out.getvalue()
+        yield demo_snapshot
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
 
 
 # --- Browser (the fixtures are in tests/browser/conftest.py) -----------------

@@ -1,0 +1,51 @@
+"""The live server (browser tests) and the test body use separate database connections.
+
+With Django's shared in-memory SQLite database the live server thread was handed the test
+body's connection; when both ran a query at once (the directory page's search, which calls a
+Python LIKE function, against an ORM query of the test body) the two threads deadlocked on
+SQLite's connection mutex and the GIL, and the suite hung for good.
+"""
+
+import threading
+import time
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from teams.models import Person
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def test_live_server_has_its_own_connection(live_server, transactional_db):
+    assert not live_server.thread.connections_override
+    if connection.vendor == "sqlite":
+        assert not connection.is_in_memory_db()
+
+
+def test_directory_search_and_test_body_queries_run_at_once(live_server, transactional_db, org, client):
+    client.force_login(org.people["aino"].user)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    statuses, errors = [], []
+
+    def browse():
+        for _ in range(15):
+            request = urllib.request.Request(f"{live_server.url}/ihmiset/?q=virtanen", headers={"Cookie": cookie})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    statuses.append(response.status)
+                    response.read()
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+
+    reader = threading.Thread(target=browse)
+    reader.start()
+    found = set()
+    while reader.is_alive():
+        found.add(Person.objects.filter(user__last_name__icontains="äijälä").count())
+        time.sleep(0.001)
+    reader.join()
+    assert not errors and statuses == [200] * 15
+    assert found == {1}
