@@ -1,9 +1,10 @@
 """The live server (browser tests) and the test body use separate database connections.
 
-With Django's shared in-memory SQLite database the live server thread was handed the test
-body's connection; when both ran a query at once (the directory page's search, which calls a
-Python LIKE function, against an ORM query of the test body) the two threads deadlocked on
-SQLite's connection mutex and the GIL, and the suite hung for good.
+With Django's shared in-memory SQLite database a live server started after the test database
+(as in a whole run, where the browser tests come late) was handed the test body's connection;
+when both used it at once (the directory page's search calls a Python LIKE function inside
+SQLite while the test body's query waits for SQLite) the two threads deadlocked on SQLite's
+connection mutex and the GIL, and the suite hung for good.
 """
 
 import threading
@@ -13,26 +14,36 @@ import urllib.request
 import pytest
 from django.conf import settings
 from django.db import connection
+from pytest_django.live_server_helper import LiveServer
 
 from teams.models import Person
 
 pytestmark = pytest.mark.timeout(60)
 
 
-def test_live_server_has_its_own_connection(live_server, transactional_db):
-    assert not live_server.thread.connections_override
+@pytest.fixture
+def server(transactional_db):
+    """A live server started now, after the test database exists (the session's ``live_server`` may
+    have started before it, which hides the sharing)."""
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+def test_live_server_has_its_own_connection(server):
+    assert not server.thread.connections_override
     if connection.vendor == "sqlite":
         assert not connection.is_in_memory_db()
 
 
-def test_directory_search_and_test_body_queries_run_at_once(live_server, transactional_db, org, client):
+def test_directory_search_and_test_body_queries_run_at_once(server, org, client):
     client.force_login(org.people["aino"].user)
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     statuses, errors = [], []
 
     def browse():
         for _ in range(15):
-            request = urllib.request.Request(f"{live_server.url}/ihmiset/?q=virtanen", headers={"Cookie": cookie})
+            request = urllib.request.Request(f"{server.url}/ihmiset/?q=virtanen", headers={"Cookie": cookie})
             try:
                 with urllib.request.urlopen(request, timeout=30) as response:
                     statuses.append(response.status)
