@@ -224,9 +224,22 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 # A working day: staff stay signed in across meetings but not for weeks.
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# SAMEORIGIN, not DENY: Wagtail's admin shows the page preview in a frame of the same site.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# check --deploy warnings that do not apply: W019 asks for DENY; W021 asks for the browsers' public
+# HSTS preload list, which is for public sites, not an agency's internal host name.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Production behind HTTPS (docs/testing.md, "Production settings"; CI runs `check --deploy` with them): redirect
+# plain HTTP (the health check stays reachable for the load balancer) and send HSTS.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (nginx: proxy_set_header).
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Without a mail server, mails go to files in VAR_DIR/mail/ (one file per batch): the
 # worker's reminders would otherwise flood the terminal that shows the demo logins.

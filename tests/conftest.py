@@ -54,6 +54,46 @@ def _service_missing(marker: str) -> str | None:
     return None
 
 
+# Tests whose behaviour depends on the database, channel-layer or cache engine (SQL functions and
+# locking, query counts, websockets through the layer, processes sharing a database, the settings
+# of the embedded defaults). CI runs the whole suite on PostgreSQL + Redis and then only these
+# again on the embedded defaults (`-m engine`, .ci/run). A new module belongs here when SQLite or
+# the in-memory layer could make it pass or fail differently; a single test can also be marked
+# with @pytest.mark.engine.
+ENGINE_DEPENDENT = (
+    "tests/chat/",
+    "tests/realtime/",
+    "tests/instructions/test_demo.py",
+    "tests/instructions/test_queries.py",
+    "tests/intranet/test_crawl.py",
+    "tests/intranet/test_demo_data.py",
+    "tests/intranet/test_home_cache.py",
+    "tests/intranet/test_live_server_db.py",
+    "tests/intranet/test_settings.py",
+    "tests/intranet/test_worker.py",
+    "tests/news/test_demo.py",
+    "tests/news/test_discussion_cache.py",
+    "tests/news/test_feed_sql.py",
+    "tests/news/test_live.py",
+    "tests/news/test_queries.py",
+    "tests/search/test_drain_pipeline.py",
+    "tests/search/test_embedded_commands.py",
+    "tests/search/test_embedded_outbox.py",
+    "tests/search/test_embedded_processes.py",
+    "tests/search/test_embedded_worker.py",
+    "tests/teams/test_directory.py",
+    "tests/teams/test_worklocation.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    root = config.rootpath
+    for item in items:
+        path = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        if path.startswith(ENGINE_DEPENDENT):
+            item.add_marker(pytest.mark.engine)
+
+
 def pytest_runtest_setup(item):
     for marker in ("postgresql", "redis", "search_server", "browser"):
         if item.get_closest_marker(marker) is None:
