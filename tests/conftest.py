@@ -86,12 +86,35 @@ ENGINE_DEPENDENT = (
 )
 
 
+# Test bodies that are slow by design get a longer per-test timeout than pyproject.toml's 45 s
+# (seconds; a test's own @pytest.mark.timeout wins): a crawl visits hundreds of pages per role, the
+# demo checks run demo_data a second time, the process tests wait for real servers to start and stop.
+SLOW_BY_DESIGN = {
+    "tests/intranet/test_crawl.py": 240,
+    "tests/intranet/test_demo_data.py": 120,
+    "tests/instructions/test_demo.py": 120,
+    "tests/news/test_demo.py": 120,
+    "tests/browser/": 120,
+    "tests/chat/test_kill_server.py": 120,
+    "tests/chat/test_slow_client.py": 120,
+    "tests/chat/test_two_processes.py": 120,
+    "tests/realtime/test_scale_out.py": 120,
+    "tests/search/test_embedded_processes.py": 120,
+    "tests/search/test_embedded_worker.py": 120,
+}
+
+
 def pytest_collection_modifyitems(config, items):
     root = config.rootpath
     for item in items:
         path = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
         if path.startswith(ENGINE_DEPENDENT):
             item.add_marker(pytest.mark.engine)
+        if item.get_closest_marker("timeout") is None:
+            for prefix, seconds in SLOW_BY_DESIGN.items():
+                if path.startswith(prefix):
+                    item.add_marker(pytest.mark.timeout(seconds))
+                    break
 
 
 def pytest_runtest_setup(item):
