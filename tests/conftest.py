@@ -21,6 +21,9 @@ from tests.factories import (
     UserFactory,
 )
 
+# The hang watchdog (tests/watchdog.py).
+pytest_plugins = ["tests.watchdog"]
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = "/usr/bin/chromium"
 
