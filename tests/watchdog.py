@@ -13,7 +13,7 @@ import os
 import pytest
 
 BACKSTOP = 15
-SETUP_LIMIT = 600
+SETUP_LIMIT = 900
 
 
 _stderr = None
