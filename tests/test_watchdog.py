@@ -1,7 +1,7 @@
 """A test that hangs with the GIL held (C code that never returns) still ends, with every stack.
 
-pytest-timeout's timer is a Python thread and cannot run then; tests/watchdog.py's C watchdog
-prints every thread's stack BACKSTOP seconds after the test's limit and ends the process.
+pytest-timeout's own timer is a Python thread and cannot run then; tests/watchdog.py keeps the
+limit with faulthandler's C watchdog, which prints every thread's stack and ends the process.
 """
 
 import subprocess
@@ -22,7 +22,7 @@ def test_holds_the_gil_forever():
 '''
 
 
-@pytest.mark.timeout(150)  # a second pytest starts, and its hung test runs 1 + BACKSTOP seconds
+@pytest.mark.timeout(150)  # a second pytest starts (seconds on a busy machine), its test hangs 1 s
 def test_a_hang_holding_the_gil_ends_with_every_stack(tmp_path):
     (tmp_path / "test_hangs.py").write_text(HANGS)
     run = subprocess.run(
@@ -34,4 +34,4 @@ def test_a_hang_holding_the_gil_ends_with_every_stack(tmp_path):
     assert run.returncode != 0
     assert "most recent call first" in run.stderr
     assert "test_holds_the_gil_forever" in run.stderr  # the hung test's own line
-    assert run.stderr.count("Thread 0x") >= 2  # pytest-timeout's timer thread is listed too
+    assert "Timeout (0:00:01)!" in run.stderr

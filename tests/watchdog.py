@@ -1,10 +1,12 @@
-"""A watchdog for hangs that pytest-timeout cannot see.
+"""Every hang ends, with every thread's stack: faulthandler's C-level watchdog keeps the time limits.
 
-pytest-timeout (pyproject.toml) fails a test body that runs too long, with every thread's stack;
-its timer is a Python thread, so it cannot act while a thread blocked in C code holds the GIL
-(two threads deadlocked inside SQLite). faulthandler's watchdog is a C thread: BACKSTOP seconds
-after pytest-timeout's limit it prints every thread's stack and ends the process. Setup and
-teardown (servers, the session's demo load) get SETUP_LIMIT seconds each.
+pytest-timeout (pyproject.toml) works out each test's limit (45 s, a marker, SLOW_BY_DESIGN in
+tests/conftest.py) and calls this plugin to keep it. Its own timer is a Python thread, which cannot
+run while another thread blocked inside C code holds the GIL (two threads deadlocked inside
+SQLite), and in a pytest-xdist process its stack dump is lost with the process. faulthandler's
+watchdog is a C thread: when the limit passes it writes every thread's stack to the terminal's
+stderr and ends the process (pytest-xdist then reports the test as crashed). Setup and teardown
+(servers, the session's demo load) get SETUP_LIMIT seconds each.
 """
 
 import faulthandler
@@ -12,9 +14,7 @@ import os
 
 import pytest
 
-BACKSTOP = 15
 SETUP_LIMIT = 900
-
 
 _stderr = None
 
@@ -36,22 +36,16 @@ def _arm(seconds: float) -> None:
     faulthandler.dump_traceback_later(seconds, exit=True, file=_stderr)
 
 
-def _test_limit(item) -> float:
-    marker = item.get_closest_marker("timeout")
-    if marker is not None and (marker.args or "timeout" in marker.kwargs):
-        return float(marker.args[0] if marker.args else marker.kwargs["timeout"])
-    return float(item.config.getini("timeout") or 0)
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_set_timer(item, settings):
+    _arm(settings.timeout)
+    return True
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item):
-    limit = _test_limit(item)
-    if limit > 0:
-        _arm(limit + BACKSTOP)
-    try:
-        return (yield)
-    finally:
-        faulthandler.cancel_dump_traceback_later()
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_cancel_timer(item):
+    faulthandler.cancel_dump_traceback_later()
+    return True
 
 
 @pytest.hookimpl(wrapper=True)
