@@ -91,9 +91,11 @@ ENGINE_DEPENDENT = (
 
 # Test bodies that are slow by design get a longer per-test timeout than pyproject.toml's 45 s
 # (seconds; a test's own @pytest.mark.timeout wins): a crawl visits hundreds of pages per role, the
-# demo checks run demo_data a second time, the process tests wait for real servers to start and stop.
+# demo checks run demo_data a second time, the process tests wait for real servers to start and stop,
+# the settings tests start Python with other environments.
 SLOW_BY_DESIGN = {
     "tests/intranet/test_crawl.py": 240,
+    "tests/intranet/test_settings.py": 120,  # each test starts Python (and Django) once or twice
     "tests/intranet/test_demo_data.py": 120,
     "tests/instructions/test_demo.py": 120,
     "tests/news/test_demo.py": 120,
