@@ -1,10 +1,10 @@
 """The live server (browser tests) and the test body use separate database connections.
 
-With Django's shared in-memory SQLite database a live server started after the test database
-(as in a whole run, where the browser tests come late) was handed the test body's connection;
-when both used it at once (the directory page's search calls a Python LIKE function inside
-SQLite while the test body's query waits for SQLite) the two threads deadlocked on SQLite's
-connection mutex and the GIL, and the suite hung for good.
+With Django's shared in-memory SQLite database a live server started after the test database was
+handed the test body's connection, and every request thread used it. When two used it at once (the
+directory page's search calls a Python LIKE function inside SQLite, holding the connection's mutex
+and waiting for the GIL, while another request binds query parameters holding the GIL and waiting
+for the mutex) the threads deadlocked, and the browser test waiting for the page hung for good.
 """
 
 import threading
