@@ -17,7 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared in-memory database: with an in-memory database the live server
-    # thread (browser tests) shares the test body's SQLite connection, and a query of one thread
+    # threads (browser tests) share the test body's SQLite connection, and a query of one thread
     # that calls a Python SQL function (LIKE, date functions) while the other binds parameters
     # deadlocks on the connection's mutex and the GIL. Each thread now has its own connection,
     # as in production: a lock held too long ends in "database is locked", never in a hang.
