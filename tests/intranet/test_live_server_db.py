@@ -19,7 +19,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from teams.models import Person
 
-pytestmark = pytest.mark.timeout(60)
+pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture
