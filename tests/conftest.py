@@ -250,12 +250,24 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and a snapshot of it as migrations left it (Wagtail's root page
+    and Site, the groups): ``demo_snapshot`` starts from there even after transactional tests have
+    emptied the database."""
+    from tests import snapshots
+
+    with django_db_blocker.unblock():
+        snapshots.save("pristine")
+    return django_db_setup
+
+
+@pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker):
     """``manage.py demo_data`` once for the whole session (about a minute of CPU); returns its output.
 
-    The demo organisation is loaded into the empty test database, copied into a
-    snapshot inside it (tests/snapshots.py), and the database is put back as it
-    was. Tests never use this fixture directly: ``demo_loaded`` (a module in a
+    The demo organisation is loaded into the test database as migrations left it,
+    copied into a snapshot inside it (tests/snapshots.py), and the database is
+    put back as migrations left it. Tests never use this fixture directly: ``demo_loaded`` (a module in a
     transaction) and the browser tests' ``demo`` (a live server) restore the copy.
     """
     import io
@@ -265,7 +277,7 @@ def demo_snapshot(django_db_setup, django_db_blocker):
     from tests import snapshots
 
     with django_db_blocker.unblock():
-        snapshots.save("pristine")
+        snapshots.restore("pristine")
         out = io.StringIO()
         call_command("demo_data", stdout=out)
         snapshots.save("demo")
