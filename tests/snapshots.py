@@ -29,6 +29,16 @@ def _snapshot_table(connection, name: str, table: str) -> str:
     return _quote(connection, f"{name}__{table}")
 
 
+def _virtual_tables(connection, cursor) -> set[str]:
+    """SQLite's virtual tables: Wagtail's full-text index of its admin search (FTS5). Its rows are
+    keyed by a rowid that a copy cannot carry back, so a restore leaves it empty; Wagtail fills it
+    again as pages are saved."""
+    if connection.vendor != "sqlite":
+        return set()
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+    return {row[0] for row in cursor.fetchall()}
+
+
 def save(name: str, using: str = "default") -> None:
     """Copy every model table into the snapshot ``name`` (replacing an older one of that name)."""
     connection = connections[using]
@@ -36,7 +46,10 @@ def save(name: str, using: str = "default") -> None:
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP SCHEMA IF EXISTS {_quote(connection, name)} CASCADE")
             cursor.execute(f"CREATE SCHEMA {_quote(connection, name)}")
+        virtual = _virtual_tables(connection, cursor)
         for table in _tables(connection):
+            if table in virtual:
+                continue
             copy = _snapshot_table(connection, name, table)
             cursor.execute(f"DROP TABLE IF EXISTS {copy}")
             cursor.execute(f"CREATE TABLE {copy} AS SELECT * FROM {_quote(connection, table)}")
@@ -52,9 +65,11 @@ def restore(name: str, using: str = "default") -> None:
         else:
             for table in tables:
                 cursor.execute(f"DELETE FROM {_quote(connection, table)}")
+        virtual = _virtual_tables(connection, cursor)
         for table in tables:
-            copy = _snapshot_table(connection, name, table)
-            cursor.execute(f"INSERT INTO {_quote(connection, table)} SELECT * FROM {copy}")
+            if table not in virtual:
+                copy = _snapshot_table(connection, name, table)
+                cursor.execute(f"INSERT INTO {_quote(connection, table)} SELECT * FROM {copy}")
         models = apps.get_models(include_auto_created=True)
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
