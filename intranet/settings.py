@@ -248,9 +248,22 @@ SESSION_COOKIE_AGE = 60 * 60 * 12
 # validates every socket of a Daphne process in one database hop per 500 sessions: shorter ends an expired
 # session's socket sooner and repairs an event lost while Redis was down sooner, for more database work.
 REALTIME_SESSION_RECHECK = float(os.environ.get("REALTIME_SESSION_RECHECK") or 30)
+# SAMEORIGIN, not DENY: Wagtail's admin shows the page preview in a frame of the same site.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# check --deploy warnings that do not apply: W019 asks for DENY; W021 asks for the browsers' public
+# HSTS preload list, which is for public sites, not an agency's internal host name.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Production behind HTTPS (docs/testing.md, "Production settings"; CI runs `check --deploy` with them): redirect
+# plain HTTP (the health check stays reachable for the load balancer) and send HSTS.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (nginx: proxy_set_header).
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Content-Security-Policy (django-csp; docs/access.md, "Input handling and CSP"). Reader pages: everything from
 # this site, no inline script or style; 'self' in connect-src also allows the same-origin websocket.

@@ -15,6 +15,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Channels runs ORM calls in worker threads; persistent connections there would
 # keep the PostgreSQL test database open when pytest-django drops it.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared in-memory database: with an in-memory database the live server
+    # threads (browser tests) share the test body's SQLite connection, and a query of one thread
+    # that calls a Python SQL function (LIKE, date functions) while the other binds parameters
+    # deadlocks on the connection's mutex and the GIL. Each thread now has its own connection,
+    # as in production: a lock held too long ends in "database is locked", never in a hang.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="intranet-test-db-")) / "test.sqlite3"),
+    }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="intranet-test-media-"))  # noqa: F405
 # Serve static files straight from the app folders (no collectstatic in tests).

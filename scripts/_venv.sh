@@ -1,6 +1,8 @@
-# Sourced by scripts/start.sh and scripts/test.sh: makes .venv and installs the
-# project (with the test extra when INSTALL_EXTRAS=test). Re-running is quick:
-# pip runs only when pyproject.toml changed since the last install.
+# Sourced by scripts/start.sh, scripts/test.sh and scripts/bench.sh: makes .venv and installs the
+# locked dependencies (requirements/base.txt, or requirements/dev.txt when INSTALL_EXTRAS names an
+# extra: test, bench), then the project itself without dependencies. Re-running is quick: pip runs
+# only when the lock or pyproject.toml changed since the last install. VENV_ONLY=1 makes .venv
+# only (scripts/lock.sh). Refresh the locks with `bash scripts/lock.sh`.
 set -euo pipefail
 
 find_python() {
@@ -33,19 +35,23 @@ ensure_venv() {
             fi
         fi
     fi
-    local extras="${INSTALL_EXTRAS:-}"
-    local target="."
-    [ -n "$extras" ] && target=".[$extras]"
+    if [ -n "${VENV_ONLY:-}" ]; then return 0; fi
+    local lock="requirements/base.txt" kind="base"
+    if [ -n "${INSTALL_EXTRAS:-}" ]; then
+        lock="requirements/dev.txt"
+        kind="dev"
+    fi
     local hash
-    hash=$(sha256sum pyproject.toml | cut -c1-16)
-    local stamp=".venv/.installed-$hash-${extras:-base}"
-    # An install with the test extra also satisfies a plain one.
-    if [ ! -f "$stamp" ] && { [ -n "$extras" ] || [ ! -f ".venv/.installed-$hash-test" ]; }; then
-        echo "Installing dependencies into .venv…"
-        .venv/bin/python -m pip install --quiet --upgrade pip
-        .venv/bin/python -m pip install --quiet -e "$target"
+    hash=$(cat "$lock" pyproject.toml | sha256sum | cut -c1-16)
+    # The dev lock holds every base package at the same version, so it satisfies a plain install too.
+    if [ ! -f ".venv/.installed-$hash-$kind" ] && { [ "$kind" = dev ] ||
+        [ ! -f ".venv/.installed-$(cat requirements/dev.txt pyproject.toml | sha256sum | cut -c1-16)-dev" ]; }; then
+        echo "Installing the locked dependencies ($lock) into .venv…"
+        # Hashes in the lock make pip check every download (--require-hashes is implied).
+        .venv/bin/python -m pip install --quiet -r "$lock"
+        .venv/bin/python -m pip install --quiet --no-deps -e .
         rm -f .venv/.installed-*
-        touch "$stamp"
+        touch ".venv/.installed-$hash-$kind"
     fi
 }
 

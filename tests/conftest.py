@@ -21,6 +21,9 @@ from tests.factories import (
     UserFactory,
 )
 
+# The hang watchdog (tests/watchdog.py).
+pytest_plugins = ["tests.watchdog"]
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = "/usr/bin/chromium"
 
@@ -52,6 +55,77 @@ def _service_missing(marker: str) -> str | None:
     if marker == "browser":
         return None if shutil.which(CHROMIUM) else f"{CHROMIUM} is not installed (apt-get install chromium)"
     return None
+
+
+# Tests whose behaviour depends on the database, channel-layer or cache engine (SQL functions and
+# locking, query counts, websockets through the layer, processes sharing a database, the settings
+# of the embedded defaults). CI runs the whole suite on PostgreSQL + Redis and then only these
+# again on the embedded defaults (`-m engine`, .ci/run). A new module belongs here when SQLite or
+# the in-memory layer could make it pass or fail differently; a single test can also be marked
+# with @pytest.mark.engine.
+ENGINE_DEPENDENT = (
+    "tests/chat/",
+    "tests/realtime/",
+    "tests/instructions/test_demo.py",
+    "tests/instructions/test_queries.py",
+    "tests/intranet/test_crawl.py",
+    "tests/intranet/test_demo_data.py",
+    "tests/intranet/test_home_cache.py",
+    "tests/intranet/test_live_server_db.py",
+    "tests/intranet/test_settings.py",
+    "tests/intranet/test_worker.py",
+    "tests/news/test_demo.py",
+    "tests/news/test_discussion_cache.py",
+    "tests/news/test_feed_sql.py",
+    "tests/news/test_live.py",
+    "tests/news/test_mentions.py",  # names folded by the database (translate() on PostgreSQL)
+    "tests/news/test_queries.py",
+    "tests/search/test_drain_pipeline.py",
+    "tests/search/test_embedded_commands.py",
+    "tests/search/test_embedded_outbox.py",
+    "tests/search/test_embedded_processes.py",
+    "tests/search/test_embedded_worker.py",
+    "tests/teams/test_directory.py",
+    "tests/teams/test_worklocation.py",
+)
+
+
+# Test bodies that are slow by design get a longer per-test timeout than pyproject.toml's 45 s
+# (seconds; a test's own @pytest.mark.timeout wins): a crawl visits hundreds of pages per role, the
+# demo checks run demo_data a second time, the process tests wait for real servers to start and stop,
+# the settings tests start Python with other environments.
+SLOW_BY_DESIGN = {
+    "tests/intranet/test_crawl.py": 240,
+    "tests/intranet/test_settings.py": 120,  # each test starts Python (and Django) once or twice
+    "tests/intranet/test_demo_data.py": 120,
+    "tests/instructions/test_demo.py": 120,
+    "tests/news/test_demo.py": 120,
+    "tests/browser/": 120,
+    "tests/chat/test_kill_server.py": 120,
+    "tests/chat/test_slow_client.py": 120,
+    "tests/chat/test_two_processes.py": 120,
+    "tests/realtime/test_scale_out.py": 120,
+    "tests/search/test_embedded_processes.py": 120,
+    "tests/search/test_embedded_worker.py": 120,
+    "tests/realtime/test_request_limits_server.py": 120,
+    "tests/realtime/test_socket_lifetime_servers.py": 120,
+    "tests/realtime/test_sso_sockets.py": 120,
+    "tests/sso/": 120,  # each module starts the local identity provider
+    "tests/intranet/test_http_fuzz.py": 120,  # hypothesis: about 60 examples per property
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    root = config.rootpath
+    for item in items:
+        path = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
+        if path.startswith(ENGINE_DEPENDENT):
+            item.add_marker(pytest.mark.engine)
+        if item.get_closest_marker("timeout") is None:
+            for prefix, seconds in SLOW_BY_DESIGN.items():
+                if path.startswith(prefix):
+                    item.add_marker(pytest.mark.timeout(seconds))
+                    break
 
 
 def pytest_runtest_setup(item):
@@ -199,34 +273,71 @@ def staff_client(client, staff_user):
     return client
 
 
-# --- The demo data, once per module -----------------------------------------
+# --- The demo data, once per session ------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """``manage.py demo_data`` once for the whole module (it takes tens of seconds), returning its output.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and a snapshot of it as migrations left it (Wagtail's root page
+    and Site, the groups): ``demo_snapshot`` starts from there even after transactional tests have
+    emptied the database."""
+    from tests import snapshots
 
-    Loaded inside a transaction that is rolled back after the module; each test
-    still runs in its own savepoint (request ``db`` or mark ``django_db``), so
-    nothing a test does reaches the next one, and no other module sees the data.
-    Not for transactional tests (browser, websocket): they use their own.
+    with django_db_blocker.unblock():
+        snapshots.save("pristine")
+    return django_db_setup
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """``manage.py demo_data`` once for the whole session (about a minute of CPU); returns its output.
+
+    The demo organisation is loaded into the test database as migrations left it,
+    copied into a snapshot inside it (tests/snapshots.py), and the database is
+    put back as migrations left it. Tests never use this fixture directly: ``demo_loaded`` (a module in a
+    transaction) and the browser tests' ``demo`` (a live server) restore the copy.
     """
     import io
 
     from django.core.management import call_command
+
+    from tests import snapshots
+
+    with django_db_blocker.unblock():
+        snapshots.restore("pristine")
+        out = io.StringIO()
+        call_command("demo_data", stdout=out)
+        snapshots.save("demo")
+        snapshots.restore("pristine")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(demo_snapshot, django_db_blocker):
+    """The demo data for the whole module, copied from the session's snapshot; returns demo_data's output.
+
+    Restored inside a transaction that is rolled back after the module; each test
+    still runs in its own savepoint (request ``db`` or mark ``django_db``), so
+    nothing a test does reaches the next one, and no other module sees the data.
+    Not for transactional tests (browser, websocket): they use ``demo`` in tests/browser.
+    """
+    from django.core.cache import caches
     from django.db import transaction
+
+    from tests import snapshots
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        out = io.StringIO()
-        call_command("demo_data", stdout=out)
+        snapshots.restore("demo")
     try:
-        yield out.getvalue()
+        yield demo_snapshot
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
 
 
 # --- Browser (the fixtures are in tests/browser/conftest.py) -----------------

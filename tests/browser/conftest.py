@@ -1,12 +1,10 @@
 """Fixtures for the browser tests: the demo organisation behind a live server, and logging in."""
 
 import asyncio
-import io
 import os
 from contextlib import contextmanager
 
 import pytest
-from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from demo.teams_data import DEMO_PASSWORD
@@ -87,13 +85,18 @@ def _django_database_under_playwright(django_db_setup, browser):
 
 
 @pytest.fixture
-def demo(django_db_serialized_rollback, transactional_db, live_server):
+def demo(demo_snapshot, django_db_serialized_rollback, transactional_db, live_server):
     """The demo organisation (550 people, 34 locations) served by ``live_server``; returns the server's URL.
 
-    ``live_server`` needs a transactional database, which is emptied after each
-    test, including the rows migrations made; serialized rollback puts those back.
+    The data is the session's demo load (``demo_snapshot`` in tests/conftest.py),
+    copied into the database for each test in well under a second, so a test may
+    change anything. ``live_server`` needs a transactional database, which is
+    emptied after each test, including the rows migrations made; serialized
+    rollback puts those back.
     """
-    call_command("demo_data", "--no-logins", stdout=io.StringIO())
+    from tests import snapshots
+
+    snapshots.restore("demo")
     return live_server.url
 
 

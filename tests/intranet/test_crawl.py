@@ -16,7 +16,6 @@ set of parameter names (two ``?page=``, not fifty).
 See docs/testing.md.
 """
 
-import io
 import json
 import os
 import posixpath
@@ -32,7 +31,6 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.template import Template
 from django.test import utils as test_utils
@@ -67,24 +65,13 @@ IGNORED_QUERY_PARAMETERS = {"next"}
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for this module inside a transaction that is rolled back at the end.
+def demo_site(demo_loaded):
+    """The demo data for this module (a copy of the session's, see ``demo_loaded`` in tests/conftest.py).
 
     Each test still runs in its own savepoint (the ``db`` fixture), so nothing a
     crawl does reaches the next role, and no other module ever sees the demo data.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        started = time.monotonic()
-        call_command("demo_data", "--no-logins", stdout=io.StringIO())
-        loaded_in = time.monotonic() - started
-    try:
-        yield loaded_in
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    return demo_loaded
 
 
 @dataclass
@@ -301,7 +288,7 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
     print(f"\n{username} ({ROLES[username]}): {len(result.visited)} pages ({result.admin_pages()} in the admin, "
           f"{result.client_errors()} answered 4xx) "
           f"in {took:.1f} s ({cpu:.1f} s CPU); {result.skipped_by_limits} links left out by the limits, "
-          f"{result.not_reached} queued beyond MAX_PAGES; demo data took {demo_site:.1f} s")
+          f"{result.not_reached} queued beyond MAX_PAGES")
 
     report = []
     if result.server_errors:

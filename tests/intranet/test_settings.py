@@ -83,3 +83,31 @@ def test_links_in_e_mails_use_the_configured_site_address(tmp_path):
         "https://taimi.keha.example"
     # Without it, the address scripts/start.sh serves on, not a fixed port 8000.
     assert load_settings(tmp_path, HOST="10.0.0.5", PORT="8123")["base_url"] == "http://10.0.0.5:8123"
+
+
+PRODUCTION = dict(
+    SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+    ALLOWED_HOSTS="taimi.keha.example",
+    SECURE_COOKIES="1",
+    SECURE_SSL_REDIRECT="1",
+    SECURE_HSTS_SECONDS="31536000",
+    SECURE_HSTS_INCLUDE_SUBDOMAINS="1",
+    SECURE_PROXY_SSL_HEADER="1",
+)
+
+
+def check_deploy(tmp_path: Path, **env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES + list(PRODUCTION)}
+    clean.update(VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="intranet.settings", **env)
+    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                          env=clean, cwd=settings.BASE_DIR, capture_output=True, text=True)
+
+
+def test_production_settings_pass_the_deployment_check(tmp_path):
+    """What docs/testing.md lists for production passes `check --deploy` (CI runs it too); without it, it fails."""
+    passed = check_deploy(tmp_path, **PRODUCTION)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    failed = check_deploy(tmp_path)
+    assert failed.returncode != 0
+    assert "security.W008" in failed.stderr + failed.stdout  # no redirect to HTTPS
+    assert "security.W012" in failed.stderr + failed.stdout  # session cookie over plain HTTP

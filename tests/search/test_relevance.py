@@ -1,10 +1,14 @@
-"""The relevance command runs in CI on the small judged corpus and fails below its threshold."""
+"""The relevance command runs in CI on the small judged corpus and fails below its threshold.
+
+The judged queries run once for the module (``measured``); both tests read that one measurement.
+"""
 
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from search.management.commands.search_relevance import Command
 from search.relevance.judgments import JUDGMENTS
 
 pytestmark = pytest.mark.search_server
@@ -18,10 +22,19 @@ def test_judged_set_is_big_enough_and_bilingual():
     assert sum(1 for category, *_ in JUDGMENTS if category == "swedish") >= 20
 
 
-def test_relevance_meets_the_goal_and_beats_the_builtin_analyzer(search_server_url):
+@pytest.fixture(scope="module")
+def measured(search_server_url):
+    return Command.measure(search_server_url)
+
+
+def report(results, **options) -> str:
     out = io.StringIO()
-    call_command("search_relevance", url=search_server_url, stdout=out)
-    table = out.getvalue()
+    Command(stdout=out).report(results, verbose_queries=False, **options)
+    return out.getvalue()
+
+
+def test_relevance_meets_the_goal_and_beats_the_builtin_analyzer(measured):
+    table = report(measured, threshold=0.90)
     assert "| all        |" in table and "WORSE" not in table
     all_row = next(line for line in table.splitlines() if line.startswith("| all"))
     cells = [cell.strip().rstrip("%") for cell in all_row.split("|")]
@@ -44,6 +57,12 @@ def test_precision_is_measured_per_query():
     assert scores["all"].irrelevant_top == 1.0
 
 
-def test_relevance_command_fails_below_its_threshold(search_server_url):
+def test_relevance_command_fails_below_its_threshold(measured):
     with pytest.raises(CommandError, match="below"):
-        call_command("search_relevance", url=search_server_url, threshold=0.999, stdout=io.StringIO())
+        report(measured, threshold=0.999)
+
+
+def test_relevance_command_needs_a_search_server(settings):
+    settings.ELASTICSEARCH_URL = ""
+    with pytest.raises(CommandError, match="--url"):
+        call_command("search_relevance", stdout=io.StringIO())

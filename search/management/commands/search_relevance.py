@@ -34,12 +34,17 @@ class Command(BaseCommand):
         parser.add_argument("--verbose-queries", action="store_true", help="List every query's top five.")
 
     def handle(self, *args, url="", threshold=THRESHOLD, verbose_queries=False, **options):
-        from search.engines.base import SearchUnavailable
-        from search.engines.elastic import ElasticEngine
-
         url = url or settings.ELASTICSEARCH_URL
         if not url:
             raise CommandError("Give --url or set ELASTICSEARCH_URL (the relevance corpus needs a search server).")
+        self.report(self.measure(url), threshold=threshold, verbose_queries=verbose_queries)
+
+    @classmethod
+    def measure(cls, url: str) -> dict:
+        """Every judged query against the built-in analyzer, our chain and the embedded engine."""
+        from search.engines.base import SearchUnavailable
+        from search.engines.elastic import ElasticEngine
+
         engine = ElasticEngine(url=url, alias=f"relevance-{uuid.uuid4().hex[:8]}", timeout=60)
         try:
             engine.ensure_index()
@@ -49,7 +54,7 @@ class Command(BaseCommand):
                 "ours": lambda q: [h.key for h in engine.search(q).hits],
             }
             results = {name: evaluate.run(fn) for name, fn in columns.items()}
-            results["embedded"] = self.embedded()
+            results["embedded"] = cls.embedded()
         except SearchUnavailable as error:
             raise CommandError(f"The search server did not answer: {error}") from error
         finally:
@@ -57,7 +62,7 @@ class Command(BaseCommand):
                 engine.drop()
             except SearchUnavailable:
                 pass
-        self.report(results, threshold=threshold, verbose_queries=verbose_queries)
+        return results
 
     @staticmethod
     def embedded():
