@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every view needs a logged-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # An admin URL naming an instruction or attachment the user may not read answers 404 (docs/access.md).
+    "intranet.instructions.admin_access.AdminObjectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from intranet import views
+from intranet import media, views
 
 account_urls = [
     path("kirjaudu/", views.LoginView.as_view(), name="login"),
@@ -30,7 +30,7 @@ urlpatterns = [
     *account_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),
+    re_path(r"^media/(?P<path>.*)$", media.protected_media, name="media"),
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),

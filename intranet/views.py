@@ -1,15 +1,13 @@
-"""Site-wide views: health check, login-protected media and the login page."""
+"""Site-wide views: health check, the login page and page serving (media: intranet.media)."""
 
 import functools
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
-from django.views.static import serve
 
 
 @login_not_required
@@ -24,18 +22,6 @@ def health(request):
         database = "unavailable"
     status = 200 if database == "ok" else 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database}, status=status)
-
-
-def protected_media(request, path):
-    """Uploaded files (profile photos, images) are internal: only signed-in users get them.
-
-    Documents are not served here: they go through Wagtail's document view
-    (``/documents/<id>/<name>``), where the instruction library checks the
-    audience of an instruction's attachments (intranet.instructions.wagtail_hooks).
-    """
-    if path.lstrip("/").startswith("documents/"):
-        raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 class LoginView(auth_views.LoginView):
