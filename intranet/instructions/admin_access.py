@@ -46,7 +46,7 @@ def _readable_q(user, prefix: str = "") -> Q | None:
 
 
 def unreadable_page_ids(user) -> QuerySet | None:
-    """The ids of the instruction pages (every version and language) the user may not read, or None for none."""
+    """Ids of the instruction pages (every version and language) the user may not read; None: none."""
     from intranet.instructions.models import InstructionPage
 
     condition = _readable_q(user)
@@ -106,11 +106,14 @@ class InstructionAwareDocumentPolicy(CollectionOwnershipPermissionPolicy):
         return visible_documents(super().instances_user_has_permission_for(user, action), user)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return super().user_has_permission_for_instance(user, action, instance) and may_see_document(user, instance.pk)
+        return super().user_has_permission_for_instance(user, action, instance) and may_see_document(
+            user, instance.pk
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return (super().user_has_any_permission_for_instance(user, actions, instance)
-                and may_see_document(user, instance.pk))
+        return super().user_has_any_permission_for_instance(user, actions, instance) and may_see_document(
+            user, instance.pk
+        )
 
 
 def register_policies() -> None:
@@ -120,12 +123,47 @@ def register_policies() -> None:
     from wagtail.permissions import register_permission_policy
 
     register_permission_policy(Page, InstructionAwarePagePolicy(Page))
-    register_permission_policy(get_document_model(), InstructionAwareDocumentPolicy(
-        get_document_model_string(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"))
+    register_permission_policy(
+        get_document_model(),
+        InstructionAwareDocumentPolicy(
+            get_document_model_string(),
+            auth_model="wagtaildocs.Document",
+            owner_field_name="uploaded_by_user",
+        ),
+    )
 
 
-def _named_object(match) -> tuple[list, list]:
-    """The page ids and document ids an admin URL names."""
+# Reports that name pages without asking whose they are ("last edited page" of every page type).
+ADMINISTRATORS_ONLY = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
+
+
+def _url_model(match):
+    """The model an admin URL acts on: the bulk action's, the page chooser's, else its view's."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    if match.url_name == "wagtail_bulk_action":
+        try:
+            return apps.get_model(match.kwargs["app_label"], match.kwargs["model_name"])
+        except (KeyError, LookupError):
+            return None
+    if match.route.startswith("admin/choose-page/"):
+        return Page
+    view_class = getattr(match.func, "view_class", None)
+    model = (getattr(match.func, "view_initkwargs", None) or {}).get("model") or getattr(
+        view_class, "model", None
+    )
+    return model if isinstance(model, type) else None
+
+
+def _named_objects(request, match) -> tuple[list, list]:
+    """The page and document ids an admin URL names, in its path or as ``?id=`` (bulk actions, choosers)."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+
     kwargs = match.kwargs
     pages = [kwargs[key] for key in PAGE_KWARGS if key in kwargs]
     documents = [kwargs[key] for key in DOCUMENT_KWARGS if key in kwargs]
@@ -135,6 +173,12 @@ def _named_object(match) -> tuple[list, list]:
             pages.append(kwargs["pk"])
         if any(namespace.startswith("wagtaildocs") for namespace in namespaces) or "documents" in match.route:
             documents.append(kwargs["pk"])
+    model = _url_model(match)
+    if model is not None:
+        if issubclass(model, Page):
+            pages += request.GET.getlist("id")
+        elif issubclass(model, get_document_model()):
+            documents += request.GET.getlist("id")
     return pages, documents
 
 
@@ -148,10 +192,14 @@ class AdminObjectMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        from intranet.instructions.permissions import is_library_admin
+
         match = getattr(request, "resolver_match", None)
         if match is None or not match.route.startswith("admin/") or not request.user.is_authenticated:
             return None
-        pages, documents = _named_object(match)
+        if match.view_name in ADMINISTRATORS_ONLY and not is_library_admin(request.user):
+            raise Http404
+        pages, documents = _named_objects(request, match)
         for page_id in pages:
             if str(page_id).isdigit() and not may_see_page(request.user, int(page_id)):
                 raise Http404

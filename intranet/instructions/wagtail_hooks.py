@@ -110,3 +110,12 @@ def register_feedback_report_menu_item():
     from intranet.instructions import admin_reports
 
     return admin_reports.menu_items()[1]
+
+
+@hooks.register("construct_reports_menu")
+def page_types_report_for_administrators(request, menu_items):
+    """Wagtail's page types report names every type's last edited page to anyone: administrators only."""
+    from intranet.instructions.permissions import is_library_admin
+
+    if not is_library_admin(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

@@ -32,6 +32,22 @@ FIXED = {  # ids of things no role is restricted from: any value exercises the v
     "revision_id_b": ["latest"],
     "uidb64": ["MQ"],
     "token": ["x"],
+    # Objects no role here is kept from (images are for everyone signed in; workflows, tasks, collections,
+    # redirects, uploads and editing sessions carry no audience): one id is enough.
+    **{
+        name: [1]
+        for name in (
+            "image_id",
+            "collection_id",
+            "task_id",
+            "task_state_id",
+            "workflow_state_id",
+            "redirect_id",
+            "uploaded_file_id",
+            "session_id",
+            "workflow_pk",
+        )
+    },
 }
 PAGE_PARAMS = {"page_id", "parent_page_id", "page_to_move_id", "page_pk", "destination_id"}
 DOCUMENT_PARAMS = {"document_id", "doc_id"}
@@ -46,9 +62,13 @@ class Secrets:
     documents: list[int]
     supplements: list[int]
     revisions: dict[int, int]  # page id -> its latest revision
-    models: list[tuple[str, str]] = field(default_factory=lambda: [
-        ("instructions", "instructionpage"), ("wagtaildocs", "document"), ("news", "regionalsupplement"),
-    ])
+    models: list[tuple[str, str]] = field(
+        default_factory=lambda: [
+            ("instructions", "instructionpage"),
+            ("wagtaildocs", "document"),
+            ("news", "regionalsupplement"),
+        ]
+    )
 
     def all_ids(self) -> list[int]:
         return sorted({*self.pages, *self.documents, *self.supplements, *self.revisions.values()})
@@ -86,7 +106,11 @@ def admin_patterns() -> list[tuple[str, str | None, object]]:
     def walk(resolver, prefix, namespaces):
         for entry in resolver.url_patterns:
             if isinstance(entry, URLResolver):
-                walk(entry, prefix + str(entry.pattern), namespaces + ([entry.namespace] if entry.namespace else []))
+                walk(
+                    entry,
+                    prefix + str(entry.pattern),
+                    namespaces + ([entry.namespace] if entry.namespace else []),
+                )
             elif isinstance(entry, URLPattern):
                 name = ":".join([*namespaces, entry.name]) if entry.name else None
                 found.append((prefix + str(entry.pattern), name, entry.callback))
@@ -110,8 +134,12 @@ def _bulk_actions() -> list[tuple[str, str, str]]:
     from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
     bulk_action_registry._scan_for_bulk_actions()
-    return [(app, model, action) for app, models in bulk_action_registry.actions.items()
-            for model, actions in models.items() for action in actions]
+    return [
+        (app, model, action)
+        for app, models in bulk_action_registry.actions.items()
+        for model, actions in models.items()
+        for action in actions
+    ]
 
 
 def _values(param: str, *, model, secrets: Secrets) -> list:
@@ -156,11 +184,16 @@ def concrete_urls(secrets: Secrets) -> list[tuple[str, str, str]]:
                         choices.append([pair[0]])
                     elif param in {"model_name", "content_type_model_name"}:
                         choices.append([pair[1]])
+                    elif pair and param in {"pk", "object_id"}:
+                        choices.append(secrets.ids_for_label(*pair))
                     else:
                         choices.append(_values(param, model=model, secrets=secrets))
                 for combination in itertools.product(*choices):
                     kwargs = dict(zip(params, combination, strict=True))
-                    if "revision_id" in kwargs and secrets.revisions.get(kwargs.get("page_id")) != kwargs["revision_id"]:
+                    if (
+                        "revision_id" in kwargs
+                        and secrets.revisions.get(kwargs.get("page_id")) != kwargs["revision_id"]
+                    ):
                         continue  # a revision with its own page only
                     ids = secrets.ids_for_label(*pair) if pair else secrets.ids_for_model(model)
                     kwarg_sets.append((kwargs, "&".join(f"id={pk}" for pk in ids)))

@@ -1,4 +1,4 @@
-"""The admin access walk: every admin URL, for every role, with another agency's and audience's objects present.
+"""The admin access walk: every admin URL, for every role, with other agencies' and audiences' objects.
 
 The URLs come from the resolver (tests/intranet/admin_walk.py), so a new admin
 view is walked without being listed. For each role, every URL is requested with
@@ -43,11 +43,19 @@ def _document(title: str, filename: str, content: bytes):
 
 
 def _instruction(library, *, marker: str, audience, unit):  # noqa: F811 - the fixture imported above
-    document = _document(f"{marker}DOCTITLE liite", f"zq{marker.lower()}file.pdf", f"%PDF-1.4 ZQ{marker}BYTES".encode())
+    document = _document(
+        f"ZQ{marker}DOCTITLE liite", f"zq{marker.lower()}file.pdf", f"%PDF-1.4 ZQ{marker}BYTES".encode()
+    )
     page = make_instruction(
-        library, title=f"Salainen ohje ZQ{marker}TITLE", slug=f"salainen-{marker.lower()}", audience=audience,
-        unit=unit, body=[("paragraph", f"<p>ZQ{marker}BODY</p>"),
-                         ("attachment", {"document": document, "title": f"Lomake ZQ{marker}LINK"})],
+        library,
+        title=f"Salainen ohje ZQ{marker}TITLE",
+        slug=f"salainen-{marker.lower()}",
+        audience=audience,
+        unit=unit,
+        body=[
+            ("paragraph", f"<p>ZQ{marker}BODY</p>"),
+            ("attachment", {"document": document, "title": f"Lomake ZQ{marker}LINK"}),
+        ],
     )
     page.save_revision()  # a draft on top of the live version, as an editor leaves it
     page.refresh_from_db()
@@ -62,10 +70,15 @@ def secrets(org, library):  # noqa: F811
 
     index = NewsIndexPage.objects.get(locale__language_code="fi")
     national = publish_article(index, title="Valtakunnallinen uutinen", publisher=org.keha)
-    supplement = RegionalSupplement.objects.create(article=national, agency=org.ely, body="<p>ZQSUPPLEMENTBODY</p>")
-    return Secrets(pages=[library.index.pk, keha.pk, pilot.pk], documents=[keha_doc.pk, pilot_doc.pk],
-                   supplements=[supplement.pk],
-                   revisions={keha.pk: keha.latest_revision_id, pilot.pk: pilot.latest_revision_id})
+    supplement = RegionalSupplement.objects.create(
+        article=national, agency=org.ely, body="<p>ZQSUPPLEMENTBODY</p>"
+    )
+    return Secrets(
+        pages=[library.index.pk, keha.pk, pilot.pk],
+        documents=[keha_doc.pk, pilot_doc.pk],
+        supplements=[supplement.pk],
+        revisions={keha.pk: keha.latest_revision_id, pilot.pk: pilot.latest_revision_id},
+    )
 
 
 @pytest.fixture
@@ -83,12 +96,17 @@ def _state(secrets: Secrets):
     """Everything a refused POST must leave as it was."""
     from wagtail.models import Page
 
-    pages = sorted(Page.objects.filter(pk__in=secrets.pages).values_list("pk", "title", "draft_title", "live",
-                                                                          "path", "locked"))
-    documents = sorted(get_document_model().objects.filter(pk__in=secrets.documents).values_list("pk", "title",
-                                                                                                 "file"))
-    supplements = sorted(RegionalSupplement.objects.filter(pk__in=secrets.supplements).values_list("pk", "body",
-                                                                                                   "agency_id"))
+    pages = sorted(
+        Page.objects.filter(pk__in=secrets.pages).values_list(
+            "pk", "title", "draft_title", "live", "path", "locked"
+        )
+    )
+    documents = sorted(
+        get_document_model().objects.filter(pk__in=secrets.documents).values_list("pk", "title", "file")
+    )
+    supplements = sorted(
+        RegionalSupplement.objects.filter(pk__in=secrets.supplements).values_list("pk", "body", "agency_id")
+    )
     return pages, documents, supplements
 
 
@@ -104,7 +122,7 @@ def test_no_admin_view_shows_or_changes_what_the_role_may_not_see(client, reques
     leaks, changes = [], []
     urls = concrete_urls(secrets)
     assert len(urls) > 300  # the resolver gave the whole admin
-    for route, name, url in urls:
+    for _route, name, url in urls:
         for method in ("get", "post"):
             response = getattr(client, method)(url)
             text = _text(response)

@@ -14,7 +14,9 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from tests.instructions.conftest import library, make_document, make_instruction  # noqa: F401 - library fixture
 
@@ -25,7 +27,7 @@ IMAGE = b"ZQIMAGEBYTES allowed"
 
 @pytest.fixture
 def files(settings, tmp_path, library, org):  # noqa: F811
-    """The restricted document, an image and a photo, a file outside MEDIA_ROOT, symlinks and a chat attachment."""
+    """A restricted document, an image, a photo, a file outside MEDIA_ROOT, symlinks, a chat attachment."""
     from realtime.chat import attachments, messages
     from realtime.chat.models import Room
 
@@ -34,8 +36,13 @@ def files(settings, tmp_path, library, org):  # noqa: F811
     settings.MEDIA_ROOT = media
     settings.VAR_DIR = tmp_path  # chat attachments go to tmp_path/chat-attachments, beside media/
     document = make_document(title="zqsalainen.pdf", content=SECRET)
-    make_instruction(library, title="KEHA-ohje", slug="keha-ohje", audience=["keha"],
-                     body=[("attachment", {"document": document, "title": "Liite"})])
+    make_instruction(
+        library,
+        title="KEHA-ohje",
+        slug="keha-ohje",
+        audience=["keha"],
+        body=[("attachment", {"document": document, "title": "Liite"})],
+    )
     (media / "images").mkdir()
     (media / "images" / "kuva.jpg").write_bytes(IMAGE)
     (media / "people" / "photos").mkdir(parents=True)
@@ -48,36 +55,92 @@ def files(settings, tmp_path, library, org):  # noqa: F811
     room = Room.objects.get(team=org.payroll_team)
     from tests.chat.test_attachments import png
 
-    attachment = attachments.store_upload(user=aino, room_id=room.pk,
-                                          upload=SimpleUploadedFile("kuva.png", png(), content_type="image/png"))
+    attachment = attachments.store_upload(
+        user=aino, room_id=room.pk, upload=SimpleUploadedFile("kuva.png", png(), content_type="image/png")
+    )
     messages.post_message(user=aino, room_id=room.pk, body="", attachment_ids=[attachment.pk])
     chat_bytes = attachment.file.open("rb").read()
     attachment.file.close()
-    return {"document": document, "attachment": attachment, "secrets": [SECRET, OUTSIDE, chat_bytes[:64]],
-            "file": os.path.basename(document.file.name), "chat_path": attachment.file.name}
+    return {
+        "document": document,
+        "attachment": attachment,
+        "secrets": [SECRET, OUTSIDE, chat_bytes[:64]],
+        "file": os.path.basename(document.file.name),
+        "chat_path": attachment.file.name,
+    }
 
 
 def media_paths(f: str, chat_path: str) -> list[str]:
     """Ways to name the restricted document (``f``), a file outside MEDIA_ROOT or a chat attachment."""
     target = f"documents/{f}"
     return [
-        target, f"./{target}", f"images/../{target}", f"%2e/{target}", f"%2E/{target}", f"x/..%2f{target}",
-        f"images/%2e%2e/{target}", f"images/%2E%2E%2F{target}", f"images/.%2e/{target}", f"images/%2e./{target}",
-        f"%252e/{target}", f"images/%252e%252e/{target}", f"images/%252e%252e%252f{target}",
-        f"images/..%252f{target}", f"images/..%5c{target}", f"images/..%5Cdocuments%5C{f}",
-        f"images\\..\\documents\\{f}", f"images/%2e%2e%5c{target}", f"{target}%00", f"{target}%00.jpg",
-        f"images/kuva.jpg%00/../../{target}", f"/{target}", f"%2f{target}", f"images//../{target}",
-        f"images/./../{target}", f"{target}/", f"documents/./{f}", f"images/..;/{target}",
-        f"%c0%ae%c0%ae/{target}", f"images/%c0%ae%c0%ae/{target}", f"images/%u002e%u002e/{target}",
-        f"images/%e0%80%ae%e0%80%ae/{target}", f"DOCUMENTS/{f}", f"documents/{f.upper()}",
-        f"original_images/../{target}", f"people/photos/../../{target}", f"images/....//{target}",
-        f"images/..../{target}", f"images/.../{target}", f"{target};x", f"{target}%20", f"{target}.",
-        f" {target}", f"images/%20../{target}", "images/linkki.pdf", f"images/docs/{f}",
-        "images/../../salaisuus.txt", "../salaisuus.txt", "%2e%2e/salaisuus.txt", "images/%2e%2e/%2e%2e/salaisuus.txt",
-        "images/..%2f..%2fsalaisuus.txt", "people/photos/ulos/salaisuus.txt", "people/photos/..%2f..%2f..%2fsalaisuus.txt",
-        f"../chat-attachments/{chat_path}", f"people/photos/ulos/chat-attachments/{chat_path}",
-        f"images/%2e%2e/%2e%2e/chat-attachments/{chat_path}", "images/", "images", "", ".", "..", "%2e%2e",
-        "images/.", "people/photos/.", "/etc/passwd", "images/../../../../../../etc/passwd", "..%2f..%2f..%2fetc/passwd",
+        target,
+        f"./{target}",
+        f"images/../{target}",
+        f"%2e/{target}",
+        f"%2E/{target}",
+        f"x/..%2f{target}",
+        f"images/%2e%2e/{target}",
+        f"images/%2E%2E%2F{target}",
+        f"images/.%2e/{target}",
+        f"images/%2e./{target}",
+        f"%252e/{target}",
+        f"images/%252e%252e/{target}",
+        f"images/%252e%252e%252f{target}",
+        f"images/..%252f{target}",
+        f"images/..%5c{target}",
+        f"images/..%5Cdocuments%5C{f}",
+        f"images\\..\\documents\\{f}",
+        f"images/%2e%2e%5c{target}",
+        f"{target}%00",
+        f"{target}%00.jpg",
+        f"images/kuva.jpg%00/../../{target}",
+        f"/{target}",
+        f"%2f{target}",
+        f"images//../{target}",
+        f"images/./../{target}",
+        f"{target}/",
+        f"documents/./{f}",
+        f"images/..;/{target}",
+        f"%c0%ae%c0%ae/{target}",
+        f"images/%c0%ae%c0%ae/{target}",
+        f"images/%u002e%u002e/{target}",
+        f"images/%e0%80%ae%e0%80%ae/{target}",
+        f"DOCUMENTS/{f}",
+        f"documents/{f.upper()}",
+        f"original_images/../{target}",
+        f"people/photos/../../{target}",
+        f"images/....//{target}",
+        f"images/..../{target}",
+        f"images/.../{target}",
+        f"{target};x",
+        f"{target}%20",
+        f"{target}.",
+        f" {target}",
+        f"images/%20../{target}",
+        "images/linkki.pdf",
+        f"images/docs/{f}",
+        "images/../../salaisuus.txt",
+        "../salaisuus.txt",
+        "%2e%2e/salaisuus.txt",
+        "images/%2e%2e/%2e%2e/salaisuus.txt",
+        "images/..%2f..%2fsalaisuus.txt",
+        "people/photos/ulos/salaisuus.txt",
+        "people/photos/..%2f..%2f..%2fsalaisuus.txt",
+        f"../chat-attachments/{chat_path}",
+        f"people/photos/ulos/chat-attachments/{chat_path}",
+        f"images/%2e%2e/%2e%2e/chat-attachments/{chat_path}",
+        "images/",
+        "images",
+        "",
+        ".",
+        "..",
+        "%2e%2e",
+        "images/.",
+        "people/photos/.",
+        "/etc/passwd",
+        "images/../../../../../../etc/passwd",
+        "..%2f..%2f..%2fetc/passwd",
     ]
 
 
@@ -130,11 +193,18 @@ def test_restricted_and_missing_documents_answer_the_same(reader_client, files, 
     document = files["document"]
     name = document.filename
     urls = [
-        f"/documents/{document.pk}/{name}", f"/documents/{document.pk}/vaara-nimi.pdf", f"/documents/999999/{name}",
-        f"/documents/0{document.pk}/{name}", f"/documents/{document.pk}/{name}/", f"/documents/{document.pk}/./{name}",
-        f"/documents/{document.pk}/..%2f{name}", f"/documents/{document.pk}/%2e%2e/{name}",
-        f"/documents/{document.pk}/{name}%00", f"/documents/{document.pk}/{name.upper()}",
-        f"/documents/{document.pk}/%252e%252e/{name}", f"/documents/{document.pk}/..%5c{name}",
+        f"/documents/{document.pk}/{name}",
+        f"/documents/{document.pk}/vaara-nimi.pdf",
+        f"/documents/999999/{name}",
+        f"/documents/0{document.pk}/{name}",
+        f"/documents/{document.pk}/{name}/",
+        f"/documents/{document.pk}/./{name}",
+        f"/documents/{document.pk}/..%2f{name}",
+        f"/documents/{document.pk}/%2e%2e/{name}",
+        f"/documents/{document.pk}/{name}%00",
+        f"/documents/{document.pk}/{name.upper()}",
+        f"/documents/{document.pk}/%252e%252e/{name}",
+        f"/documents/{document.pk}/..%5c{name}",
         f"/media/../documents/{document.pk}/{name}",
     ]
     problems = []
@@ -173,13 +243,41 @@ def test_what_may_be_read_is_served(client, library, files):  # noqa: F811
     assert client.get("/media/images/kuva.jpg").status_code == 302  # to the login page
 
 
-SEGMENTS = ["..", ".", "%2e", "%2e%2e", "%252e", "%2f", "%5c", "\\", "%00", "", "images", "documents", "people",
-            "photos", "original_images", "%25", ";", "ulos", "docs", "linkki.pdf", "..%2f", "%2e%2e%2f", "salaisuus.txt"]
+SEGMENTS = [
+    "..",
+    ".",
+    "%2e",
+    "%2e%2e",
+    "%252e",
+    "%2f",
+    "%5c",
+    "\\",
+    "%00",
+    "",
+    "images",
+    "documents",
+    "people",
+    "photos",
+    "original_images",
+    "%25",
+    ";",
+    "ulos",
+    "docs",
+    "linkki.pdf",
+    "..%2f",
+    "%2e%2e%2f",
+    "salaisuus.txt",
+]
 
 
 @pytest.mark.django_db
-@hypothesis_settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(parts=st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=6), last=st.sampled_from(["file", "outside"]))
+@hypothesis_settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    parts=st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=6),
+    last=st.sampled_from(["file", "outside"]),
+)
 def test_generated_paths_never_reach_a_restricted_file(reader_client, files, parts, last):
     target = files["file"] if last == "file" else "salaisuus.txt"
     path = "/".join([*parts, target])
