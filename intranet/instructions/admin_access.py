@@ -5,9 +5,10 @@ in the audience, or one of the people who may edit it) applies to every admin
 view too, through Wagtail's own mechanisms where it has one:
 
 * :class:`InstructionAwarePagePolicy` (the page permission policy) leaves
-  unreadable instructions out of ``explorable_instances``: explorer listings,
-  page search, the admin API behind the page explorer menu, and the site
-  history report;
+  unreadable instructions out of ``explorable_instances`` and
+  ``instances_user_has_any_permission_for``: explorer listings, page search,
+  the admin API behind the page explorer menu, the site history, aging pages,
+  locked pages and workflow reports;
 * :class:`InstructionAwareDocumentPolicy` (the document permission policy)
   leaves their attachments out of the document listing, chooser and bulk
   actions and refuses their edit, delete and usage views;
@@ -94,6 +95,10 @@ class InstructionAwarePagePolicy(PagePermissionPolicy):
 
     def explorable_instances(self, user):
         return visible_pages(super().explorable_instances(user), user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        # The aging pages, locked pages and workflow reports list these.
+        return visible_pages(super().instances_user_has_any_permission_for(user, actions), user)
 
 
 class InstructionAwareDocumentPolicy(CollectionOwnershipPermissionPolicy):

@@ -29,6 +29,7 @@ SUPPLEMENT = ["ZQSUPPLEMENTBODY"]
 ROLES = {
     "staff_user": KEHA + PILOT + SUPPLEMENT,
     "communication_user": KEHA + PILOT,
+    "communication_approver_user": KEHA + PILOT,
     "regional_editor_user": KEHA + PILOT + SUPPLEMENT,
     "instruction_owner_user": KEHA + PILOT + SUPPLEMENT,
     "payments_owner": PILOT + SUPPLEMENT,
