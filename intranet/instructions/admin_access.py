@@ -161,6 +161,11 @@ def _url_model(match):
     model = (getattr(match.func, "view_initkwargs", None) or {}).get("model") or getattr(
         view_class, "model", None
     )
+    if isinstance(model, str):  # the choosers name it "app_label.ModelName"
+        try:
+            model = apps.get_model(model)
+        except (LookupError, ValueError):
+            return None
     return model if isinstance(model, type) else None
 
 

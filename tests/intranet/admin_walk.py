@@ -127,6 +127,10 @@ def _view_model(callback):
     view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
     initkwargs = getattr(callback, "view_initkwargs", None) or {}
     model = initkwargs.get("model") or getattr(view_class, "model", None)
+    if isinstance(model, str):  # the choosers name it "app_label.ModelName"
+        from django.apps import apps
+
+        model = apps.get_model(model)
     return model if isinstance(model, type) else None
 
 
