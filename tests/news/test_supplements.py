@@ -106,7 +106,7 @@ class TestEditors:
         client.post(bulk)
         assert RegionalSupplement.objects.filter(pk=supplement.pk).exists()
         copy = client.get(f"/admin/snippets/news/regionalsupplement/copy/{supplement.pk}/")
-        assert copy.status_code == 404 and "Pohjanmaalla" not in copy.content.decode()
+        assert copy.status_code in (302, 403, 404) and "Pohjanmaalla" not in copy.content.decode()
 
     def test_listing_shows_only_own_agencys_supplements(self, client, regional_editor_user, supplement):
         client.force_login(regional_editor_user)
