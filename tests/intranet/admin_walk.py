@@ -62,6 +62,7 @@ class Secrets:
     documents: list[int]
     supplements: list[int]
     revisions: dict[int, int]  # page id -> its latest revision
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)  # marker -> (page id, document id)
     models: list[tuple[str, str]] = field(
         default_factory=lambda: [
             ("instructions", "instructionpage"),

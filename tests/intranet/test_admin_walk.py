@@ -79,6 +79,7 @@ def secrets(org, library):  # noqa: F811
         documents=[keha_doc.pk, pilot_doc.pk],
         supplements=[supplement.pk],
         revisions={keha.pk: keha.latest_revision_id, pilot.pk: pilot.latest_revision_id},
+        groups={"KEHA": (keha.pk, keha_doc.pk), "PILOT": (pilot.pk, pilot_doc.pk)},
     )
 
 
@@ -94,17 +95,20 @@ def _text(response) -> str:
 
 
 def _state(secrets: Secrets, role: str):
-    """What the role may not see: a refused POST leaves it as it was (the library itself may change)."""
+    """What the role may not see: a refused POST leaves it as it was (what it may edit may change)."""
     from wagtail.models import Page
 
     supplements = secrets.supplements if SUPPLEMENT[0] in ROLES[role] else []
+    hidden = [ids for marker, ids in secrets.groups.items() if f"ZQ{marker}TITLE" in ROLES[role]]
     pages = sorted(
-        Page.objects.filter(pk__in=secrets.pages[1:]).values_list(
+        Page.objects.filter(pk__in=[page for page, _document in hidden]).values_list(
             "pk", "title", "draft_title", "live", "path", "locked"
         )
     )
     documents = sorted(
-        get_document_model().objects.filter(pk__in=secrets.documents).values_list("pk", "title", "file")
+        get_document_model()
+        .objects.filter(pk__in=[document for _page, document in hidden])
+        .values_list("pk", "title", "file")
     )
     supplements = sorted(
         RegionalSupplement.objects.filter(pk__in=supplements).values_list("pk", "body", "agency_id")
