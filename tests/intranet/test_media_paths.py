@@ -9,6 +9,7 @@ of a restricted file. The test client percent-decodes the path once, as a
 server does (and as Daphne does).
 """
 
+import io
 import os
 import re
 
@@ -17,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from tests.instructions.conftest import library, make_document, make_instruction  # noqa: F401 - library fixture
 
@@ -53,11 +55,10 @@ def files(settings, tmp_path, library, org):  # noqa: F811
     os.symlink(tmp_path, media / "people" / "photos" / "ulos")
     aino = org.people["aino"].user
     room = Room.objects.get(team=org.payroll_team)
-    from tests.chat.test_attachments import png
-
-    attachment = attachments.store_upload(
-        user=aino, room_id=room.pk, upload=SimpleUploadedFile("kuva.png", png(), content_type="image/png")
-    )
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(picture, "PNG")
+    upload = SimpleUploadedFile("kuva.png", picture.getvalue(), content_type="image/png")
+    attachment = attachments.store_upload(user=aino, room_id=room.pk, upload=upload)
     messages.post_message(user=aino, room_id=room.pk, body="", attachment_ids=[attachment.pk])
     chat_bytes = attachment.file.open("rb").read()
     attachment.file.close()
