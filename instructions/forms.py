@@ -44,9 +44,27 @@ class InstructionPageForm(AsciiSlugPageForm):
                 Person.objects.filter(user__is_active=True).select_related("user")
                 .order_by("user__last_name", "user__first_name")
             )
+        self._offer_readable_instructions_only()
         # A new version starts with an empty note, whatever the last one said.
         self.initial["change_note"] = ""
         self.initial["material_change"] = False
+
+    def _offer_readable_instructions_only(self):
+        """Related and replacing instructions: only those the editor may read (and the current choices)."""
+        from django.db.models import Q
+
+        from intranet.instructions.admin_access import visible_pages
+        from intranet.instructions.models import InstructionPage
+
+        if self.for_user is None:
+            return
+        current = Q(pk=self.instance.replacement_id) if self.instance.replacement_id else Q(pk__in=[])
+        if self.instance.pk:
+            current |= Q(pk__in=[page.pk for page in self.instance.related.all()])
+        readable = visible_pages(InstructionPage.objects.all(), self.for_user).values("pk")
+        for name in ("related", "replacement"):
+            if name in self.fields:
+                self.fields[name].queryset = InstructionPage.objects.filter(Q(pk__in=readable) | current)
 
     def clean(self):
         cleaned = super().clean()

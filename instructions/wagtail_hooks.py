@@ -1,13 +1,19 @@
 """The library in the Wagtail admin: snippets, reports, owners' scope, and the document boundary."""
 
-from django.http import HttpResponseForbidden
-from django.template.loader import render_to_string
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from instructions import admin_access
 from instructions.models import InstructionPage, OnboardingPath, ProcessArea, Topic
+
+# First, before any admin view asks Wagtail's registry: the page and document
+# policies that keep unreadable instructions and their attachments out of the admin.
+# (Here rather than in AppConfig.ready(): wagtail.documents registers its own
+# policy in its ready(), which runs after ours.)
+admin_access.register_policies()
 
 
 class TopicViewSet(SnippetViewSet):
@@ -46,12 +52,22 @@ register_snippet(InstructionsViewSetGroup)
 
 @hooks.register("before_serve_document")
 def check_instruction_audience(document, request):
-    """A document attached to an instruction is served only to that instruction's audience (and editors)."""
+    """A document attached to an instruction is served only to that instruction's audience (and editors).
+
+    Anyone else gets the very 404 of a missing document or a wrong file name, so
+    the answer does not confirm that a guessed name exists.
+    """
     from instructions.access import can_download
 
     if can_download(user=request.user, document=document) is False:
-        return HttpResponseForbidden(render_to_string("instructions/not_available.html", request=request))
+        raise Http404
     return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_hides_unreadable_instructions(pages, request):
+    """The page chooser (links, page fields) offers no instruction the editor may not read."""
+    return admin_access.visible_pages(pages, request.user)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -94,3 +110,12 @@ def register_feedback_report_menu_item():
     from instructions import admin_reports
 
     return admin_reports.menu_items()[1]
+
+
+@hooks.register("construct_reports_menu")
+def page_types_report_for_administrators(request, menu_items):
+    """Wagtail's page types report names every type's last edited page to anyone: administrators only."""
+    from instructions.permissions import is_library_admin
+
+    if not is_library_admin(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]

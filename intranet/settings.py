@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Re-checks an SSO session with the identity provider every SSO_REFRESH_SECONDS (docs/sso.md).
     "sso.middleware.SessionRefresh",
+    # An admin URL naming an instruction or attachment the user may not read answers 404 (docs/access.md).
+    "instructions.admin_access.AdminObjectMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy on every response: strict for reader pages, looser for /admin/ (intranet/csp.py).

@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from intranet import admin_assets, views
+from intranet import admin_assets, media, views
 from sso import views as sso_views
 
 account_urls = [
@@ -33,7 +33,7 @@ urlpatterns = [
     path("admin/jsi18n/", admin_assets.javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    re_path(r"^media/(?P<path>.*)$", views.protected_media, name="media"),
+    re_path(r"^media/(?P<path>.*)$", media.protected_media, name="media"),
     path("", include("sso.urls")),  # before teams: /ihmiset/oma-profiili/miksi/
     # Before teams: "ihmiset/oma-tila/" is not a person.
     path("", include("presence.urls")),

@@ -1,5 +1,4 @@
-"""Site-wide views: health check, login-protected media and the login page."""
-
+"""Site-wide views: health check, the login page and page serving (media: intranet.media)."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -7,7 +6,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.static import serve
 
 from sso.forms import BreakGlassAuthenticationForm, password_login_open
 from core.pages import serve_page  # noqa: F401  (the shell's URLs serve every page with it)
@@ -25,18 +23,6 @@ def health(request):
         database = "unavailable"
     status = 200 if database == "ok" else 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database}, status=status)
-
-
-def protected_media(request, path):
-    """Uploaded files (profile photos, images) are internal: only signed-in users get them.
-
-    Documents are not served here: they go through Wagtail's document view
-    (``/documents/<id>/<name>``), where the instruction library checks the
-    audience of an instruction's attachments (instructions.wagtail_hooks).
-    """
-    if path.lstrip("/").startswith("documents/"):
-        raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 class LoginView(auth_views.LoginView):

@@ -6,10 +6,11 @@ news: :class:`NewsArticlePermissionTester` narrows every page action (edit,
 publish, unpublish, delete, move, copy, lock, revisions) to articles whose
 publisher is one of the user's agencies, and :class:`news.forms.NewsArticleForm`
 refuses any other publisher or audience. Both apply to Wagtail's own admin URLs,
-so a hand-made POST gets no further than the UI.
+so a hand-made POST gets no further than the UI. Regional supplements follow
+the same agency rule through :class:`RegionalSupplementPermissionPolicy`.
 """
 
-
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from core import roles
 from core.page_permissions import ScopedPagePermissionTester
@@ -59,3 +60,26 @@ class NewsArticlePermissionTester(ScopedPagePermissionTester):
 
     def owns_page(self) -> bool:
         return can_edit_for_agency(self.user, self.page.publisher_id)
+
+
+class RegionalSupplementPermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions on supplements, narrowed to the editor's own agency for every instance.
+
+    Registered for :class:`news.models.RegionalSupplement` (news.wagtail_hooks), so
+    the listing, edit, delete, copy, history, usage, chooser and the bulk actions
+    (``/admin/bulk/news/regionalsupplement/…``) all ask the same question.
+    """
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and can_edit_for_agency(
+            user, instance.agency_id)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return super().user_has_any_permission_for_instance(user, actions, instance) and can_edit_for_agency(
+            user, instance.agency_id)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if is_national_editor(user):
+            return instances
+        return instances.filter(agency_id__in=editor_agency_ids(user))

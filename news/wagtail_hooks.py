@@ -1,16 +1,36 @@
 """News in the Wagtail admin: categories, and regional supplements scoped to the editor's agency."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CopyView,
+    CreateView,
+    DeleteView,
+    EditView,
+    HistoryView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
+)
 
 from news.forms import validate_supplement_agency
 from news.models import NewsArticlePage, NewsCategory, RegionalSupplement
-from news.permissions import can_edit_for_agency, editor_agency_ids, is_national_editor
+from news.permissions import (
+    RegionalSupplementPermissionPolicy,
+    can_edit_for_agency,
+    editor_agency_ids,
+    is_national_editor,
+)
+
+# Before the snippet views ask for it: every supplement view and bulk action is scoped to the agency.
+register_permission_policy(RegionalSupplement, RegionalSupplementPermissionPolicy(RegionalSupplement))
 
 
 class RegionalSupplementForm(WagtailAdminModelForm):
@@ -58,12 +78,12 @@ class RegionalSupplementForm(WagtailAdminModelForm):
 
 
 class ScopedToAgencyMixin:
-    """Edit and delete only supplements of the user's own agency (a direct URL gets 403)."""
+    """Only supplements of the user's own agency; another agency's answers 404, as a missing one does."""
 
     def get_object(self, queryset=None):
         supplement = super().get_object(queryset)
         if not can_edit_for_agency(self.request.user, supplement.agency_id):
-            raise PermissionDenied
+            raise Http404
         return supplement
 
 
@@ -86,6 +106,22 @@ class SupplementDeleteView(ScopedToAgencyMixin, DeleteView):
     pass
 
 
+class SupplementCopyView(ScopedToAgencyMixin, CopyView):
+    pass
+
+
+class SupplementHistoryView(ScopedToAgencyMixin, HistoryView):
+    pass
+
+
+class SupplementUsageView(ScopedToAgencyMixin, UsageView):
+    pass
+
+
+class SupplementInspectView(ScopedToAgencyMixin, InspectView):
+    pass
+
+
 class RegionalSupplementViewSet(SnippetViewSet):
     model = RegionalSupplement
     icon = "doc-full-inverse"
@@ -97,6 +133,10 @@ class RegionalSupplementViewSet(SnippetViewSet):
     add_view_class = SupplementCreateView
     edit_view_class = SupplementEditView
     delete_view_class = SupplementDeleteView
+    copy_view_class = SupplementCopyView
+    history_view_class = SupplementHistoryView
+    usage_view_class = SupplementUsageView
+    inspect_view_class = SupplementInspectView
     panels = [
         FieldPanel("article"),
         FieldPanel("agency"),

@@ -111,7 +111,9 @@ SLOW_BY_DESIGN = {
     "tests/realtime/test_socket_lifetime_servers.py": 120,
     "tests/realtime/test_sso_sockets.py": 120,
     "tests/sso/": 120,  # each module starts the local identity provider
-    "tests/intranet/test_http_fuzz.py": 120,  # hypothesis: about 60 examples per property
+    "tests/intranet/test_http_fuzz.py": 120,
+    "tests/intranet/test_media_paths.py": 120,  # hypothesis over path spellings
+    "tests/intranet/test_admin_walk.py": 600,  # every admin URL pattern (~500 URLs), GET and POST, per role  # hypothesis: about 60 examples per property
 }
 
 

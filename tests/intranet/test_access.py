@@ -106,17 +106,17 @@ def test_allow_listed_pages_open_without_login(client, name):
 @pytest.mark.django_db
 def test_media_files_need_login(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "people").mkdir()
-    (tmp_path / "people" / "photo.jpg").write_bytes(b"not really a jpeg")
-    assert client.get("/media/people/photo.jpg").status_code == 302
+    (tmp_path / "people" / "photos").mkdir(parents=True)
+    (tmp_path / "people" / "photos" / "photo.jpg").write_bytes(b"not really a jpeg")
+    assert client.get("/media/people/photos/photo.jpg").status_code == 302
 
 
 @pytest.mark.django_db
 def test_media_files_are_served_to_signed_in_users(staff_client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "people").mkdir()
-    (tmp_path / "people" / "photo.jpg").write_bytes(b"jpeg bytes")
-    response = staff_client.get("/media/people/photo.jpg")
+    (tmp_path / "people" / "photos").mkdir(parents=True)
+    (tmp_path / "people" / "photos" / "photo.jpg").write_bytes(b"jpeg bytes")
+    response = staff_client.get("/media/people/photos/photo.jpg")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"jpeg bytes"
 

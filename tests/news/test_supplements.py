@@ -91,11 +91,22 @@ class TestEditors:
         client.force_login(regional_editor_user)
         edit = f"/admin/snippets/news/regionalsupplement/edit/{supplement.pk}/"
         delete = f"/admin/snippets/news/regionalsupplement/delete/{supplement.pk}/"
-        assert client.get(edit).status_code in (302, 403)
+        assert client.get(edit).status_code in (302, 403, 404)
         client.post(edit, supplement_form(article=supplement.article, agency=supplement.agency, body="<p>Muutettu</p>"))
         client.post(delete)
         supplement.refresh_from_db()
         assert "Pohjanmaalla" in supplement.body
+
+    def test_bulk_delete_and_copy_of_another_agencys_supplement_are_refused(
+            self, client, regional_editor_user, supplement):
+        """Wagtail's snippet bulk delete and copy views follow the same agency rule as the single views."""
+        client.force_login(regional_editor_user)
+        bulk = f"/admin/bulk/news/regionalsupplement/delete/?id={supplement.pk}"
+        assert "Pohjanmaalla" not in client.get(bulk).content.decode()
+        client.post(bulk)
+        assert RegionalSupplement.objects.filter(pk=supplement.pk).exists()
+        copy = client.get(f"/admin/snippets/news/regionalsupplement/copy/{supplement.pk}/")
+        assert copy.status_code in (302, 403, 404) and "Pohjanmaalla" not in copy.content.decode()
 
     def test_listing_shows_only_own_agencys_supplements(self, client, regional_editor_user, supplement):
         client.force_login(regional_editor_user)
