@@ -62,8 +62,14 @@ def timed(call: Callable[[], object]) -> tuple[float, float]:
     return (time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000
 
 
-def measure_pages(client, urls: dict[str, str], *, rounds: int, warm_up: int,
-                  around: Callable[[str], Callable[[], None] | None] | None = None) -> dict[str, Timing]:
+def measure_pages(
+    client,
+    urls: dict[str, str],
+    *,
+    rounds: int,
+    warm_up: int,
+    around: Callable[[str], Callable[[], None] | None] | None = None,
+) -> dict[str, Timing]:
     """Time each named URL ``rounds`` times, in turn, after ``warm_up`` rounds; then count one request's queries.
 
     ``around(name)``, if given, runs before each request of that page (outside

@@ -119,8 +119,10 @@ def main() -> None:
             f"{name:<44} {base_median:>12.1f} {base_queries:>8} {median:>9.1f} {p90:>7.1f} {queries:>8} "
             f"{base_median / median:>8.1f}x"
         )
-    print(f"\n{ROUNDS} rounds each; median and 90th percentile in milliseconds; baseline = naive queries. "
-          f"{machine_line()}")
+    print(
+        f"\n{ROUNDS} rounds each; median and 90th percentile in milliseconds; baseline = naive queries. "
+        f"{machine_line()}"
+    )
 
 
 if __name__ == "__main__":

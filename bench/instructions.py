@@ -51,7 +51,11 @@ READERS = ["kuntakokeilu", "henkilo"]
 def add_instructions(total: int) -> int:
     library = InstructionLibraryPage.objects.get(locale__language_code="fi")
     existing = InstructionPage.objects.filter(locale=library.locale).count()
-    topics, areas, units = list(Topic.objects.all()), list(ProcessArea.objects.all()), list(Unit.objects.all())
+    topics, areas, units = (
+        list(Topic.objects.all()),
+        list(ProcessArea.objects.all()),
+        list(Unit.objects.all()),
+    )
     template = InstructionPage.objects.filter(locale=library.locale).first()
     now = timezone.now()
     added = 0
@@ -59,15 +63,23 @@ def add_instructions(total: int) -> int:
         pages = []
         for number in range(start, min(start + CHUNK, total)):
             kinds = [("keha",), ("te", "municipal_pilot"), (), ("keha", "ely", "te")][number % 4]
-            pages.append(InstructionPage(
-                title=f"Lisäohje {number}: {topics[number % len(topics)].name_fi}", slug=f"lisaohje-{number}",
-                lead=template.lead, body=template.body.get_prep_value(), kind=template.kind,
-                topic=topics[number % len(topics)], process_area=areas[number % len(areas)],
-                owner_unit=units[number % len(units)], for_everyone=not kinds,
-                next_review_date=timezone.localdate() + datetime.timedelta(days=number % 400 - 30),
-                first_published_at=now, last_published_at=now,
-                **{f"audience_{kind}": True for kind in kinds},
-            ))
+            pages.append(
+                InstructionPage(
+                    title=f"Lisäohje {number}: {topics[number % len(topics)].name_fi}",
+                    slug=f"lisaohje-{number}",
+                    lead=template.lead,
+                    body=template.body.get_prep_value(),
+                    kind=template.kind,
+                    topic=topics[number % len(topics)],
+                    process_area=areas[number % len(areas)],
+                    owner_unit=units[number % len(units)],
+                    for_everyone=not kinds,
+                    next_review_date=timezone.localdate() + datetime.timedelta(days=number % 400 - 30),
+                    first_published_at=now,
+                    last_published_at=now,
+                    **{f"audience_{kind}": True for kind in kinds},
+                )
+            )
         bulk_add_children(library, pages)
         added += len(pages)
     return added
@@ -96,7 +108,9 @@ def main() -> None:
         cursor.execute("ANALYZE")
     print(f"  bulk instructions: {added} pages in {time.perf_counter() - started:.1f} s", flush=True)
     User = get_user_model()
-    page = access.originals().filter(for_everyone=True, valid_until__isnull=True, related__isnull=False).first()
+    page = (
+        access.originals().filter(for_everyone=True, valid_until__isnull=True, related__isnull=False).first()
+    )
     urls = {
         "bare Wagtail page (StandardPage)": bare_page().url,
         "/ohjeet/ (30 of all)": "/ohjeet/",
@@ -113,13 +127,17 @@ def main() -> None:
         visible = access.visible_instructions(user=reader).count()
         results = measure_pages(client, urls, rounds=ROUNDS, warm_up=WARM_UP)
         bare = results["bare Wagtail page (StandardPage)"]
-        print(f"\n{total} instructions; reader {username} ({reader.person.agency.kind}) sees {visible}; "
-              f"{ROUNDS} rounds after {WARM_UP} warm-up rounds.\n")
+        print(
+            f"\n{total} instructions; reader {username} ({reader.person.agency.kind}) sees {visible}; "
+            f"{ROUNDS} rounds after {WARM_UP} warm-up rounds.\n"
+        )
         print("| page | p50 ms | p95 ms | CPU p50 ms | queries | ratio to bare p50 | CPU ratio |")
         print("|------|-------:|-------:|-----------:|--------:|------------------:|----------:|")
         for name, timing in results.items():
-            print(f"| {name} | {timing.p50:.1f} | {timing.p95:.1f} | {timing.cpu_p50:.1f} | {timing.queries} "
-                  f"| {timing.p50 / bare.p50:.2f}× | {timing.cpu_p50 / bare.cpu_p50:.2f}× |")
+            print(
+                f"| {name} | {timing.p50:.1f} | {timing.p95:.1f} | {timing.cpu_p50:.1f} | {timing.queries} "
+                f"| {timing.p50 / bare.p50:.2f}× | {timing.cpu_p50 / bare.cpu_p50:.2f}× |"
+            )
     print(f"\n{machine_line()}")
 
 

@@ -56,13 +56,20 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from bench.common import machine_line, measure_pages  # noqa: E402
-from intranet import home  # noqa: E402
-from intranet.models import StandardPage  # noqa: E402
 from demo import news as demo  # noqa: E402
 from demo import news_engagement as demo_engagement  # noqa: E402
+from intranet import home  # noqa: E402
+from intranet.models import StandardPage  # noqa: E402
 from news import discussion, fragments, services  # noqa: E402
 from news.models import (  # noqa: E402
-    ArticleOpened, Comment, CommentEdit, Mention, NewsArticlePage, NewsCategory, NewsIndexPage, Reaction,
+    ArticleOpened,
+    Comment,
+    CommentEdit,
+    Mention,
+    NewsArticlePage,
+    NewsCategory,
+    NewsIndexPage,
+    Reaction,
 )
 from teams.models import Agency, Location, Team, Unit  # noqa: E402
 
@@ -89,7 +96,7 @@ COLD_SUFFIX = ", nothing cached"
 def _children_paths(parent: Page, count: int) -> list[str]:
     """The next ``count`` free treebeard paths under ``parent`` (steplen 4, base 36), as add_child would give."""
     last = parent.get_last_child()
-    start = Page._str2int(last.path[-Page.steplen:]) if last else 0
+    start = Page._str2int(last.path[-Page.steplen :]) if last else 0
     return [Page._get_path(parent.path, parent.depth + 1, start + step) for step in range(1, count + 1)]
 
 
@@ -102,25 +109,42 @@ def _insert_articles(parent: NewsIndexPage, rows: list[dict], locale: Locale, co
     paths = _children_paths(parent, len(rows))
     ids = []
     for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        pages = Page.objects.bulk_create([
-            Page(
-                path=paths[start + offset], depth=parent.depth + 1, numchild=0, content_type=content_type,
-                locale=locale, translation_key=row["translation_key"], title=row["title"],
-                draft_title=row["title"], slug=row["slug"], url_path=f"{parent.url_path}{row['slug']}/",
-                live=True, has_unpublished_changes=False, first_published_at=row["published_at"],
-                last_published_at=row["published_at"], latest_revision_created_at=row["published_at"],
-            )
-            for offset, row in enumerate(chunk)
-        ])
+        chunk = rows[start : start + CHUNK]
+        pages = Page.objects.bulk_create(
+            [
+                Page(
+                    path=paths[start + offset],
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    content_type=content_type,
+                    locale=locale,
+                    translation_key=row["translation_key"],
+                    title=row["title"],
+                    draft_title=row["title"],
+                    slug=row["slug"],
+                    url_path=f"{parent.url_path}{row['slug']}/",
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=row["published_at"],
+                    last_published_at=row["published_at"],
+                    latest_revision_created_at=row["published_at"],
+                )
+                for offset, row in enumerate(chunk)
+            ]
+        )
         if pages[0].pk is None:  # a database that does not return ids from a bulk insert
             by_path = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
             for page in pages:
                 page.pk = page.id = by_path[page.path]
         articles = [
             NewsArticlePage(
-                page_ptr_id=page.pk, lead=row["lead"], body=row["body"], hero_image=row["image"],
-                hero_alt=row["alt"], publisher_id=row["publisher"], for_everyone=not row["audience"],
+                page_ptr_id=page.pk,
+                lead=row["lead"],
+                body=row["body"],
+                hero_image=row["image"],
+                hero_alt=row["alt"],
+                publisher_id=row["publisher"],
+                for_everyone=not row["audience"],
                 announced_at=row["published_at"],
             )
             for page, row in zip(pages, chunk, strict=True)
@@ -169,44 +193,63 @@ def add_articles(total: int) -> int:
                 pool = {"units": units, "locations": locations, "teams": teams}[dimension]
                 audience = {dimension: rng.sample(pool, k=min(2, len(pool)))}
         row = {
-            "translation_key": uuid.uuid4(), "title": f"{spec.finnish.title} ({number + 1})",
-            "slug": f"bench-{number + 1:05d}", "lead": spec.finnish.lead, "body": spec.finnish.body,
+            "translation_key": uuid.uuid4(),
+            "title": f"{spec.finnish.title} ({number + 1})",
+            "slug": f"bench-{number + 1:05d}",
+            "lead": spec.finnish.lead,
+            "body": spec.finnish.body,
             "image": images[image_key] if image_key else None,
-            "alt": demo.content.MOTIFS[spec.motif][1] if image_key else "", "publisher": publisher,
-            "audience": audience, "published_at": published_at,
+            "alt": demo.content.MOTIFS[spec.motif][1] if image_key else "",
+            "publisher": publisher,
+            "audience": audience,
+            "published_at": published_at,
         }
         finnish_rows.append(row)
         audiences.append(audience)
         article_categories.append(rng.sample(categories, k=rng.randint(1, 2)))
         if spec.swedish is not None and rng.random() < SWEDISH_SHARE:
-            swedish_rows.append({
-                **row, "title": f"{spec.swedish.title} ({number + 1})", "lead": spec.swedish.lead,
-                "body": spec.swedish.body, "alt": demo.content.MOTIFS[spec.motif][2] if image_key else "",
-            })
+            swedish_rows.append(
+                {
+                    **row,
+                    "title": f"{spec.swedish.title} ({number + 1})",
+                    "lead": spec.swedish.lead,
+                    "body": spec.swedish.body,
+                    "alt": demo.content.MOTIFS[spec.motif][2] if image_key else "",
+                }
+            )
 
     with transaction.atomic():
         ids = _insert_articles(index_fi, finnish_rows, fi, content_type)
         _insert_articles(index_sv, swedish_rows, sv, content_type)
-        through = {name: getattr(NewsArticlePage, f"audience_{name}").through
-                   for name in ("agencies", "units", "locations", "teams")}
+        through = {
+            name: getattr(NewsArticlePage, f"audience_{name}").through
+            for name in ("agencies", "units", "locations", "teams")
+        }
         column = {"agencies": "agency_id", "units": "unit_id", "locations": "location_id", "teams": "team_id"}
         for name, model in through.items():
             model.objects.bulk_create(
-                [model(newsarticlepage_id=page_id, **{column[name]: target})
-                 for page_id, audience in zip(ids, audiences, strict=True) for target in audience.get(name, [])],
+                [
+                    model(newsarticlepage_id=page_id, **{column[name]: target})
+                    for page_id, audience in zip(ids, audiences, strict=True)
+                    for target in audience.get(name, [])
+                ],
                 batch_size=CHUNK,
             )
         category_through = NewsArticlePage.categories.through
         category_through.objects.bulk_create(
-            [category_through(newsarticlepage_id=page_id, newscategory_id=category)
-             for page_id, chosen in zip(ids, article_categories, strict=True) for category in chosen],
+            [
+                category_through(newsarticlepage_id=page_id, newscategory_id=category)
+                for page_id, chosen in zip(ids, article_categories, strict=True)
+                for category in chosen
+            ],
             batch_size=CHUNK,
         )
         reader = get_user_model().objects.get(username=READER)
         keys = NewsArticlePage.objects.filter(locale=fi).values_list("translation_key", flat=True)
         ArticleOpened.objects.bulk_create(
             [ArticleOpened(user=reader, translation_key=key) for key in keys if rng.random() < OPENED_SHARE],
-            batch_size=CHUNK, ignore_conflicts=True,
+            batch_size=CHUNK,
+            ignore_conflicts=True,
         )
     return len(finnish_rows) + len(swedish_rows)
 
@@ -227,8 +270,12 @@ BENCH_COMMENT_REACTIONS = 16
 def fix_engagement(article: NewsArticlePage, reader) -> str:
     """Replace the article's comments and reactions (random in the demo) with a fixed set; returns its description."""
     rng = random.Random(BENCH_SEED)
-    people = list(get_user_model().objects.filter(person__isnull=False, is_active=True)
-                  .exclude(pk=reader.pk).order_by("pk"))
+    people = list(
+        get_user_model()
+        .objects.filter(person__isnull=False, is_active=True)
+        .exclude(pk=reader.pk)
+        .order_by("pk")
+    )
     editor = get_user_model().objects.get(username="viestinta")
     Comment.objects.filter(article=article).delete()
     Reaction.objects.filter(article=article).delete()
@@ -236,36 +283,61 @@ def fix_engagement(article: NewsArticlePage, reader) -> str:
     start = article.first_published_at
     texts = demo_engagement.COMMENTS_FI
     top = [
-        Comment(article=article, author=rng.choice(people), text=texts[number % len(texts)],
-                created_at=start + timedelta(hours=2 + 3 * number))
+        Comment(
+            article=article,
+            author=rng.choice(people),
+            text=texts[number % len(texts)],
+            created_at=start + timedelta(hours=2 + 3 * number),
+        )
         for number in range(BENCH_TOP_LEVEL)
     ]
     top[3].text += f" @{people[7].username} @{people[11].username}"
     top[5].edited_at = top[5].created_at + timedelta(minutes=20)
     Comment.objects.bulk_create(top)
     CommentEdit.objects.create(comment=top[5], text="Ensimmäinen versio.", replaced_at=top[5].edited_at)
-    Mention.objects.bulk_create([Mention(comment=top[3], user=people[7]), Mention(comment=top[3], user=people[11])])
+    Mention.objects.bulk_create(
+        [Mention(comment=top[3], user=people[7]), Mention(comment=top[3], user=people[11])]
+    )
     replies = [
-        Comment(article=article, author=rng.choice(people), parent=top[number * 2],
-                text=demo_engagement.REPLIES_FI[number][0], created_at=top[number * 2].created_at + timedelta(hours=1))
+        Comment(
+            article=article,
+            author=rng.choice(people),
+            parent=top[number * 2],
+            text=demo_engagement.REPLIES_FI[number][0],
+            created_at=top[number * 2].created_at + timedelta(hours=1),
+        )
         for number in range(BENCH_REPLIES)
     ]
-    hidden = Comment(article=article, author=rng.choice(people), text=demo_engagement.HIDDEN[0][0],
-                     created_at=start + timedelta(hours=40), hidden_at=start + timedelta(hours=41),
-                     hidden_by=editor, hidden_reason=demo_engagement.HIDDEN[0][1])
+    hidden = Comment(
+        article=article,
+        author=rng.choice(people),
+        text=demo_engagement.HIDDEN[0][0],
+        created_at=start + timedelta(hours=40),
+        hidden_at=start + timedelta(hours=41),
+        hidden_by=editor,
+        hidden_reason=demo_engagement.HIDDEN[0][1],
+    )
     Comment.objects.bulk_create([*replies, hidden])
     kinds = Reaction.Kind.values
-    reactions = [Reaction(user=user, kind=rng.choice(kinds), article=article)
-                 for user in rng.sample(people, BENCH_ARTICLE_REACTIONS - 1)]
+    reactions = [
+        Reaction(user=user, kind=rng.choice(kinds), article=article)
+        for user in rng.sample(people, BENCH_ARTICLE_REACTIONS - 1)
+    ]
     reactions.append(Reaction(user=reader, kind=Reaction.Kind.LIKE, article=article))
     commented = top + replies
-    reactions += [Reaction(user=user, kind=rng.choice(kinds), comment=commented[number % len(commented)])
-                  for number, user in enumerate(rng.sample(people, BENCH_COMMENT_REACTIONS - 1))]
+    reactions += [
+        Reaction(user=user, kind=rng.choice(kinds), comment=commented[number % len(commented)])
+        for number, user in enumerate(rng.sample(people, BENCH_COMMENT_REACTIONS - 1))
+    ]
     reactions.append(Reaction(user=reader, kind=Reaction.Kind.THANKS, comment=top[0]))
     Reaction.objects.bulk_create(reactions)
-    discussion.renew_article(article.pk)  # bulk inserts send no signals; a Redis cache may hold an earlier run's
-    return (f"{BENCH_TOP_LEVEL} comments, {BENCH_REPLIES} replies, 1 hidden, {BENCH_ARTICLE_REACTIONS} reactions "
-            f"to the article and {BENCH_COMMENT_REACTIONS} to comments")
+    discussion.renew_article(
+        article.pk
+    )  # bulk inserts send no signals; a Redis cache may hold an earlier run's
+    return (
+        f"{BENCH_TOP_LEVEL} comments, {BENCH_REPLIES} replies, 1 hidden, {BENCH_ARTICLE_REACTIONS} reactions "
+        f"to the article and {BENCH_COMMENT_REACTIONS} to comments"
+    )
 
 
 def check_tree() -> float:
@@ -334,9 +406,14 @@ def main() -> None:
     reader = get_user_model().objects.get(username=READER)
     visible = services.feed(user=reader).count()
     last_page = client.get("/uutiset/", {"page": 400})
-    assert last_page.status_code == 200 and b"news-card" in last_page.content, "/uutiset/?page=400 does not render"
-    print(f"  /uutiset/?page=400 renders ({READER} sees {visible} articles, "
-          f"{math.ceil(visible / services.FEED_PAGE_SIZE)} pages; a page past the end shows the last one)", flush=True)
+    assert last_page.status_code == 200 and b"news-card" in last_page.content, (
+        "/uutiset/?page=400 does not render"
+    )
+    print(
+        f"  /uutiset/?page=400 renders ({READER} sees {visible} articles, "
+        f"{math.ceil(visible / services.FEED_PAGE_SIZE)} pages; a page past the end shows the last one)",
+        flush=True,
+    )
     # A pinned demo article for everyone, with a hero image (the first article a reader opens).
     plan = demo.plan_articles(demo.build_context(), now=timezone.now())
     slug = next(spec.slug for spec in plan if spec.pinned_days and spec.image and not spec.audience)
@@ -360,20 +437,30 @@ def main() -> None:
         HOME: ("≤ 30 ms and ≤ 2× bare", lambda p50, base: p50 <= 30 and p50 <= 2 * base),
         ARTICLE: ("≤ 1.5× bare", lambda p50, base: p50 <= 1.5 * base),
     }
-    print(f"\n{finnish} Finnish and {swedish} Swedish articles, {people} people; reader: {READER}; "
-          f"{ROUNDS} rounds after {WARM_UP} warm-up rounds; server time through Django's test client.\n"
-          f"Article: {article.title} ({discussion}).\n")
-    print("| page | p50 ms | p95 ms | CPU p50 ms | queries | ratio to bare p50 | CPU ratio | goal | met? "
-          "| met on CPU time? |")
-    print("|------|-------:|-------:|-----------:|--------:|------------------:|----------:|------|------|------|")
+    print(
+        f"\n{finnish} Finnish and {swedish} Swedish articles, {people} people; reader: {READER}; "
+        f"{ROUNDS} rounds after {WARM_UP} warm-up rounds; server time through Django's test client.\n"
+        f"Article: {article.title} ({discussion}).\n"
+    )
+    print(
+        "| page | p50 ms | p95 ms | CPU p50 ms | queries | ratio to bare p50 | CPU ratio | goal | met? "
+        "| met on CPU time? |"
+    )
+    print(
+        "|------|-------:|-------:|-----------:|--------:|------------------:|----------:|------|------|------|"
+    )
     for name, timing in results.items():
         goal, check = goals.get(name, ("–", None))
         met = "–" if check is None else ("yes" if check(timing.p50, bare.p50) else "**no**")
         met_cpu = "–" if check is None else ("yes" if check(timing.cpu_p50, bare.cpu_p50) else "**no**")
-        print(f"| {name} | {timing.p50:.1f} | {timing.p95:.1f} | {timing.cpu_p50:.1f} | {timing.queries} "
-              f"| {timing.p50 / bare.p50:.2f}× | {timing.cpu_p50 / bare.cpu_p50:.2f}× | {goal} | {met} | {met_cpu} |")
-    print(f"\n{machine_line()} The goals are wall-clock p50; \"met on CPU time\" applies them to the CPU time "
-          "of the request (this thread), which leaves out waiting for a core on a busy machine.")
+        print(
+            f"| {name} | {timing.p50:.1f} | {timing.p95:.1f} | {timing.cpu_p50:.1f} | {timing.queries} "
+            f"| {timing.p50 / bare.p50:.2f}× | {timing.cpu_p50 / bare.cpu_p50:.2f}× | {goal} | {met} | {met_cpu} |"
+        )
+    print(
+        f'\n{machine_line()} The goals are wall-clock p50; "met on CPU time" applies them to the CPU time '
+        "of the request (this thread), which leaves out waiting for a core on a busy machine."
+    )
 
 
 if __name__ == "__main__":

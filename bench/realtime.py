@@ -105,18 +105,29 @@ def prepare(count):
     existing = User.objects.filter(username__startswith="bench").count()
     if existing < count:
         password = make_password("bench-password")
-        User.objects.bulk_create([User(username=f"bench{n:05d}", first_name="Bench", last_name=f"{n:05d}",
-                                       password=password) for n in range(existing, count)], batch_size=1000)
+        User.objects.bulk_create(
+            [
+                User(username=f"bench{n:05d}", first_name="Bench", last_name=f"{n:05d}", password=password)
+                for n in range(existing, count)
+            ],
+            batch_size=1000,
+        )
     agency, _ = Agency.objects.get_or_create(slug="bench", defaults={"name_fi": "Bench", "kind": "keha"})
-    location, _ = Location.objects.get_or_create(slug="bench", defaults={"name_fi": "Bench", "region": "uusimaa"})
+    location, _ = Location.objects.get_or_create(
+        slug="bench", defaults={"name_fi": "Bench", "region": "uusimaa"}
+    )
     users = list(User.objects.filter(username__startswith="bench").order_by("username")[:count])
     have = set(Person.objects.values_list("user_id", flat=True))
-    Person.objects.bulk_create([Person(user=u, agency=agency, home_location=location) for u in users
-                                if u.pk not in have], batch_size=1000)
+    Person.objects.bulk_create(
+        [Person(user=u, agency=agency, home_location=location) for u in users if u.pk not in have],
+        batch_size=1000,
+    )
     if not Team.objects.filter(slug__startswith="bench").exists():
         teams = Team.objects.bulk_create([Team(name=f"Bench {n}", slug=f"bench-{n}") for n in range(32)])
         people = list(Person.objects.filter(user__in=users[:ONLINE]).order_by("user__username"))
-        TeamMembership.objects.bulk_create([TeamMembership(team=teams[i % 32], person=p) for i, p in enumerate(people)])
+        TeamMembership.objects.bulk_create(
+            [TeamMembership(team=teams[i % 32], person=p) for i, p in enumerate(people)]
+        )
     Session.objects.all().delete()
     # Every run starts with nobody busy: the last run left its subject "busy", and
     # a first change to "busy" would then be no change at all (nothing to deliver).
@@ -129,8 +140,13 @@ def prepare(count):
     for user in users:
         store = SessionStore()
         key = store._get_new_session_key()
-        data = store.encode({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-                             HASH_SESSION_KEY: user.get_session_auth_hash()})
+        data = store.encode(
+            {
+                SESSION_KEY: str(user.pk),
+                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                HASH_SESSION_KEY: user.get_session_auth_hash(),
+            }
+        )
         sessions.append(Session(session_key=key, session_data=data, expire_date=expire))
         cookies.append((user.pk, f"{settings.SESSION_COOKIE_NAME}={key}"))
     Session.objects.bulk_create(sessions, batch_size=1000)
@@ -162,12 +178,19 @@ def start_server(app, secret):
         env.pop("REDIS_URL", None)  # the textbook baseline: in-memory layer
     # The app runs on the server scripts/start.sh runs (Daphne with realtime/daphne_server.py's lean connection
     # state); the floor and the textbook baseline on stock Daphne.
-    command = ([sys.executable, "-m", "realtime.daphne_server"] if app.startswith("intranet.") or os.environ.get("LEAN_ALL")
-               else [str(ROOT / ".venv/bin/daphne")])
-    process = subprocess.Popen([*command, "-b", "127.0.0.1", "-p", str(PORT), app],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=open(Path(os.environ["VAR_DIR"]) / "daphne.log", "ab"),
-                               start_new_session=True)
+    command = (
+        [sys.executable, "-m", "realtime.daphne_server"]
+        if app.startswith("intranet.") or os.environ.get("LEAN_ALL")
+        else [str(ROOT / ".venv/bin/daphne")]
+    )
+    process = subprocess.Popen(
+        [*command, "-b", "127.0.0.1", "-p", str(PORT), app],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(Path(os.environ["VAR_DIR"]) / "daphne.log", "ab"),
+        start_new_session=True,
+    )
     for _ in range(600):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
@@ -193,9 +216,14 @@ async def open_socket(cookie, semaphore):
     import websockets
 
     async with semaphore:
-        ws = await websockets.connect(f"ws://127.0.0.1:{PORT}/ws/", origin=f"http://127.0.0.1:{PORT}",
-                                      additional_headers={"Cookie": cookie}, open_timeout=CONNECT_TIMEOUT,
-                                      ping_interval=None, max_queue=64)
+        ws = await websockets.connect(
+            f"ws://127.0.0.1:{PORT}/ws/",
+            origin=f"http://127.0.0.1:{PORT}",
+            additional_headers={"Cookie": cookie},
+            open_timeout=CONNECT_TIMEOUT,
+            ping_interval=None,
+            max_queue=64,
+        )
         hello = json.loads(await ws.recv())
         assert hello["type"] == "hello", hello
         return ws
@@ -271,7 +299,9 @@ async def storm(sockets, cookies, app_mode):
         ids = [uid for uid, _cookie in cookies[:ONLINE]]
         online = 0
         for start in range(0, len(ids), 200):
-            await again[0].send(json.dumps({"type": "presence.query", "users": ids[start:start + 200], "ref": "q"}))
+            await again[0].send(
+                json.dumps({"type": "presence.query", "users": ids[start : start + 200], "ref": "q"})
+            )
             while True:
                 frame = json.loads(await again[0].recv())
                 if frame.get("ref") == "q":
@@ -296,14 +326,24 @@ async def measure(app, cookies, secret):
         server = start_server(app, secret)
         try:
             await asyncio.sleep(1)
-            before, cpu_before, client_before = rss_kib(server.pid), cpu_seconds(server.pid), own_cpu_seconds()
+            before, cpu_before, client_before = (
+                rss_kib(server.pid),
+                cpu_seconds(server.pid),
+                own_cpu_seconds(),
+            )
             sockets, took, ok = await connect_many(cookies[:size])
             cpu, client = cpu_seconds(server.pid) - cpu_before, own_cpu_seconds() - client_before
             await asyncio.sleep(2)
             after = rss_kib(server.pid)
-            results[size] = {"seconds": took, "ok": ok, "connected": len(sockets), "rss_mib": after / 1024,
-                             "per_conn_kib": (after - before) / max(1, len(sockets)),
-                             "cpu_ms": cpu * 1000 / max(1, len(sockets)), "client_cpu_s": client}
+            results[size] = {
+                "seconds": took,
+                "ok": ok,
+                "connected": len(sockets),
+                "rss_mib": after / 1024,
+                "per_conn_kib": (after - before) / max(1, len(sockets)),
+                "cpu_ms": cpu * 1000 / max(1, len(sockets)),
+                "client_cpu_s": client,
+            }
             await close_all(sockets)
         finally:
             stop_server(server)
@@ -330,8 +370,10 @@ def print_tables(table, load_before, load_after):
     names = {key: APPS[key][0] for key in table}
     bare = table.get("bare", {})
     print()
-    print("| server | N idle | connected | connect s | server CPU ms / conn | × bare | RSS MiB | KiB / conn | "
-          "× bare | client CPU s |")
+    print(
+        "| server | N idle | connected | connect s | server CPU ms / conn | × bare | RSS MiB | KiB / conn | "
+        "× bare | client CPU s |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key, r in table.items():
         for size in SIZES:
@@ -339,13 +381,21 @@ def print_tables(table, load_before, load_after):
             floor = bare.get(size)
             mark = "" if row["ok"] else " (not all within the limit)"
             cpu_ratio = f"{row['cpu_ms'] / floor['cpu_ms']:.2f}" if floor and floor["cpu_ms"] else "–"
-            kib_ratio = f"{row['per_conn_kib'] / floor['per_conn_kib']:.2f}" if floor and floor["per_conn_kib"] else "–"
-            print(f"| {names[key]} | {size:,} | {row['connected']:,}{mark} | {row['seconds']:.1f} | "
-                  f"{row['cpu_ms']:.2f} | {cpu_ratio} | {row['rss_mib']:.0f} | {row['per_conn_kib']:.1f} | "
-                  f"{kib_ratio} | {row['client_cpu_s']:.1f} |")
+            kib_ratio = (
+                f"{row['per_conn_kib'] / floor['per_conn_kib']:.2f}"
+                if floor and floor["per_conn_kib"]
+                else "–"
+            )
+            print(
+                f"| {names[key]} | {size:,} | {row['connected']:,}{mark} | {row['seconds']:.1f} | "
+                f"{row['cpu_ms']:.2f} | {cpu_ratio} | {row['rss_mib']:.0f} | {row['per_conn_kib']:.1f} | "
+                f"{kib_ratio} | {row['client_cpu_s']:.1f} |"
+            )
     print()
-    print(f"| server | presence change → {ONLINE - 1} watchers: p50 ms | p99 ms | max ms | not delivered in 10 s | "
-          f"storm of {ONLINE}: greeted s | all present s | lost state |")
+    print(
+        f"| server | presence change → {ONLINE - 1} watchers: p50 ms | p99 ms | max ms | not delivered in 10 s | "
+        f"storm of {ONLINE}: greeted s | all present s | lost state |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for key, r in table.items():
         if "latency" not in r:
@@ -354,13 +404,17 @@ def print_tables(table, load_before, load_after):
         greeted, total, ok, lost = r["storm"]
         lost_text = "–" if lost is None else ("none" if lost == 0 else f"{lost} not online")
         missed = sum(1 for value in lat if value >= 10_000)
-        print(f"| {names[key]} | {pct(lat, 50):.0f} | {pct(lat, 99):.0f} | {max(lat) if lat else float('nan'):.0f} | "
-              f"{missed} of {len(lat)} | {greeted:.1f}{'' if ok else ' (incomplete)'} | {total:.1f} | {lost_text} |")
+        print(
+            f"| {names[key]} | {pct(lat, 50):.0f} | {pct(lat, 99):.0f} | {max(lat) if lat else float('nan'):.0f} | "
+            f"{missed} of {len(lat)} | {greeted:.1f}{'' if ok else ' (incomplete)'} | {total:.1f} | {lost_text} |"
+        )
     app = table.get("app")
     if app is None:
         return
     print()
-    print(f"Goals (issue 11), app (hub); load average {load_before:.1f} before, {load_after:.1f} after the run")
+    print(
+        f"Goals (issue 11), app (hub); load average {load_before:.1f} before, {load_after:.1f} after the run"
+    )
     print()
     print("| goal | measured | met |")
     print("|---|---|---|")
@@ -373,28 +427,42 @@ def print_tables(table, load_before, load_after):
         row(f"{GOAL_N:,} idle connections in < {GOAL_CONNECT_S} s", f"not measured (sizes {SIZES})", None)
         row(f"{GOAL_N:,} idle connections in ≤ {GOAL_RSS_MIB} MiB", f"not measured (sizes {SIZES})", None)
     else:
-        row(f"{GOAL_N:,} idle connections in < {GOAL_CONNECT_S} s",
-            f"{big['connected']:,} in {big['seconds']:.1f} s", big["ok"] and big["seconds"] < GOAL_CONNECT_S)
+        row(
+            f"{GOAL_N:,} idle connections in < {GOAL_CONNECT_S} s",
+            f"{big['connected']:,} in {big['seconds']:.1f} s",
+            big["ok"] and big["seconds"] < GOAL_CONNECT_S,
+        )
         floor = bare.get(GOAL_N)
         extra = f" (bare consumer: {floor['rss_mib']:.0f} MiB)" if floor else ""
-        row(f"{GOAL_N:,} idle connections in ≤ {GOAL_RSS_MIB} MiB", f"{big['rss_mib']:.0f} MiB{extra}",
-            big["ok"] and big["rss_mib"] <= GOAL_RSS_MIB)
+        row(
+            f"{GOAL_N:,} idle connections in ≤ {GOAL_RSS_MIB} MiB",
+            f"{big['rss_mib']:.0f} MiB{extra}",
+            big["ok"] and big["rss_mib"] <= GOAL_RSS_MIB,
+        )
     lat = app["latency"]
-    row(f"presence change → {ONLINE - 1} watchers, p99 ≤ {GOAL_P99_MS} ms", f"{pct(lat, 99):.0f} ms",
-        pct(lat, 99) <= GOAL_P99_MS)
+    row(
+        f"presence change → {ONLINE - 1} watchers, p99 ≤ {GOAL_P99_MS} ms",
+        f"{pct(lat, 99):.0f} ms",
+        pct(lat, 99) <= GOAL_P99_MS,
+    )
     greeted, total, ok, lost = app["storm"]
-    row(f"reconnect storm of {ONLINE} < {GOAL_STORM_S} s, no lost state",
-        f"{total:.1f} s, {'no' if lost == 0 else lost} lost", ok and lost == 0 and total < GOAL_STORM_S)
+    row(
+        f"reconnect storm of {ONLINE} < {GOAL_STORM_S} s, no lost state",
+        f"{total:.1f} s, {'no' if lost == 0 else lost} lost",
+        ok and lost == 0 and total < GOAL_STORM_S,
+    )
 
 
 def main():
     limit = raise_file_limit()
     cookies, secret = prepare(max(SIZES + [ONLINE]))
     load_before = os.getloadavg()[0]
-    print(f"file limit {limit}; database {os.environ.get('DATABASE_URL', 'SQLite')}; "
-          f"REDIS_URL {'set' if os.environ.get('REDIS_URL') else 'unset'}; sizes {SIZES}; "
-          f"{CONNECT_CONCURRENCY} handshakes in flight; "
-          f"load average {load_before:.1f}")
+    print(
+        f"file limit {limit}; database {os.environ.get('DATABASE_URL', 'SQLite')}; "
+        f"REDIS_URL {'set' if os.environ.get('REDIS_URL') else 'unset'}; sizes {SIZES}; "
+        f"{CONNECT_CONCURRENCY} handshakes in flight; "
+        f"load average {load_before:.1f}"
+    )
     table = {}
     for key in SERVERS:
         name, app = APPS[key]

@@ -42,6 +42,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
 from bench.ws_client import Member  # noqa: E402
+
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PORT = 8660  # the chat engineer's range on the shared machine (8660-8679)
 
@@ -75,16 +76,28 @@ print("SETUP" + json.dumps({{"cookies": cookies, "rooms": rooms}}))
 
 def env_for(var: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
-    env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="intranet.settings", PYTHONPATH=str(ROOT),
-               LOG_LEVEL="WARNING")
+    env.update(
+        VAR_DIR=str(var),
+        DJANGO_SETTINGS_MODULE="intranet.settings",
+        PYTHONPATH=str(ROOT),
+        LOG_LEVEL="WARNING",
+    )
     return env
 
 
 def prepare(var: Path, members: int) -> dict:
     env = env_for(var)
-    subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    out = subprocess.run([str(BIN / "python"), "manage.py", "shell", "-c", SETUP.format(n=members)], cwd=ROOT,
-                         env=env, check=True, capture_output=True, text=True).stdout
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    out = subprocess.run(
+        [str(BIN / "python"), "manage.py", "shell", "-c", SETUP.format(n=members)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     data = json.loads(out.split("SETUP", 1)[1])
     data["rooms"] = {int(k): v for k, v in data["rooms"].items()}
     return data
@@ -95,17 +108,45 @@ def start_server(kind: str, var: Path):
     PORT = 8660 + (PORT - 8659) % 20  # a fresh port for each server: no lingering sockets of the previous one
     commands = {
         # Daphne as scripts/start.sh runs it (realtime/daphne_server.py: Daphne's CLI, leaner connection state)
-        "chat, Daphne": [str(BIN / "python"), "-m", "realtime.daphne_server", "-b", "127.0.0.1", "-p", str(PORT),
-                         "intranet.asgi:application"],
-        "chat, uvicorn": [str(BIN / "uvicorn"), "intranet.asgi:application", "--host", "127.0.0.1", "--port",
-                          str(PORT), "--no-access-log", "--log-level", "warning", "--lifespan", "off",
-                          "--ws", "auto"],
-        "textbook Channels": [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(PORT),
-                              "bench.chat_servers.textbook:application"],
+        "chat, Daphne": [
+            str(BIN / "python"),
+            "-m",
+            "realtime.daphne_server",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(PORT),
+            "intranet.asgi:application",
+        ],
+        "chat, uvicorn": [
+            str(BIN / "uvicorn"),
+            "intranet.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(PORT),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            "--lifespan",
+            "off",
+            "--ws",
+            "auto",
+        ],
+        "textbook Channels": [
+            str(BIN / "daphne"),
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(PORT),
+            "bench.chat_servers.textbook:application",
+        ],
         "plain websockets": [str(BIN / "python"), "-m", "bench.chat_servers.floor", str(PORT)],
     }
     log = open(var / f"server-{kind.replace(',', '').replace(' ', '-')}.log", "ab")
-    process = subprocess.Popen(commands[kind], cwd=ROOT, env=env_for(var), stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        commands[kind], cwd=ROOT, env=env_for(var), stdout=log, stderr=subprocess.STDOUT
+    )
     import socket
 
     end = time.monotonic() + 120  # a loaded machine needs a while to import Django
@@ -179,8 +220,11 @@ class Bench:
         if self.app:
             frame = {"type": "chat.send", "room": self.room, "body": body, "client_id": client_id}
         else:  # the baselines echo what they get: the same payload size, a marker for the reader
-            frame = {"type": "chat.message", "echo": 1, "message": {"client_id": client_id, "body": body,
-                                                                    "author": {"id": 1, "name": "Bench"}}}
+            frame = {
+                "type": "chat.message",
+                "echo": 1,
+                "message": {"client_id": client_id, "body": body, "author": {"id": 1, "name": "Bench"}},
+            }
         text = json.dumps(frame, ensure_ascii=False, separators=(",", ":"))
         self.sent_at[client_id] = time.perf_counter()
         sender.send(text)
@@ -201,9 +245,14 @@ class Bench:
         cpu = cpu_seconds(pid) - cpu0 - self.idle_rate * (time.perf_counter() - wall0)
         delivered = len(self.received)
         latencies = sorted(self.received)
-        return {"expected": count * self.members, "delivered": delivered,
-                "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-                "p99": percentile(latencies, 99), "cpu_us": cpu / max(delivered, 1) * 1e6}
+        return {
+            "expected": count * self.members,
+            "delivered": delivered,
+            "p50": percentile(latencies, 50),
+            "p95": percentile(latencies, 95),
+            "p99": percentile(latencies, 99),
+            "cpu_us": cpu / max(delivered, 1) * 1e6,
+        }
 
     async def run_burst(self, pid, count):
         self.received.clear()
@@ -216,9 +265,13 @@ class Bench:
         cpu = cpu_seconds(pid) - cpu0
         client = time.process_time() - client0
         delivered = len(self.received)
-        return {"per_second": delivered / wall, "cpu_us": cpu / max(delivered, 1) * 1e6,
-                "client_us": client / max(delivered, 1) * 1e6, "delivered": delivered,
-                "expected": count * self.members}
+        return {
+            "per_second": delivered / wall,
+            "cpu_us": cpu / max(delivered, 1) * 1e6,
+            "client_us": client / max(delivered, 1) * 1e6,
+            "delivered": delivered,
+            "expected": count * self.members,
+        }
 
     async def close(self):
         for client in self.clients:
@@ -247,9 +300,16 @@ async def measure(kind, members, rate, seconds, burst, setup, var):
         paced = await bench.run_paced(process.pid, rate, seconds)
         burst_result = await bench.run_burst(process.pid, burst)
         await bench.close()
-        return {"kind": kind, "members": members, "rate": rate, "connect": bench.connect_seconds, "rss": rss,
-                "idle_ms": bench.idle_rate * 1000,
-                "paced": paced, "burst": burst_result}
+        return {
+            "kind": kind,
+            "members": members,
+            "rate": rate,
+            "connect": bench.connect_seconds,
+            "rss": rss,
+            "idle_ms": bench.idle_rate * 1000,
+            "paced": paced,
+            "burst": burst_result,
+        }
     finally:
         process.terminate()
         try:
@@ -271,8 +331,12 @@ def main():
     try:
         print(f"Preparing {max(s[0] for s in scenarios)} members (SQLite in {var}) …", flush=True)
         setup = prepare(var, max(s[0] for s in scenarios))
-        subprocess.run([str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
-                       env=env_for(var), check=True)
+        subprocess.run(
+            [str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env_for(var),
+            check=True,
+        )
         results = []
         for members, rate, seconds, burst in scenarios:
             for kind in args.servers.split(";"):
@@ -286,8 +350,12 @@ def main():
             shutil.rmtree(var, ignore_errors=True)
 
 
-LABELS = {"chat, Daphne": "ours, Daphne", "chat, uvicorn": "ours, uvicorn", "textbook Channels": "textbook consumer",
-          "plain websockets": "plain websockets (floor)"}
+LABELS = {
+    "chat, Daphne": "ours, Daphne",
+    "chat, uvicorn": "ours, uvicorn",
+    "textbook Channels": "textbook consumer",
+    "plain websockets": "plain websockets (floor)",
+}
 CPU_GOAL_US = 50  # server CPU per delivery under Daphne (issue #12)
 CPU_RATIO_GOAL = 5  # … and at least this many times cheaper than the textbook consumer
 P99_GOAL_MS = {50: 50, 1000: 150}  # 50 members at 20 messages/s; 1,000 members
@@ -299,8 +367,11 @@ def goal_row(r, by):
         return "—", "—"
     textbook = by.get(("textbook Channels", r["members"]))
     cpu, p99 = r["burst"]["cpu_us"], r["paced"]["p99"]  # CPU judged in the burst (module docstring)
-    checks = [cpu <= CPU_GOAL_US, p99 < P99_GOAL_MS.get(r["members"], 150),
-              r["paced"]["delivered"] == r["paced"]["expected"]]
+    checks = [
+        cpu <= CPU_GOAL_US,
+        p99 < P99_GOAL_MS.get(r["members"], 150),
+        r["paced"]["delivered"] == r["paced"]["expected"],
+    ]
     goal = f"≤ {CPU_GOAL_US} µs, p99 < {P99_GOAL_MS.get(r['members'], 150)} ms"
     if textbook:
         checks.append(textbook["burst"]["cpu_us"] / max(cpu, 0.01) >= CPU_RATIO_GOAL)
@@ -310,20 +381,26 @@ def goal_row(r, by):
 
 def report(results, load_before):
     print()
-    print(f"Load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores; the clients "
-          "run in the benchmark process on the same cores (client CPU column).")
-    print("| server | members | msg/s (paced) | p50 ms | p95 ms | p99 ms | delivered | server CPU µs/delivery "
-          "(burst; paced) | idle server CPU ms/s | deliveries/s (burst) | client CPU µs/delivery | RSS MiB "
-          "| goal | met |")
+    print(
+        f"Load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; {os.cpu_count()} cores; the clients "
+        "run in the benchmark process on the same cores (client CPU column)."
+    )
+    print(
+        "| server | members | msg/s (paced) | p50 ms | p95 ms | p99 ms | delivered | server CPU µs/delivery "
+        "(burst; paced) | idle server CPU ms/s | deliveries/s (burst) | client CPU µs/delivery | RSS MiB "
+        "| goal | met |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     by = {(r["kind"], r["members"]): r for r in results}
     for r in results:
         p, b = r["paced"], r["burst"]
         goal, met = goal_row(r, by)
-        print(f"| {LABELS.get(r['kind'], r['kind'])} | {r['members']:,} | {r['rate']} | {p['p50']:.1f} "
-              f"| {p['p95']:.1f} | {p['p99']:.1f} | {p['delivered']}/{p['expected']} "
-              f"| {b['cpu_us']:.1f}; {p['cpu_us']:.1f} | {r['idle_ms']:.0f} | {b['per_second']:,.0f} "
-              f"| {b['client_us']:.1f} | {r['rss']:.0f} | {goal} | {met} |")
+        print(
+            f"| {LABELS.get(r['kind'], r['kind'])} | {r['members']:,} | {r['rate']} | {p['p50']:.1f} "
+            f"| {p['p95']:.1f} | {p['p99']:.1f} | {p['delivered']}/{p['expected']} "
+            f"| {b['cpu_us']:.1f}; {p['cpu_us']:.1f} | {r['idle_ms']:.0f} | {b['per_second']:,.0f} "
+            f"| {b['client_us']:.1f} | {r['rss']:.0f} | {goal} | {met} |"
+        )
     print()
     for members in sorted({r["members"] for r in results}):
         chat, textbook = by.get(("chat, Daphne", members)), by.get(("textbook Channels", members))
@@ -331,18 +408,28 @@ def report(results, load_before):
             continue
         burst = chat["burst"]["cpu_us"]
         floor = by.get(("plain websockets", members))
-        paced_ratio = (f", {chat['paced']['cpu_us'] / max(floor['paced']['cpu_us'], 0.01):.1f}× the floor's "
-                       f"{floor['paced']['cpu_us']:.1f} paced" if floor else "")
-        line = (f"{members:,} members, ours under Daphne: {burst:.1f} µs server CPU per delivery in the burst "
-                f"(goal ≤ {CPU_GOAL_US}: {'met' if burst <= CPU_GOAL_US else 'NOT met'}); "
-                f"{chat['paced']['cpu_us']:.1f} paced, net of {chat['idle_ms']:.0f} ms/s idle{paced_ratio}")
+        paced_ratio = (
+            f", {chat['paced']['cpu_us'] / max(floor['paced']['cpu_us'], 0.01):.1f}× the floor's "
+            f"{floor['paced']['cpu_us']:.1f} paced"
+            if floor
+            else ""
+        )
+        line = (
+            f"{members:,} members, ours under Daphne: {burst:.1f} µs server CPU per delivery in the burst "
+            f"(goal ≤ {CPU_GOAL_US}: {'met' if burst <= CPU_GOAL_US else 'NOT met'}); "
+            f"{chat['paced']['cpu_us']:.1f} paced, net of {chat['idle_ms']:.0f} ms/s idle{paced_ratio}"
+        )
         if textbook:
             ratio = textbook["burst"]["cpu_us"] / max(chat["burst"]["cpu_us"], 0.01)
-            line += (f", {ratio:.1f}× cheaper than the textbook consumer's {textbook['burst']['cpu_us']:.1f} "
-                     f"(goal ≥ {CPU_RATIO_GOAL}×: {'met' if ratio >= CPU_RATIO_GOAL else 'NOT met'})")
+            line += (
+                f", {ratio:.1f}× cheaper than the textbook consumer's {textbook['burst']['cpu_us']:.1f} "
+                f"(goal ≥ {CPU_RATIO_GOAL}×: {'met' if ratio >= CPU_RATIO_GOAL else 'NOT met'})"
+            )
         goal = P99_GOAL_MS.get(members, 150)
-        line += (f"; p99 {chat['paced']['p99']:.1f} ms at {chat['rate']} msg/s (goal < {goal} ms: "
-                 f"{'met' if chat['paced']['p99'] < goal else 'NOT met'})")
+        line += (
+            f"; p99 {chat['paced']['p99']:.1f} ms at {chat['rate']} msg/s (goal < {goal} ms: "
+            f"{'met' if chat['paced']['p99'] < goal else 'NOT met'})"
+        )
         print(line)
 
 

@@ -48,8 +48,16 @@ from django.core.management import call_command  # noqa: E402
 # Repetitions: the shared 2-core machine is noisy; the best of three indexing
 # runs and the p50/p95 of ~40 requests are stable to about ±20 %.
 INDEX_RUNS = 3
-QUERIES = ["matkalasku", "palkkatuen maksatus", "kulunvalvonta", "tietoturva", "Aino", "hankinnat",
-           "perehdytys", "etätyö"]
+QUERIES = [
+    "matkalasku",
+    "palkkatuen maksatus",
+    "kulunvalvonta",
+    "tietoturva",
+    "Aino",
+    "hankinnat",
+    "perehdytys",
+    "etätyö",
+]
 ROUNDS = 3
 WARMUP = 1
 # Documents per type in the /haku/ index (200 in all), like the demo's mix.
@@ -74,13 +82,12 @@ def all_refs() -> list[str]:
 def bench_indexing(url: str) -> dict:
     from elasticsearch import helpers
 
+    import search.indexing
     from search.engines.elastic import ElasticEngine
     from search.engines.elastic_mapping import to_source
     from search.indexing import drain, record
     from search.models import IndexOutbox
     from search.reindex import all_documents
-
-    import search.indexing
 
     # The worker drains here, timed; test settings would otherwise run a drain
     # job at once on commit (immediate task backend) with no engine configured.
@@ -96,7 +103,11 @@ def bench_indexing(url: str) -> dict:
         record(refs=refs)  # what the signals write, one row per object
         stats = drain(engine=engine)
         pipeline.append(time.perf_counter() - started)
-        assert stats["left"] == 0 and engine.count() == len(documents), (stats, engine.count(), len(documents))
+        assert stats["left"] == 0 and engine.count() == len(documents), (
+            stats,
+            engine.count(),
+            len(documents),
+        )
         engine.drop()
 
         target = ElasticEngine(url=url, alias=f"bench-raw-{uuid.uuid4().hex[:6]}", timeout=120)
@@ -184,8 +195,16 @@ def bench_haku(url: str) -> dict:
     # load its CPU competes with ours in wall-clock time but never counts here.
     chrome_cpu = statistics.median(bare_cpu)
     search_code_cpu = [max(o - chrome_cpu, 0.0) for o in ours_cpu]
-    return {"total": totals, "engine": engines, "ours": ours, "bare": bare, "search_code": search_code,
-            "bare_cpu": bare_cpu, "ours_cpu": ours_cpu, "search_code_cpu": search_code_cpu}
+    return {
+        "total": totals,
+        "engine": engines,
+        "ours": ours,
+        "bare": bare,
+        "search_code": search_code,
+        "bare_cpu": bare_cpu,
+        "ours_cpu": ours_cpu,
+        "search_code_cpu": search_code_cpu,
+    }
 
 
 def main():
@@ -205,18 +224,30 @@ def main():
     n = indexing["documents"]
     ratio = indexing["raw_s"] / indexing["pipeline_s"]
     print()
-    print(f"Load average (1, 5, 15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
-          f"on {os.cpu_count()} cores")
+    print(
+        f"Load average (1, 5, 15 min) at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} cores"
+    )
     print(f"Indexing {n} documents ({indexing['mix']}), best of {INDEX_RUNS}:")
-    print("| path                                          | seconds | docs/s | share of raw | goal   | met? |")
-    print("|-----------------------------------------------|--------:|-------:|-------------:|--------|------|")
-    print(f"| raw bulk (client helper, documents prebuilt)  | {indexing['raw_s']:7.2f} | {n / indexing['raw_s']:6.0f} "
-          f"|        100 % | –      | –    |")
-    print(f"| pipeline (outbox → worker drain → bulk)       | {indexing['pipeline_s']:7.2f} "
-          f"| {n / indexing['pipeline_s']:6.0f} | {100 * ratio:10.0f} % | ≥ 70 % | {'yes' if ratio >= 0.7 else 'no'}  |")
+    print(
+        "| path                                          | seconds | docs/s | share of raw | goal   | met? |"
+    )
+    print(
+        "|-----------------------------------------------|--------:|-------:|-------------:|--------|------|"
+    )
+    print(
+        f"| raw bulk (client helper, documents prebuilt)  | {indexing['raw_s']:7.2f} | {n / indexing['raw_s']:6.0f} "
+        f"|        100 % | –      | –    |"
+    )
+    print(
+        f"| pipeline (outbox → worker drain → bulk)       | {indexing['pipeline_s']:7.2f} "
+        f"| {n / indexing['pipeline_s']:6.0f} | {100 * ratio:10.0f} % | ≥ 70 % | {'yes' if ratio >= 0.7 else 'no'}  |"
+    )
     print()
-    print(f"/haku/ as the demo staff member, {len(haku['total'])} requests ({len(QUERIES)} queries × {ROUNDS}), "
-          f"index of the first {HAKU_DOCUMENTS} demo documents:")
+    print(
+        f"/haku/ as the demo staff member, {len(haku['total'])} requests ({len(QUERIES)} queries × {ROUNDS}), "
+        f"index of the first {HAKU_DOCUMENTS} demo documents:"
+    )
     print("| part                                | p50 ms | p95 ms | goal          | met? |")
     print("|-------------------------------------|-------:|-------:|---------------|------|")
     rows = (
@@ -232,7 +263,9 @@ def main():
     for label, key, goal in rows:
         values = haku[key]
         met = "–" if goal == "–" else ("yes" if percentile(values, 95) < 15 else "no")
-        print(f"| {label:<35} | {statistics.median(values):6.1f} | {percentile(values, 95):6.1f} | {goal:<13} | {met:<4} |")
+        print(
+            f"| {label:<35} | {statistics.median(values):6.1f} | {percentile(values, 95):6.1f} | {goal:<13} | {met:<4} |"
+        )
 
 
 if __name__ == "__main__":

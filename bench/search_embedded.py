@@ -68,7 +68,19 @@ QUERIES = [
     "asiantuntija",
 ]
 # What the header box sends while someone types (after the 200 ms debounce).
-PREFIXES = ["pa", "palk", "palkkat", "palkkatuen m", "ma", "matk", "tieto", "kulun", "aino v", "ete", "reserä"]
+PREFIXES = [
+    "pa",
+    "palk",
+    "palkkat",
+    "palkkatuen m",
+    "ma",
+    "matk",
+    "tieto",
+    "kulun",
+    "aino v",
+    "ete",
+    "reserä",
+]
 
 
 def pct(values, p):
@@ -176,9 +188,17 @@ def haku(rounds, *, suggest_rounds: int = 0) -> dict:
                 suggest_cpu.append(cpu)
     ours = [t - e for t, e in zip(total, engine_ms)] if len(total) == len(engine_ms) else []
     return {
-        "total": total, "total_cpu": total_cpu, "engine": engine_ms, "engine_cpu": engine_cpu,
-        "ours": ours, "ours_cpu": ours_cpu, "bare": bare, "bare_cpu": bare_cpu,
-        "suggest": suggest, "suggest_cpu": suggest_cpu, "failed": len(failures),
+        "total": total,
+        "total_cpu": total_cpu,
+        "engine": engine_ms,
+        "engine_cpu": engine_cpu,
+        "ours": ours,
+        "ours_cpu": ours_cpu,
+        "bare": bare,
+        "bare_cpu": bare_cpu,
+        "suggest": suggest,
+        "suggest_cpu": suggest_cpu,
+        "failed": len(failures),
     }
 
 
@@ -187,7 +207,24 @@ def synthetic(n: int):
     parts = list(load_compound_parts("fi"))
     forms = list(load_stem_overrides("fi"))
     synonyms = [w for group in load_synonyms("fi") for w in group]
-    syllables = ["ka", "ta", "la", "mi", "nen", "sa", "to", "va", "ri", "ko", "us", "ja", "pe", "hu", "lo", "nä"]
+    syllables = [
+        "ka",
+        "ta",
+        "la",
+        "mi",
+        "nen",
+        "sa",
+        "to",
+        "va",
+        "ri",
+        "ko",
+        "us",
+        "ja",
+        "pe",
+        "hu",
+        "lo",
+        "nä",
+    ]
     filler = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 5))) for _ in range(50_000)]
     common = ["ja", "on", "että", "kun", "tämä", "ohje", "asiakas", "päätös", "palvelu", "työ", "uusi"]
     topics = [f"Aihe {i}" for i in range(20)]
@@ -224,9 +261,12 @@ def synthetic(n: int):
             published_at=now - timedelta(days=rng.randint(0, 1500)) if kind == "news" else None,
             valid_until=now - timedelta(days=1) if rng.random() < 0.02 else None,
             audience=("everyone",) if rng.random() < 0.8 else (rng.choice(["ely", "te", "keha"]),),
-            facets={"topic": (rng.choice(topics),), "owner_unit": (rng.choice(units),),
-                    "kind": (rng.choice(["ohje", "lomake", "päätös", "opas"]),),
-                    "publisher": (rng.choice(publishers),)},
+            facets={
+                "topic": (rng.choice(topics),),
+                "owner_unit": (rng.choice(units),),
+                "kind": (rng.choice(["ohje", "lomake", "päätös", "opas"]),),
+                "publisher": (rng.choice(publishers),),
+            },
         )
 
 
@@ -247,21 +287,26 @@ def synthetic_bench(n: int):
     filtered = []
     for text in QUERIES[:6]:
         for _ in range(5):
-            result = engine.search(SearchQuery(text=text, audience="ely", filters={"type": ("news",)}, page=2))
+            result = engine.search(
+                SearchQuery(text=text, audience="ely", filters={"type": ("news",)}, page=2)
+            )
             filtered.append(result.engine_ms)
     return engine.count(), index_s, timings, cpu, filtered
 
 
 def row(label, wall, cpu, goal="–", limit=None):
     """One line of the goal table: p50/p95 wall-clock and CPU, the goal and whether each p95 meets it."""
+
     def met(values):
         if limit is None:
             return "–"
         return "met" if values and pct(values, 95) <= limit else "NOT met"
 
     cpu_cells = f"{pct(cpu, 50):.1f} | {pct(cpu, 95):.1f}" if cpu else "– | –"
-    print(f"| {label} | {pct(wall, 50):.1f} | {pct(wall, 95):.1f} | {cpu_cells} | {goal} | {met(wall)} | "
-          f"{met(cpu) if cpu else '–'} |")
+    print(
+        f"| {label} | {pct(wall, 50):.1f} | {pct(wall, 95):.1f} | {cpu_cells} | {goal} | {met(wall)} | "
+        f"{met(cpu) if cpu else '–'} |"
+    )
 
 
 def main():
@@ -288,24 +333,40 @@ def main():
                 engine.ensure_index()
                 seconds, count = reindex(engine)
                 raw_rate = raw_rebuild(engine)
-                rows.append(("Elasticsearch-compatible test server (noida-db)", count, seconds, count / seconds,
-                             raw_rate, haku(ELASTIC_ROUNDS)))
+                rows.append(
+                    (
+                        "Elasticsearch-compatible test server (noida-db)",
+                        count,
+                        seconds,
+                        count / seconds,
+                        raw_rate,
+                        haku(ELASTIC_ROUNDS),
+                    )
+                )
         finally:
             server.stop()
 
     print()
-    print("Demo data: full reindex and /haku/ as henkilo "
-          f"({len(QUERIES)} queries × {ROUNDS} rounds embedded, × {ELASTIC_ROUNDS} on the test server)")
+    print(
+        "Demo data: full reindex and /haku/ as henkilo "
+        f"({len(QUERIES)} queries × {ROUNDS} rounds embedded, × {ELASTIC_ROUNDS} on the test server)"
+    )
     print()
-    print("| engine | docs | full reindex s | pipeline docs/s | engine-only docs/s | /haku/ p50 ms | /haku/ p95 ms "
-          "| engine p50 ms | engine p95 ms | engine timed out |")
+    print(
+        "| engine | docs | full reindex s | pipeline docs/s | engine-only docs/s | /haku/ p50 ms | /haku/ p95 ms "
+        "| engine p50 ms | engine p95 ms | engine timed out |"
+    )
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for name, count, seconds, rate, raw, h in rows:
-        print(f"| {name} | {count} | {seconds:.2f} | {rate:.0f} | {raw:.0f} | {ms(h['total'], 50)} | "
-              f"{ms(h['total'], 95)} | {ms(h['engine'], 50)} | {ms(h['engine'], 95)} | "
-              f"{h['failed']}/{len(h['total'])} |")
-    print("\n(A query the engine cannot answer within the web timeout of 3 s is answered from the database; "
-          "its /haku/ time includes the wait.)")
+        print(
+            f"| {name} | {count} | {seconds:.2f} | {rate:.0f} | {raw:.0f} | {ms(h['total'], 50)} | "
+            f"{ms(h['total'], 95)} | {ms(h['engine'], 50)} | {ms(h['engine'], 95)} | "
+            f"{h['failed']}/{len(h['total'])} |"
+        )
+    print(
+        "\n(A query the engine cannot answer within the web timeout of 3 s is answered from the database; "
+        "its /haku/ time includes the wait.)"
+    )
 
     count, index_s, timings, cpu, filtered = synthetic_bench(DOCS)
     print()
@@ -319,8 +380,10 @@ def main():
     h = rows[0][5]
     bare_wall, bare_cpu = pct(h["bare"], 50), pct(h["bare_cpu"], 50)
     print()
-    print("Goals, embedded engine. Wall-clock and CPU (this thread's CPU time: what the request costs, whatever "
-          "else runs on the machine); 'met' is judged on p95 of each.")
+    print(
+        "Goals, embedded engine. Wall-clock and CPU (this thread's CPU time: what the request costs, whatever "
+        "else runs on the machine); 'met' is judged on p95 of each."
+    )
     print()
     print("| measure | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | goal | met (wall) | met (CPU) |")
     print("|---|--:|--:|--:|--:|---|---|---|")
@@ -328,15 +391,30 @@ def main():
     row("engine part of /haku/", h["engine"], h["engine_cpu"])
     row("bare /haku/ without a query (page chrome)", h["bare"], h["bare_cpu"])
     row("ours = whole − engine", h["ours"], h["ours_cpu"])
-    row("ours − bare p50 (the search code, #9)", [max(o - bare_wall, 0.0) for o in h["ours"]],
-        [max(o - bare_cpu, 0.0) for o in h["ours_cpu"]], "p95 < 15 ms (#9)", 15)
+    row(
+        "ours − bare p50 (the search code, #9)",
+        [max(o - bare_wall, 0.0) for o in h["ours"]],
+        [max(o - bare_cpu, 0.0) for o in h["ours_cpu"]],
+        "p95 < 15 ms (#9)",
+        15,
+    )
     row("autocomplete request /haku/ehdotukset/", h["suggest"], h["suggest_cpu"], "p95 ≤ 50 ms", 50)
-    row(f"engine at {count:,} synthetic documents", timings, cpu, "p95 ≤ 20 ms (#10)", 20 if count >= 100_000 else None)
-    print(f"| full demo reindex (s) | {rows[0][2]:.2f} | – | – | – | < 10 s (#10) | "
-          f"{'met' if rows[0][2] < 10 else 'NOT met'} | – |")
+    row(
+        f"engine at {count:,} synthetic documents",
+        timings,
+        cpu,
+        "p95 ≤ 20 ms (#10)",
+        20 if count >= 100_000 else None,
+    )
+    print(
+        f"| full demo reindex (s) | {rows[0][2]:.2f} | – | – | – | < 10 s (#10) | "
+        f"{'met' if rows[0][2] < 10 else 'NOT met'} | – |"
+    )
     load = os.getloadavg()
-    print(f"\n(load average at the start {load_start:.1f}, at the end {load[0]:.1f} (1 min), {load[1]:.1f} (5 min); "
-          "2-core shared machine)")
+    print(
+        f"\n(load average at the start {load_start:.1f}, at the end {load[0]:.1f} (1 min), {load[1]:.1f} (5 min); "
+        "2-core shared machine)"
+    )
 
 
 if __name__ == "__main__":

@@ -30,9 +30,15 @@ class Member(asyncio.Protocol):
     # --- asyncio.Protocol -----------------------------------------------------------------------
     def connection_made(self, transport):
         self.transport = transport
-        headers = ["GET /ws/ HTTP/1.1", f"Host: 127.0.0.1:{self.port}", "Upgrade: websocket", "Connection: Upgrade",
-                   f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}",
-                   "Sec-WebSocket-Version: 13", f"Origin: http://127.0.0.1:{self.port}"]
+        headers = [
+            "GET /ws/ HTTP/1.1",
+            f"Host: 127.0.0.1:{self.port}",
+            "Upgrade: websocket",
+            "Connection: Upgrade",
+            f"Sec-WebSocket-Key: {base64.b64encode(os.urandom(16)).decode()}",
+            "Sec-WebSocket-Version: 13",
+            f"Origin: http://127.0.0.1:{self.port}",
+        ]
         if self.cookie:
             headers.append(f"Cookie: {self.cookie}")
         transport.write(("\r\n".join(headers) + "\r\n\r\n").encode())
@@ -48,7 +54,7 @@ class Member(asyncio.Protocol):
             if not buffer.startswith(b"HTTP/1.1 101"):
                 self.opened.set_exception(RuntimeError(bytes(buffer[:200]).decode(errors="replace")))
                 return
-            del buffer[:end + 4]
+            del buffer[: end + 4]
             self.open = True
             self.opened.set_result(None)
         while len(buffer) >= 2:
@@ -64,8 +70,8 @@ class Member(asyncio.Protocol):
             if len(buffer) < start + length:
                 return
             opcode = buffer[0] & 0x0F
-            payload = bytes(buffer[start:start + length])
-            del buffer[:start + length]
+            payload = bytes(buffer[start : start + length])
+            del buffer[: start + length]
             if opcode == 1:
                 self.on_text(payload, now)
             elif opcode == 9:
@@ -88,7 +94,7 @@ class Member(asyncio.Protocol):
         if start < 0:
             return
         start += 13
-        client_id = payload[start:payload.find(b'"', start)].decode()
+        client_id = payload[start : payload.find(b'"', start)].decode()
         sent_at = self.bench.sent_at.get(client_id)
         if sent_at is not None and (b'"type":"chat.message"' in payload or b'"echo"' in payload):
             self.bench.received.append(now - sent_at)

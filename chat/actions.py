@@ -56,8 +56,12 @@ def chat_read(*, membership) -> None:
     """A read marker moved: the user's other tabs update their badges; small rooms see it too."""
     from chat.models import room_topic
 
-    payload = {"type": "chat.read", "room": membership.room_id, "user": membership.user_id,
-               "seq": membership.last_read_seq}
+    payload = {
+        "type": "chat.read",
+        "room": membership.room_id,
+        "user": membership.user_id,
+        "seq": membership.last_read_seq,
+    }
     _on_commit(groups.user_group(membership.user_id), payload)
     from chat.rooms import member_count
 
@@ -70,7 +74,9 @@ def chat_typing(*, room_id: int, user) -> None:
     from chat.frames import dumps, person
     from chat.models import room_topic
 
-    actions.publish_text(room_topic(room_id), dumps({"type": "chat.typing", "room": room_id, "user": person(user)}))
+    actions.publish_text(
+        room_topic(room_id), dumps({"type": "chat.typing", "room": room_id, "user": person(user)})
+    )
 
 
 def chat_mentioned(*, message, user_ids) -> None:
@@ -85,11 +91,26 @@ def chat_mentioned(*, message, user_ids) -> None:
     with override("sv"):
         title_sv = gettext("%(name)s mentioned you in chat") % {"name": name}
     url = reverse("chat:room", kwargs={"room_id": message.room_id}) + f"?seq={message.seq}"
-    actions.notify(user_ids=user_ids, key=f"chat:{message.pk}", kind=Notification.Kind.MENTION, title=title,
-           title_sv=title_sv, url=url)
-    payload = {"type": "chat.mention", "mention": {"room": message.room_id, "seq": message.seq, "by": name,
-                                                   "title": title, "title_sv": title_sv, "url": url,
-                                                   "excerpt": message.body[:140]}}
+    actions.notify(
+        user_ids=user_ids,
+        key=f"chat:{message.pk}",
+        kind=Notification.Kind.MENTION,
+        title=title,
+        title_sv=title_sv,
+        url=url,
+    )
+    payload = {
+        "type": "chat.mention",
+        "mention": {
+            "room": message.room_id,
+            "seq": message.seq,
+            "by": name,
+            "title": title,
+            "title_sv": title_sv,
+            "url": url,
+            "excerpt": message.body[:140],
+        },
+    }
     for user_id in user_ids:
         _on_commit(groups.user_group(user_id), payload)
 
@@ -106,5 +127,13 @@ def chat_membership_changed(*, room, user_id: int, joined: bool) -> None:
 def chat_room_changed(*, room) -> None:
     from chat.models import room_topic
 
-    _on_commit(room_topic(room.pk), {"type": "chat.room", "room": room.pk, "name": room.name,
-                                          "topic": room.topic, "archived": room.archived_at is not None})
+    _on_commit(
+        room_topic(room.pk),
+        {
+            "type": "chat.room",
+            "room": room.pk,
+            "name": room.name,
+            "topic": room.topic,
+            "archived": room.archived_at is not None,
+        },
+    )

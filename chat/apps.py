@@ -14,13 +14,13 @@ class ChatConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from chat import signals  # noqa: F401
-
-        from chat import handlers  # noqa: F401
-
         # Messages in search: the adapter, and outbox rows when a message or a room changes.
         from django.db.models.signals import post_save, pre_delete
 
+        from chat import (
+            handlers,  # noqa: F401
+            signals,  # noqa: F401
+        )
         from chat.models import Message, Room
         from chat.search import ChatMessageAdapter
         from search import adapters
@@ -32,5 +32,6 @@ class ChatConfig(AppConfig):
 
         frames.register(actions.FRAMES)
         post_save.connect(search_signals.on_chat_message, sender=Message, dispatch_uid="search.chat.message")
-        pre_delete.connect(search_signals.on_chat_room_delete, sender=Room,
-                           dispatch_uid="search.chat.room_deleted")
+        pre_delete.connect(
+            search_signals.on_chat_room_delete, sender=Room, dispatch_uid="search.chat.room_deleted"
+        )

@@ -76,7 +76,9 @@ def _document_ok(head: bytes, upload, extension: str) -> bool:
             if extension in {".odt", ".ods", ".odp"}:
                 if archive.getinfo("mimetype").file_size > MAX_MIMETYPE_BYTES:
                     return False
-                return archive.read("mimetype").decode("ascii", "replace").strip() == DOCUMENT_TYPES[extension]
+                return (
+                    archive.read("mimetype").decode("ascii", "replace").strip() == DOCUMENT_TYPES[extension]
+                )
             return "[Content_Types].xml" in names
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError, EOFError):
         return False
@@ -89,17 +91,30 @@ def _check_archive(entries, *, size: int) -> None:
 
     Nothing is unpacked: the central directory's sizes are what any reader (zipfile included) unpacks at most."""
     if len(entries) > MAX_ZIP_ENTRIES:
-        _refuse("archive_too_many_parts", _("The document has too many parts (over %(limit)s). It is refused as "
-                                            "it may be harmful.") % {"limit": MAX_ZIP_ENTRIES})
+        _refuse(
+            "archive_too_many_parts",
+            _("The document has too many parts (over %(limit)s). It is refused as it may be harmful.")
+            % {"limit": MAX_ZIP_ENTRIES},
+        )
     unpacked = sum(entry.file_size for entry in entries)
     if unpacked > MAX_ZIP_UNCOMPRESSED:
-        _refuse("archive_too_large", _("The document would unpack to %(size)s MB; the limit is %(limit)s MB. It is "
-                                       "refused as it may be harmful.")
-                % {"size": unpacked // 1024 // 1024, "limit": MAX_ZIP_UNCOMPRESSED // 1024 // 1024})
+        _refuse(
+            "archive_too_large",
+            _(
+                "The document would unpack to %(size)s MB; the limit is %(limit)s MB. It is "
+                "refused as it may be harmful."
+            )
+            % {"size": unpacked // 1024 // 1024, "limit": MAX_ZIP_UNCOMPRESSED // 1024 // 1024},
+        )
     if unpacked > ZIP_RATIO_FROM and unpacked > MAX_ZIP_RATIO * max(size, 1):
-        _refuse("archive_ratio", _("The document is packed too tightly (it would unpack to %(ratio)s times its "
-                                   "size; the limit is %(limit)s). It is refused as it may be harmful.")
-                % {"ratio": unpacked // max(size, 1), "limit": MAX_ZIP_RATIO})
+        _refuse(
+            "archive_ratio",
+            _(
+                "The document is packed too tightly (it would unpack to %(ratio)s times its "
+                "size; the limit is %(limit)s). It is refused as it may be harmful."
+            )
+            % {"ratio": unpacked // max(size, 1), "limit": MAX_ZIP_RATIO},
+        )
 
 
 def _encode_image(upload) -> tuple[ContentFile, ContentFile, str, str, int, int]:
@@ -115,7 +130,9 @@ def _encode_image(upload) -> tuple[ContentFile, ContentFile, str, str, int, int]
         image, extension, fmt, content_type = image.convert("RGB"), ".jpg", "JPEG", "image/jpeg"
     image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
     full = io.BytesIO()
-    image.save(full, format=fmt, **({"quality": 85, "optimize": True} if fmt == "JPEG" else {"optimize": True}))
+    image.save(
+        full, format=fmt, **({"quality": 85, "optimize": True} if fmt == "JPEG" else {"optimize": True})
+    )
     thumb_image = image.convert("RGB") if fmt == "JPEG" else _on_white(image)
     thumb_image.thumbnail((THUMBNAIL_SIDE, THUMBNAIL_SIDE), Image.Resampling.LANCZOS)
     thumb = io.BytesIO()
@@ -142,8 +159,11 @@ def store_upload(*, user, room_id, upload) -> Attachment:
     if size == 0:
         _refuse("empty_file", _("The file is empty."))
     if size > MAX_FILE_BYTES:
-        _refuse("file_too_large", _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
-                % {"size": round(size / 1024 / 1024, 1), "limit": MAX_FILE_BYTES // 1024 // 1024})
+        _refuse(
+            "file_too_large",
+            _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
+            % {"size": round(size / 1024 / 1024, 1), "limit": MAX_FILE_BYTES // 1024 // 1024},
+        )
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
@@ -158,15 +178,22 @@ def store_upload(*, user, room_id, upload) -> Attachment:
         files = (full, thumb)
     elif extension in DOCUMENT_TYPES:
         if not _document_ok(head, upload, extension):
-            _refuse("content_mismatch", _("The file's content does not match its type (%(ext)s).")
-                    % {"ext": extension})
+            _refuse(
+                "content_mismatch",
+                _("The file's content does not match its type (%(ext)s).") % {"ext": extension},
+            )
         attachment.kind = Attachment.Kind.FILE
         attachment.content_type = DOCUMENT_TYPES[extension]
         attachment.stored_extension = extension
         files = (ContentFile(upload.read()), None)
     else:
-        _refuse("unsupported_type", _("This file type cannot be attached. Attach images (JPEG, PNG, GIF, WebP) "
-                                      "or documents (PDF, Word, Excel, PowerPoint, OpenDocument)."))
+        _refuse(
+            "unsupported_type",
+            _(
+                "This file type cannot be attached. Attach images (JPEG, PNG, GIF, WebP) "
+                "or documents (PDF, Word, Excel, PowerPoint, OpenDocument)."
+            ),
+        )
     with transaction.atomic():
         attachment.file.save("upload", files[0], save=False)
         if files[1] is not None:

@@ -39,18 +39,30 @@ def text_parts(body: str, mentioned: set[str]) -> list[list[str]]:
 def person(user) -> dict | None:
     if user is None:
         return None
-    return {"id": user.pk, "username": user.get_username(), "name": user.get_full_name() or user.get_username()}
+    return {
+        "id": user.pk,
+        "username": user.get_username(),
+        "name": user.get_full_name() or user.get_username(),
+    }
 
 
 def attachment_dict(attachment) -> dict:
     from django.urls import reverse
 
-    data = {"id": attachment.pk, "kind": attachment.kind, "name": attachment.original_name,
-            "size": attachment.size, "type": attachment.content_type,
-            "url": reverse("chat:attachment", kwargs={"attachment_id": attachment.pk})}
+    data = {
+        "id": attachment.pk,
+        "kind": attachment.kind,
+        "name": attachment.original_name,
+        "size": attachment.size,
+        "type": attachment.content_type,
+        "url": reverse("chat:attachment", kwargs={"attachment_id": attachment.pk}),
+    }
     if attachment.kind == "image":
-        data.update(width=attachment.width, height=attachment.height,
-                    thumb=reverse("chat:attachment_thumb", kwargs={"attachment_id": attachment.pk}))
+        data.update(
+            width=attachment.width,
+            height=attachment.height,
+            thumb=reverse("chat:attachment_thumb", kwargs={"attachment_id": attachment.pk}),
+        )
     return data
 
 
@@ -69,8 +81,9 @@ def message_dict(message) -> dict:
         "edited": message.edited_at.isoformat() if message.edited_at else None,
         "deleted": deleted,
         "body": "" if deleted else message.body,
-        "parts": [] if deleted else text_parts(message.body,
-                                                {m.user.get_username().lower() for m in message.mentions.all()}),
+        "parts": []
+        if deleted
+        else text_parts(message.body, {m.user.get_username().lower() for m in message.mentions.all()}),
         "reactions": [],
         "attachments": [] if deleted else [attachment_dict(a) for a in message.attachments.all()],
         "reply_to": None,
@@ -82,7 +95,9 @@ def message_dict(message) -> dict:
     parent = message.reply_to
     if parent is not None:
         data["reply_to"] = {
-            "id": parent.pk, "seq": parent.seq, "author": person(parent.author),
+            "id": parent.pk,
+            "seq": parent.seq,
+            "author": person(parent.author),
             "excerpt": "" if parent.deleted_at else parent.body[:QUOTE_CHARS],
             "deleted": parent.deleted_at is not None,
         }

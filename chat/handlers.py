@@ -18,11 +18,10 @@ import time
 
 from channels.db import database_sync_to_async
 
-from chat import actions
-from realtime import dispatch, hub
-from chat import messages
+from chat import actions, messages
 from chat.errors import ChatError
 from chat.models import Membership, room_topic
+from realtime import dispatch, hub
 from realtime.protocol import FrameError
 
 # Typing: a client says "typing" at most every few seconds while keys are pressed;
@@ -108,8 +107,12 @@ def _member_rooms(user_id: int, room_ids: list[int]) -> dict[int, int]:
     """{room id: member count} for the rooms of the list the user belongs to (one query)."""
     from django.db.models import Count
 
-    return dict(Membership.objects.filter(room__memberships__user_id=user_id, room_id__in=room_ids)
-                .values("room_id").annotate(n=Count("pk")).values_list("room_id", "n"))
+    return dict(
+        Membership.objects.filter(room__memberships__user_id=user_id, room_id__in=room_ids)
+        .values("room_id")
+        .annotate(n=Count("pk"))
+        .values_list("room_id", "n")
+    )
 
 
 @dispatch.handler("chat.subscribe")
@@ -118,16 +121,20 @@ async def subscribe(conn, frame):
     wanted = _room_ids(frame)
     feeds = _feeds(conn)
     if len(set(feeds) | set(wanted)) > MAX_ROOMS_PER_SOCKET:
-        raise FrameError("too_many_rooms", f"A connection may follow at most {MAX_ROOMS_PER_SOCKET} rooms.",
-                         frame.ref)
+        raise FrameError(
+            "too_many_rooms", f"A connection may follow at most {MAX_ROOMS_PER_SOCKET} rooms.", frame.ref
+        )
     allowed = await _member_rooms(conn.user_id, wanted)
     for room_id, members in allowed.items():
         if room_id not in feeds:
             feeds[room_id] = RoomFeed(conn, room_id, members)
             hub.subscribe(room_topic(room_id), feeds[room_id])
     await hub.synced()
-    return {"type": "chat.subscribed", "rooms": [r for r in wanted if r in allowed],
-            "forbidden": [r for r in wanted if r not in allowed]}
+    return {
+        "type": "chat.subscribed",
+        "rooms": [r for r in wanted if r in allowed],
+        "forbidden": [r for r in wanted if r not in allowed],
+    }
 
 
 @dispatch.handler("chat.unsubscribe")
@@ -171,17 +178,35 @@ def send(conn, frame):
     """{"room", "body", "client_id", "reply_to"?, "attachments"?} → {"type": "chat.ack", "client_id", "id",
     "seq", "room", "duplicate"}; the message itself arrives as chat.message to every follower of the room."""
     data = frame.data
-    message, created = _run(frame, lambda: messages.post_message(
-        user=conn.user, room_id=_int(frame, "room"), body=data.get("body"), client_id=data.get("client_id") or "",
-        reply_to=data.get("reply_to"), attachment_ids=data.get("attachments")))
-    return {"type": "chat.ack", "room": message.room_id, "client_id": message.client_id, "id": message.pk,
-            "seq": message.seq, "duplicate": not created}
+    message, created = _run(
+        frame,
+        lambda: messages.post_message(
+            user=conn.user,
+            room_id=_int(frame, "room"),
+            body=data.get("body"),
+            client_id=data.get("client_id") or "",
+            reply_to=data.get("reply_to"),
+            attachment_ids=data.get("attachments"),
+        ),
+    )
+    return {
+        "type": "chat.ack",
+        "room": message.room_id,
+        "client_id": message.client_id,
+        "id": message.pk,
+        "seq": message.seq,
+        "duplicate": not created,
+    }
 
 
 @dispatch.handler("chat.edit", db=True)
 def edit(conn, frame):
-    message = _run(frame, lambda: messages.edit_message(user=conn.user, message_id=_int(frame, "message"),
-                                                        body=frame.data.get("body")))
+    message = _run(
+        frame,
+        lambda: messages.edit_message(
+            user=conn.user, message_id=_int(frame, "message"), body=frame.data.get("body")
+        ),
+    )
     return {"type": "chat.ok", "id": message.pk}
 
 
@@ -196,22 +221,29 @@ def react(conn, frame):
     add = frame.data.get("add", True)
     if not isinstance(add, bool):
         raise FrameError("invalid_frame", "'add' must be true or false.", frame.ref)
-    message = _run(frame, lambda: messages.react(user=conn.user, message_id=_int(frame, "message"),
-                                                 emoji=frame.data.get("emoji"), add=add))
+    message = _run(
+        frame,
+        lambda: messages.react(
+            user=conn.user, message_id=_int(frame, "message"), emoji=frame.data.get("emoji"), add=add
+        ),
+    )
     return {"type": "chat.ok", "id": message.pk}
 
 
 @dispatch.handler("chat.read", db=True)
 def read(conn, frame):
-    membership = _run(frame, lambda: messages.mark_read(user=conn.user, room_id=_int(frame, "room"),
-                                                        seq=_int(frame, "seq")))
+    membership = _run(
+        frame, lambda: messages.mark_read(user=conn.user, room_id=_int(frame, "room"), seq=_int(frame, "seq"))
+    )
     return {"type": "chat.ok", "room": membership.room_id, "read_seq": membership.last_read_seq}
 
 
 @dispatch.handler("chat.unread", db=True)
 def unread(conn, frame):
-    membership = _run(frame, lambda: messages.mark_unread(user=conn.user, room_id=_int(frame, "room"),
-                                                          seq=_int(frame, "seq")))
+    membership = _run(
+        frame,
+        lambda: messages.mark_unread(user=conn.user, room_id=_int(frame, "room"), seq=_int(frame, "seq")),
+    )
     return {"type": "chat.ok", "room": membership.room_id, "read_seq": membership.last_read_seq}
 
 
@@ -220,6 +252,12 @@ def summary(conn, frame):
     """The navigation badge: {"type": "chat.summary", "unread_total": n, "rooms": [my room ids]} (two queries)."""
     from chat import rooms
 
-    return {"type": "chat.summary", "unread_total": rooms.unread_total(user=conn.user),
-            "rooms": list(Membership.objects.filter(user_id=conn.user_id, room__archived_at__isnull=True)
-                          .values_list("room_id", flat=True)[:MAX_ROOMS_PER_SOCKET])}
+    return {
+        "type": "chat.summary",
+        "unread_total": rooms.unread_total(user=conn.user),
+        "rooms": list(
+            Membership.objects.filter(user_id=conn.user_id, room__archived_at__isnull=True).values_list(
+                "room_id", flat=True
+            )[:MAX_ROOMS_PER_SOCKET]
+        ),
+    }

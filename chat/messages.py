@@ -29,11 +29,11 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.text import mentioned_usernames
 from chat import actions
 from chat.errors import ChatError
 from chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room
 from chat.rooms import require_member
+from core.text import mentioned_usernames
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,10 @@ CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 def message_queryset():
     """Messages with everything their dict needs, in a fixed number of queries."""
     return Message.objects.select_related("author", "reply_to", "reply_to__author").prefetch_related(
-        "reactions", Prefetch("mentions", queryset=MessageMention.objects.select_related("user")), "attachments")
+        "reactions",
+        Prefetch("mentions", queryset=MessageMention.objects.select_related("user")),
+        "attachments",
+    )
 
 
 def _clean_body(body, *, allow_empty: bool) -> str:
@@ -74,8 +77,11 @@ def _clean_body(body, *, allow_empty: bool) -> str:
     if not body and not allow_empty:
         raise ChatError("empty", _("Write something before sending."))
     if len(body) > MAX_BODY:
-        raise ChatError("too_long", _("A message can be at most %(max)d characters long; this one has %(length)d.")
-                        % {"max": MAX_BODY, "length": len(body)})
+        raise ChatError(
+            "too_long",
+            _("A message can be at most %(max)d characters long; this one has %(length)d.")
+            % {"max": MAX_BODY, "length": len(body)},
+        )
     return body
 
 
@@ -86,8 +92,11 @@ def _check_rate(user) -> None:
     except ValueError:  # the window's first message (or the key expired between two calls)
         count = 1 if cache.add(key, 1, RATE_LIMIT_WINDOW * 2) else cache.incr(key)
     if count > RATE_LIMIT_MESSAGES:
-        raise ChatError("rate_limited", _("You are sending messages too fast. Wait a few seconds and try again."),
-                        status=429)
+        raise ChatError(
+            "rate_limited",
+            _("You are sending messages too fast. Wait a few seconds and try again."),
+            status=429,
+        )
 
 
 def _clean_room_id(room_id) -> int:
@@ -106,14 +115,20 @@ def _sql() -> dict:
         room, member, message = Room._meta.db_table, Membership._meta.db_table, Message._meta.db_table
         _SQL.update(
             # Membership, archive and sequence number in one statement: the room row's lock orders writers.
-            allocate=(f"UPDATE {room} SET last_seq = last_seq + 1, last_message_at = %s "
-                      f"WHERE id = %s AND archived_at IS NULL AND EXISTS "
-                      f"(SELECT 1 FROM {member} WHERE room_id = %s AND user_id = %s) RETURNING last_seq"),
-            insert=(f"INSERT INTO {message} (room_id, seq, author_id, client_id, body, reply_to_id, created_at, "
-                    f"updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id"),
+            allocate=(
+                f"UPDATE {room} SET last_seq = last_seq + 1, last_message_at = %s "
+                f"WHERE id = %s AND archived_at IS NULL AND EXISTS "
+                f"(SELECT 1 FROM {member} WHERE room_id = %s AND user_id = %s) RETURNING last_seq"
+            ),
+            insert=(
+                f"INSERT INTO {message} (room_id, seq, author_id, client_id, body, reply_to_id, created_at, "
+                f"updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id"
+            ),
             # Posting reads one's own message: the read marker moves (unread counts are computed from it).
-            read=(f"UPDATE {member} SET last_read_seq = %s WHERE room_id = %s AND user_id = %s "
-                  f"AND last_read_seq < %s"),
+            read=(
+                f"UPDATE {member} SET last_read_seq = %s WHERE room_id = %s AND user_id = %s "
+                f"AND last_read_seq < %s"
+            ),
         )
     return _SQL
 
@@ -131,10 +146,14 @@ def _not_writable(*, user, room_id: int) -> ChatError:
     membership = require_member(user=user, room_id=room_id)  # raises not_member
     if membership.room.archived_at:
         return ChatError("archived", _("This room is archived: it can be read but not written to."))
-    return ChatError("not_member", _("You are not a member of this room."), status=403)  # pragma: no cover - a race
+    return ChatError(
+        "not_member", _("You are not a member of this room."), status=403
+    )  # pragma: no cover - a race
 
 
-def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment_ids=()) -> tuple[Message, bool]:
+def post_message(
+    *, user, room_id, body, client_id="", reply_to=None, attachment_ids=()
+) -> tuple[Message, bool]:
     """Store a message and broadcast it on commit. Returns (message, created): a client id seen before returns the
     stored message, unchanged, with created False (a resend after a lost acknowledgement).
 
@@ -152,7 +171,9 @@ def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment
     parent = None
     if reply_to not in (None, ""):
         require_member(user=user, room_id=room_id)  # a non-member learns nothing about the room's messages
-        parent = Message.objects.select_related("author").filter(room_id=room_id, pk=_clean_id(reply_to)).first()
+        parent = (
+            Message.objects.select_related("author").filter(room_id=room_id, pk=_clean_id(reply_to)).first()
+        )
         if parent is None:
             raise ChatError("invalid_reply", _("The message you reply to is not in this room."))
     _check_rate(user)
@@ -165,26 +186,48 @@ def post_message(*, user, room_id, body, client_id="", reply_to=None, attachment
                 seq = _allocate_seq(cursor, room_id=room_id, user_id=user.pk, now=stamp)
                 if seq is None:
                     raise _not_writable(user=user, room_id=room_id)
-                cursor.execute(sql["insert"], [room_id, seq, user.pk, client_id, body,
-                                               parent.pk if parent else None, stamp, stamp])
+                cursor.execute(
+                    sql["insert"],
+                    [room_id, seq, user.pk, client_id, body, parent.pk if parent else None, stamp, stamp],
+                )
                 message_id = cursor.fetchone()[0]
                 cursor.execute(sql["read"], [seq, room_id, user.pk, seq])
-            message = Message(pk=message_id, room_id=room_id, seq=seq, author=user, client_id=client_id, body=body,
-                              reply_to=parent, created_at=now, updated_at=now)
+            message = Message(
+                pk=message_id,
+                room_id=room_id,
+                seq=seq,
+                author=user,
+                client_id=client_id,
+                body=body,
+                reply_to=parent,
+                created_at=now,
+                updated_at=now,
+            )
             if attachment_ids:
-                bound = Attachment.objects.filter(pk__in=attachment_ids, room_id=room_id, uploaded_by=user,
-                                                  message__isnull=True).update(message=message)
+                bound = Attachment.objects.filter(
+                    pk__in=attachment_ids, room_id=room_id, uploaded_by=user, message__isnull=True
+                ).update(message=message)
                 if bound != len(attachment_ids):
                     raise ChatError("invalid_attachment", _("An attachment is missing or already sent."))
             # The raw INSERT sends no post_save: send it, so that listeners (the search outbox) see a new
             # message as they would an ORM save, in this transaction.
-            post_save.send(sender=Message, instance=message, created=True, update_fields=None, raw=False,
-                           using=connection.alias)
+            post_save.send(
+                sender=Message,
+                instance=message,
+                created=True,
+                update_fields=None,
+                raw=False,
+                using=connection.alias,
+            )
             mentioned = _record_mentions(message=message, room_id=room_id)
             if attachment_ids:
                 message = message_queryset().get(pk=message.pk)
             else:  # a new message: no reactions, no attachments; everything else is at hand (no re-query)
-                message._prefetched_objects_cache = {"reactions": [], "attachments": [], "mentions": mentioned}
+                message._prefetched_objects_cache = {
+                    "reactions": [],
+                    "attachments": [],
+                    "mentions": mentioned,
+                }
             actions.chat_message_posted(message=message)
     except IntegrityError:
         if not client_id:
@@ -219,25 +262,38 @@ def _record_mentions(*, message: Message, room_id: int) -> list[MessageMention]:
     names = mentioned_usernames(message.body)
     if not names:
         return []
-    members = Membership.objects.filter(room_id=room_id, user__is_active=True).exclude(user_id=message.author_id)
-    if (ROOM_MENTION_NAMES & set(names)
-            and Membership.objects.filter(room_id=room_id).count() <= ROOM_MENTION_MAX_MEMBERS):
+    members = Membership.objects.filter(room_id=room_id, user__is_active=True).exclude(
+        user_id=message.author_id
+    )
+    if (
+        ROOM_MENTION_NAMES & set(names)
+        and Membership.objects.filter(room_id=room_id).count() <= ROOM_MENTION_MAX_MEMBERS
+    ):
         user_ids = set(members.values_list("user_id", flat=True))
     else:
         user_ids = set()
     named = [n for n in names if n not in ROOM_MENTION_NAMES][:MAX_MENTIONS]
     if named:
         user_model = get_user_model()
-        user_ids |= set(members.filter(**{f"user__{user_model.USERNAME_FIELD}__iregex":
-                                          r"^(" + "|".join(re.escape(n) for n in named) + r")$"})
-                        .values_list("user_id", flat=True))
+        user_ids |= set(
+            members.filter(
+                **{
+                    f"user__{user_model.USERNAME_FIELD}__iregex": r"^("
+                    + "|".join(re.escape(n) for n in named)
+                    + r")$"
+                }
+            ).values_list("user_id", flat=True)
+        )
     existing = list(MessageMention.objects.filter(message=message).select_related("user"))
     new = sorted(user_ids - {m.user_id for m in existing})
     if new:
-        MessageMention.objects.bulk_create([MessageMention(message=message, user_id=uid) for uid in new],
-                                           ignore_conflicts=True)
+        MessageMention.objects.bulk_create(
+            [MessageMention(message=message, user_id=uid) for uid in new], ignore_conflicts=True
+        )
         actions.chat_mentioned(message=message, user_ids=new)
-    return existing + list(MessageMention.objects.filter(message=message, user_id__in=new).select_related("user"))
+    return existing + list(
+        MessageMention.objects.filter(message=message, user_id__in=new).select_related("user")
+    )
 
 
 def _own_message(*, user, message_id, moderate=False) -> tuple[Message, Membership]:
@@ -290,7 +346,9 @@ def _clean_emoji(emoji) -> str:
         raise ChatError("invalid_emoji", _("Choose an emoji."))
     for char in emoji:
         category = unicodedata.category(char)
-        if not (category in {"So", "Sk", "Mn", "Me"} or char in "\u200d\ufe0f" or 0x1F3FB <= ord(char) <= 0x1F3FF):
+        if not (
+            category in {"So", "Sk", "Mn", "Me"} or char in "\u200d\ufe0f" or 0x1F3FB <= ord(char) <= 0x1F3FF
+        ):
             raise ChatError("invalid_emoji", _("Choose an emoji."))
     return emoji
 
@@ -354,7 +412,7 @@ def history(*, user, room_id, before=None, limit=PAGE_SIZE) -> tuple[list[Messag
     messages = message_queryset().filter(room_id=room_id)
     if before is not None:
         messages = messages.filter(seq__lt=_clean_seq(before))
-    page = list(messages.order_by("-seq")[:limit + 1])
+    page = list(messages.order_by("-seq")[: limit + 1])
     more = len(page) > limit
     return list(reversed(page[:limit])), more
 
@@ -365,7 +423,7 @@ def since(*, user, room_id, after, changed_since=None, limit=RESYNC_LIMIT) -> tu
     require_member(user=user, room_id=room_id)
     after = _clean_seq(after)
     limit = max(1, min(int(limit), RESYNC_LIMIT))
-    page = list(message_queryset().filter(room_id=room_id, seq__gt=after).order_by("seq")[:limit + 1])
+    page = list(message_queryset().filter(room_id=room_id, seq__gt=after).order_by("seq")[: limit + 1])
     more = len(page) > limit
     page = page[:limit]
     if changed_since is not None:
@@ -415,7 +473,9 @@ def search(*, user, query, room_id=None, limit=50, language="fi") -> MessageSear
         return MessageSearch(_database_search(text=text, room_ids=room_ids, limit=limit), degraded=True)
     if hits is None:
         return MessageSearch(_database_search(text=text, room_ids=room_ids, limit=limit))
-    found = {m.pk: m for m in _results().filter(pk__in=[hit.message_id for hit in hits], room_id__in=room_ids)}
+    found = {
+        m.pk: m for m in _results().filter(pk__in=[hit.message_id for hit in hits], room_id__in=room_ids)
+    }
     results = []
     for hit in hits:
         message = found.get(hit.message_id)
@@ -427,7 +487,8 @@ def search(*, user, query, room_id=None, limit=50, language="fi") -> MessageSear
 
 def _results():
     return Message.objects.filter(deleted_at__isnull=True).select_related(
-        "author", "room", "room__team", "room__location")
+        "author", "room", "room__team", "room__location"
+    )
 
 
 def _database_search(*, text, room_ids, limit) -> list[Message]:

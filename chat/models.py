@@ -73,20 +73,25 @@ class Room(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     name = models.CharField(_("name"), max_length=120, blank=True)
     topic = models.CharField(_("topic"), max_length=300, blank=True)
-    team = models.OneToOneField("teams.Team", on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="chat_room")
-    location = models.OneToOneField("teams.Location", on_delete=models.CASCADE, null=True, blank=True,
-                                    related_name="chat_room")
+    team = models.OneToOneField(
+        "teams.Team", on_delete=models.CASCADE, null=True, blank=True, related_name="chat_room"
+    )
+    location = models.OneToOneField(
+        "teams.Location", on_delete=models.CASCADE, null=True, blank=True, related_name="chat_room"
+    )
     # "<smaller user id>:<larger user id>" for direct rooms: one conversation per pair.
     direct_key = models.CharField(max_length=40, null=True, blank=True, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     archived_at = models.DateTimeField(null=True, blank=True)
     # The last sequence number handed out; the next message gets last_seq + 1.
     last_seq = models.PositiveBigIntegerField(default=0)
     last_message_at = models.DateTimeField(null=True, blank=True)
-    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="chat_rooms")
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="chat_rooms"
+    )
 
     class Meta:
         verbose_name = _("chat room")
@@ -122,7 +127,9 @@ class Membership(models.Model):
         MANUAL = "manual", _("Joined or added")
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_memberships"
+    )
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.MANUAL)
     last_read_seq = models.PositiveBigIntegerField(default=0)
@@ -139,25 +146,32 @@ class Membership(models.Model):
 class Message(models.Model):
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
     seq = models.PositiveBigIntegerField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               related_name="chat_messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="chat_messages"
+    )
     client_id = models.CharField(max_length=64, blank=True)
     body = models.TextField(blank=True)
-    reply_to = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies")
+    reply_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
     # Any change a reader must see (edit, delete, reaction): a reconnecting client asks for changes since then.
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["room", "seq"]
         constraints = [
             models.UniqueConstraint(fields=["room", "seq"], name="chat_one_seq_per_room"),
-            models.UniqueConstraint(fields=["room", "author", "client_id"], condition=~models.Q(client_id=""),
-                                    name="chat_client_id_idempotent"),
+            models.UniqueConstraint(
+                fields=["room", "author", "client_id"],
+                condition=~models.Q(client_id=""),
+                name="chat_client_id_idempotent",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -201,12 +215,15 @@ class Attachment(models.Model):
         FILE = "file", _("File")
 
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="attachments")
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="attachments")
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
-    thumbnail = models.FileField(storage=attachment_storage, upload_to=thumbnail_path, max_length=200, blank=True)
+    thumbnail = models.FileField(
+        storage=attachment_storage, upload_to=thumbnail_path, max_length=200, blank=True
+    )
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()

@@ -33,8 +33,11 @@ def require_member(*, user, room_id) -> Membership:
         room_id = int(room_id)
     except (TypeError, ValueError):
         raise ChatError("invalid_room", _("Unknown room.")) from None
-    membership = (Membership.objects.select_related("room").filter(room_id=room_id, user_id=user.pk).first()
-                  if user.is_authenticated else None)
+    membership = (
+        Membership.objects.select_related("room").filter(room_id=room_id, user_id=user.pk).first()
+        if user.is_authenticated
+        else None
+    )
     if membership is None:
         raise ChatError("not_member", _("You are not a member of this room."), status=403)
     return membership
@@ -49,7 +52,11 @@ def require_owner(*, user, room_id) -> Membership:
 
 def member_room_ids(*, user, room_ids) -> set[int]:
     """Which of these rooms the user belongs to (one query)."""
-    return set(Membership.objects.filter(user_id=user.pk, room_id__in=list(room_ids)).values_list("room_id", flat=True))
+    return set(
+        Membership.objects.filter(user_id=user.pk, room_id__in=list(room_ids)).values_list(
+            "room_id", flat=True
+        )
+    )
 
 
 def member_count(*, room_id: int) -> int:
@@ -65,18 +72,29 @@ def memberships_for(*, user):
     unread = messages after the read marker, not deleted and not the user's own.
     For a direct room, ``partner_*`` are the other person.
     """
-    unread = (Message.objects.filter(room=OuterRef("room"), seq__gt=OuterRef("last_read_seq"), deleted_at__isnull=True)
-              .exclude(author_id=user.pk).order_by().values("room").annotate(n=Count("pk")).values("n"))
-    partner = (Membership.objects.filter(room=OuterRef("room")).exclude(user_id=user.pk)
-               .order_by("pk"))
-    return (Membership.objects.filter(user_id=user.pk, room__archived_at__isnull=True)
-            .select_related("room", "room__team", "room__location")
-            .annotate(unread=Coalesce(Subquery(unread[:1]), Value(0)),
-                      partner_username=Subquery(partner.values("user__username")[:1]),
-                      partner_first=Subquery(partner.values("user__first_name")[:1]),
-                      partner_last=Subquery(partner.values("user__last_name")[:1]),
-                      partner_id=Subquery(partner.values("user_id")[:1]))
-            .order_by(F("room__last_message_at").desc(nulls_last=True), "room__name"))
+    unread = (
+        Message.objects.filter(
+            room=OuterRef("room"), seq__gt=OuterRef("last_read_seq"), deleted_at__isnull=True
+        )
+        .exclude(author_id=user.pk)
+        .order_by()
+        .values("room")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    partner = Membership.objects.filter(room=OuterRef("room")).exclude(user_id=user.pk).order_by("pk")
+    return (
+        Membership.objects.filter(user_id=user.pk, room__archived_at__isnull=True)
+        .select_related("room", "room__team", "room__location")
+        .annotate(
+            unread=Coalesce(Subquery(unread[:1]), Value(0)),
+            partner_username=Subquery(partner.values("user__username")[:1]),
+            partner_first=Subquery(partner.values("user__first_name")[:1]),
+            partner_last=Subquery(partner.values("user__last_name")[:1]),
+            partner_id=Subquery(partner.values("user_id")[:1]),
+        )
+        .order_by(F("room__last_message_at").desc(nulls_last=True), "room__name")
+    )
 
 
 def room_title(membership) -> str:
@@ -103,40 +121,56 @@ def plain_title(room) -> str:
 
 def unread_total(*, user) -> int:
     """Unread messages over all the user's rooms (one query): the header badge and the page title."""
-    return (Message.objects.filter(room__memberships__user_id=user.pk, room__archived_at__isnull=True,
-                                   seq__gt=F("room__memberships__last_read_seq"), deleted_at__isnull=True)
-            .exclude(author_id=user.pk).count())
+    return (
+        Message.objects.filter(
+            room__memberships__user_id=user.pk,
+            room__archived_at__isnull=True,
+            seq__gt=F("room__memberships__last_read_seq"),
+            deleted_at__isnull=True,
+        )
+        .exclude(author_id=user.pk)
+        .count()
+    )
 
 
 def open_rooms(*, user):
     """Location and network rooms the user could join (not yet a member)."""
-    return (Room.objects.filter(kind__in=[Room.Kind.LOCATION, Room.Kind.NETWORK], archived_at__isnull=True)
-            .exclude(memberships__user_id=user.pk).select_related("location").order_by("kind", "name"))
+    return (
+        Room.objects.filter(kind__in=[Room.Kind.LOCATION, Room.Kind.NETWORK], archived_at__isnull=True)
+        .exclude(memberships__user_id=user.pk)
+        .select_related("location")
+        .order_by("kind", "name")
+    )
 
 
 # --- Organisation rooms (kept in step by chat.signals) ------------------------------
 
 
 def ensure_team_room(*, team) -> Room:
-    room, created = Room.objects.get_or_create(team=team, defaults={"kind": Room.Kind.TEAM, "name": team.name[:120]})
+    room, created = Room.objects.get_or_create(
+        team=team, defaults={"kind": Room.Kind.TEAM, "name": team.name[:120]}
+    )
     if not created and room.name != team.name[:120]:
         Room.objects.filter(pk=room.pk).update(name=team.name[:120])
     if created:
         user_ids = team.memberships.values_list("person__user_id", flat=True)
         Membership.objects.bulk_create(
             [Membership(room=room, user_id=uid, source=Membership.Source.TEAM) for uid in user_ids],
-            ignore_conflicts=True)
+            ignore_conflicts=True,
+        )
     return room
 
 
 def ensure_location_room(*, location) -> Room:
-    room, created = Room.objects.get_or_create(location=location,
-                                               defaults={"kind": Room.Kind.LOCATION, "name": location.name_fi})
+    room, created = Room.objects.get_or_create(
+        location=location, defaults={"kind": Room.Kind.LOCATION, "name": location.name_fi}
+    )
     if created:
         user_ids = location.people.values_list("user_id", flat=True)
         Membership.objects.bulk_create(
             [Membership(room=room, user_id=uid, source=Membership.Source.LOCATION) for uid in user_ids],
-            ignore_conflicts=True)
+            ignore_conflicts=True,
+        )
     return room
 
 
@@ -150,20 +184,24 @@ def sync_team_member(*, team_id: int, person_id: int) -> None:
     if room is None or user_id is None:
         return
     if TeamMembership.objects.filter(team_id=team_id, person_id=person_id).exists():
-        _, created = Membership.objects.get_or_create(room=room, user_id=user_id,
-                                                      defaults={"source": Membership.Source.TEAM})
+        _, created = Membership.objects.get_or_create(
+            room=room, user_id=user_id, defaults={"source": Membership.Source.TEAM}
+        )
         if created:
             actions.chat_membership_changed(room=room, user_id=user_id, joined=True)
     else:
-        deleted, _ = Membership.objects.filter(room=room, user_id=user_id, source=Membership.Source.TEAM).delete()
+        deleted, _ = Membership.objects.filter(
+            room=room, user_id=user_id, source=Membership.Source.TEAM
+        ).delete()
         if deleted:
             actions.chat_membership_changed(room=room, user_id=user_id, joined=False)
 
 
 def sync_location_member(*, person) -> None:
     """The person is in their home location's room, and in no other location room because of a home location."""
-    stale = Membership.objects.filter(user_id=person.user_id, source=Membership.Source.LOCATION,
-                                      room__kind=Room.Kind.LOCATION)
+    stale = Membership.objects.filter(
+        user_id=person.user_id, source=Membership.Source.LOCATION, room__kind=Room.Kind.LOCATION
+    )
     if person.home_location_id:
         stale = stale.exclude(room__location_id=person.home_location_id)
     for membership in stale.select_related("room"):
@@ -172,8 +210,9 @@ def sync_location_member(*, person) -> None:
     if person.home_location_id:
         room = Room.objects.filter(location_id=person.home_location_id).first()
         if room is not None:
-            _, created = Membership.objects.get_or_create(room=room, user_id=person.user_id,
-                                                          defaults={"source": Membership.Source.LOCATION})
+            _, created = Membership.objects.get_or_create(
+                room=room, user_id=person.user_id, defaults={"source": Membership.Source.LOCATION}
+            )
             if created:
                 actions.chat_membership_changed(room=room, user_id=person.user_id, joined=True)
 
@@ -194,11 +233,15 @@ def sync_all_rooms() -> dict:
     team_rooms = dict(Room.objects.filter(team__isnull=False).values_list("team_id", "pk"))
     location_rooms = dict(Room.objects.filter(location__isnull=False).values_list("location_id", "pk"))
     wanted = {
-        Membership.Source.TEAM: {(team_rooms[t], u) for t, u in
-                                 TeamMembership.objects.values_list("team_id", "person__user_id")},
-        Membership.Source.LOCATION: {(location_rooms[loc], u) for loc, u in
-                                     Person.objects.filter(home_location__isnull=False)
-                                     .values_list("home_location_id", "user_id")},
+        Membership.Source.TEAM: {
+            (team_rooms[t], u) for t, u in TeamMembership.objects.values_list("team_id", "person__user_id")
+        },
+        Membership.Source.LOCATION: {
+            (location_rooms[loc], u)
+            for loc, u in Person.objects.filter(home_location__isnull=False).values_list(
+                "home_location_id", "user_id"
+            )
+        },
     }
     added = removed = 0
     for source, pairs in wanted.items():
@@ -206,8 +249,10 @@ def sync_all_rooms() -> dict:
         missing = [Membership(room_id=r, user_id=u, source=source) for r, u in pairs - present]
         Membership.objects.bulk_create(missing, batch_size=1000, ignore_conflicts=True)
         added += len(missing)
-        stale = set(Membership.objects.filter(room__kind=source, source=source)
-                    .values_list("room_id", "user_id")) - pairs
+        stale = (
+            set(Membership.objects.filter(room__kind=source, source=source).values_list("room_id", "user_id"))
+            - pairs
+        )
         for room_id, user_id in stale:
             removed += Membership.objects.filter(room_id=room_id, user_id=user_id, source=source).delete()[0]
     return {"rooms": created_rooms, "added": added, "removed": removed}
@@ -221,7 +266,9 @@ def _clean_name(name) -> str:
     if not name:
         raise ChatError("invalid_name", _("Give the room a name."))
     if len(name) > MAX_ROOM_NAME:
-        raise ChatError("invalid_name", _("A room name can be at most %(max)d characters.") % {"max": MAX_ROOM_NAME})
+        raise ChatError(
+            "invalid_name", _("A room name can be at most %(max)d characters.") % {"max": MAX_ROOM_NAME}
+        )
     return name
 
 
@@ -230,9 +277,13 @@ def create_room(*, user, name, kind=Room.Kind.GROUP, member_ids=(), topic="") ->
     """A group room (private) or a network room (open, crosses agencies); the creator owns it."""
     if kind not in (Room.Kind.GROUP, Room.Kind.NETWORK):
         raise ChatError("invalid_kind", _("Only group and network rooms can be created."))
-    room = Room.objects.create(kind=kind, name=_clean_name(name), topic=str(topic or "")[:300], created_by=user)
+    room = Room.objects.create(
+        kind=kind, name=_clean_name(name), topic=str(topic or "")[:300], created_by=user
+    )
     Membership.objects.create(room=room, user=user, role=Membership.Role.OWNER)
-    ids = set(User.objects.filter(pk__in=list(member_ids), is_active=True).values_list("pk", flat=True)) - {user.pk}
+    ids = set(User.objects.filter(pk__in=list(member_ids), is_active=True).values_list("pk", flat=True)) - {
+        user.pk
+    }
     Membership.objects.bulk_create([Membership(room=room, user_id=uid) for uid in ids], ignore_conflicts=True)
     return room
 
@@ -249,8 +300,9 @@ def direct_room(*, user, other_id) -> Room:
     try:
         with transaction.atomic():
             room = Room.objects.create(kind=Room.Kind.DIRECT, direct_key=key, created_by=user)
-            Membership.objects.bulk_create([Membership(room=room, user_id=user.pk),
-                                            Membership(room=room, user_id=other.pk)])
+            Membership.objects.bulk_create(
+                [Membership(room=room, user_id=user.pk), Membership(room=room, user_id=other.pk)]
+            )
     except IntegrityError:  # both opened the conversation at the same moment
         room = Room.objects.get(direct_key=key)
     return room
@@ -259,7 +311,9 @@ def direct_room(*, user, other_id) -> Room:
 def add_member(*, user, room_id, member_id) -> Membership:
     room = require_owner(user=user, room_id=room_id).room
     if room.kind not in (Room.Kind.GROUP, Room.Kind.NETWORK):
-        raise ChatError("invalid_kind", _("Members of team, location and direct rooms follow the organisation."))
+        raise ChatError(
+            "invalid_kind", _("Members of team, location and direct rooms follow the organisation.")
+        )
     if not User.objects.filter(pk=member_id, is_active=True).exists():
         raise ChatError("invalid_user", _("No such person."))
     membership, created = Membership.objects.get_or_create(room=room, user_id=member_id)
@@ -271,7 +325,9 @@ def add_member(*, user, room_id, member_id) -> Membership:
 def remove_member(*, user, room_id, member_id) -> None:
     room = require_owner(user=user, room_id=room_id).room
     if room.kind not in (Room.Kind.GROUP, Room.Kind.NETWORK):
-        raise ChatError("invalid_kind", _("Members of team, location and direct rooms follow the organisation."))
+        raise ChatError(
+            "invalid_kind", _("Members of team, location and direct rooms follow the organisation.")
+        )
     deleted, _count = Membership.objects.filter(room=room, user_id=member_id).delete()
     if deleted:
         actions.chat_membership_changed(room=room, user_id=int(member_id), joined=False)
@@ -320,6 +376,8 @@ def archive(*, user, room_id) -> Room:
 def members_of(*, user, room_id):
     """The members of a room the user belongs to, for the member list and @mention suggestions."""
     require_member(user=user, room_id=room_id)
-    return (Membership.objects.filter(room_id=room_id, user__is_active=True).select_related("user")
-            .order_by("user__last_name", "user__first_name"))
-
+    return (
+        Membership.objects.filter(room_id=room_id, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )

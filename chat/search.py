@@ -28,7 +28,9 @@ from search.engines.base import SearchDocument
 # message is analysed with the Swedish chain only when it has more of these
 # than of the Finnish ones (most messages are Finnish; queries are analysed
 # with both chains anyway, so a wrong guess costs little).
-SWEDISH_WORDS = frozenset("och att det är för på med som inte jag vi har av till om kan ska den har vad".split())
+SWEDISH_WORDS = frozenset(
+    "och att det är för på med som inte jag vi har av till om kan ska den har vad".split()
+)
 FINNISH_WORDS = frozenset("ja on ei että se ole kun mutta myös voi olen oli tämä minä me te nyt vai".split())
 WORD = re.compile(r"\w+")
 
@@ -47,9 +49,21 @@ class ChatMessageAdapter(Adapter):
     def queryset(self):
         from chat.models import Message
 
-        return (Message.objects.filter(deleted_at__isnull=True).exclude(body="").select_related("author")
-                .only("id", "room_id", "seq", "body", "created_at", "author__username", "author__first_name",
-                      "author__last_name"))
+        return (
+            Message.objects.filter(deleted_at__isnull=True)
+            .exclude(body="")
+            .select_related("author")
+            .only(
+                "id",
+                "room_id",
+                "seq",
+                "body",
+                "created_at",
+                "author__username",
+                "author__first_name",
+                "author__last_name",
+            )
+        )
 
     def to_documents(self, message) -> list[SearchDocument]:
         author = message.author

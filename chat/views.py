@@ -38,7 +38,11 @@ def api(view):
 def _json_body(request) -> dict:
     try:
         data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nesting deeper than the parser allows
+    except (
+        ValueError,
+        UnicodeDecodeError,
+        RecursionError,
+    ):  # RecursionError: nesting deeper than the parser allows
         raise ChatError("invalid_json", "Invalid JSON.") from None
     if not isinstance(data, dict):
         raise ChatError("invalid_json", "Invalid JSON.")
@@ -61,18 +65,28 @@ def _query_datetime(request, name: str):
     except (ValueError, OverflowError):
         parsed = None
     if parsed is None:
-        raise ChatError("invalid_datetime", _("“%(name)s” must be a date and time such as %(example)s.")
-                        % {"name": name, "example": "2026-12-06T14:30:00+02:00"})
+        raise ChatError(
+            "invalid_datetime",
+            _("“%(name)s” must be a date and time such as %(example)s.")
+            % {"name": name, "example": "2026-12-06T14:30:00+02:00"},
+        )
     return parsed
 
 
 def room_entry(membership) -> dict:
     room = membership.room
-    return {"id": room.pk, "kind": room.kind, "title": rooms.room_title(membership), "topic": room.topic,
-            "last_seq": room.last_seq, "read_seq": membership.last_read_seq, "unread": membership.unread,
-            "role": membership.role, "partner": getattr(membership, "partner_username", None)
-            if room.kind == room.Kind.DIRECT else None,
-            "partner_id": getattr(membership, "partner_id", None) if room.kind == room.Kind.DIRECT else None}
+    return {
+        "id": room.pk,
+        "kind": room.kind,
+        "title": rooms.room_title(membership),
+        "topic": room.topic,
+        "last_seq": room.last_seq,
+        "read_seq": membership.last_read_seq,
+        "unread": membership.unread,
+        "role": membership.role,
+        "partner": getattr(membership, "partner_username", None) if room.kind == room.Kind.DIRECT else None,
+        "partner_id": getattr(membership, "partner_id", None) if room.kind == room.Kind.DIRECT else None,
+    }
 
 
 # --- Pages -------------------------------------------------------------------------------------
@@ -91,23 +105,34 @@ def chat_page(request, room_id=None):
     entries = [room_entry(m) for m in memberships]
     for entry, membership in zip(entries, memberships, strict=True):
         entry["membership"] = membership
-    return render(request, "chat/chat.html", {
-        "rooms": entries,
-        "current": current,
-        "current_title": rooms.room_title(current) if current else "",
-        "unread_total": sum(e["unread"] for e in entries),
-        "open_rooms": rooms.open_rooms(user=request.user)[:50],
-        "config": {"user": person(request.user), "room": current.room_id if current else None,
-                   "rooms": [{k: v for k, v in e.items() if k != "membership"} for e in entries]},
-    })
+    return render(
+        request,
+        "chat/chat.html",
+        {
+            "rooms": entries,
+            "current": current,
+            "current_title": rooms.room_title(current) if current else "",
+            "unread_total": sum(e["unread"] for e in entries),
+            "open_rooms": rooms.open_rooms(user=request.user)[:50],
+            "config": {
+                "user": person(request.user),
+                "room": current.room_id if current else None,
+                "rooms": [{k: v for k, v in e.items() if k != "membership"} for e in entries],
+            },
+        },
+    )
 
 
 @require_POST
 def create_room(request):
     try:
-        room = rooms.create_room(user=request.user, name=request.POST.get("name"),
-                                 kind=request.POST.get("kind") or "group", topic=request.POST.get("topic", ""),
-                                 member_ids=_user_ids(request.POST.get("members", "")))
+        room = rooms.create_room(
+            user=request.user,
+            name=request.POST.get("name"),
+            kind=request.POST.get("kind") or "group",
+            topic=request.POST.get("topic", ""),
+            member_ids=_user_ids(request.POST.get("members", "")),
+        )
     except ChatError as error:
         flash.error(request, error.message)
         return redirect("chat:index")
@@ -142,8 +167,14 @@ def direct_form(request):
     if not User.objects.filter(username=username, is_active=True).exists():
         found = people.lookup(user=request.user, query=typed, limit=2) if typed else []
         if len(found) != 1:
-            flash.error(request, _("No one matches %(name)s. Type a few letters of the name and pick the "
-                                   "person from the list.") % {"name": typed[:150]})
+            flash.error(
+                request,
+                _(
+                    "No one matches %(name)s. Type a few letters of the name and pick the "
+                    "person from the list."
+                )
+                % {"name": typed[:150]},
+            )
             return redirect("chat:index")
         username = found[0]["username"]
     return direct(request, username)
@@ -159,8 +190,12 @@ def room_action(request, room_id, action):
             rooms.leave(user=request.user, room_id=room_id)
             return redirect("chat:index")
         elif action == "rename":
-            rooms.rename(user=request.user, room_id=room_id, name=request.POST.get("name"),
-                         topic=request.POST.get("topic"))
+            rooms.rename(
+                user=request.user,
+                room_id=room_id,
+                name=request.POST.get("name"),
+                topic=request.POST.get("topic"),
+            )
         elif action == "archive":
             rooms.archive(user=request.user, room_id=room_id)
             return redirect("chat:index")
@@ -192,8 +227,11 @@ def search_page(request):
         raise Http404("No such room.") from None
     for message in found.messages:
         message.room_title = rooms.plain_title(message.room)
-    return render(request, "chat/search.html", {"query": query, "results": found.messages, "room_id": room_id,
-                                                "degraded": found.degraded})
+    return render(
+        request,
+        "chat/search.html",
+        {"query": query, "results": found.messages, "room_id": room_id, "degraded": found.degraded},
+    )
 
 
 # --- JSON API ----------------------------------------------------------------------------------
@@ -211,15 +249,25 @@ def api_messages(request, room_id):
     if request.method == "POST":
         data = _json_body(request)
         message, created = messages.post_message(
-            user=request.user, room_id=room_id, body=data.get("body"), client_id=data.get("client_id", ""),
-            reply_to=data.get("reply_to"), attachment_ids=data.get("attachments"))
-        return JsonResponse({"message": message_dict(message), "created": created}, status=201 if created else 200)
+            user=request.user,
+            room_id=room_id,
+            body=data.get("body"),
+            client_id=data.get("client_id", ""),
+            reply_to=data.get("reply_to"),
+            attachment_ids=data.get("attachments"),
+        )
+        return JsonResponse(
+            {"message": message_dict(message), "created": created}, status=201 if created else 200
+        )
     if "after" in request.GET:
         changed = _query_datetime(request, "changed_since")
-        page, more = messages.since(user=request.user, room_id=room_id, after=request.GET["after"],
-                                    changed_since=changed)
+        page, more = messages.since(
+            user=request.user, room_id=room_id, after=request.GET["after"], changed_since=changed
+        )
         return JsonResponse({"messages": [message_dict(m) for m in page], "more_after": more})
-    page, more = messages.history(user=request.user, room_id=room_id, before=request.GET.get("before") or None)
+    page, more = messages.history(
+        user=request.user, room_id=room_id, before=request.GET.get("before") or None
+    )
     return JsonResponse({"messages": [message_dict(m) for m in page], "more_before": more})
 
 
@@ -232,8 +280,9 @@ def api_message_action(request, message_id, action):
     elif action == "delete":
         message = messages.delete_message(user=request.user, message_id=message_id)
     elif action in ("react", "unreact"):
-        message = messages.react(user=request.user, message_id=message_id, emoji=data.get("emoji"),
-                                 add=action == "react")
+        message = messages.react(
+            user=request.user, message_id=message_id, emoji=data.get("emoji"), add=action == "react"
+        )
     else:
         raise Http404("Unknown action.")
     return JsonResponse({"message": message_dict(message)})
@@ -243,8 +292,12 @@ def api_message_action(request, message_id, action):
 @require_GET
 def api_edit_history(request, message_id):
     message, edits = messages.edit_history(user=request.user, message_id=message_id)
-    return JsonResponse({"current": "" if message.deleted_at else message.body,
-                         "edits": [{"body": e.body, "edited": e.edited_at.isoformat()} for e in edits]})
+    return JsonResponse(
+        {
+            "current": "" if message.deleted_at else message.body,
+            "edits": [{"body": e.body, "edited": e.edited_at.isoformat()} for e in edits],
+        }
+    )
 
 
 @api
@@ -278,19 +331,37 @@ def api_people(request):
 @api
 @require_POST
 def api_upload(request, room_id):
-    attachment = attachments.store_upload(user=request.user, room_id=room_id, upload=request.FILES.get("file"))
+    attachment = attachments.store_upload(
+        user=request.user, room_id=room_id, upload=request.FILES.get("file")
+    )
     return JsonResponse({"attachment": attachment_dict(attachment)}, status=201)
 
 
 @api
 @require_GET
 def api_search(request):
-    found = messages.search(user=request.user, query=request.GET.get("q", ""), room_id=request.GET.get("room"),
-                            language=_language())
-    return JsonResponse({"results": [{"room": m.room_id, "seq": m.seq, "author": person(m.author),
-                                      "body": m.body[:300], "snippet_html": m.snippet_html,
-                                      "created": m.created_at.isoformat()} for m in found.messages],
-                         "degraded": found.degraded})
+    found = messages.search(
+        user=request.user,
+        query=request.GET.get("q", ""),
+        room_id=request.GET.get("room"),
+        language=_language(),
+    )
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "room": m.room_id,
+                    "seq": m.seq,
+                    "author": person(m.author),
+                    "body": m.body[:300],
+                    "snippet_html": m.snippet_html,
+                    "created": m.created_at.isoformat(),
+                }
+                for m in found.messages
+            ],
+            "degraded": found.degraded,
+        }
+    )
 
 
 def _serve(request, attachment_id, thumbnail=False):
@@ -302,8 +373,12 @@ def _serve(request, attachment_id, thumbnail=False):
     if not field:
         raise Http404("No such attachment.")
     inline = attachment.kind == attachment.Kind.IMAGE
-    response = FileResponse(field.open("rb"), as_attachment=not inline, filename=attachment.original_name,
-                            content_type="image/jpeg" if thumbnail else attachment.content_type)
+    response = FileResponse(
+        field.open("rb"),
+        as_attachment=not inline,
+        filename=attachment.original_name,
+        content_type="image/jpeg" if thumbnail else attachment.content_type,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=86400"

@@ -53,8 +53,11 @@ PERIODIC_JOBS = [
     Periodic("must_read_reminders", "news.tasks.send_must_read_reminders", datetime.timedelta(minutes=15)),
     # Instruction review reminders: the steps are days apart (two weeks before,
     # then overdue), so hourly is punctual and costs one query when nothing is due.
-    Periodic("instruction_review_reminders", "instructions.tasks.send_review_reminders",
-             datetime.timedelta(hours=1)),
+    Periodic(
+        "instruction_review_reminders",
+        "instructions.tasks.send_review_reminders",
+        datetime.timedelta(hours=1),
+    ),
     # Search outbox: each change also queues a drain at once; this catches up
     # after failures (rows wait out their backoff) and after a worker restart.
     Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),
@@ -86,14 +89,20 @@ def requeue_failed_and_orphaned(*, now=None) -> int:
 
     now = now or timezone.now()
     requeued = 0
-    for result in DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).only("id", "worker_ids", "finished_at"):
+    for result in DBTaskResult.objects.filter(status=TaskResultStatus.FAILED).only(
+        "id", "worker_ids", "finished_at"
+    ):
         attempts = len(result.worker_ids or [])
         if attempts >= MAX_ATTEMPTS:
             continue
         delay = RETRY_DELAYS[min(max(attempts, 1), len(RETRY_DELAYS)) - 1]
         requeued += DBTaskResult.objects.filter(pk=result.pk, status=TaskResultStatus.FAILED).update(
-            status=TaskResultStatus.READY, run_after=now + delay, finished_at=None, started_at=None,
-            exception_class_path="", traceback="",
+            status=TaskResultStatus.READY,
+            run_after=now + delay,
+            finished_at=None,
+            started_at=None,
+            exception_class_path="",
+            traceback="",
         )
     requeued += DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, started_at__lt=now - STALE_AFTER

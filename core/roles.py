@@ -68,8 +68,11 @@ NEWS_SNIPPETS = [f"news.{action}_newscategory" for action in CRUD] + [
 ]
 SUPPLEMENTS = [f"news.{action}_regionalsupplement" for action in CRUD]
 TRANSLATING = ["simple_translation.submit_translation"]
-INSTRUCTION_SNIPPETS = [f"instructions.{action}_{model}" for model in ["topic", "processarea", "onboardingpath"]
-                        for action in CRUD]
+INSTRUCTION_SNIPPETS = [
+    f"instructions.{action}_{model}"
+    for model in ["topic", "processarea", "onboardingpath"]
+    for action in CRUD
+]
 ONBOARDING_PATHS = [f"instructions.{action}_onboardingpath" for action in ["add", "change", "view"]]
 # Search: editors pin best bets and read the search report (search.admin_reports).
 SEARCH_EDITING = [f"search.{action}_bestbet" for action in CRUD] + ["search.view_searchlog"]
@@ -83,7 +86,10 @@ ROLES: dict[str, Role] = {
     ),
     COMMUNICATION_APPROVERS: Role(
         model_permissions=[ADMIN_ACCESS, *NEWS_SNIPPETS, *TRANSLATING, *SEARCH_EDITING],
-        page_permissions={SITE: ["add", "change", "publish"], NEWS: ["add", "change", "publish", "lock", "unlock"]},
+        page_permissions={
+            SITE: ["add", "change", "publish"],
+            NEWS: ["add", "change", "publish", "lock", "unlock"],
+        },
         collection_permissions=MEDIA_EDITING,
     ),
     INSTRUCTION_OWNERS: Role(
@@ -107,7 +113,11 @@ ROLES: dict[str, Role] = {
 REGIONAL_EDITOR = Role(
     model_permissions=[ADMIN_ACCESS, *SUPPLEMENTS, *TRANSLATING],
     page_permissions={NEWS: ["add", "change", "publish"]},
-    collection_permissions=["wagtailimages.add_image", "wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    collection_permissions=[
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.choose_document",
+    ],
 )
 
 
@@ -131,8 +141,9 @@ def register_section(name: str, pages: Callable[[], list]) -> None:
     SECTIONS[name] = pages
 
 
-def register_setup(*, order: int, before: Callable[[], object] | None = None,
-                   after: Callable[..., object] | None = None) -> None:
+def register_setup(
+    *, order: int, before: Callable[[], object] | None = None, after: Callable[..., object] | None = None
+) -> None:
     """``before()`` runs before the groups are synced; ``after(groups=, sections=)`` after."""
     if before is not None:
         SETUP_STEPS.append((order, before))
@@ -160,7 +171,9 @@ def _apply(group: Group, role: Role, sections: dict[str, list] | None = None) ->
         for section, kinds in role.page_permissions.items():
             for page in sections.get(section, []):
                 for kind in kinds:
-                    permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{kind}_page")
+                    permission = Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=f"{kind}_page"
+                    )
                     grant, _created = GroupPagePermission.objects.get_or_create(
                         group=group, page=page, permission=permission
                     )

@@ -28,8 +28,10 @@ def _split_url(url: str) -> tuple[str, str]:
     trail = ""
     while url:
         last = url[-1]
-        if last in _TRAILING or (last == ")" and url.count("(") < url.count(")")) or (
-            last == "]" and url.count("[") < url.count("]")
+        if (
+            last in _TRAILING
+            or (last == ")" and url.count("(") < url.count(")"))
+            or (last == "]" and url.count("[") < url.count("]"))
         ):
             trail = last + trail
             url = url[:-1]
@@ -43,7 +45,7 @@ def tokens(text: str):
     position = 0
     for match in _TOKENS.finditer(text):
         if match.start() > position:
-            yield "text", text[position:match.start()]
+            yield "text", text[position : match.start()]
         if match.group("url"):
             url, trail = _split_url(match.group("url"))
             address = _URL_START.match(url)
@@ -53,7 +55,7 @@ def tokens(text: str):
                 yield "text", url
         else:
             name = match.group("name").rstrip(".-")
-            trail = match.group("name")[len(name):]
+            trail = match.group("name")[len(name) :]
             yield "mention", name
         if trail:
             yield "text", trail
@@ -90,7 +92,9 @@ def render_text(text: str, mentions: dict[str, str] | None = None) -> SafeString
             href = value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
             parts.append(str(format_html('<a href="{}" rel="nofollow noopener">{}</a>', href, value)))
         elif kind == "mention" and value.lower() in mentions:
-            parts.append(str(format_html('<a class="mention" href="{}">@{}</a>', mentions[value.lower()], value)))
+            parts.append(
+                str(format_html('<a class="mention" href="{}">@{}</a>', mentions[value.lower()], value))
+            )
         elif kind == "mention":
             parts.append(_escaped_text("@" + value))
         else:

@@ -118,8 +118,17 @@ def _fill(rng, room, authors, lines, count, mention_name="") -> list[Message]:
         # Direct conversations follow their lines in order; rooms pick at random.
         line = lines[index % len(lines)] if lines is DIRECT_LINES else rng.choice(lines)
         body = line.replace("{name}", mention_name or "kaikki")
-        made.append(Message(room=room, seq=seq, author=rng.choice(authors), body=body, created_at=stamp,
-                            updated_at=stamp, client_id=f"demo-{room.pk}-{seq}"))
+        made.append(
+            Message(
+                room=room,
+                seq=seq,
+                author=rng.choice(authors),
+                body=body,
+                created_at=stamp,
+                updated_at=stamp,
+                client_id=f"demo-{room.pk}-{seq}",
+            )
+        )
     return made
 
 
@@ -130,8 +139,12 @@ def load_chat(*, progress=lambda *a: None) -> Result:
         return result
     User = get_user_model()
     rng = random.Random(SEED)
-    logins = {u.username: u for u in User.objects.filter(username__in=["henkilo", "viestinta", "toimittaja",
-                                                                       "ohjeet", "paakayttaja"])}
+    logins = {
+        u.username: u
+        for u in User.objects.filter(
+            username__in=["henkilo", "viestinta", "toimittaja", "ohjeet", "paakayttaja"]
+        )
+    }
     if not logins:
         return result
     plan = []  # (room, authors, lines, count, mention)
@@ -147,9 +160,14 @@ def load_chat(*, progress=lambda *a: None) -> Result:
     everyone = list(User.objects.filter(is_active=True, person__isnull=False).order_by("pk"))
     for name, topic, lines in NETWORKS:
         owner = logins.get("viestinta") or everyone[0]
-        room = rooms.create_room(user=owner, name=name, kind=Room.Kind.NETWORK, topic=topic,
-                                 member_ids=[u.pk for u in rng.sample(everyone, min(60, len(everyone)))]
-                                 + [u.pk for u in logins.values()])
+        room = rooms.create_room(
+            user=owner,
+            name=name,
+            kind=Room.Kind.NETWORK,
+            topic=topic,
+            member_ids=[u.pk for u in rng.sample(everyone, min(60, len(everyone)))]
+            + [u.pk for u in logins.values()],
+        )
         plan.append((room, list(User.objects.filter(chat_memberships__room=room)), lines, 45, "henkilo"))
     henkilo = logins.get("henkilo")
     if henkilo is not None:
@@ -208,8 +226,12 @@ def _decorate(rng, room, made, authors):
     from core.text import mentioned_usernames
 
     users = {u.username.lower(): u.pk for u in get_user_model().objects.filter(chat_memberships__room=room)}
-    mentions = [MessageMention(message_id=m.pk, user_id=users[name]) for m in made
-                for name in mentioned_usernames(m.body) if name in users]
+    mentions = [
+        MessageMention(message_id=m.pk, user_id=users[name])
+        for m in made
+        for name in mentioned_usernames(m.body)
+        if name in users
+    ]
     MessageMention.objects.bulk_create(mentions, ignore_conflicts=True)
 
 
@@ -224,5 +246,7 @@ def _unread_state(rng, logins):
     # Rooms without a demo login are read up to their end, so nobody else starts with a wall of unread.
     last = dict(Room.objects.values_list("pk", "last_seq"))
     for room_id, seq in last.items():
-        Membership.objects.filter(room_id=room_id).exclude(user__in=list(logins.values())).update(last_read_seq=seq)
+        Membership.objects.filter(room_id=room_id).exclude(user__in=list(logins.values())).update(
+            last_read_seq=seq
+        )
     return Message.objects.aggregate(Max("seq"))

@@ -100,8 +100,18 @@ def _body(rng, topic_slug: str, values: dict, kind: str) -> list:
         body.append(("notice", {"kind": "tip", "text": f"<p>{tip}</p>"}))
     table = content.TABLES.get(topic_slug)
     if table and rng.random() < 0.5:
-        body.append(("table", {"data": table, "first_row_is_table_header": True, "first_col_is_header": False,
-                               "table_caption": "", "table_header_choice": "row"}))
+        body.append(
+            (
+                "table",
+                {
+                    "data": table,
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "",
+                    "table_header_choice": "row",
+                },
+            )
+        )
     statute, section, url = legal
     body.append(("legal_reference", {"statute": statute, "section": section, "url": url}))
     return body
@@ -113,8 +123,11 @@ def _swedish(rng, values: dict, kind: str) -> dict:
         body.append(("heading", heading))
         body.append(("paragraph", "<p>" + " ".join(rng.sample(content.SWEDISH_SENTENCES, k=3)) + "</p>"))
     body.insert(2, ("steps", {"steps": [{"title": step, "text": ""} for step in content.SWEDISH_STEPS]}))
-    return {"title": content.SWEDISH_TITLE_PATTERNS[kind].format(**values),
-            "lead": content.SWEDISH_LEAD.format(**values), "body": body}
+    return {
+        "title": content.SWEDISH_TITLE_PATTERNS[kind].format(**values),
+        "lead": content.SWEDISH_LEAD.format(**values),
+        "body": body,
+    }
 
 
 def plan(*, today: datetime.date, now: datetime.datetime) -> list[Spec]:
@@ -145,16 +158,27 @@ def plan(*, today: datetime.date, now: datetime.datetime) -> list[Spec]:
                 else:
                     next_review = today + datetime.timedelta(days=rng.randint(20, 360))
                 spec = Spec(
-                    slug=page_slug, title=title, lead=rng.choice(content.LEADS[kind]).format(**values), kind=kind,
-                    topic=slug, area=area, unit=unit, audience=kind_audience,
-                    body=_body(rng, slug, values, kind), published_at=published_at, next_review=next_review,
-                    valid_from=timezone.localdate(published_at), contacts=rng.choice([1, 1, 2]),
+                    slug=page_slug,
+                    title=title,
+                    lead=rng.choice(content.LEADS[kind]).format(**values),
+                    kind=kind,
+                    topic=slug,
+                    area=area,
+                    unit=unit,
+                    audience=kind_audience,
+                    body=_body(rng, slug, values, kind),
+                    published_at=published_at,
+                    next_review=next_review,
+                    valid_from=timezone.localdate(published_at),
+                    contacts=rng.choice([1, 1, 2]),
                 )
                 if rng.random() < EXPIRED_SHARE:
                     spec.valid_until = today - datetime.timedelta(days=rng.randint(1, 90))
                 for _change in range(rng.choice([0, 1, 1, 2, 3])):
                     note, material = rng.choice(content.CHANGE_NOTES)
-                    moment = published_at + datetime.timedelta(days=rng.randint(1, max(2, (now - published_at).days)))
+                    moment = published_at + datetime.timedelta(
+                        days=rng.randint(1, max(2, (now - published_at).days))
+                    )
                     spec.changes.append((min(moment, now), note, material))
                 spec.changes.sort()
                 if rng.random() < SWEDISH_SHARE:
@@ -164,15 +188,22 @@ def plan(*, today: datetime.date, now: datetime.datetime) -> list[Spec]:
     for spec in specs:
         by_topic[spec.topic].append(spec)
     for spec in specs:
-        siblings = [other.slug for other in by_topic[spec.topic] if other is not spec and not other.valid_until]
+        siblings = [
+            other.slug for other in by_topic[spec.topic] if other is not spec and not other.valid_until
+        ]
         spec.related = rng.sample(siblings, k=min(3, len(siblings)))
         if spec.valid_until and rng.random() < 0.5 and siblings:
             spec.replacement = rng.choice(siblings)
     # A few instructions with a material change today, so that the demo shows the highlight.
     for spec in specs[:: max(1, len(specs) // 6)][:6]:
         if not spec.valid_until:
-            spec.changes.append((now - datetime.timedelta(hours=2), "Käsittelyn määräaika muuttui: lue kohta "
-                                 "”Määräajat” uudelleen.", True))
+            spec.changes.append(
+                (
+                    now - datetime.timedelta(hours=2),
+                    "Käsittelyn määräaika muuttui: lue kohta ”Määräajat” uudelleen.",
+                    True,
+                )
+            )
     return specs
 
 
@@ -196,10 +227,12 @@ def _taxonomy() -> tuple[dict, dict]:
     topics, areas = {}, {}
     for order, (slug, fi, sv, en, *_rest) in enumerate(content.TOPICS):
         topics[slug], _created = Topic.objects.get_or_create(
-            slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order})
+            slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order}
+        )
     for order, (slug, fi, sv, en) in enumerate(content.PROCESS_AREAS):
         areas[slug], _created = ProcessArea.objects.get_or_create(
-            slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order})
+            slug=slug, defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "sort_order": order}
+        )
     return topics, areas
 
 
@@ -225,11 +258,24 @@ def load_instructions(*, progress: Progress = _quiet, now: datetime.datetime | N
     progress("instructions", total - len(missing), total)
     if missing:
         people_by_unit = defaultdict(list)
-        for person_id, unit_id in Person.objects.filter(user__is_active=True, unit__isnull=False).order_by(
-                "user__username").values_list("pk", "unit_id"):
+        for person_id, unit_id in (
+            Person.objects.filter(user__is_active=True, unit__isnull=False)
+            .order_by("user__username")
+            .values_list("pk", "unit_id")
+        ):
             people_by_unit[unit_id].append(person_id)
-        _create(missing, library=library, sections=sections, units=units, topics=topics, areas=areas,
-                people_by_unit=people_by_unit, result=result, progress=progress, total=total)
+        _create(
+            missing,
+            library=library,
+            sections=sections,
+            units=units,
+            topics=topics,
+            areas=areas,
+            people_by_unit=people_by_unit,
+            result=result,
+            progress=progress,
+            total=total,
+        )
         _link(specs, library=library)
         demo_engagement.load_feedback(slugs=[spec.slug for spec in missing], library=library, now=now)
         _index(slugs=[spec.slug for spec in missing])
@@ -245,11 +291,21 @@ def _instance(spec: Spec, *, topics, areas, units, people_by_unit, rng, locale_i
     text = spec.swedish if swedish else {"title": spec.title, "lead": spec.lead, "body": spec.body}
     last = spec.changes[-1] if spec.changes else None
     page = InstructionPage(
-        title=text["title"], slug=spec.slug, lead=text["lead"], body=text["body"], kind=spec.kind,
-        topic=topics[spec.topic], process_area=areas[spec.area], owner_unit=units[spec.unit],
-        valid_from=spec.valid_from, valid_until=spec.valid_until, next_review_date=spec.next_review,
-        first_published_at=spec.published_at, last_published_at=last[0] if last else spec.published_at,
-        pending_change_note=last[1] if last else "", pending_material=bool(last and last[2]),
+        title=text["title"],
+        slug=spec.slug,
+        lead=text["lead"],
+        body=text["body"],
+        kind=spec.kind,
+        topic=topics[spec.topic],
+        process_area=areas[spec.area],
+        owner_unit=units[spec.unit],
+        valid_from=spec.valid_from,
+        valid_until=spec.valid_until,
+        next_review_date=spec.next_review,
+        first_published_at=spec.published_at,
+        last_published_at=last[0] if last else spec.published_at,
+        pending_change_note=last[1] if last else "",
+        pending_material=bool(last and last[2]),
         for_everyone=not spec.audience,
         **{AUDIENCE_FIELDS[kind]: True for kind in spec.audience},
     )
@@ -265,9 +321,11 @@ def _create(missing, *, library, sections, units, topics, areas, people_by_unit,
     done = total - len(missing)
     chunk = 100
     for offset in range(0, len(missing), chunk):
-        batch = missing[offset:offset + chunk]
-        pages = [_instance(spec, topics=topics, areas=areas, units=units, people_by_unit=people_by_unit, rng=rng)
-                 for spec in batch]
+        batch = missing[offset : offset + chunk]
+        pages = [
+            _instance(spec, topics=topics, areas=areas, units=units, people_by_unit=people_by_unit, rng=rng)
+            for spec in batch
+        ]
         contacts = []
         for spec in batch:
             pool = people_by_unit.get(units[spec.unit].pk, [])
@@ -278,24 +336,48 @@ def _create(missing, *, library, sections, units, topics, areas, people_by_unit,
         if swedish_specs and len(sections) > 1:
             translations = []
             for spec, page in swedish_specs:
-                translation = _instance(spec, topics=topics, areas=areas, units=units,
-                                        people_by_unit=people_by_unit, rng=rng, locale_id=sections[1].locale_id,
-                                        swedish=True)
+                translation = _instance(
+                    spec,
+                    topics=topics,
+                    areas=areas,
+                    units=units,
+                    people_by_unit=people_by_unit,
+                    rng=rng,
+                    locale_id=sections[1].locale_id,
+                    swedish=True,
+                )
                 translation.translation_key = page.translation_key
                 translation.pending_change_note, translation.pending_material = "", False
                 translations.append(translation)
-            bulk_add_children(sections[1], translations,
-                              m2m={"contacts": [contacts[batch.index(spec)] for spec, _page in swedish_specs]})
+            bulk_add_children(
+                sections[1],
+                translations,
+                m2m={"contacts": [contacts[batch.index(spec)] for spec, _page in swedish_specs]},
+            )
             result.swedish += len(translations)
-        ChangeLogEntry.objects.bulk_create([
-            ChangeLogEntry(translation_key=page.translation_key, page=page, language="fi", published_at=moment,
-                           note=note, material=material,
-                           revision_id=page.live_revision_id if index == len(spec.changes) - 1 else None)
-            for spec, page in zip(batch, pages) for index, (moment, note, material) in enumerate(spec.changes)
-        ])
+        ChangeLogEntry.objects.bulk_create(
+            [
+                ChangeLogEntry(
+                    translation_key=page.translation_key,
+                    page=page,
+                    language="fi",
+                    published_at=moment,
+                    note=note,
+                    material=material,
+                    revision_id=page.live_revision_id if index == len(spec.changes) - 1 else None,
+                )
+                for spec, page in zip(batch, pages)
+                for index, (moment, note, material) in enumerate(spec.changes)
+            ]
+        )
         InstructionAttachment.objects.bulk_create(
-            [InstructionAttachment(page=page, document_id=pk) for page in pages for pk in page.document_ids()],
-            ignore_conflicts=True)
+            [
+                InstructionAttachment(page=page, document_id=pk)
+                for page in pages
+                for pk in page.document_ids()
+            ],
+            ignore_conflicts=True,
+        )
         done += len(batch)
         progress("instructions", done, total)
 
@@ -307,13 +389,23 @@ def _link(specs, *, library) -> None:
     ids = dict(InstructionPage.objects.child_of(library).values_list("slug", "id"))
     through = InstructionPage.related.through
     through.objects.bulk_create(
-        [through(from_instructionpage_id=ids[spec.slug], to_instructionpage_id=ids[slug])
-         for spec in specs if spec.slug in ids for slug in spec.related if slug in ids],
-        ignore_conflicts=True, batch_size=500)
+        [
+            through(from_instructionpage_id=ids[spec.slug], to_instructionpage_id=ids[slug])
+            for spec in specs
+            if spec.slug in ids
+            for slug in spec.related
+            if slug in ids
+        ],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
     for spec in specs:
         if spec.replacement and spec.slug in ids and spec.replacement in ids:
-            InstructionPage.objects.filter(translation_key__in=InstructionPage.objects.filter(
-                pk=ids[spec.slug]).values("translation_key")).update(replacement_id=ids[spec.replacement])
+            InstructionPage.objects.filter(
+                translation_key__in=InstructionPage.objects.filter(pk=ids[spec.slug]).values(
+                    "translation_key"
+                )
+            ).update(replacement_id=ids[spec.replacement])
 
 
 def _index(*, slugs) -> None:
@@ -333,15 +425,29 @@ def _paths(*, library) -> int:
     from instructions.models import InstructionPage, OnboardingPath, OnboardingStep
 
     created = 0
-    for order, (slug, fi, sv, en, description_fi, description_sv, topics) in enumerate(content.ONBOARDING_PATHS):
+    for order, (slug, fi, sv, en, description_fi, description_sv, topics) in enumerate(
+        content.ONBOARDING_PATHS
+    ):
         if OnboardingPath.objects.filter(slug=slug).exists():
             continue
-        path = OnboardingPath.objects.create(slug=slug, name_fi=fi, name_sv=sv, name_en=en, sort_order=order,
-                                             description_fi=description_fi, description_sv=description_sv)
+        path = OnboardingPath.objects.create(
+            slug=slug,
+            name_fi=fi,
+            name_sv=sv,
+            name_en=en,
+            sort_order=order,
+            description_fi=description_fi,
+            description_sv=description_sv,
+        )
         steps = []
         for topic in topics:
-            first = (InstructionPage.objects.child_of(library).filter(topic__slug=topic, valid_until__isnull=True)
-                     .order_by("-kind", "title").filter(kind__in=["onboarding", "course", "administrative"]).first())
+            first = (
+                InstructionPage.objects.child_of(library)
+                .filter(topic__slug=topic, valid_until__isnull=True)
+                .order_by("-kind", "title")
+                .filter(kind__in=["onboarding", "course", "administrative"])
+                .first()
+            )
             if first is not None:
                 steps.append(OnboardingStep(path=path, instruction=first, sort_order=len(steps)))
         OnboardingStep.objects.bulk_create(steps)

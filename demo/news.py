@@ -47,8 +47,16 @@ LOCATION_INTROS = 20
 PINNED = [("taimi", 0, 21), ("henkilostobarometri", 1, 14), ("te-digi", 2, 10)]
 # Supplements by these agencies, in the order of content.SUPPLEMENTS; the
 # demo regional editor's agency (Pohjanmaan ELY-keskus) has more than one.
-SUPPLEMENT_AGENCIES = ["ely-pohjanmaa", "te-pohjanmaa", "ely-lappi", "te-uusimaa", "ely-pohjanmaa",
-                       "ely-pirkanmaa", "te-varsinais-suomi", "ely-pohjanmaa"]
+SUPPLEMENT_AGENCIES = [
+    "ely-pohjanmaa",
+    "te-pohjanmaa",
+    "ely-lappi",
+    "te-uusimaa",
+    "ely-pohjanmaa",
+    "ely-pirkanmaa",
+    "te-varsinais-suomi",
+    "ely-pohjanmaa",
+]
 REGIONAL_EDITOR = "toimittaja"  # demo.teams_data.DEMO_LOGINS
 IMAGE_COLLECTION = "Uutiskuvat"
 IMAGE_SIZE = (1600, 900)
@@ -138,8 +146,17 @@ def _dates(published_at: datetime, rng: random.Random) -> dict:
     return {"date": f"{event.day}.{event.month}.", "date2": f"{later.day}.{later.month}."}
 
 
-def _body(rng: random.Random, *, first: tuple | None, pool: list, headings: list, quote, speaker: tuple | None,
-          fact, values: dict) -> tuple[list, list | None]:
+def _body(
+    rng: random.Random,
+    *,
+    first: tuple | None,
+    pool: list,
+    headings: list,
+    quote,
+    speaker: tuple | None,
+    fact,
+    values: dict,
+) -> tuple[list, list | None]:
     """The Finnish and Swedish StreamField bodies of one article (Swedish None when some part has no Swedish)."""
     picked = sorted(rng.sample(range(len(pool)), k=min(len(pool), rng.randint(2, 3))))
     paragraphs = ([first] if first else []) + [pool[i] for i in picked]
@@ -193,13 +210,32 @@ def _audience(rng: random.Random, source: dict | None, share: float) -> dict[str
     return {dimension: list(slugs) for dimension, slugs in source.items()}
 
 
-def _spec(rng, ctx, now, *, topic: str, title, lead, first, group: dict, categories, days_ago, values=None,
-          publisher=None, audience=None) -> ArticleSpec:
+def _spec(
+    rng,
+    ctx,
+    now,
+    *,
+    topic: str,
+    title,
+    lead,
+    first,
+    group: dict,
+    categories,
+    days_ago,
+    values=None,
+    publisher=None,
+    audience=None,
+) -> ArticleSpec:
     published_at = _publish_time(rng, now, days_ago)
     values = {**_dates(published_at, rng), **(values or {})}
     body_fi, body_sv = _body(
-        rng, first=first, pool=group.get("paragraphs", []), headings=group.get("headings", []),
-        quote=group.get("quote"), speaker=_speaker(ctx, group.get("speaker")), fact=group.get("fact"),
+        rng,
+        first=first,
+        pool=group.get("paragraphs", []),
+        headings=group.get("headings", []),
+        quote=group.get("quote"),
+        speaker=_speaker(ctx, group.get("speaker")),
+        fact=group.get("fact"),
         values=values,
     )
     title_fi, title_sv = _fill(title[0], values), _fill(title[1], values)
@@ -214,8 +250,9 @@ def _spec(rng, ctx, now, *, topic: str, title, lead, first, group: dict, categor
         publisher=publisher or ctx.keha,
         categories=list(dict.fromkeys(categories)),
         published_at=published_at,
-        audience=audience if audience is not None else _audience(rng, group.get("audience"),
-                                                                  group.get("targeted", 0)),
+        audience=audience
+        if audience is not None
+        else _audience(rng, group.get("audience"), group.get("targeted", 0)),
         motif=group.get("motif", "taimi"),
         topic=topic,
     )
@@ -241,8 +278,18 @@ def _topic_articles(rng, ctx, now) -> list[ArticleSpec]:
                 days += rng.randint(20, 70)
                 schedule[index] = min(days, 360)
         for index, (title, lead, extra) in enumerate(stages):
-            spec = _spec(rng, ctx, now, topic=topic["key"], title=title, lead=lead, first=None, group=topic,
-                         categories=topic["categories"] + extra, days_ago=schedule[index])
+            spec = _spec(
+                rng,
+                ctx,
+                now,
+                topic=topic["key"],
+                title=title,
+                lead=lead,
+                first=None,
+                group=topic,
+                categories=topic["categories"] + extra,
+                days_ago=schedule[index],
+            )
             if index == pin_stage:
                 spec.pinned_days = pinned[topic["key"]][1]
                 spec.audience = {}
@@ -257,21 +304,32 @@ def _series_items(series: dict, ctx: Context, rng: random.Random) -> list[tuple]
         teams = sorted(rng.sample(ctx.teams, k=min(TEAM_INTROS, len(ctx.teams))), key=lambda t: t["slug"])
         result = []
         for team in teams:
-            values = {"description": team["description"],
-                      "lead_sentence": f"Tiimiä vetää {team['lead']}." if team["lead"] else ""}
-            paragraph = tuple(_fill(text, values).strip() if text else None for text in series["item_paragraph"])
+            values = {
+                "description": team["description"],
+                "lead_sentence": f"Tiimiä vetää {team['lead']}." if team["lead"] else "",
+            }
+            paragraph = tuple(
+                _fill(text, values).strip() if text else None for text in series["item_paragraph"]
+            )
             result.append(((team["name"], None), series["lead"], paragraph, {}))
         return result
     if items == "locations":
-        towns = sorted(rng.sample(ctx.locations, k=min(LOCATION_INTROS, len(ctx.locations))),
-                       key=lambda t: t["slug"])
+        towns = sorted(
+            rng.sample(ctx.locations, k=min(LOCATION_INTROS, len(ctx.locations))), key=lambda t: t["slug"]
+        )
         return [
-            ((town["name_fi"], town["name_sv"] or town["name_fi"]), series["lead"], series["item_paragraph"],
-             {"office": town["office"], "street": town["street"], "postal": town["postal"]})
+            (
+                (town["name_fi"], town["name_sv"] or town["name_fi"]),
+                series["lead"],
+                series["item_paragraph"],
+                {"office": town["office"], "street": town["street"], "postal": town["postal"]},
+            )
             for town in towns
         ]
-    return [(subject, lead, paragraph, {"categories": rest[0] if rest else []})
-            for subject, lead, paragraph, *rest in items]
+    return [
+        (subject, lead, paragraph, {"categories": rest[0] if rest else []})
+        for subject, lead, paragraph, *rest in items
+    ]
 
 
 def _series_articles(rng, ctx, now) -> list[ArticleSpec]:
@@ -284,29 +342,67 @@ def _series_articles(rng, ctx, now) -> list[ArticleSpec]:
             categories = series["categories"] + extra.pop("categories", [])
             values = {"item": subject[0], "item_sv": subject[1], **extra}
             title = (series["title"][0], series["title"][1] if subject[1] else None)
-            specs.append(_spec(rng, ctx, now, topic=series["key"], title=title, lead=lead, first=paragraph,
-                               group=series, categories=categories, days_ago=max(days_ago, 1), values=values))
+            specs.append(
+                _spec(
+                    rng,
+                    ctx,
+                    now,
+                    topic=series["key"],
+                    title=title,
+                    lead=lead,
+                    first=paragraph,
+                    group=series,
+                    categories=categories,
+                    days_ago=max(days_ago, 1),
+                    values=values,
+                )
+            )
     return specs
 
 
 def _regional_articles(rng, ctx, now, count: int) -> list[ArticleSpec]:
     # The demo regional editor's agency publishes one article of each kind; the others a random share.
-    editor_agency = next((agency for agency in ctx.regional if agency["slug"] == SUPPLEMENT_AGENCIES[0]), None)
-    pairs = [(template, agency) for template in content.REGIONAL for agency in ctx.regional
-             if agency["kind"] in template.get("kinds", ["ely", "te"])]
+    editor_agency = next(
+        (agency for agency in ctx.regional if agency["slug"] == SUPPLEMENT_AGENCIES[0]), None
+    )
+    pairs = [
+        (template, agency)
+        for template in content.REGIONAL
+        for agency in ctx.regional
+        if agency["kind"] in template.get("kinds", ["ely", "te"])
+    ]
     own = [(template, agency) for template, agency in pairs if agency is editor_agency]
     others = [pair for pair in pairs if pair[1] is not editor_agency]
     rng.shuffle(others)
     chosen = own + others[: max(count - len(own), 0)]
     specs = []
     for template, agency in chosen[:count]:
-        values = {"agency": agency["name_fi"], "agency_sv": agency["name_sv"], "agency_gen": agency["genitive"],
-                  "town": agency["town"], "town_sv": agency["town_sv"], "town_in": agency["town_in"],
-                  "town_gen": agency["town_gen"]}
-        specs.append(_spec(rng, ctx, now, topic=f"regional:{template['key']}", title=template["title"],
-                           lead=template["lead"], first=None, group=template, categories=template["categories"],
-                           days_ago=rng.randint(1, 362), values=values, publisher=agency["slug"],
-                           audience={"agencies": [agency["slug"]]}))
+        values = {
+            "agency": agency["name_fi"],
+            "agency_sv": agency["name_sv"],
+            "agency_gen": agency["genitive"],
+            "town": agency["town"],
+            "town_sv": agency["town_sv"],
+            "town_in": agency["town_in"],
+            "town_gen": agency["town_gen"],
+        }
+        specs.append(
+            _spec(
+                rng,
+                ctx,
+                now,
+                topic=f"regional:{template['key']}",
+                title=template["title"],
+                lead=template["lead"],
+                first=None,
+                group=template,
+                categories=template["categories"],
+                days_ago=rng.randint(1, 362),
+                values=values,
+                publisher=agency["slug"],
+                audience={"agencies": [agency["slug"]]},
+            )
+        )
     return specs
 
 
@@ -361,27 +457,62 @@ def build_context() -> Context:
             genitive = name_fi + "n"
         else:
             genitive = name_fi
-        regional.append(dict(slug=agency.slug, kind=agency.kind, name_fi=name_fi, name_sv=agency.name_sv or name_fi,
-                             genitive=genitive, town=town.name_fi, town_sv=town.name_sv or town.name_fi,
-                             town_in=town_in, town_gen=town_gen, region=agency.region))
+        regional.append(
+            dict(
+                slug=agency.slug,
+                kind=agency.kind,
+                name_fi=name_fi,
+                name_sv=agency.name_sv or name_fi,
+                genitive=genitive,
+                town=town.name_fi,
+                town_sv=town.name_sv or town.name_fi,
+                town_in=town_in,
+                town_gen=town_gen,
+                region=agency.region,
+            )
+        )
     heads, head_titles = {}, {}
     for unit, titles in demo_data.TITLES.items():
-        head = (Person.objects.filter(unit__slug=unit, title=titles[0]).select_related("user").order_by("pk")
-                .first())
+        head = (
+            Person.objects.filter(unit__slug=unit, title=titles[0])
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
         if head is not None:
             heads[unit] = f"{head.user.first_name} {head.user.last_name}"
             head_titles[unit] = titles[0]
     leads = {
         membership.team_id: f"{membership.person.user.first_name} {membership.person.user.last_name}"
-        for membership in TeamMembership.objects.filter(role="lead").select_related("person__user").order_by("pk")
+        for membership in TeamMembership.objects.filter(role="lead")
+        .select_related("person__user")
+        .order_by("pk")
     }
-    teams = [dict(slug=team.slug, name=team.name, description=team.description, lead=leads.get(team.pk, ""))
-             for team in Team.objects.order_by("slug") if team.description]
-    towns = [dict(slug=town.slug, name_fi=town.name_fi, name_sv=town.name_sv, office=town.office_name,
-                  street=town.street_address, postal=town.postal_code)
-             for town in sorted(locations.values(), key=lambda town: town.slug) if town.office_name]
-    return Context(keha=keha.slug if keha else "", regional=regional, unit_heads=heads, head_titles=head_titles,
-                   teams=teams, locations=towns)
+    teams = [
+        dict(slug=team.slug, name=team.name, description=team.description, lead=leads.get(team.pk, ""))
+        for team in Team.objects.order_by("slug")
+        if team.description
+    ]
+    towns = [
+        dict(
+            slug=town.slug,
+            name_fi=town.name_fi,
+            name_sv=town.name_sv,
+            office=town.office_name,
+            street=town.street_address,
+            postal=town.postal_code,
+        )
+        for town in sorted(locations.values(), key=lambda town: town.slug)
+        if town.office_name
+    ]
+    return Context(
+        keha=keha.slug if keha else "",
+        regional=regional,
+        unit_heads=heads,
+        head_titles=head_titles,
+        teams=teams,
+        locations=towns,
+    )
 
 
 # --- Hero images ----------------------------------------------------------------
@@ -428,12 +559,14 @@ def draw_image(motif: str, variant: int) -> bytes:
     elif motif == "verkosto":
         points = [(rng.randint(120, width - 120), rng.randint(100, height - 100)) for _ in range(26)]
         for index, (x, y) in enumerate(points):
-            for other in points[index + 1: index + 3]:
+            for other in points[index + 1 : index + 3]:
                 draw.line((x, y, *other), fill=soft, width=6)
         for index, (x, y) in enumerate(points):
             radius = 26 if index % 5 else 40
-            draw.ellipse((x - radius, y - radius, x + radius, y + radius),
-                         fill=(*accent, 235) if index % 7 == 0 else solid)
+            draw.ellipse(
+                (x - radius, y - radius, x + radius, y + radius),
+                fill=(*accent, 235) if index % 7 == 0 else solid,
+            )
     elif motif == "kartta":
         for _ in range(34):
             x, y = rng.randint(100, width - 100), rng.randint(140, height - 60)
@@ -449,19 +582,30 @@ def draw_image(motif: str, variant: int) -> bytes:
         x0, y0 = cx - 140, cy - 210
         for line in range(9):
             length = rng.randint(200, 380)
-            draw.rounded_rectangle((x0 + 40, y0 + 40 + line * 52, x0 + 40 + length, y0 + 62 + line * 52),
-                                   radius=8, fill=(*start, 200))
+            draw.rounded_rectangle(
+                (x0 + 40, y0 + 40 + line * 52, x0 + 40 + length, y0 + 62 + line * 52),
+                radius=8,
+                fill=(*start, 200),
+            )
     elif motif == "pylvaat":
         bars = 9
         for index in range(bars):
             value = 0.25 + 0.7 * (index / bars) + rng.uniform(-0.08, 0.08)
             x0 = 180 + index * 140
-            draw.rounded_rectangle((x0, height - 120 - int(value * 600), x0 + 96, height - 120), radius=14,
-                                   fill=(*accent, 235) if index == bars - 1 else solid)
+            draw.rounded_rectangle(
+                (x0, height - 120 - int(value * 600), x0 + 96, height - 120),
+                radius=14,
+                fill=(*accent, 235) if index == bars - 1 else solid,
+            )
         draw.line((120, height - 110, width - 120, height - 110), fill=solid, width=8)
     elif motif == "kilpi":
-        shield = [(cx - 230, cy - 300), (cx + 230, cy - 300), (cx + 230, cy - 20), (cx, cy + 320),
-                  (cx - 230, cy - 20)]
+        shield = [
+            (cx - 230, cy - 300),
+            (cx + 230, cy - 300),
+            (cx + 230, cy - 20),
+            (cx, cy + 320),
+            (cx - 230, cy - 20),
+        ]
         draw.polygon(shield, fill=solid)
         draw.rounded_rectangle((cx - 90, cy - 60, cx + 90, cy + 100), radius=16, fill=(*start, 255))
         draw.arc((cx - 70, cy - 170, cx + 70, cy - 10), 180, 360, fill=(*start, 255), width=26)
@@ -482,8 +626,9 @@ def draw_image(motif: str, variant: int) -> bytes:
         for cell in range(35):
             row, column = divmod(cell, 7)
             x, y = x0 + 40 + column * 112, y0 + 140 + row * 96
-            draw.rounded_rectangle((x, y, x + 88, y + 72), radius=10,
-                                   fill=(*accent, 255) if cell == marked else (*start, 60))
+            draw.rounded_rectangle(
+                (x, y, x + 88, y + 72), radius=10, fill=(*accent, 255) if cell == marked else (*start, 60)
+            )
     elif motif == "maisema":
         draw.ellipse((cx + 180, 90, cx + 420, 330), fill=(*accent, 220))
         for layer in range(4):
@@ -492,7 +637,9 @@ def draw_image(motif: str, variant: int) -> bytes:
             for x in range(0, width + 100, 100):
                 points.append((x, base + int(60 * rng.uniform(-1, 1))))
             points.append((width, height))
-            draw.polygon(points, fill=(*_shade(shape if variant else end, 1 - layer * 0.18), 150 + layer * 25))
+            draw.polygon(
+                points, fill=(*_shade(shape if variant else end, 1 - layer * 0.18), 150 + layer * 25)
+            )
     elif motif == "rakennus":
         x0, y0 = cx - 380, cy - 300
         draw.rectangle((x0, y0, x0 + 760, height), fill=(*shape, 220))
@@ -554,20 +701,32 @@ def ensure_images(progress: Progress = _quiet, *, done: int = 0, total: int = 0)
     if collection is None:
         collection = root.add_child(name=IMAGE_COLLECTION)
     wanted = [(motif, variant) for motif in content.MOTIFS for variant in range(2)]
-    existing = {image.title: image for image in Image.objects.filter(
-        collection=collection, title__in=[image_title(*key) for key in wanted])}
+    existing = {
+        image.title: image
+        for image in Image.objects.filter(
+            collection=collection, title__in=[image_title(*key) for key in wanted]
+        )
+    }
     filters = [Filter(spec=spec) for spec in rendition_specs()]
-    have = set(Image.get_rendition_model().objects.filter(
-        image__in=list(existing.values()), filter_spec__in=[f.spec for f in filters],
-    ).values_list("image_id", "filter_spec", "focal_point_key"))
+    have = set(
+        Image.get_rendition_model()
+        .objects.filter(
+            image__in=list(existing.values()),
+            filter_spec__in=[f.spec for f in filters],
+        )
+        .values_list("image_id", "filter_spec", "focal_point_key")
+    )
     images, renditions = {}, []
     for key in wanted:
         title = image_title(*key)
         image, source = existing.get(title), None
         if image is None:
             source = draw_image(*key)
-            image = Image(title=title, collection=collection,
-                          file=ImageFile(BytesIO(source), name=f"uutiskuva-{key[0]}-{key[1] + 1}.jpg"))
+            image = Image(
+                title=title,
+                collection=collection,
+                file=ImageFile(BytesIO(source), name=f"uutiskuva-{key[0]}-{key[1] + 1}.jpg"),
+            )
             image._set_image_file_metadata()
             image.save()
         missing = [f for f in filters if (image.pk, f.spec, f.get_cache_key(image)) not in have]
@@ -599,15 +758,24 @@ def _create_article(spec: ArticleSpec, *, index_page, sv_locale, images, categor
     image = images.get(spec.image) if spec.image else None
     alt_fi, alt_sv = content.MOTIFS[spec.motif][1:] if image else ("", "")
     page = NewsArticlePage(
-        title=spec.finnish.title, slug=spec.slug, lead=spec.finnish.lead, body=spec.finnish.body,
-        publisher=related["agencies"][spec.publisher], hero_image=image, hero_alt=alt_fi,
+        title=spec.finnish.title,
+        slug=spec.slug,
+        lead=spec.finnish.lead,
+        body=spec.finnish.body,
+        publisher=related["agencies"][spec.publisher],
+        hero_image=image,
+        hero_alt=alt_fi,
         pinned_until=spec.published_at + timedelta(days=spec.pinned_days) if spec.pinned_days else None,
         # Already announced: publishing demo articles must not notify 550 people (news.tasks).
         announced_at=spec.published_at,
     )
     page.categories = [categories[slug] for slug in spec.categories if slug in categories]
     for dimension, slugs in spec.audience.items():
-        setattr(page, f"audience_{dimension}", [related[dimension][slug] for slug in slugs if slug in related[dimension]])
+        setattr(
+            page,
+            f"audience_{dimension}",
+            [related[dimension][slug] for slug in slugs if slug in related[dimension]],
+        )
     index_page.add_child(instance=page)  # validates the page (full_clean)
     page.save_revision(clean=False).publish()
     pages = [page.pk]
@@ -624,7 +792,9 @@ def _create_article(spec: ArticleSpec, *, index_page, sv_locale, images, categor
     # publish() stamps "now"; the demo article was published on its own day.
     moment = spec.published_at
     NewsArticlePage.objects.filter(pk__in=pages).update(
-        first_published_at=moment, last_published_at=moment, latest_revision_created_at=moment,
+        first_published_at=moment,
+        last_published_at=moment,
+        latest_revision_created_at=moment,
         announced_at=moment,
     )
     Revision.page_revisions.filter(object_id__in=[str(pk) for pk in pages]).update(created_at=moment)
@@ -646,15 +816,26 @@ def _ensure_supplements(specs: list[ArticleSpec], index_page) -> int:
         if agency is None or spec is None or agency_slug not in contexts:
             continue
         place = contexts[agency_slug]
-        values = {"agency": place["name_fi"], "agency_sv": place["name_sv"], "agency_gen": place["genitive"],
-                  "town": place["town"], "town_sv": place["town_sv"], "town_in": place["town_in"],
-                  "town_gen": place["town_gen"]}
+        values = {
+            "agency": place["name_fi"],
+            "agency_sv": place["name_sv"],
+            "agency_gen": place["genitive"],
+            "town": place["town"],
+            "town_sv": place["town_sv"],
+            "town_in": place["town_in"],
+            "town_gen": place["town_gen"],
+        }
         people = Person.objects.filter(agency=agency).select_related("user").order_by("user__username")
         contact = people.filter(user__username=REGIONAL_EDITOR).first() or people.first()
         _supplement, was_created = RegionalSupplement.objects.get_or_create(
-            article=articles[spec.slug], agency=agency,
-            defaults={"body": _fill(body, values), "body_sv": _fill(body_sv, values) or "", "contact": contact,
-                      "created_by": contact.user if contact else None},
+            article=articles[spec.slug],
+            agency=agency,
+            defaults={
+                "body": _fill(body, values),
+                "body_sv": _fill(body_sv, values) or "",
+                "contact": contact,
+                "created_by": contact.user if contact else None,
+            },
         )
         created += was_created
     return created
@@ -691,8 +872,15 @@ def load_news(*, progress: Progress = _quiet, now: datetime | None = None) -> Ne
     images_before = get_image_model().objects.count()
     images = ensure_images(progress, total=total)
     result.images = get_image_model().objects.count() - images_before
-    _load_articles(specs, index_page=index_page, images=images, result=result, progress=progress,
-                   done=len(images), total=total)
+    _load_articles(
+        specs,
+        index_page=index_page,
+        images=images,
+        result=result,
+        progress=progress,
+        done=len(images),
+        total=total,
+    )
     result.supplements = _ensure_supplements(specs, index_page)
     return result
 
@@ -708,8 +896,11 @@ def _load_articles(specs, *, index_page, images, result, progress, done, total) 
     existing = set(NewsArticlePage.objects.child_of(index_page).values_list("slug", flat=True))
     missing = [spec for spec in specs if spec.slug not in existing]
     related = {
-        "agencies": _by_slug(Agency, [s.publisher for s in missing]
-                             + [slug for s in missing for slug in s.audience.get("agencies", [])]),
+        "agencies": _by_slug(
+            Agency,
+            [s.publisher for s in missing]
+            + [slug for s in missing for slug in s.audience.get("agencies", [])],
+        ),
         "locations": _by_slug(Location, [slug for s in missing for slug in s.audience.get("locations", [])]),
         "units": _by_slug(Unit, [slug for s in missing for slug in s.audience.get("units", [])]),
         "teams": _by_slug(Team, [slug for s in missing for slug in s.audience.get("teams", [])]),
@@ -718,8 +909,14 @@ def _load_articles(specs, *, index_page, images, result, progress, done, total) 
     done += len(specs) - len(missing)
     progress("news", done, total)
     for spec in missing:
-        pages = _create_article(spec, index_page=index_page, sv_locale=sv_locale, images=images,
-                                categories=categories, related=related)
+        pages = _create_article(
+            spec,
+            index_page=index_page,
+            sv_locale=sv_locale,
+            images=images,
+            categories=categories,
+            related=related,
+        )
         result.articles += 1
         result.translations += pages - 1
         done += 1

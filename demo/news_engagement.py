@@ -131,12 +131,18 @@ REPLIES_SV = [
 ]
 # (text, the moderator's reason): comments the communication unit has hidden.
 HIDDEN = [
-    ("Myydään talvirenkaat 15\", hyvässä kunnossa, hinta 200 €. Soita!",
-     "Ei liity uutiseen: myynti-ilmoitukset kuuluvat Kirpputori-kanavalle."),
-    ("Asiakas (nimi ja henkilötunnus tässä) soitti tästä jo kolmannen kerran, joku voisi hoitaa!",
-     "Sisälsi asiakkaan henkilötietoja. Kysy asiasta tiimisi kanavalla ilman tunnistetietoja."),
-    ("Taas tällainen p***a uudistus, ja kuka tämänkin keksi??",
-     "Asiaton kielenkäyttö. Palaute uudistuksesta on tervetullut asiallisesti muotoiltuna."),
+    (
+        'Myydään talvirenkaat 15", hyvässä kunnossa, hinta 200 €. Soita!',
+        "Ei liity uutiseen: myynti-ilmoitukset kuuluvat Kirpputori-kanavalle.",
+    ),
+    (
+        "Asiakas (nimi ja henkilötunnus tässä) soitti tästä jo kolmannen kerran, joku voisi hoitaa!",
+        "Sisälsi asiakkaan henkilötietoja. Kysy asiasta tiimisi kanavalla ilman tunnistetietoja.",
+    ),
+    (
+        "Taas tällainen p***a uudistus, ja kuka tämänkin keksi??",
+        "Asiaton kielenkäyttö. Palaute uudistuksesta on tervetullut asiallisesti muotoiltuna.",
+    ),
 ]
 REACTION_KINDS = [("like", 60), ("thanks", 20), ("insightful", 10), ("celebrate", 10)]
 
@@ -177,8 +183,15 @@ def _readers() -> list[Reader]:
         .values_list("user_id", "agency_id", "home_location_id", "unit_id", "languages", "user__username")
     )
     return [
-        Reader(user_id, agency_id, location_id, unit_id, frozenset(teams[user_id]),
-               swedish=bool(languages) and languages[0] == "sv", username=username)
+        Reader(
+            user_id,
+            agency_id,
+            location_id,
+            unit_id,
+            frozenset(teams[user_id]),
+            swedish=bool(languages) and languages[0] == "sv",
+            username=username,
+        )
         for user_id, agency_id, location_id, unit_id, languages, username in rows
     ]
 
@@ -186,8 +199,12 @@ def _readers() -> list[Reader]:
 def _targets(page, reader: Reader, audience: dict) -> bool:
     if page.for_everyone:
         return True
-    return (reader.agency_id in audience["agencies"] or reader.location_id in audience["locations"]
-            or reader.unit_id in audience["units"] or bool(reader.team_ids & audience["teams"]))
+    return (
+        reader.agency_id in audience["agencies"]
+        or reader.location_id in audience["locations"]
+        or reader.unit_id in audience["units"]
+        or bool(reader.team_ids & audience["teams"])
+    )
 
 
 def _articles(readers: list[Reader]) -> list[Article]:
@@ -195,21 +212,36 @@ def _articles(readers: list[Reader]) -> list[Article]:
     from news.models import NewsArticlePage
     from teams.models import Agency
 
-    pages = list(services.originals().select_related("publisher").prefetch_related("categories")
-                 .order_by("first_published_at", "pk"))
-    audiences = {page.pk: {"agencies": set(), "locations": set(), "units": set(), "teams": set()} for page in pages}
-    for relation, column, key in [("audience_agencies", "agency_id", "agencies"),
-                                  ("audience_locations", "location_id", "locations"),
-                                  ("audience_units", "unit_id", "units"), ("audience_teams", "team_id", "teams")]:
+    pages = list(
+        services.originals()
+        .select_related("publisher")
+        .prefetch_related("categories")
+        .order_by("first_published_at", "pk")
+    )
+    audiences = {
+        page.pk: {"agencies": set(), "locations": set(), "units": set(), "teams": set()} for page in pages
+    }
+    for relation, column, key in [
+        ("audience_agencies", "agency_id", "agencies"),
+        ("audience_locations", "location_id", "locations"),
+        ("audience_units", "unit_id", "units"),
+        ("audience_teams", "team_id", "teams"),
+    ]:
         through = getattr(NewsArticlePage, relation).through
         for page_id, value in through.objects.filter(newsarticlepage_id__in=audiences).values_list(
-                "newsarticlepage_id", column):
+            "newsarticlepage_id", column
+        ):
             audiences[page_id][key].add(value)
     return [
-        Article(page=page, published_at=page.first_published_at, national=page.publisher.kind == Agency.Kind.KEHA,
-                audience=[reader for reader in readers if _targets(page, reader, audiences[page.pk])],
-                categories={category.slug for category in page.categories.all()})
-        for page in pages if page.first_published_at
+        Article(
+            page=page,
+            published_at=page.first_published_at,
+            national=page.publisher.kind == Agency.Kind.KEHA,
+            audience=[reader for reader in readers if _targets(page, reader, audiences[page.pk])],
+            categories={category.slug for category in page.categories.all()},
+        )
+        for page in pages
+        if page.first_published_at
     ]
 
 
@@ -223,8 +255,10 @@ def _set_fields(page, **values) -> None:
     for name, value in values.items():
         setattr(page, name, value)
     # Revision.content is JSON (DjangoJSONEncoder): datetimes in UTC, as Wagtail stores them.
-    stored = {name: (timezone.localtime(value, datetime.UTC) if isinstance(value, datetime.datetime) else value)
-              for name, value in values.items()}
+    stored = {
+        name: (timezone.localtime(value, datetime.UTC) if isinstance(value, datetime.datetime) else value)
+        for name, value in values.items()
+    }
     for revision in Revision.objects.filter(pk__in={page.live_revision_id, page.latest_revision_id} - {None}):
         revision.content = {**revision.content, **stored}
         revision.save(update_fields=["content"])
@@ -238,11 +272,19 @@ def _working_moment(rng: random.Random, day: datetime.date) -> datetime.datetime
     while day.weekday() >= 5:
         day += datetime.timedelta(days=1)
     minutes = rng.randrange(7 * 60 + 30, 16 * 60 + 30)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()) + datetime.timedelta(minutes=minutes))
+    return timezone.make_aware(
+        datetime.datetime.combine(day, datetime.time()) + datetime.timedelta(minutes=minutes)
+    )
 
 
-def _after(rng: random.Random, start: datetime.datetime, now: datetime.datetime, *, mean_days: float = 1.5,
-           within: datetime.timedelta | None = None) -> datetime.datetime:
+def _after(
+    rng: random.Random,
+    start: datetime.datetime,
+    now: datetime.datetime,
+    *,
+    mean_days: float = 1.5,
+    within: datetime.timedelta | None = None,
+) -> datetime.datetime:
     """A working-hours moment after ``start``: mostly soon, sometimes days later; never after ``now``."""
     offset = min(int(rng.expovariate(1 / mean_days)), (within or datetime.timedelta(days=VIEW_DAYS)).days)
     moment = _working_moment(rng, timezone.localdate(start) + datetime.timedelta(days=offset))
@@ -253,11 +295,14 @@ def _after(rng: random.Random, start: datetime.datetime, now: datetime.datetime,
     return moment
 
 
-def _opened_before(rng: random.Random, published: datetime.datetime,
-                   acknowledged: datetime.datetime) -> datetime.datetime:
+def _opened_before(
+    rng: random.Random, published: datetime.datetime, acknowledged: datetime.datetime
+) -> datetime.datetime:
     """When a reader opened the article they acknowledged: a few minutes before, never before publication."""
-    return max(acknowledged - datetime.timedelta(minutes=rng.randint(1, 4)),
-               published + (acknowledged - published) / 2)
+    return max(
+        acknowledged - datetime.timedelta(minutes=rng.randint(1, 4)),
+        published + (acknowledged - published) / 2,
+    )
 
 
 # --- The steps --------------------------------------------------------------------------
@@ -295,10 +340,23 @@ def _acknowledgements(rng, must_reads, *, now, views: list) -> list:
         until = min(now, page.must_read_deadline)
         for reader in done:
             moment = _after(rng, article.published_at, until, mean_days=2)
-            rows.append(Acknowledgement(user_id=reader.user_id, article_id=page.pk, round=page.ack_round,
-                                        revision_id=page.live_revision_id, acknowledged_at=moment))
-            views.append(ArticleView(user_id=reader.user_id, article_id=page.pk, agency_id=reader.agency_id,
-                                     viewed_at=_opened_before(rng, article.published_at, moment)))
+            rows.append(
+                Acknowledgement(
+                    user_id=reader.user_id,
+                    article_id=page.pk,
+                    round=page.ack_round,
+                    revision_id=page.live_revision_id,
+                    acknowledged_at=moment,
+                )
+            )
+            views.append(
+                ArticleView(
+                    user_id=reader.user_id,
+                    article_id=page.pk,
+                    agency_id=reader.agency_id,
+                    viewed_at=_opened_before(rng, article.published_at, moment),
+                )
+            )
             article.readers.append(reader)
     Acknowledgement.objects.bulk_create(rows, batch_size=BATCH)
     return rows
@@ -325,14 +383,25 @@ def _views(rng, articles: list[Article], *, now, views: list) -> None:
         already = {reader.user_id for reader in article.readers}
         pool = [reader for reader in article.audience if reader.user_id not in already]
         for reader in rng.sample(pool, k=min(count, len(pool))):
-            first = (_after(rng, article.published_at, now) if recent
-                     else start + (now - start) * rng.random())
-            views.append(ArticleView(user_id=reader.user_id, article_id=article.page.pk, agency_id=reader.agency_id,
-                                     viewed_at=first))
+            first = _after(rng, article.published_at, now) if recent else start + (now - start) * rng.random()
+            views.append(
+                ArticleView(
+                    user_id=reader.user_id,
+                    article_id=article.page.pk,
+                    agency_id=reader.agency_id,
+                    viewed_at=first,
+                )
+            )
             article.readers.append(reader)
             if rng.random() < 0.25:  # back again on a later day
-                views.append(ArticleView(user_id=reader.user_id, article_id=article.page.pk,
-                                         agency_id=reader.agency_id, viewed_at=_after(rng, first, now, mean_days=3)))
+                views.append(
+                    ArticleView(
+                        user_id=reader.user_id,
+                        article_id=article.page.pk,
+                        agency_id=reader.agency_id,
+                        viewed_at=_after(rng, first, now, mean_days=3),
+                    )
+                )
     ArticleView.objects.bulk_create(views, batch_size=BATCH)
 
 
@@ -370,7 +439,9 @@ def _comments(rng, commented: list[Article], *, now, editor) -> tuple[list, list
             swedish = rng.random() < (0.6 if author.swedish else 0.06)
             text = rng.choice(COMMENTS_SV if swedish else COMMENTS_FI)
             created = _after(rng, article.published_at, now, mean_days=1, within=datetime.timedelta(days=20))
-            comment = Comment(article_id=article.page.pk, author_id=author.user_id, text=text, created_at=created)
+            comment = Comment(
+                article_id=article.page.pk, author_id=author.user_id, text=text, created_at=created
+            )
             top_level.append((article, comment, swedish))
     Comment.objects.bulk_create([comment for _article, comment, _sv in top_level], batch_size=BATCH)
     for article, parent, swedish in top_level:
@@ -381,8 +452,15 @@ def _comments(rng, commented: list[Article], *, now, editor) -> tuple[list, list
             text, official = rng.choice(REPLIES_SV if swedish else REPLIES_FI)
             author_id = editor.pk if official and editor is not None else rng.choice(people).user_id
             created = _after(rng, parent.created_at, now, mean_days=0.5, within=datetime.timedelta(days=5))
-            replies.append(Comment(article_id=article.page.pk, author_id=author_id, parent_id=parent.pk, text=text,
-                                   created_at=created))
+            replies.append(
+                Comment(
+                    article_id=article.page.pk,
+                    author_id=author_id,
+                    parent_id=parent.pk,
+                    text=text,
+                    created_at=created,
+                )
+            )
     Comment.objects.bulk_create(replies, batch_size=BATCH)
     comments = [comment for _article, comment, _sv in top_level] + replies
     # Moderation: a few comments an editor has hidden, with the reason shown in their place.
@@ -392,9 +470,17 @@ def _comments(rng, commented: list[Article], *, now, editor) -> tuple[list, list
     for (text, reason), article in zip(HIDDEN, hidden_on[1::3], strict=False):
         people = article.readers or article.audience
         created = _after(rng, article.published_at, now, mean_days=1, within=datetime.timedelta(days=10))
-        hidden.append(Comment(article_id=article.page.pk, author_id=rng.choice(people).user_id, text=text,
-                              created_at=created, hidden_by=editor, hidden_reason=reason,
-                              hidden_at=min(now, created + datetime.timedelta(minutes=rng.randint(20, 180)))))
+        hidden.append(
+            Comment(
+                article_id=article.page.pk,
+                author_id=rng.choice(people).user_id,
+                text=text,
+                created_at=created,
+                hidden_by=editor,
+                hidden_reason=reason,
+                hidden_at=min(now, created + datetime.timedelta(minutes=rng.randint(20, 180))),
+            )
+        )
     Comment.objects.bulk_create(hidden)
     return comments, hidden
 
@@ -408,20 +494,35 @@ def _reactions(rng, articles: list[Article], comments: list, *, now) -> list:
         key = (user_id, kind, article_id, comment_id)
         if key not in seen:
             seen.add(key)
-            rows.append(Reaction(user_id=user_id, kind=kind, article_id=article_id, comment_id=comment_id,
-                                 created_at=moment))
+            rows.append(
+                Reaction(
+                    user_id=user_id,
+                    kind=kind,
+                    article_id=article_id,
+                    comment_id=comment_id,
+                    created_at=moment,
+                )
+            )
 
     for article in articles:
         readers = list(dict.fromkeys(article.readers))
         for reader in rng.sample(readers, k=round(len(readers) * rng.uniform(0.03, 0.15))):
-            add(reader.user_id, _pick_kind(rng), _after(rng, article.published_at, now),
-                article_id=article.page.pk)
+            add(
+                reader.user_id,
+                _pick_kind(rng),
+                _after(rng, article.published_at, now),
+                article_id=article.page.pk,
+            )
     by_article = {article.page.pk: article for article in articles}
     for comment in comments:
         people = by_article[comment.article_id].readers or by_article[comment.article_id].audience
         for reader in rng.sample(people, k=min(len(people), rng.choice([0, 0, 1, 1, 2, 3, 5]))):
-            add(reader.user_id, _pick_kind(rng), _after(rng, comment.created_at, now, mean_days=0.5),
-                comment_id=comment.pk)
+            add(
+                reader.user_id,
+                _pick_kind(rng),
+                _after(rng, comment.created_at, now, mean_days=0.5),
+                comment_id=comment.pk,
+            )
     Reaction.objects.bulk_create(rows, batch_size=BATCH)
     return rows
 

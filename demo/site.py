@@ -18,14 +18,20 @@ PAGES = [
         "voivat keskittyä asiakkaidensa palvelemiseen.",
         [
             ("heading", "Monipaikkainen virasto"),
-            ("paragraph", "<p>KEHA-keskus aloitti toimintansa 1.1.2015. Noin 550 asiantuntijaa työskentelee 34 "
-                          "paikkakunnalla Kantvikista Sallaan. Tiimit kokoontuvat verkossa, ja johtaminen perustuu "
-                          "tuloksiin, ei työn tekemisen paikkaan.</p>"),
+            (
+                "paragraph",
+                "<p>KEHA-keskus aloitti toimintansa 1.1.2015. Noin 550 asiantuntijaa työskentelee 34 "
+                "paikkakunnalla Kantvikista Sallaan. Tiimit kokoontuvat verkossa, ja johtaminen perustuu "
+                "tuloksiin, ei työn tekemisen paikkaan.</p>",
+            ),
             ("heading", "Yksiköt"),
-            ("paragraph", "<ul><li>Henkilöstö- ja lakipalvelut</li><li>Asianhallinta ja virastopalvelut</li>"
-                          "<li>Maksatusyksikkö</li><li>Talouspalvelut</li><li>Tietohallinto ja viestintä</li>"
-                          "<li>Toiminnan kehittäminen</li><li>Johdon tukiyksikkö</li>"
-                          "<li>Siviilipalveluskeskus</li></ul>"),
+            (
+                "paragraph",
+                "<ul><li>Henkilöstö- ja lakipalvelut</li><li>Asianhallinta ja virastopalvelut</li>"
+                "<li>Maksatusyksikkö</li><li>Talouspalvelut</li><li>Tietohallinto ja viestintä</li>"
+                "<li>Toiminnan kehittäminen</li><li>Johdon tukiyksikkö</li>"
+                "<li>Siviilipalveluskeskus</li></ul>",
+            ),
         ],
     ),
     (
@@ -33,13 +39,19 @@ PAGES = [
         "Monipaikkainen työ",
         "Työ ei ole paikka. Näin teemme töitä yhdessä, vaikka istumme eri puolilla Suomea.",
         [
-            ("paragraph", "<p>Tehtävät eivät ole sidottuja paikkaan, ja valtakunnalliset työjonot tasaavat "
-                          "kuormaa. Verkostossa ratkaisee, miten hyvin olet tavoitettavissa: merkitse siis "
-                          "päivän työskentelypaikkasi ja tilasi, ja osallistu tiimisi keskusteluihin.</p>"),
+            (
+                "paragraph",
+                "<p>Tehtävät eivät ole sidottuja paikkaan, ja valtakunnalliset työjonot tasaavat "
+                "kuormaa. Verkostossa ratkaisee, miten hyvin olet tavoitettavissa: merkitse siis "
+                "päivän työskentelypaikkasi ja tilasi, ja osallistu tiimisi keskusteluihin.</p>",
+            ),
             ("quote", "Passiivisuus ei kanna."),
-            ("paragraph", "<p>Virtuaalisen työkulttuurin valmennus (VIRTU) tuotti käytäntöjä, joita jatkamme: "
-                          "yhteiset pelisäännöt verkkokokouksille, kokeiluja tapaamisten välissä ja aikaa myös "
-                          "vapaamuotoiselle yhteydenpidolle.</p>"),
+            (
+                "paragraph",
+                "<p>Virtuaalisen työkulttuurin valmennus (VIRTU) tuotti käytäntöjä, joita jatkamme: "
+                "yhteiset pelisäännöt verkkokokouksille, kokeiluja tapaamisten välissä ja aikaa myös "
+                "vapaamuotoiselle yhteydenpidolle.</p>",
+            ),
         ],
     ),
     (
@@ -47,11 +59,17 @@ PAGES = [
         "Viestinnän työnjako",
         "Valtakunnallinen viestintä kerran, kaikille – alueelliset erityispiirteet mukaan.",
         [
-            ("paragraph", "<p>KEHA-keskus vastaa valtakunnallisesti yhdenmukaisesta viestinnästä ja tukee "
-                          "alueellista viestintää. ELY-keskukset ja TE-toimistot toteuttavat alueellisen "
-                          "viestinnän ja täydentävät valtakunnallisia uutisia alueensa tiedoilla.</p>"),
-            ("paragraph", "<p>Yhtenäinen valtakunnallinen viestintä ei tarkoita alueellisten erityispiirteiden "
-                          "jättämistä pois.</p>"),
+            (
+                "paragraph",
+                "<p>KEHA-keskus vastaa valtakunnallisesti yhdenmukaisesta viestinnästä ja tukee "
+                "alueellista viestintää. ELY-keskukset ja TE-toimistot toteuttavat alueellisen "
+                "viestinnän ja täydentävät valtakunnallisia uutisia alueensa tiedoilla.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Yhtenäinen valtakunnallinen viestintä ei tarkoita alueellisten erityispiirteiden "
+                "jättämistä pois.</p>",
+            ),
         ],
     ),
 ]
@@ -65,28 +83,37 @@ SWEDISH = {
         "näringsbyråerna, så att myndigheterna kan koncentrera sig på att betjäna sina kunder.",
         [
             ("heading", "En myndighet på många orter"),
-            ("paragraph", "<p>KEHA-centret inledde sin verksamhet 1.1.2015. Cirka 550 sakkunniga arbetar på 34 "
-                          "orter från Kantvik till Salla. Teamen möts på nätet, och ledningen bygger på resultat, "
-                          "inte på var arbetet utförs.</p>"),
+            (
+                "paragraph",
+                "<p>KEHA-centret inledde sin verksamhet 1.1.2015. Cirka 550 sakkunniga arbetar på 34 "
+                "orter från Kantvik till Salla. Teamen möts på nätet, och ledningen bygger på resultat, "
+                "inte på var arbetet utförs.</p>",
+            ),
         ],
     ),
     "monipaikkainen-tyo": (
         "Arbete på många orter",
         "Arbete är inte en plats. Så här arbetar vi tillsammans, fast vi sitter i olika delar av Finland.",
         [
-            ("paragraph", "<p>Uppgifterna är inte bundna till en ort, och riksomfattande arbetsköer jämnar ut "
-                          "belastningen. I ett nätverk avgör det hur väl du går att nå: markera alltså var du "
-                          "arbetar i dag och din status, och delta i teamets diskussioner.</p>"),
+            (
+                "paragraph",
+                "<p>Uppgifterna är inte bundna till en ort, och riksomfattande arbetsköer jämnar ut "
+                "belastningen. I ett nätverk avgör det hur väl du går att nå: markera alltså var du "
+                "arbetar i dag och din status, och delta i teamets diskussioner.</p>",
+            ),
         ],
     ),
     "viestinnan-tyonjako": (
         "Kommunikationens arbetsfördelning",
         "Riksomfattande kommunikation en gång, för alla – med de regionala särdragen.",
         [
-            ("paragraph", "<p>KEHA-centret svarar för en enhetlig riksomfattande kommunikation och stöder den "
-                          "regionala kommunikationen. NTM-centralerna och arbets- och näringsbyråerna sköter den "
-                          "regionala kommunikationen och kompletterar de riksomfattande nyheterna med uppgifter "
-                          "om sin region.</p>"),
+            (
+                "paragraph",
+                "<p>KEHA-centret svarar för en enhetlig riksomfattande kommunikation och stöder den "
+                "regionala kommunikationen. NTM-centralerna och arbets- och näringsbyråerna sköter den "
+                "regionala kommunikationen och kompletterar de riksomfattande nyheterna med uppgifter "
+                "om sin region.</p>",
+            ),
         ],
     ),
 }

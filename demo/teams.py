@@ -65,22 +65,52 @@ class Result:
 
 def load_agencies(result: Result) -> dict[str, Agency]:
     specs = [
-        dict(slug="keha-keskus", short_name="KEHA-keskus", kind=Agency.Kind.KEHA, region="national",
-             name_fi="ELY-keskusten ja TE-toimistojen kehittämis- ja hallintokeskus",
-             name_sv="Utvecklings- och förvaltningscentret för NTM-centralerna och arbets- och näringsbyråerna",
-             name_en="Development and Administration Centre (KEHA Centre)"),
+        dict(
+            slug="keha-keskus",
+            short_name="KEHA-keskus",
+            kind=Agency.Kind.KEHA,
+            region="national",
+            name_fi="ELY-keskusten ja TE-toimistojen kehittämis- ja hallintokeskus",
+            name_sv="Utvecklings- och förvaltningscentret för NTM-centralerna och arbets- och näringsbyråerna",
+            name_en="Development and Administration Centre (KEHA Centre)",
+        ),
     ]
     for region, genitive, swedish, english, _seat in data.REGIONS:
-        specs.append(dict(slug=f"ely-{region}", short_name=f"{genitive} ELY", kind=Agency.Kind.ELY, region=region,
-                          name_fi=f"{genitive} ELY-keskus", name_sv=f"NTM-centralen i {swedish}",
-                          name_en=f"{english} ELY Centre"))
+        specs.append(
+            dict(
+                slug=f"ely-{region}",
+                short_name=f"{genitive} ELY",
+                kind=Agency.Kind.ELY,
+                region=region,
+                name_fi=f"{genitive} ELY-keskus",
+                name_sv=f"NTM-centralen i {swedish}",
+                name_en=f"{english} ELY Centre",
+            )
+        )
     for region, genitive, swedish, english, _seat in data.REGIONS:
-        specs.append(dict(slug=f"te-{region}", short_name=f"{genitive} TE", kind=Agency.Kind.TE, region=region,
-                          name_fi=f"{genitive} TE-toimisto", name_sv=f"TE-byrån i {swedish}",
-                          name_en=f"{english} TE Office"))
+        specs.append(
+            dict(
+                slug=f"te-{region}",
+                short_name=f"{genitive} TE",
+                kind=Agency.Kind.TE,
+                region=region,
+                name_fi=f"{genitive} TE-toimisto",
+                name_sv=f"TE-byrån i {swedish}",
+                name_en=f"{english} TE Office",
+            )
+        )
     for slug, fi, sv, en, region in data.MUNICIPAL_PILOTS:
-        specs.append(dict(slug=slug, short_name=fi.split(" työllisyyden")[0], kind=Agency.Kind.MUNICIPAL_PILOT,
-                          region=region, name_fi=fi, name_sv=sv, name_en=en))
+        specs.append(
+            dict(
+                slug=slug,
+                short_name=fi.split(" työllisyyden")[0],
+                kind=Agency.Kind.MUNICIPAL_PILOT,
+                region=region,
+                name_fi=fi,
+                name_sv=sv,
+                name_en=en,
+            )
+        )
     agencies = {}
     for spec in specs:
         agency, created = Agency.objects.get_or_create(slug=spec.pop("slug"), defaults=spec)
@@ -94,7 +124,9 @@ def load_units(result: Result, keha: Agency) -> dict[str, Unit]:
     for slug, fi, sv, en, _count in data.UNITS:
         unit, created = Unit.objects.get_or_create(
             slug=slug,
-            defaults=dict(name_fi=fi, name_sv=sv, name_en=en, agency=keha, description=data.UNIT_DESCRIPTIONS[slug]),
+            defaults=dict(
+                name_fi=fi, name_sv=sv, name_en=en, agency=keha, description=data.UNIT_DESCRIPTIONS[slug]
+            ),
         )
         result.add("units", created)
         units[slug] = unit
@@ -106,8 +138,14 @@ def load_locations(result: Result) -> dict[str, Location]:
     for slug, fi, sv, region, _weight, office, street, postal in data.LOCATIONS:
         location, created = Location.objects.get_or_create(
             slug=slug,
-            defaults=dict(name_fi=fi, name_sv=sv, region=region, office_name=office, street_address=street,
-                          postal_code=postal),
+            defaults=dict(
+                name_fi=fi,
+                name_sv=sv,
+                region=region,
+                office_name=office,
+                street_address=street,
+                postal_code=postal,
+            ),
         )
         result.add("locations", created)
         locations[slug] = location
@@ -129,8 +167,13 @@ def generate_people() -> list[PersonSpec]:
         used.add(candidate)
         return candidate
 
-    def random_person(agency_slug: str, unit_slug: str | None, titles: list[str], expertise: list[str],
-                      location_slug: str | None = None) -> PersonSpec:
+    def random_person(
+        agency_slug: str,
+        unit_slug: str | None,
+        titles: list[str],
+        expertise: list[str],
+        location_slug: str | None = None,
+    ) -> PersonSpec:
         swedish = rng.random() < 0.12
         female = rng.random() < 0.55
         if swedish:
@@ -161,10 +204,19 @@ def generate_people() -> list[PersonSpec]:
     for username, first, last, role, agency_slug, unit_slug, location_slug, title, teams in data.DEMO_LOGINS:
         used.add(username)
         spec = PersonSpec(
-            username=username, first_name=first, last_name=last, agency_slug=agency_slug, unit_slug=unit_slug,
-            location_slug=location_slug, title=title, languages=["fi", "sv", "en"],
-            expertise=data.EXPERTISE.get(unit_slug or "", ["sisäinen viestintä"])[:2] or ["alueellinen viestintä"],
-            phone=f"+358 29 000 {1000 + len(people)}", teams=list(teams), role=role,
+            username=username,
+            first_name=first,
+            last_name=last,
+            agency_slug=agency_slug,
+            unit_slug=unit_slug,
+            location_slug=location_slug,
+            title=title,
+            languages=["fi", "sv", "en"],
+            expertise=data.EXPERTISE.get(unit_slug or "", ["sisäinen viestintä"])[:2]
+            or ["alueellinen viestintä"],
+            phone=f"+358 29 000 {1000 + len(people)}",
+            teams=list(teams),
+            role=role,
         )
         if unit_slug is None:
             spec.expertise = ["alueellinen viestintä", "sisäinen viestintä"]
@@ -184,20 +236,34 @@ def generate_people() -> list[PersonSpec]:
     # and every agency with a demo supplement, keeps someone).
     client_agencies = [f"{kind}-{row[0]}" for kind in ("ely", "te") for row in data.REGIONS]
     seats = {f"{kind}-{row[0]}": row[4] for row in data.REGIONS for kind in ("ely", "te")}
-    client_titles = ["Viestintäasiantuntija", "Viestintäsuunnittelija", "Asiantuntija", "Tietopalveluasiantuntija"]
+    client_titles = [
+        "Viestintäasiantuntija",
+        "Viestintäsuunnittelija",
+        "Asiantuntija",
+        "Tietopalveluasiantuntija",
+    ]
     for index in range(data.CLIENT_AGENCY_PEOPLE - len(demo_by_unit[None])):
         agency_slug = client_agencies[index % len(client_agencies)]
         people.append(
-            random_person(agency_slug, None, client_titles, ["alueellinen viestintä", "asiakaspalvelu", "viestintä"],
-                          location_slug=seats[agency_slug])
+            random_person(
+                agency_slug,
+                None,
+                client_titles,
+                ["alueellinen viestintä", "asiakaspalvelu", "viestintä"],
+                location_slug=seats[agency_slug],
+            )
         )
     assert len(people) == data.TOTAL_PEOPLE, len(people)
     return people
 
 
-def load_people(result: Result, specs: list[PersonSpec], agencies, units, locations, progress: Progress) -> None:
+def load_people(
+    result: Result, specs: list[PersonSpec], agencies, units, locations, progress: Progress
+) -> None:
     User = get_user_model()
-    existing = set(User.objects.filter(username__in=[s.username for s in specs]).values_list("username", flat=True))
+    existing = set(
+        User.objects.filter(username__in=[s.username for s in specs]).values_list("username", flat=True)
+    )
     missing = [s for s in specs if s.username not in existing]
     # One hash for every demo person: hashing 550 passwords would take minutes.
     password = make_password(data.DEMO_PASSWORD)
@@ -205,20 +271,31 @@ def load_people(result: Result, specs: list[PersonSpec], agencies, units, locati
     done = total - len(missing)
     progress("people", done, total)
     for start in range(0, len(missing), CHUNK):
-        chunk = missing[start:start + CHUNK]
+        chunk = missing[start : start + CHUNK]
         users = User.objects.bulk_create(
             [
-                User(username=s.username, first_name=s.first_name, last_name=s.last_name,
-                     email=f"{s.username}@{EMAIL_DOMAIN}", password=password)
+                User(
+                    username=s.username,
+                    first_name=s.first_name,
+                    last_name=s.last_name,
+                    email=f"{s.username}@{EMAIL_DOMAIN}",
+                    password=password,
+                )
                 for s in chunk
             ]
         )
         users_by_name = {u.username: u for u in User.objects.filter(username__in=[s.username for s in chunk])}
         Person.objects.bulk_create(
             [
-                Person(user=users_by_name[s.username], title=s.title, agency=agencies[s.agency_slug],
-                       unit=units.get(s.unit_slug), home_location=locations[s.location_slug], phone=s.phone,
-                       languages=s.languages)
+                Person(
+                    user=users_by_name[s.username],
+                    title=s.title,
+                    agency=agencies[s.agency_slug],
+                    unit=units.get(s.unit_slug),
+                    home_location=locations[s.location_slug],
+                    phone=s.phone,
+                    languages=s.languages,
+                )
                 for s in chunk
             ]
         )
@@ -236,8 +313,11 @@ def _load_expertise(specs: list[PersonSpec]) -> None:
     for name in names:
         if name not in tags:
             tags[name] = ExpertiseTag.objects.create(name=name)
-    person_ids = dict(Person.objects.filter(user__username__in=[s.username for s in specs])
-                      .values_list("user__username", "pk"))
+    person_ids = dict(
+        Person.objects.filter(user__username__in=[s.username for s in specs]).values_list(
+            "user__username", "pk"
+        )
+    )
     TaggedExpertise.objects.bulk_create(
         [
             TaggedExpertise(tag=tags[name], content_object_id=person_ids[s.username])
@@ -269,8 +349,11 @@ def plan_memberships(specs: list[PersonSpec]) -> tuple[dict[str, list[tuple[str,
 
     for unit_slug in heads:
         # Work teams of the unit: not the management team, not parents of other teams.
-        unit_teams = [slug for slug, _n, u, _p, _d in data.TEAMS if u == unit_slug and slug != "johtoryhma"
-                      and not any(row[3] == slug for row in data.TEAMS)]
+        unit_teams = [
+            slug
+            for slug, _n, u, _p, _d in data.TEAMS
+            if u == unit_slug and slug != "johtoryhma" and not any(row[3] == slug for row in data.TEAMS)
+        ]
         unit_people = [s for s in specs if s.unit_slug == unit_slug and not s.is_unit_head]
         pinned = [s for s in unit_people if s.teams]
         rest = [s for s in unit_people if not s.teams]
@@ -304,7 +387,11 @@ def plan_memberships(specs: list[PersonSpec]) -> tuple[dict[str, list[tuple[str,
     members["esihenkilofoorumi"] = [(u, "lead" if u == director else "member") for u in managers]
     keha_people = [s.username for s in specs if s.agency_slug == "keha-keskus"]
     client_people = [s.username for s in specs if s.agency_slug != "keha-keskus"]
-    for slug, size in [("asiakkuuspaallikkoverkosto", 14), ("ilmastoverkosto", 18), ("monialaisen-tyon-verkosto", 16)]:
+    for slug, size in [
+        ("asiakkuuspaallikkoverkosto", 14),
+        ("ilmastoverkosto", 18),
+        ("monialaisen-tyon-verkosto", 16),
+    ]:
         chosen = rng.sample(keha_people, size) + rng.sample(client_people, 4)
         members[slug] += [(u, "lead" if i == 0 else "member") for i, u in enumerate(chosen)]
     vaasa = [s.username for s in specs if s.location_slug == "vaasa"]
@@ -318,13 +405,16 @@ def load_teams(result: Result, specs: list[PersonSpec], units, progress: Progres
     for slug, name, unit_slug, parent_slug, description in data.TEAMS:
         team, created = Team.objects.get_or_create(
             slug=slug,
-            defaults=dict(name=name, unit=units.get(unit_slug), parent=teams.get(parent_slug),
-                          description=description),
+            defaults=dict(
+                name=name, unit=units.get(unit_slug), parent=teams.get(parent_slug), description=description
+            ),
         )
         result.add("teams", created)
         teams[slug] = team
-    people = {p.user.username: p for p in Person.objects.select_related("user").filter(
-        user__username__in=[s.username for s in specs])}
+    people = {
+        p.user.username: p
+        for p in Person.objects.select_related("user").filter(user__username__in=[s.username for s in specs])
+    }
     members, manager_of = plan_memberships(specs)
 
     existing = set(TeamMembership.objects.values_list("team_id", "person_id"))

@@ -9,8 +9,8 @@ the directory's "in the office today" filter has something to find.
 import random
 
 from presence.models import WorkLocationDay, WorkLocationPlan, WorkPlace
-from teams.models import Location, Person
 from presence.worklocation import today
+from teams.models import Location, Person
 
 NOTES = ["", "", "", "iltapäivällä", "aamupäivän", "koulutuksessa", "asiakastapaaminen"]
 
@@ -34,15 +34,22 @@ def load_work_locations() -> int:
                 elif rng.random() < 0.05:
                     plans.append(WorkLocationPlan(person=person, weekday=weekday, kind=WorkPlace.TRAVELLING))
                 else:
-                    plans.append(WorkLocationPlan(person=person, weekday=weekday, kind=WorkPlace.OFFICE,
-                                                  location_id=home))
+                    plans.append(
+                        WorkLocationPlan(
+                            person=person, weekday=weekday, kind=WorkPlace.OFFICE, location_id=home
+                        )
+                    )
         day_rng = random.Random(f"{person.pk}:{on.isoformat()}")
         if person.pk not in set_today and day_rng.random() < 0.2 and locations:
-            kind = day_rng.choice([WorkPlace.OFFICE, WorkPlace.OFFICE, WorkPlace.REMOTE, WorkPlace.TRAVELLING,
-                                   WorkPlace.ABSENT])
+            kind = day_rng.choice(
+                [WorkPlace.OFFICE, WorkPlace.OFFICE, WorkPlace.REMOTE, WorkPlace.TRAVELLING, WorkPlace.ABSENT]
+            )
             location = day_rng.choice(locations) if kind == WorkPlace.OFFICE else None
-            days.append(WorkLocationDay(person=person, date=on, kind=kind, location_id=location,
-                                        note=day_rng.choice(NOTES)))
+            days.append(
+                WorkLocationDay(
+                    person=person, date=on, kind=kind, location_id=location, note=day_rng.choice(NOTES)
+                )
+            )
     WorkLocationPlan.objects.bulk_create(plans, batch_size=1000, ignore_conflicts=True)
     WorkLocationDay.objects.bulk_create(days, batch_size=1000, ignore_conflicts=True)
     return len(plans) + len(days)

@@ -69,22 +69,43 @@ class FeedbackReportView(ReportMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         keys = _visible_originals(self.request.user).values("translation_key")
         votes = {
-            row["translation_key"]: row for row in Feedback.objects.filter(translation_key__in=keys)
-            .values("translation_key").annotate(yes_votes=Count("pk", filter=Q(helpful=True)),
-                                                no_votes=Count("pk", filter=Q(helpful=False)),
-                                                comments=Count("pk", filter=Q(comment__gt="")),
-                                                latest=Max("created_at")).order_by()
+            row["translation_key"]: row
+            for row in Feedback.objects.filter(translation_key__in=keys)
+            .values("translation_key")
+            .annotate(
+                yes_votes=Count("pk", filter=Q(helpful=True)),
+                no_votes=Count("pk", filter=Q(helpful=False)),
+                comments=Count("pk", filter=Q(comment__gt="")),
+                latest=Max("created_at"),
+            )
+            .order_by()
         }
-        errors = dict(ErrorReport.objects.filter(translation_key__in=keys, handled_at__isnull=True)
-                      .values_list("translation_key").annotate(n=Count("pk")).order_by())
+        errors = dict(
+            ErrorReport.objects.filter(translation_key__in=keys, handled_at__isnull=True)
+            .values_list("translation_key")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
         wanted = set(votes) | set(errors)
-        pages = {page.translation_key: page for page in _visible_originals(self.request.user)
-                 .filter(translation_key__in=wanted).select_related("owner_unit").defer("body")}
+        pages = {
+            page.translation_key: page
+            for page in _visible_originals(self.request.user)
+            .filter(translation_key__in=wanted)
+            .select_related("owner_unit")
+            .defer("body")
+        }
         rows = []
         for key, page in pages.items():
             row = votes.get(key, {"yes_votes": 0, "no_votes": 0, "comments": 0})
-            rows.append({"page": page, "helpful": row["yes_votes"], "not_helpful": row["no_votes"],
-                         "comments": row["comments"], "open_errors": errors.get(key, 0)})
+            rows.append(
+                {
+                    "page": page,
+                    "helpful": row["yes_votes"],
+                    "not_helpful": row["no_votes"],
+                    "comments": row["comments"],
+                    "open_errors": errors.get(key, 0),
+                }
+            )
         rows.sort(key=lambda row: (-row["open_errors"], -row["not_helpful"], row["page"].title))
         context["rows"] = rows
         return context
@@ -114,8 +135,9 @@ class FeedbackDetailView(ReportMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         report_id = request.POST.get("handled", "")
         if report_id.isdigit():
-            ErrorReport.objects.filter(pk=int(report_id), translation_key=self.instruction.translation_key,
-                                       handled_at__isnull=True).update(handled_at=timezone.now())
+            ErrorReport.objects.filter(
+                pk=int(report_id), translation_key=self.instruction.translation_key, handled_at__isnull=True
+            ).update(handled_at=timezone.now())
         return redirect(reverse("instructions_feedback_detail", args=[self.instruction.pk]))
 
     def get_context_data(self, **kwargs):
@@ -123,26 +145,45 @@ class FeedbackDetailView(ReportMixin, TemplateView):
         key = self.instruction.translation_key
         context["instruction"] = self.instruction
         counts = Feedback.objects.filter(translation_key=key).aggregate(
-            yes_votes=Count("pk", filter=Q(helpful=True)), no_votes=Count("pk", filter=Q(helpful=False)))
+            yes_votes=Count("pk", filter=Q(helpful=True)), no_votes=Count("pk", filter=Q(helpful=False))
+        )
         context["counts"] = {"helpful": counts["yes_votes"], "not_helpful": counts["no_votes"]}
-        context["comments"] = Feedback.objects.filter(translation_key=key).exclude(comment="").select_related(
-            "user", "page")[:100]
-        context["errors"] = ErrorReport.objects.filter(translation_key=key).select_related("user", "page")[:100]
+        context["comments"] = (
+            Feedback.objects.filter(translation_key=key)
+            .exclude(comment="")
+            .select_related("user", "page")[:100]
+        )
+        context["errors"] = ErrorReport.objects.filter(translation_key=key).select_related("user", "page")[
+            :100
+        ]
         return context
 
 
 urlpatterns = [
     path("reports/instruction-reviews/", ReviewReportView.as_view(), name="instructions_reviews"),
     path("reports/instruction-feedback/", FeedbackReportView.as_view(), name="instructions_feedback"),
-    path("reports/instruction-feedback/<int:page_id>/", FeedbackDetailView.as_view(),
-         name="instructions_feedback_detail"),
+    path(
+        "reports/instruction-feedback/<int:page_id>/",
+        FeedbackDetailView.as_view(),
+        name="instructions_feedback_detail",
+    ),
 ]
 
 
 def menu_items() -> list[MenuItem]:
     return [
-        ReportMenuItem(gettext_lazy("Instruction reviews"), reverse("instructions_reviews"),
-                       name="instruction-reviews", icon_name="time", order=660),
-        ReportMenuItem(gettext_lazy("Instruction feedback"), reverse("instructions_feedback"),
-                       name="instruction-feedback", icon_name="comment", order=670),
+        ReportMenuItem(
+            gettext_lazy("Instruction reviews"),
+            reverse("instructions_reviews"),
+            name="instruction-reviews",
+            icon_name="time",
+            order=660,
+        ),
+        ReportMenuItem(
+            gettext_lazy("Instruction feedback"),
+            reverse("instructions_feedback"),
+            name="instruction-feedback",
+            icon_name="comment",
+            order=670,
+        ),
     ]

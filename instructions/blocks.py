@@ -33,8 +33,9 @@ class StepsBlock(blocks.StructBlock):
 class NoticeBlock(blocks.StructBlock):
     """A warning ("do not ...") or a tip, set apart from the text."""
 
-    kind = blocks.ChoiceBlock(choices=[("warning", _("Warning")), ("tip", _("Tip"))], default="tip",
-                              label=_("kind"))
+    kind = blocks.ChoiceBlock(
+        choices=[("warning", _("Warning")), ("tip", _("Tip"))], default="tip", label=_("kind")
+    )
     text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul"])
 
     class Meta:
@@ -56,9 +57,14 @@ class AttachmentBlock(blocks.StructBlock):
 class LegalReferenceBlock(blocks.StructBlock):
     """A statute or regulation the instruction rests on, with a link to its text (Finlex, EUR-Lex)."""
 
-    statute = blocks.CharBlock(label=_("statute"), max_length=200,
-                               help_text=_("E.g. Laki julkisesta työvoima- ja yrityspalvelusta (916/2012)"))
-    section = blocks.CharBlock(label=_("section"), required=False, max_length=100, help_text=_("E.g. 7 luku 1 §"))
+    statute = blocks.CharBlock(
+        label=_("statute"),
+        max_length=200,
+        help_text=_("E.g. Laki julkisesta työvoima- ja yrityspalvelusta (916/2012)"),
+    )
+    section = blocks.CharBlock(
+        label=_("section"), required=False, max_length=100, help_text=_("E.g. 7 luku 1 §")
+    )
     url = blocks.URLBlock(label=_("link"), required=False)
 
     class Meta:

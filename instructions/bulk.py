@@ -27,7 +27,7 @@ def bulk_add_children(parent: Page, pages: list, *, m2m: dict | None = None) -> 
     model = type(pages[0])
     parent = Page.objects.get(pk=parent.pk)
     last = parent.get_last_child()
-    start = Page._str2int(last.path[-Page.steplen:]) if last else 0
+    start = Page._str2int(last.path[-Page.steplen :]) if last else 0
     depth = parent.depth + 1
     content_type = ContentType.objects.get_for_model(model)
     for index, page in enumerate(pages, start=1):
@@ -54,16 +54,24 @@ def bulk_add_children(parent: Page, pages: list, *, m2m: dict | None = None) -> 
         page._state.adding = False
     local_fields = list(model._meta.local_concrete_fields)
     for offset in range(0, len(pages), BATCH):
-        model._base_manager._insert(pages[offset:offset + BATCH], fields=local_fields, using=connection.alias)
+        model._base_manager._insert(
+            pages[offset : offset + BATCH], fields=local_fields, using=connection.alias
+        )
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     for name, values in (m2m or {}).items():
         through = getattr(model, name).through
         source = f"{model._meta.model_name}_id" if name != "related" else "from_instructionpage_id"
-        target = [field.attname for field in through._meta.concrete_fields
-                  if field.attname not in ("id", source)][0]
+        target = [
+            field.attname for field in through._meta.concrete_fields if field.attname not in ("id", source)
+        ][0]
         through.objects.bulk_create(
-            [through(**{source: page.pk, target: value}) for page, ids in zip(pages, values) for value in ids],
-            batch_size=BATCH * 5, ignore_conflicts=True,
+            [
+                through(**{source: page.pk, target: value})
+                for page, ids in zip(pages, values)
+                for value in ids
+            ],
+            batch_size=BATCH * 5,
+            ignore_conflicts=True,
         )
     _add_revisions(pages, content_type)
     return pages
@@ -73,19 +81,29 @@ def _add_revisions(pages: list, content_type) -> None:
     """One revision per page, live and latest, as if each had been published once."""
     page_type = ContentType.objects.get_for_model(Page)
     revisions = [
-        Revision(content_type=content_type, base_content_type=page_type, object_id=str(page.pk),
-                 created_at=page.last_published_at, object_str=page.title, content=page.serializable_data())
+        Revision(
+            content_type=content_type,
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            created_at=page.last_published_at,
+            object_str=page.title,
+            content=page.serializable_data(),
+        )
         for page in pages
     ]
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
     if revisions[0].pk is None:
-        found = dict(Revision.objects.filter(content_type=content_type, object_id__in=[str(p.pk) for p in pages])
-                     .values_list("object_id", "id"))
+        found = dict(
+            Revision.objects.filter(
+                content_type=content_type, object_id__in=[str(p.pk) for p in pages]
+            ).values_list("object_id", "id")
+        )
         for revision in revisions:
             revision.pk = found[revision.object_id]
     for page, revision in zip(pages, revisions):
         page.latest_revision_id = page.live_revision_id = revision.pk
     # One UPDATE per page: a CASE over hundreds of ids is no faster on SQLite and harder to read.
     for page in pages:
-        Page.objects.filter(pk=page.pk).update(latest_revision_id=page.latest_revision_id,
-                                               live_revision_id=page.live_revision_id)
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision_id=page.latest_revision_id, live_revision_id=page.live_revision_id
+        )

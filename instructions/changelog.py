@@ -34,7 +34,8 @@ def record_publication(*, page, revision=None, published_at=None) -> ChangeLogEn
     if not note and not page.pending_material:
         return None
     entry, _created = ChangeLogEntry.objects.get_or_create(
-        page=page, revision=revision,
+        page=page,
+        revision=revision,
         defaults={
             "translation_key": page.translation_key,
             "language": page.locale.language_code,
@@ -53,9 +54,18 @@ def sync_translations(*, page) -> int:
 
     if page.locale_id == default_locale_id():
         values = {field: getattr(page, field) for field in SHARED_FIELDS}
-        return InstructionPage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk).update(**values)
-    original = InstructionPage.objects.filter(translation_key=page.translation_key, locale_id=default_locale_id(),
-                                              live=True).values(*SHARED_FIELDS).first()
+        return (
+            InstructionPage.objects.filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
+            .update(**values)
+        )
+    original = (
+        InstructionPage.objects.filter(
+            translation_key=page.translation_key, locale_id=default_locale_id(), live=True
+        )
+        .values(*SHARED_FIELDS)
+        .first()
+    )
     if original:
         InstructionPage.objects.filter(pk=page.pk).update(**original)
         for field, value in original.items():
@@ -74,7 +84,8 @@ def record_attachments(*, page) -> None:
     with transaction.atomic():
         InstructionAttachment.objects.filter(page=page).exclude(document_id__in=wanted).delete()
         InstructionAttachment.objects.bulk_create(
-            [InstructionAttachment(page=page, document_id=pk) for pk in wanted - existing], ignore_conflicts=True
+            [InstructionAttachment(page=page, document_id=pk) for pk in wanted - existing],
+            ignore_conflicts=True,
         )
 
 

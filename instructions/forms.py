@@ -6,8 +6,8 @@ No model import at module level: the page model uses this as its base_form_class
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from instructions.permissions import editable_unit_ids
 from core.page_forms import AsciiSlugPageForm
+from instructions.permissions import editable_unit_ids
 
 
 class InstructionPageForm(AsciiSlugPageForm):
@@ -19,11 +19,14 @@ class InstructionPageForm(AsciiSlugPageForm):
     """
 
     material_change = forms.BooleanField(
-        label=_("This is a material change"), required=False,
+        label=_("This is a material change"),
+        required=False,
         help_text=_("Readers who have read the instruction before see the change highlighted."),
     )
     change_note = forms.CharField(
-        label=_("What changed?"), required=False, max_length=300,
+        label=_("What changed?"),
+        required=False,
+        max_length=300,
         help_text=_("Shown to readers in the change log. Required with a material change."),
     )
 
@@ -41,7 +44,8 @@ class InstructionPageForm(AsciiSlugPageForm):
                 self.fields["owner_unit"].queryset = Unit.objects.order_by("name_fi")
         if "contacts" in self.fields:
             self.fields["contacts"].queryset = (
-                Person.objects.filter(user__is_active=True).select_related("user")
+                Person.objects.filter(user__is_active=True)
+                .select_related("user")
                 .order_by("user__last_name", "user__first_name")
             )
         self._offer_readable_instructions_only()
@@ -69,7 +73,9 @@ class InstructionPageForm(AsciiSlugPageForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("material_change") and not (cleaned.get("change_note") or "").strip():
-            self.add_error("change_note", _("Say what changed: readers see it highlighted in the change log."))
+            self.add_error(
+                "change_note", _("Say what changed: readers see it highlighted in the change log.")
+            )
         units = editable_unit_ids(self.for_user) if self.for_user is not None else None
         unit = cleaned.get("owner_unit")
         if units is not None and unit is not None and unit.pk not in units:

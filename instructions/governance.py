@@ -23,8 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
 from core import roles
 from instructions import access
@@ -52,8 +51,11 @@ def owners_of(*, page) -> list:
     from teams.models import Person
 
     owners = list(
-        Person.objects.filter(unit_id=page.owner_unit_id, user__is_active=True,
-                              user__groups__name=roles.INSTRUCTION_OWNERS).select_related("user").distinct()
+        Person.objects.filter(
+            unit_id=page.owner_unit_id, user__is_active=True, user__groups__name=roles.INSTRUCTION_OWNERS
+        )
+        .select_related("user")
+        .distinct()
     )
     if owners:
         return owners
@@ -78,7 +80,6 @@ def _titles(step: str, page) -> tuple[str, str]:
     return finnish, swedish
 
 
-
 def send_review_reminders(*, today: datetime.date | None = None) -> int:
     """Remind owners of instructions whose review is near or past; returns the people reminded now."""
     from realtime import actions
@@ -97,8 +98,14 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
             # One transaction per person: a failing mail server rolls the
             # notification back too, and the retried job sends both.
             with transaction.atomic():
-                created = actions.notify(user_ids=[person.user_id], key=key, kind=Notification.Kind.REMINDER,
-                                         title=title, title_sv=title_sv, url=page.url or "")
+                created = actions.notify(
+                    user_ids=[person.user_id],
+                    key=key,
+                    kind=Notification.Kind.REMINDER,
+                    title=title,
+                    title_sv=title_sv,
+                    url=page.url or "",
+                )
                 if created and person.user.email:
                     _email(person=person, page=page, step=step)
             reminded += created
@@ -110,10 +117,17 @@ def _email(*, person, page, step: str) -> None:
 
     with override(mail_language(person.user)):
         subject = _title(step, page)
-        body = _("Please check that the instruction is still correct, then edit it or confirm it as still valid "
-                 "on its page:\n%(url)s") % {"url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (page.url or "/ohjeet/")}
-        send_mail(subject=subject, message=body, from_email=None, recipient_list=[person.user.email],
-                  fail_silently=False)
+        body = _(
+            "Please check that the instruction is still correct, then edit it or confirm it as still valid "
+            "on its page:\n%(url)s"
+        ) % {"url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (page.url or "/ohjeet/")}
+        send_mail(
+            subject=subject,
+            message=body,
+            from_email=None,
+            recipient_list=[person.user.email],
+            fail_silently=False,
+        )
 
 
 @transaction.atomic
@@ -134,8 +148,12 @@ def confirm_still_valid(*, user, page: InstructionPage) -> datetime.date:
             revision.content["next_review_date"] = new_date.isoformat()
             revision.content["last_reviewed_at"] = now.isoformat()
             revision.save(update_fields=["content"])
-    log(instance=original, action="instructions.confirm_valid", user=user,
-        data={"next_review_date": new_date.isoformat()})
+    log(
+        instance=original,
+        action="instructions.confirm_valid",
+        user=user,
+        data={"next_review_date": new_date.isoformat()},
+    )
     return new_date
 
 
@@ -156,9 +174,8 @@ def review_report(*, user, today: datetime.date | None = None) -> dict:
 
     Owners see their own unit; administrators every unit.
     """
-    from teams.models import Unit
-
     from instructions.permissions import editable_unit_ids
+    from teams.models import Unit
 
     today = today or timezone.localdate()
     pages = access.originals().filter(access.valid_q(today=today))
@@ -167,22 +184,52 @@ def review_report(*, user, today: datetime.date | None = None) -> dict:
         pages = pages.filter(owner_unit_id__in=units)
     counts = {
         row["owner_unit_id"]: row
-        for row in pages.values("owner_unit_id").annotate(
+        for row in pages.values("owner_unit_id")
+        .annotate(
             overdue=Count("pk", filter=Q(next_review_date__lt=today)),
             soon=Count("pk", filter=Q(next_review_date__gte=today, next_review_date__lte=today + SOON)),
             total=Count("pk"),
-        ).order_by()
+        )
+        .order_by()
     }
     unit_rows = Unit.objects.filter(pk__in=counts).order_by("name_fi")
-    rows = [UnitRow(unit_id=unit.pk, name=unit.name, overdue=counts[unit.pk]["overdue"],
-                    soon=counts[unit.pk]["soon"], total=counts[unit.pk]["total"]) for unit in unit_rows]
-    overdue = (pages.filter(next_review_date__lt=today).select_related("owner_unit")
-               .order_by("next_review_date", "title").only("id", "title", "url_path", "next_review_date",
-                                                            "owner_unit__name_fi", "owner_unit__name_sv",
-                                                            "owner_unit__name_en", "translation_key", "locale_id"))
-    return {"units": rows, "chart": chart(rows), "overdue": list(overdue), "today": today,
-            "totals": {"overdue": sum(r.overdue for r in rows), "soon": sum(r.soon for r in rows),
-                       "total": sum(r.total for r in rows)}}
+    rows = [
+        UnitRow(
+            unit_id=unit.pk,
+            name=unit.name,
+            overdue=counts[unit.pk]["overdue"],
+            soon=counts[unit.pk]["soon"],
+            total=counts[unit.pk]["total"],
+        )
+        for unit in unit_rows
+    ]
+    overdue = (
+        pages.filter(next_review_date__lt=today)
+        .select_related("owner_unit")
+        .order_by("next_review_date", "title")
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "next_review_date",
+            "owner_unit__name_fi",
+            "owner_unit__name_sv",
+            "owner_unit__name_en",
+            "translation_key",
+            "locale_id",
+        )
+    )
+    return {
+        "units": rows,
+        "chart": chart(rows),
+        "overdue": list(overdue),
+        "today": today,
+        "totals": {
+            "overdue": sum(r.overdue for r in rows),
+            "soon": sum(r.soon for r in rows),
+            "total": sum(r.total for r in rows),
+        },
+    }
 
 
 # Chart geometry (px in the SVG's own coordinates; it scales to the page width).
@@ -198,7 +245,21 @@ def chart(rows: list[UnitRow]) -> dict:
         overdue = round(bar * row.overdue / most)
         soon = round(bar * row.soon / most)
         rest = round(bar * (row.total - row.overdue - row.soon) / most)
-        bars.append({"row": row, "y": index * CHART_ROW, "overdue": overdue, "soon": soon, "rest": rest,
-                     "soon_x": CHART_LABEL + overdue, "rest_x": CHART_LABEL + overdue + soon})
-    return {"bars": bars, "width": CHART_WIDTH, "height": max(len(bars), 1) * CHART_ROW, "label": CHART_LABEL,
-            "value_x": CHART_WIDTH - 50}
+        bars.append(
+            {
+                "row": row,
+                "y": index * CHART_ROW,
+                "overdue": overdue,
+                "soon": soon,
+                "rest": rest,
+                "soon_x": CHART_LABEL + overdue,
+                "rest_x": CHART_LABEL + overdue + soon,
+            }
+        )
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": max(len(bars), 1) * CHART_ROW,
+        "label": CHART_LABEL,
+        "value_x": CHART_WIDTH - 50,
+    }

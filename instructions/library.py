@@ -14,7 +14,14 @@ from django.db.models import Count, Q
 from django.utils.translation import get_language
 
 from instructions import access
-from instructions.models import AUDIENCE_FIELDS, EVERYONE, InstructionKind, InstructionPage, ProcessArea, Topic
+from instructions.models import (
+    AUDIENCE_FIELDS,
+    EVERYONE,
+    InstructionKind,
+    InstructionPage,
+    ProcessArea,
+    Topic,
+)
 
 # Thirty titles with their summaries fit a long screen and stay light on a phone.
 PAGE_SIZE = 30
@@ -38,7 +45,11 @@ class Filters:
         if self.kind and skip != "kind":
             condition &= Q(kind=self.kind)
         if self.audience and skip != "audience":
-            condition &= Q(for_everyone=True) if self.audience == EVERYONE else Q(**{AUDIENCE_FIELDS[self.audience]: True})
+            condition &= (
+                Q(for_everyone=True)
+                if self.audience == EVERYONE
+                else Q(**{AUDIENCE_FIELDS[self.audience]: True})
+            )
         if self.words:
             for word in self.words.split()[:8]:
                 condition &= Q(title__icontains=word) | Q(lead__icontains=word)
@@ -48,17 +59,30 @@ class Filters:
 def audience_labels() -> dict:
     from django.utils.translation import gettext as _
 
-    return {EVERYONE: _("Everyone"), "keha": _("KEHA Centre"), "ely": _("ELY Centres"), "te": _("TE Offices"),
-            "municipal_pilot": _("Municipal employment pilots")}
+    return {
+        EVERYONE: _("Everyone"),
+        "keha": _("KEHA Centre"),
+        "ely": _("ELY Centres"),
+        "te": _("TE Offices"),
+        "municipal_pilot": _("Municipal employment pilots"),
+    }
 
 
 def facet_counts(base, filters: Filters) -> dict:
     """Values and counts of each facet, each under the other filters (five queries)."""
-    topic_counts = dict(base.filter(filters.q(skip="topic")).values_list("topic_id").annotate(n=Count("pk"))
-                        .order_by())
-    area_counts = dict(base.filter(filters.q(skip="area")).exclude(process_area=None)
-                       .values_list("process_area_id").annotate(n=Count("pk")).order_by())
-    kind_counts = dict(base.filter(filters.q(skip="kind")).values_list("kind").annotate(n=Count("pk")).order_by())
+    topic_counts = dict(
+        base.filter(filters.q(skip="topic")).values_list("topic_id").annotate(n=Count("pk")).order_by()
+    )
+    area_counts = dict(
+        base.filter(filters.q(skip="area"))
+        .exclude(process_area=None)
+        .values_list("process_area_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    kind_counts = dict(
+        base.filter(filters.q(skip="kind")).values_list("kind").annotate(n=Count("pk")).order_by()
+    )
     audience = base.filter(filters.q(skip="audience")).aggregate(
         **{EVERYONE: Count("pk", filter=Q(for_everyone=True))},
         **{kind: Count("pk", filter=Q(**{field: True})) for kind, field in AUDIENCE_FIELDS.items()},
@@ -67,13 +91,27 @@ def facet_counts(base, filters: Filters) -> dict:
     areas = [(area, area_counts[area.pk]) for area in ProcessArea.objects.filter(pk__in=area_counts)]
     labels = audience_labels()
     return {
-        "topic": [{"value": t.slug, "label": t.name, "count": n, "selected": filters.topic == t} for t, n in topics],
-        "area": [{"value": a.slug, "label": a.name, "count": n, "selected": filters.area == a} for a, n in areas],
-        "kind": [{"value": value, "label": label, "count": kind_counts[value], "selected": filters.kind == value}
-                 for value, label in InstructionKind.choices if kind_counts.get(value)],
-        "audience": [{"value": value, "label": labels[value], "count": audience[value],
-                      "selected": filters.audience == value} for value in [EVERYONE, *AUDIENCE_FIELDS]
-                     if audience[value]],
+        "topic": [
+            {"value": t.slug, "label": t.name, "count": n, "selected": filters.topic == t} for t, n in topics
+        ],
+        "area": [
+            {"value": a.slug, "label": a.name, "count": n, "selected": filters.area == a} for a, n in areas
+        ],
+        "kind": [
+            {"value": value, "label": label, "count": kind_counts[value], "selected": filters.kind == value}
+            for value, label in InstructionKind.choices
+            if kind_counts.get(value)
+        ],
+        "audience": [
+            {
+                "value": value,
+                "label": labels[value],
+                "count": audience[value],
+                "selected": filters.audience == value,
+            }
+            for value in [EVERYONE, *AUDIENCE_FIELDS]
+            if audience[value]
+        ],
     }
 
 
@@ -81,10 +119,7 @@ def browse(*, user, filters: Filters):
     """The reader's instructions under the filters (a queryset to paginate) and the facets."""
     base = access.visible_instructions(user=user)
     instructions = (
-        base.filter(filters.q())
-        .select_related("topic", "owner_unit")
-        .defer("body")
-        .order_by("title", "pk")
+        base.filter(filters.q()).select_related("topic", "owner_unit").defer("body").order_by("title", "pk")
     )
     return instructions, facet_counts(base, filters)
 
@@ -110,7 +145,8 @@ def in_reader_language(instructions, *, language: str | None = None) -> list[Ite
             keys = [i.translation_key for i in instructions if i.locale_id != wanted.pk]
             versions = {
                 version.translation_key: version
-                for version in InstructionPage.objects.live().filter(locale=wanted, translation_key__in=keys)
+                for version in InstructionPage.objects.live()
+                .filter(locale=wanted, translation_key__in=keys)
                 .only("id", "title", "lead", "translation_key", "locale_id", "url_path")
             }
     return [Item(instruction=i, text=versions.get(i.translation_key, i)) for i in instructions]
@@ -119,7 +155,13 @@ def in_reader_language(instructions, *, language: str | None = None) -> list[Ite
 def related_for(*, user, page) -> list[Item]:
     """The related instructions the reader may see (valid, in their audience), in their language."""
     original = access.originals().filter(translation_key=page.translation_key).first() or page
-    related_keys = InstructionPage.objects.filter(pk__in=original.related.values("pk")).values("translation_key")
-    related = (access.visible_instructions(user=user).filter(translation_key__in=related_keys)
-               .defer("body").order_by("title"))
+    related_keys = InstructionPage.objects.filter(pk__in=original.related.values("pk")).values(
+        "translation_key"
+    )
+    related = (
+        access.visible_instructions(user=user)
+        .filter(translation_key__in=related_keys)
+        .defer("body")
+        .order_by("title")
+    )
     return in_reader_language(related)

@@ -43,8 +43,11 @@ class PathProgress:
 def _steps_for_kinds(kinds) -> QuerySet[OnboardingStep]:
     """Steps whose instruction is live, valid and offered to any of ``kinds`` (or to everyone)."""
     readable = access.originals().filter(access.audience_q(kinds)).filter(access.valid_q())
-    return (OnboardingStep.objects.filter(instruction__translation_key__in=readable.values("translation_key"))
-            .select_related("instruction").order_by("sort_order", "pk"))
+    return (
+        OnboardingStep.objects.filter(instruction__translation_key__in=readable.values("translation_key"))
+        .select_related("instruction")
+        .order_by("sort_order", "pk")
+    )
 
 
 def progress_for(*, people: dict, paths=None) -> dict:
@@ -63,16 +66,20 @@ def progress_for(*, people: dict, paths=None) -> dict:
         steps_by_kinds[kinds] = steps
     done = {}
     for user_id, step_id, done_at in OnboardingProgress.objects.filter(
-            user__in=list(people), step__path__in=paths).values_list("user_id", "step_id", "done_at"):
+        user__in=list(people), step__path__in=paths
+    ).values_list("user_id", "step_id", "done_at"):
         done[(user_id, step_id)] = done_at
     result = {}
     for user, kinds in people.items():
         steps = steps_by_kinds[tuple(sorted(kinds))]
         result[user] = [
-            PathProgress(path=path, steps=[
-                {"step": step, "instruction": step.instruction, "done_at": done.get((user.pk, step.pk))}
-                for step in steps.get(path.pk, [])
-            ])
+            PathProgress(
+                path=path,
+                steps=[
+                    {"step": step, "instruction": step.instruction, "done_at": done.get((user.pk, step.pk))}
+                    for step in steps.get(path.pk, [])
+                ],
+            )
             for path in paths
         ]
     return result
@@ -105,10 +112,15 @@ def direct_reports_progress(*, user) -> dict:
     me = Person.objects.filter(user=user).first()
     if me is None:
         return {"reports": [], "paths": []}
-    reports = list(Person.objects.filter(manager=me, user__is_active=True).select_related("user", "agency")
-                   .prefetch_related("user__groups").order_by("user__last_name", "user__first_name"))
+    reports = list(
+        Person.objects.filter(manager=me, user__is_active=True)
+        .select_related("user", "agency")
+        .prefetch_related("user__groups")
+        .order_by("user__last_name", "user__first_name")
+    )
     paths = list(OnboardingPath.objects.all())
-    progress = progress_for(people={person.user: access.audience_kinds_of(person) for person in reports},
-                            paths=paths)
+    progress = progress_for(
+        people={person.user: access.audience_kinds_of(person) for person in reports}, paths=paths
+    )
     rows = [{"person": person, "cells": progress[person.user]} for person in reports]
     return {"reports": rows, "paths": paths}

@@ -10,8 +10,6 @@ rights stop at the library). Both checks sit on Wagtail's own admin URLs, so a
 hand-made POST gets no further than the UI.
 """
 
-
-
 from core import roles
 from core.page_permissions import ScopedPagePermissionTester
 
@@ -42,7 +40,9 @@ def owner_unit_id(user) -> int | None:
     if not hasattr(user, "_instruction_owner_unit"):
         from teams.models import Person
 
-        user._instruction_owner_unit = Person.objects.filter(user=user).values_list("unit_id", flat=True).first()
+        user._instruction_owner_unit = (
+            Person.objects.filter(user=user).values_list("unit_id", flat=True).first()
+        )
     return user._instruction_owner_unit
 
 
@@ -71,8 +71,12 @@ class InstructionPermissionTester(ScopedPagePermissionTester):
         unit_id = page.owner_unit_id
         if page.pk and page.locale_id:
             # A translation is governed by its original's owner unit.
-            original = InstructionPage.objects.filter(
-                translation_key=page.translation_key, locale__language_code="fi"
-            ).values_list("owner_unit_id", flat=True).first()
+            original = (
+                InstructionPage.objects.filter(
+                    translation_key=page.translation_key, locale__language_code="fi"
+                )
+                .values_list("owner_unit_id", flat=True)
+                .first()
+            )
             unit_id = original or unit_id
         return can_edit_unit(self.user, unit_id)

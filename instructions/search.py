@@ -53,8 +53,11 @@ class InstructionAdapter(Adapter):
         from instructions.search_source import search_document
 
         urls = getattr(self, "_urls", {})
-        data = search_document(page, url=urls[page.pk] if page.pk in urls else None,
-                               text=getattr(self, "_texts", {}).get(page.pk))
+        data = search_document(
+            page,
+            url=urls[page.pk] if page.pk in urls else None,
+            text=getattr(self, "_texts", {}).get(page.pk),
+        )
         language = "sv" if data["language"].startswith("sv") else "fi"
         published = data.get("last_published_at")
         return [

@@ -36,10 +36,15 @@ def search_document(page: InstructionPage, *, url: str | None = None, text: tupl
         "topic": page.topic.slug if page.topic_id else None,
         "topic_name": {"fi": page.topic.name_fi, "sv": page.topic.name_sv} if page.topic_id else None,
         "process_area": page.process_area.slug if page.process_area_id else None,
-        "process_area_name": ({"fi": page.process_area.name_fi, "sv": page.process_area.name_sv}
-                              if page.process_area_id else None),
+        "process_area_name": (
+            {"fi": page.process_area.name_fi, "sv": page.process_area.name_sv}
+            if page.process_area_id
+            else None
+        ),
         "owner_unit": page.owner_unit.slug if page.owner_unit_id else None,
-        "owner_unit_name": {"fi": page.owner_unit.name_fi, "sv": page.owner_unit.name_sv} if page.owner_unit_id else None,
+        "owner_unit_name": {"fi": page.owner_unit.name_fi, "sv": page.owner_unit.name_sv}
+        if page.owner_unit_id
+        else None,
         "audience": page.audience_kinds(),  # agency kinds, or ["everyone"]
         "valid_from": page.valid_from.isoformat() if page.valid_from else None,
         "valid_until": page.valid_until.isoformat() if page.valid_until else None,
@@ -51,7 +56,11 @@ def search_document(page: InstructionPage, *, url: str | None = None, text: tupl
 def _raw_items(value):
     """A ListBlock's raw items (the newer {"type": "item", "value": ...} form or plain values)."""
     for item in value or []:
-        yield item["value"] if isinstance(item, dict) and item.get("type") == "item" and "value" in item else item
+        yield (
+            item["value"]
+            if isinstance(item, dict) and item.get("type") == "item" and "value" in item
+            else item
+        )
 
 
 def batch_texts(pages) -> dict[int, tuple[list[str], str]]:
@@ -61,10 +70,18 @@ def batch_texts(pages) -> dict[int, tuple[list[str], str]]:
     from wagtail.documents import get_document_model
 
     raw = {page.pk: list(page.body.raw_data) for page in pages}
-    document_ids = {block["value"].get("document") for blocks in raw.values() for block in blocks
-                    if block.get("type") == "attachment" and not (block["value"] or {}).get("title")}
+    document_ids = {
+        block["value"].get("document")
+        for blocks in raw.values()
+        for block in blocks
+        if block.get("type") == "attachment" and not (block["value"] or {}).get("title")
+    }
     document_ids.discard(None)
-    titles = dict(get_document_model().objects.filter(pk__in=document_ids).values_list("pk", "title")) if document_ids else {}
+    titles = (
+        dict(get_document_model().objects.filter(pk__in=document_ids).values_list("pk", "title"))
+        if document_ids
+        else {}
+    )
     texts = {}
     for pk, blocks in raw.items():
         headings, parts = [], []
@@ -88,20 +105,28 @@ def batch_texts(pages) -> dict[int, tuple[list[str], str]]:
             elif kind == "attachment":
                 parts.append((value or {}).get("title") or titles.get((value or {}).get("document"), ""))
             elif kind == "legal_reference":
-                parts.append(" ".join(filter(None, [(value or {}).get("statute"), (value or {}).get("section")])))
+                parts.append(
+                    " ".join(filter(None, [(value or {}).get("statute"), (value or {}).get("section")]))
+                )
         texts[pk] = (headings, "\n".join(part.strip() for part in parts if part and part.strip()))
     return texts
 
 
 def versions_to_index(page: InstructionPage):
     """Every live version of the instruction (its metadata changes together)."""
-    return (InstructionPage.objects.live().filter(translation_key=page.translation_key)
-            .select_related("locale", "topic", "process_area", "owner_unit"))
+    return (
+        InstructionPage.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale", "topic", "process_area", "owner_unit")
+    )
 
 
 def all_documents():
     """Every live instruction version as search data (for a full reindex), in batches of the iterator."""
-    pages = (InstructionPage.objects.live().select_related("locale", "topic", "process_area", "owner_unit")
-             .order_by("pk"))
+    pages = (
+        InstructionPage.objects.live()
+        .select_related("locale", "topic", "process_area", "owner_unit")
+        .order_by("pk")
+    )
     for page in pages.iterator(chunk_size=200):
         yield search_document(page)

@@ -10,12 +10,16 @@ from django.db import transaction
 
 LIBRARY_SLUG = "ohjeet"
 LIBRARY_TITLES = {"fi": "Ohjeet", "sv": "Anvisningar"}
-LIBRARY_INTRO = ("Työohjeet, perehdytysaineistot, hallinnon ohjeet, lomakkeet ja TE-akatemian kurssit "
-                 "yhdessä paikassa – jokaisella ohjeella on omistaja ja tarkistuspäivä.")
+LIBRARY_INTRO = (
+    "Työohjeet, perehdytysaineistot, hallinnon ohjeet, lomakkeet ja TE-akatemian kurssit "
+    "yhdessä paikassa – jokaisella ohjeella on omistaja ja tarkistuspäivä."
+)
 
-LIBRARY_INTRO_SV = ("Arbetsanvisningar, introduktionsmaterial, administrativa anvisningar, blanketter och "
-                    "TE-akademins kurser på ett ställe – varje anvisning har en ägare och ett "
-                    "granskningsdatum.")
+LIBRARY_INTRO_SV = (
+    "Arbetsanvisningar, introduktionsmaterial, administrativa anvisningar, blanketter och "
+    "TE-akademins kurser på ett ställe – varje anvisning har en ägare och ett "
+    "granskningsdatum."
+)
 
 
 @transaction.atomic
@@ -33,8 +37,9 @@ def ensure_sections():
     home = site.root_page.specific
     library = InstructionLibraryPage.objects.child_of(home).first()
     if library is None:
-        library = InstructionLibraryPage(title=LIBRARY_TITLES["fi"], slug=LIBRARY_SLUG, locale=home.locale,
-                                         intro=LIBRARY_INTRO)
+        library = InstructionLibraryPage(
+            title=LIBRARY_TITLES["fi"], slug=LIBRARY_SLUG, locale=home.locale, intro=LIBRARY_INTRO
+        )
         home.add_child(instance=library)
         library.save_revision().publish()
     swedish = Locale.objects.filter(language_code="sv").first()

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from instructions import views
 from core.pages import serve_page
+from instructions import views
 
 app_name = "instructions"
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.atom import PlainTextAtomFeed
 from instructions import access, changelog, feedback, governance, library, onboarding
 from instructions.models import (
     AUDIENCE_FIELDS,
@@ -29,7 +30,6 @@ from instructions.models import (
     ProcessArea,
     Topic,
 )
-from core.atom import PlainTextAtomFeed
 
 # The recent-changes list and the Atom feed show this many entries.
 RECENT_CHANGES = 40
@@ -41,8 +41,9 @@ class BrowseForm(forms.Form):
     topic = forms.ModelChoiceField(queryset=Topic.objects.all(), required=False, to_field_name="slug")
     area = forms.ModelChoiceField(queryset=ProcessArea.objects.all(), required=False, to_field_name="slug")
     kind = forms.ChoiceField(choices=[("", "")] + list(InstructionKind.choices), required=False)
-    audience = forms.ChoiceField(choices=[("", ""), (EVERYONE, EVERYONE)] + [(k, k) for k in AUDIENCE_FIELDS],
-                                 required=False)
+    audience = forms.ChoiceField(
+        choices=[("", ""), (EVERYONE, EVERYONE)] + [(k, k) for k in AUDIENCE_FIELDS], required=False
+    )
     q = forms.CharField(required=False, max_length=100, label=gettext_lazy("Words in the title or summary"))
 
     def filters(self) -> library.Filters:
@@ -50,8 +51,13 @@ class BrowseForm(forms.Form):
         if self.is_bound:
             self.is_valid()
             data = {name: value for name, value in self.cleaned_data.items()}
-        return library.Filters(topic=data.get("topic"), area=data.get("area"), kind=data.get("kind") or None,
-                               audience=data.get("audience") or None, words=(data.get("q") or "").strip())
+        return library.Filters(
+            topic=data.get("topic"),
+            area=data.get("area"),
+            kind=data.get("kind") or None,
+            audience=data.get("audience") or None,
+            words=(data.get("q") or "").strip(),
+        )
 
 
 def library_context(request) -> dict:
@@ -69,10 +75,18 @@ def library_context(request) -> dict:
         # Each facet is a disclosure (a phone shows the results without scrolling past
         # forty filters); the topics and any facet with a choice in use start open.
         "facet_groups": [
-            {"name": name, "label": label, "values": facets[name],
-             "open": name == "topic" or any(value["selected"] for value in facets[name])}
-            for name, label in [("topic", _("Topic")), ("area", _("Process area")), ("kind", _("Kind")),
-                                ("audience", _("Audience"))]
+            {
+                "name": name,
+                "label": label,
+                "values": facets[name],
+                "open": name == "topic" or any(value["selected"] for value in facets[name]),
+            }
+            for name, label in [
+                ("topic", _("Topic")),
+                ("area", _("Process area")),
+                ("kind", _("Kind")),
+                ("audience", _("Audience")),
+            ]
         ],
         "active_filters": active,
         "results": page,
@@ -100,13 +114,23 @@ def serve_instruction(request, page, *args, **kwargs):
     if original.is_expired:
         replacement = None
         if original.replacement_id:
-            found = access.visible_instructions(user=request.user).filter(
-                translation_key__in=InstructionPage.objects.filter(pk=original.replacement_id)
-                .values("translation_key")).first()
+            found = (
+                access.visible_instructions(user=request.user)
+                .filter(
+                    translation_key__in=InstructionPage.objects.filter(pk=original.replacement_id).values(
+                        "translation_key"
+                    )
+                )
+                .first()
+            )
             if found is not None:
                 replacement = library.in_reader_language([found])[0]
-        return render(request, "instructions/no_longer_valid.html",
-                      {"page": page, "original": original, "replacement": replacement}, status=410)
+        return render(
+            request,
+            "instructions/no_longer_valid.html",
+            {"page": page, "original": original, "replacement": replacement},
+            status=410,
+        )
     return Page.serve(page, request, *args, **kwargs)
 
 
@@ -115,7 +139,9 @@ def instruction_context(request, page) -> dict:
     original = original_of(page)
     editor = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
     can_edit = bool(editor and original.permissions_for_user(user).can_edit())
-    previous_visit = None if getattr(request, "is_preview", False) else changelog.visit(user=user, page=original)
+    previous_visit = (
+        None if getattr(request, "is_preview", False) else changelog.visit(user=user, page=original)
+    )
     entries = changelog.mark_new(changelog.entries_for(page=original), since=previous_visit)
     contacts = list(original.contacts.select_related("user").order_by("user__last_name"))
     context = {
@@ -158,15 +184,25 @@ def _back(request, fallback: str) -> str:
 
 
 class FeedbackForm(forms.Form):
-    helpful = forms.TypedChoiceField(choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
-                                     coerce=lambda value: value == "yes", label=gettext_lazy("Was this helpful?"))
-    comment = forms.CharField(required=False, max_length=feedback.COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}),
-                              label=gettext_lazy("What was missing or unclear? (optional)"))
+    helpful = forms.TypedChoiceField(
+        choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
+        coerce=lambda value: value == "yes",
+        label=gettext_lazy("Was this helpful?"),
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=feedback.COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=gettext_lazy("What was missing or unclear? (optional)"),
+    )
 
 
 class ErrorReportForm(forms.Form):
-    text = forms.CharField(max_length=feedback.COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 4}),
-                           label=gettext_lazy("What is wrong or out of date?"))
+    text = forms.CharField(
+        max_length=feedback.COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label=gettext_lazy("What is wrong or out of date?"),
+    )
 
 
 @require_POST
@@ -176,8 +212,12 @@ def vote(request, page_id):
     if not form.is_valid():
         messages.error(request, _("Choose yes or no."))
         return redirect(page.url + "#palaute")
-    _vote, created = feedback.vote(user=request.user, page=page, helpful=form.cleaned_data["helpful"],
-                                   comment=form.cleaned_data["comment"])
+    _vote, created = feedback.vote(
+        user=request.user,
+        page=page,
+        helpful=form.cleaned_data["helpful"],
+        comment=form.cleaned_data["comment"],
+    )
     if created:
         messages.success(request, _("Thank you for your feedback."))
     else:
@@ -190,8 +230,9 @@ def report_error(request, page_id):
     page, original = _readable_page_or_404(request, page_id)
     form = ErrorReportForm(request.POST)
     if not form.is_valid() or not form.cleaned_data["text"].strip():
-        return render(request, "instructions/report_error.html",
-                      {"page": page, "error_form": form}, status=400)
+        return render(
+            request, "instructions/report_error.html", {"page": page, "error_form": form}, status=400
+        )
     feedback.report_error(user=request.user, page=page, text=form.cleaned_data["text"])
     messages.success(request, _("Thank you. The instruction's owners have been told."))
     return redirect(page.url + "#palaute")
@@ -209,8 +250,11 @@ def confirm_valid(request, page_id):
     if not original.permissions_for_user(request.user).can_edit():
         return HttpResponseForbidden(render_to_string("403.html", request=request))
     new_date = governance.confirm_still_valid(user=request.user, page=original)
-    messages.success(request, _("Confirmed as still valid. Next review: %(date)s.") % {
-        "date": date_format(new_date, "SHORT_DATE_FORMAT")})
+    messages.success(
+        request,
+        _("Confirmed as still valid. Next review: %(date)s.")
+        % {"date": date_format(new_date, "SHORT_DATE_FORMAT")},
+    )
     return redirect(_back(request, page.url or "/ohjeet/"))
 
 
@@ -260,8 +304,9 @@ def _has_direct_reports(user) -> bool:
 
 @require_GET
 def onboarding_reports(request):
-    return render(request, "instructions/onboarding_reports.html",
-                  onboarding.direct_reports_progress(user=request.user))
+    return render(
+        request, "instructions/onboarding_reports.html", onboarding.direct_reports_progress(user=request.user)
+    )
 
 
 # --- Recent changes and the Atom feed ----------------------------------------------------
@@ -270,8 +315,11 @@ def onboarding_reports(request):
 def recent_changes(*, user, limit: int = RECENT_CHANGES) -> list[ChangeLogEntry]:
     """The newest change-log entries of instructions the user may read (originals' entries)."""
     visible = access.visible_instructions(user=user)
-    return list(ChangeLogEntry.objects.filter(page__in=visible).select_related("page")
-                .order_by("-published_at", "-pk")[:limit])
+    return list(
+        ChangeLogEntry.objects.filter(page__in=visible)
+        .select_related("page")
+        .order_by("-published_at", "-pk")[:limit]
+    )
 
 
 @require_GET
@@ -297,14 +345,21 @@ def atom(request, token):
     user = users_by_feed_token(token=token)
     if user is None:
         raise Http404(_("No such feed."))
-    feed = PlainTextAtomFeed(title=_("Taimi – changed instructions"), link=request.build_absolute_uri("/ohjeet/"),
-                     description=_("Changes to the instructions offered to you"), language="fi",
-                     feed_url=request.build_absolute_uri())
+    feed = PlainTextAtomFeed(
+        title=_("Taimi – changed instructions"),
+        link=request.build_absolute_uri("/ohjeet/"),
+        description=_("Changes to the instructions offered to you"),
+        language="fi",
+        feed_url=request.build_absolute_uri(),
+    )
     for entry in recent_changes(user=user):
-        feed.add_item(title=f"{entry.page.title}: {entry.note}",
-                      link=request.build_absolute_uri(entry.page.url or "/ohjeet/"),
-                      description=entry.note, unique_id=f"urn:taimi:instruction-change:{entry.pk}",
-                      pubdate=entry.published_at)
+        feed.add_item(
+            title=f"{entry.page.title}: {entry.note}",
+            link=request.build_absolute_uri(entry.page.url or "/ohjeet/"),
+            description=entry.note,
+            unique_id=f"urn:taimi:instruction-change:{entry.pk}",
+            pubdate=entry.published_at,
+        )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
     response["Cache-Control"] = "private, max-age=300"

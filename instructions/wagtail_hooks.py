@@ -76,7 +76,9 @@ def owners_see_their_units_instructions(parent_page, pages, request):
     from instructions.models import InstructionLibraryPage
     from instructions.permissions import editable_unit_ids
 
-    if parent_page.specific_class is None or not issubclass(parent_page.specific_class, InstructionLibraryPage):
+    if parent_page.specific_class is None or not issubclass(
+        parent_page.specific_class, InstructionLibraryPage
+    ):
         return pages
     units = editable_unit_ids(request.user)
     if units is None:
@@ -87,8 +89,9 @@ def owners_see_their_units_instructions(parent_page, pages, request):
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    actions.register_action("instructions.confirm_valid", _("Confirm still valid"),
-                            _("Confirmed as still valid"))
+    actions.register_action(
+        "instructions.confirm_valid", _("Confirm still valid"), _("Confirmed as still valid")
+    )
 
 
 @hooks.register("register_admin_urls")

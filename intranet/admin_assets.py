@@ -42,7 +42,7 @@ def _catalog(request):
     if language not in _catalogs:
         built = js_catalog(request)
         body = built.content
-        _catalogs[language] = (body, built["Content-Type"], '"%s"' % hashlib.sha256(body).hexdigest()[:32])
+        _catalogs[language] = (body, built["Content-Type"], f'"{hashlib.sha256(body).hexdigest()[:32]}"')
     body, content_type, etag = _catalogs[language]
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()

@@ -16,8 +16,12 @@ class LinkBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("heading"), form_classname="title", template="intranet/blocks/heading.html")
-    paragraph = blocks.RichTextBlock(label=_("paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3"])
+    heading = blocks.CharBlock(
+        label=_("heading"), form_classname="title", template="intranet/blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3"]
+    )
     image = ImageBlock(label=_("image"))
     quote = blocks.BlockQuoteBlock(label=_("quote"))
     links = blocks.ListBlock(LinkBlock(), label=_("links"), template="intranet/blocks/links.html")

@@ -23,5 +23,7 @@ def site_shell(request):
         "navigation": navigation_for(request.path),
         "site_languages": settings.LANGUAGES,
         "me": person,
-        "can_access_admin": bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")),
+        "can_access_admin": bool(
+            user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+        ),
     }

@@ -16,6 +16,10 @@ class PathCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request=request, response=response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(settings.CSP_ADMIN_PREFIX):
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(settings.CSP_ADMIN_PREFIX)
+        ):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
         return parts

@@ -40,8 +40,12 @@ def connect_signals() -> None:
     from teams.models import Agency, Location, Person, Team, Unit
 
     for model in (Person, get_user_model(), Unit, Location, Team, Agency, PageViewRestriction):
-        post_save.connect(new_home_generation, sender=model, dispatch_uid=f"intranet.home.save.{model.__name__}")
-        post_delete.connect(new_home_generation, sender=model, dispatch_uid=f"intranet.home.delete.{model.__name__}")
+        post_save.connect(
+            new_home_generation, sender=model, dispatch_uid=f"intranet.home.save.{model.__name__}"
+        )
+        post_delete.connect(
+            new_home_generation, sender=model, dispatch_uid=f"intranet.home.delete.{model.__name__}"
+        )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(new_home_generation, dispatch_uid=f"intranet.home.{id(signal)}")
     post_delete.connect(_page_deleted, dispatch_uid="intranet.home.page_delete")

@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.blocks import BodyBlock
 from core.page_forms import AsciiSlugPageForm
+from intranet.blocks import BodyBlock
 
 
 class HomePage(Page):

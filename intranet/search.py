@@ -25,7 +25,12 @@ class ContentPageAdapter(Adapter):
 
         from intranet.models import StandardPage
 
-        return StandardPage.objects.live().public().filter(locale=Locale.get_default()).exclude(expire_at__lte=now)
+        return (
+            StandardPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_default())
+            .exclude(expire_at__lte=now)
+        )
 
     def queryset(self):
         from intranet.models import StandardPage

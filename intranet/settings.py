@@ -202,7 +202,9 @@ SEARCH_EMBEDDED_DIR = os.environ.get("SEARCH_EMBEDDED_DIR", str(VAR_DIR / "searc
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "3"))
 # Wagtail's own search backend serves the admin and /haku/'s fallback when the
 # engine is down: on PostgreSQL its full-text search with the Finnish configuration.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "finnish"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "finnish"}
+}
 
 # --- Authentication and access ----------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -286,9 +288,14 @@ CONTENT_SECURITY_POLICY = {
 # nothing from another site.
 CSP_ADMIN_PREFIX = "/admin/"
 CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {**_CSP_COMMON, "script-src": ["'self'", "'unsafe-inline'"],
-                   "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:"],
-                   "frame-src": ["'self'"], "worker-src": ["'self'", "blob:"]},
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+    },
 }
 
 # Without a mail server, mails go to files in VAR_DIR/mail/ (one file per batch): the
@@ -340,8 +347,9 @@ WAGTAIL_SITE_NAME = "Taimi"
 # (BASE_URL is still read for old configurations). Without either, the address
 # scripts/start.sh serves on (HOST and PORT).
 _SERVED_AT = f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-WAGTAILADMIN_BASE_URL = (os.environ.get("TAIMI_BASE_URL") or os.environ.get("BASE_URL")
-                         or _SERVED_AT).rstrip("/")
+WAGTAILADMIN_BASE_URL = (os.environ.get("TAIMI_BASE_URL") or os.environ.get("BASE_URL") or _SERVED_AT).rstrip(
+    "/"
+)
 # Page addresses in ASCII: "etätyöohje" becomes etatyoohje (core/page_forms.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -35,4 +35,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Search tests pick their own server and a fresh index (tests/search/conftest.py);
 # the rest of the suite never writes to a search engine by accident.
 ELASTICSEARCH_URL = ""
-SEARCH_EMBEDDED_DIR = ""  # no embedded index either: /haku/ answers from the database unless a test picks an engine
+SEARCH_EMBEDDED_DIR = (
+    ""  # no embedded index either: /haku/ answers from the database unless a test picks an engine
+)

@@ -14,13 +14,19 @@ account_urls = [
     path("salasana/vaihda/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("salasana/vaihda/valmis/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("salasana/unohtui/", auth_views.PasswordResetView.as_view(), name="password_reset"),
-    path("salasana/unohtui/lahetetty/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "salasana/unohtui/lahetetty/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"
+    ),
     path(
         "salasana/uusi/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path("salasana/uusi/valmis/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "salasana/uusi/valmis/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]
 
 urlpatterns = [
@@ -49,4 +55,3 @@ urlpatterns = [
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", views.serve_page),
     path("", include(wagtail_urls)),
 ]
-

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from sso.forms import BreakGlassAuthenticationForm, password_login_open
 from core.pages import serve_page  # noqa: F401  (the shell's URLs serve every page with it)
+from sso.forms import BreakGlassAuthenticationForm, password_login_open
 
 
 @login_not_required
@@ -35,6 +35,7 @@ class LoginView(auth_views.LoginView):
         context["sso_enabled"] = settings.SSO_ENABLED
         context["password_login_open"] = password_login_open()
         return context
+
     redirect_authenticated_user = False  # a signed-in user sent here lacks permission; the page says so
 
 

@@ -71,17 +71,34 @@ def mention_created(*, mention) -> int:
     name = author.get_full_name() or author.get_username()
     swedish = services.swedish_title(article=article) or article.title
     with override("fi"):
-        title = gettext("%(name)s mentioned you in a comment on “%(title)s”") % {"name": name, "title": article.title}
+        title = gettext("%(name)s mentioned you in a comment on “%(title)s”") % {
+            "name": name,
+            "title": article.title,
+        }
     with override("sv"):
-        title_sv = gettext("%(name)s mentioned you in a comment on “%(title)s”") % {"name": name, "title": swedish}
+        title_sv = gettext("%(name)s mentioned you in a comment on “%(title)s”") % {
+            "name": name,
+            "title": swedish,
+        }
     url = f"{article.url or ''}#comment-{comment.pk}"
-    created = actions.notify(user_ids=[mention.user_id], key=f"mention:{comment.pk}:{mention.user_id}",
-                     kind=Notification.Kind.MENTION, title=title, title_sv=title_sv, url=url)
+    created = actions.notify(
+        user_ids=[mention.user_id],
+        key=f"mention:{comment.pk}:{mention.user_id}",
+        kind=Notification.Kind.MENTION,
+        title=title,
+        title_sv=title_sv,
+        url=url,
+    )
     if created:
         frame = {
             "type": "mention",
-            "mention": {"comment": comment.pk, "by": name, "title": title[:300], "title_sv": title_sv[:300],
-                        "url": url},
+            "mention": {
+                "comment": comment.pk,
+                "by": name,
+                "title": title[:300],
+                "title_sv": title_sv[:300],
+                "url": url,
+            },
         }
         user_id = mention.user_id
         transaction.on_commit(lambda: actions.publish([groups.user_group(user_id)], frame))

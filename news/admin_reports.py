@@ -35,7 +35,9 @@ class ReportMixin(WagtailAdminTemplateMixin):
 
     def periods(self) -> list[dict]:
         labels = {7: _("Last 7 days"), 30: _("Last 30 days"), 365: _("Last 365 days")}
-        return [{"days": days, "label": labels[days], "current": days == self.days} for days in readership.PERIODS]
+        return [
+            {"days": days, "label": labels[days], "current": days == self.days} for days in readership.PERIODS
+        ]
 
 
 class ReadershipReportView(ReportMixin, TemplateView):
@@ -89,11 +91,17 @@ class ArticleReadershipView(ReportMixin, TemplateView):
 
 urlpatterns = [
     path("reports/readership/", ReadershipReportView.as_view(), name="news_readership"),
-    path("reports/readership/<int:page_id>/", ArticleReadershipView.as_view(), name="news_readership_article"),
+    path(
+        "reports/readership/<int:page_id>/", ArticleReadershipView.as_view(), name="news_readership_article"
+    ),
 ]
 
 
 def menu_item() -> ReadershipMenuItem:
     return ReadershipMenuItem(
-        gettext_lazy("Readership"), reverse("news_readership"), name="news-readership", icon_name="view", order=650,
+        gettext_lazy("Readership"),
+        reverse("news_readership"),
+        name="news-readership",
+        icon_name="view",
+        order=650,
     )

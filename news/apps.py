@@ -36,7 +36,9 @@ class NewsConfig(AppConfig):
         from core import roles
         from news import setup
 
-        roles.register_section(roles.NEWS, lambda: list(apps.get_model("news", "NewsIndexPage").objects.all()))
+        roles.register_section(
+            roles.NEWS, lambda: list(apps.get_model("news", "NewsIndexPage").objects.all())
+        )
         roles.register_setup(order=10, before=setup.ensure_sections, after=_news_workflow)
 
     def _connect_card_generation(self):
@@ -53,10 +55,18 @@ class NewsConfig(AppConfig):
 
         image = get_image_model()
         for model in (NewsCategory, Agency, image, get_document_model(), Site):
-            post_save.connect(fragments.new_generation, sender=model, dispatch_uid=f"news.fragments.save.{model.__name__}")
-            post_delete.connect(fragments.new_generation, sender=model, dispatch_uid=f"news.fragments.delete.{model.__name__}")
+            post_save.connect(
+                fragments.new_generation, sender=model, dispatch_uid=f"news.fragments.save.{model.__name__}"
+            )
+            post_delete.connect(
+                fragments.new_generation, sender=model, dispatch_uid=f"news.fragments.delete.{model.__name__}"
+            )
         # A deleted rendition's file is gone; a new one leaves existing cards right (they show older, existing files).
-        post_delete.connect(fragments.new_generation, sender=image.get_rendition_model(), dispatch_uid="news.fragments.rendition")
+        post_delete.connect(
+            fragments.new_generation,
+            sender=image.get_rendition_model(),
+            dispatch_uid="news.fragments.rendition",
+        )
         # Moves and slug changes change the URLs of the articles below without publishing them.
         post_page_move.connect(fragments.new_generation, dispatch_uid="news.fragments.move")
         page_slug_changed.connect(fragments.new_generation, dispatch_uid="news.fragments.slug")
@@ -70,12 +80,19 @@ class NewsConfig(AppConfig):
         from news.models import Comment, CommentEdit, Mention, Reaction
         from teams.models import Person
 
-        receivers = [(Comment, discussion.comment_changed), (CommentEdit, discussion.comment_part_changed),
-                     (Mention, discussion.comment_part_changed), (Reaction, discussion.reaction_changed),
-                     (Person, discussion.people_changed), (get_user_model(), discussion.people_changed)]
+        receivers = [
+            (Comment, discussion.comment_changed),
+            (CommentEdit, discussion.comment_part_changed),
+            (Mention, discussion.comment_part_changed),
+            (Reaction, discussion.reaction_changed),
+            (Person, discussion.people_changed),
+            (get_user_model(), discussion.people_changed),
+        ]
         for model, receiver in receivers:
             post_save.connect(receiver, sender=model, dispatch_uid=f"news.discussion.save.{model.__name__}")
-            post_delete.connect(receiver, sender=model, dispatch_uid=f"news.discussion.delete.{model.__name__}")
+            post_delete.connect(
+                receiver, sender=model, dispatch_uid=f"news.discussion.delete.{model.__name__}"
+            )
 
 
 def _news_workflow(*, groups, sections) -> None:
@@ -83,4 +100,6 @@ def _news_workflow(*, groups, sections) -> None:
     from news import setup
 
     if sections.get(roles.NEWS):
-        setup.ensure_workflow(approver_group=groups[roles.COMMUNICATION_APPROVERS], sections=sections[roles.NEWS])
+        setup.ensure_workflow(
+            approver_group=groups[roles.COMMUNICATION_APPROVERS], sections=sections[roles.NEWS]
+        )

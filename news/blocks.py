@@ -11,7 +11,8 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"), max_length=250,
+        label=_("alternative text"),
+        max_length=250,
         help_text=_("What the picture shows, for screen-reader users. Required."),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
@@ -50,7 +51,9 @@ class AttachmentBlock(blocks.StructBlock):
 
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("rich text"), features=["bold", "italic", "link", "ol", "ul"])
-    heading = blocks.CharBlock(label=_("heading"), form_classname="title", template="intranet/blocks/heading.html")
+    heading = blocks.CharBlock(
+        label=_("heading"), form_classname="title", template="intranet/blocks/heading.html"
+    )
     image = CaptionedImageBlock(label=_("image"))
     quote = QuoteBlock(label=_("quote"))
     fact_box = FactBoxBlock(label=_("fact box"))

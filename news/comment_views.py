@@ -83,8 +83,11 @@ def _write(request, article, *, kind: str, text: str, comment_id, action):
     except PermissionDenied:
         if not comments.comments_open(article):
             return None, _render_with_error(
-                request, article,
-                discussion.FormError(kind, text, [_("Comments are turned off for this article.")], comment_id),
+                request,
+                article,
+                discussion.FormError(
+                    kind, text, [_("Comments are turned off for this article.")], comment_id
+                ),
                 status=403,
             )
         raise
@@ -99,9 +102,12 @@ def _save_text(request, article, *, kind: str, comment_id: int | None, action, d
     text = request.POST.get("text", "")
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _render_with_error(request, article, discussion.FormError(kind, text, _form_errors(form), comment_id))
-    comment, refused = _write(request, article, kind=kind, text=text, comment_id=comment_id,
-                              action=lambda: action(form))
+        return _render_with_error(
+            request, article, discussion.FormError(kind, text, _form_errors(form), comment_id)
+        )
+    comment, refused = _write(
+        request, article, kind=kind, text=text, comment_id=comment_id, action=lambda: action(form)
+    )
     if refused:
         return refused
     messages.success(request, done)
@@ -119,11 +125,18 @@ def comment_post(request, page_id):
             parent = Comment.objects.filter(pk=form.cleaned_data["parent"], article=article).first()
             if parent is None:
                 raise Http404(_("No such comment."))
-        return comments.post_comment(user=request.user, article=article, text=request.POST.get("text", ""),
-                                     parent=parent)
+        return comments.post_comment(
+            user=request.user, article=article, text=request.POST.get("text", ""), parent=parent
+        )
 
-    return _save_text(request, article, kind="reply" if request.POST.get("parent") else "new", comment_id=parent_id,
-                      action=post, done=_("Your comment was published."))
+    return _save_text(
+        request,
+        article,
+        kind="reply" if request.POST.get("parent") else "new",
+        comment_id=parent_id,
+        action=post,
+        done=_("Your comment was published."),
+    )
 
 
 @require_POST
@@ -132,9 +145,14 @@ def comment_edit(request, comment_id):
     if comment.author_id != request.user.pk:
         raise PermissionDenied
     return _save_text(
-        request, comment.article, kind="edit", comment_id=comment.pk, done=_("Your comment was saved."),
-        action=lambda form: comments.edit_comment(user=request.user, comment=comment,
-                                                  text=request.POST.get("text", "")),
+        request,
+        comment.article,
+        kind="edit",
+        comment_id=comment.pk,
+        done=_("Your comment was saved."),
+        action=lambda form: comments.edit_comment(
+            user=request.user, comment=comment, text=request.POST.get("text", "")
+        ),
     )
 
 

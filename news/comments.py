@@ -94,7 +94,9 @@ def clean_text(text: str | None) -> str:
         raise ValidationError(_("Write something before sending."), code="empty")
     if len(text) > MAX_COMMENT_LENGTH:
         raise ValidationError(
-            _("A comment can be at most %(max)d characters long; this one has %(length)d. Shorten it and send again.")
+            _(
+                "A comment can be at most %(max)d characters long; this one has %(length)d. Shorten it and send again."
+            )
             % {"max": MAX_COMMENT_LENGTH, "length": len(text)},
             code="too_long",
         )
@@ -119,13 +121,17 @@ def _check_rate(user) -> None:
                 "You can send at most %(count)d comment a minute. Wait a moment and send again; your text is kept.",
                 "You can send at most %(count)d comments a minute. Wait a moment and send again; your text is kept.",
                 COMMENTS_PER_MINUTE,
-            ) % {"count": COMMENTS_PER_MINUTE},
+            )
+            % {"count": COMMENTS_PER_MINUTE},
             code="rate_minute",
         )
     if recent["day"] >= COMMENTS_PER_DAY:
         raise ValidationError(
-            _("You have sent %(count)d comments in the last 24 hours, the most allowed. "
-              "Please continue tomorrow; copy your text if you want to keep it.") % {"count": COMMENTS_PER_DAY},
+            _(
+                "You have sent %(count)d comments in the last 24 hours, the most allowed. "
+                "Please continue tomorrow; copy your text if you want to keep it."
+            )
+            % {"count": COMMENTS_PER_DAY},
             code="rate_day",
         )
 
@@ -138,7 +144,8 @@ def _record_mentions(comment: Comment) -> list[Mention]:
     if not names:
         return []
     users = (
-        get_user_model().objects.filter(is_active=True)
+        get_user_model()
+        .objects.filter(is_active=True)
         .annotate(lower_username=Lower("username"))
         .filter(lower_username__in=names)
         .exclude(pk=comment.author_id)
@@ -147,9 +154,11 @@ def _record_mentions(comment: Comment) -> list[Mention]:
     already = set(Mention.objects.filter(comment=comment).values_list("user_id", flat=True))
     # At most MAX_MENTIONS people per comment in all, so editing in new names cannot page a whole unit.
     room = MAX_MENTIONS - len(already)
-    found = sorted((user for user in users if user.pk not in already), key=lambda user: names.index(
-        user.username.lower()))
-    new = [Mention(comment=comment, user=user) for user in found[:max(room, 0)]]
+    found = sorted(
+        (user for user in users if user.pk not in already),
+        key=lambda user: names.index(user.username.lower()),
+    )
+    new = [Mention(comment=comment, user=user) for user in found[: max(room, 0)]]
     if not new:
         return []
     Mention.objects.bulk_create(new, ignore_conflicts=True)
@@ -173,8 +182,12 @@ def post_comment(*, user, article: NewsArticlePage, text: str, parent: Comment |
             parent = Comment.objects.get(pk=parent.parent_id)
         if not parent.is_visible:
             raise ValidationError(
-                _("The comment you replied to is no longer shown, so your reply was not sent. "
-                  "You can send it as a new comment."), code="parent_gone")
+                _(
+                    "The comment you replied to is no longer shown, so your reply was not sent. "
+                    "You can send it as a new comment."
+                ),
+                code="parent_gone",
+            )
     _check_rate(user)
     comment = Comment.objects.create(article=article, author=user, parent=parent, text=text)
     _record_mentions(comment)
@@ -221,7 +234,8 @@ def clean_reason(reason: str | None) -> str:
         raise ValidationError(_("Tell the author why the comment is hidden."), code="empty")
     if len(reason) > MAX_REASON_LENGTH:
         raise ValidationError(
-            _("The reason can be at most %(max)d characters long.") % {"max": MAX_REASON_LENGTH}, code="too_long"
+            _("The reason can be at most %(max)d characters long.") % {"max": MAX_REASON_LENGTH},
+            code="too_long",
         )
     return reason
 
@@ -251,8 +265,9 @@ def unhide_comment(*, user, comment: Comment) -> Comment:
     return comment
 
 
-def toggle_reaction(*, user, kind: str, article: NewsArticlePage | None = None,
-                    comment: Comment | None = None) -> tuple[bool, int]:
+def toggle_reaction(
+    *, user, kind: str, article: NewsArticlePage | None = None, comment: Comment | None = None
+) -> tuple[bool, int]:
     """Add the user's reaction of this kind, or remove it if it was there. Returns (active, count of this kind)."""
     if kind not in Reaction.Kind.values:
         raise ValidationError(_("Unknown reaction."), code="kind")
@@ -291,7 +306,8 @@ def people_suggestions(*, query: str, limit: int = PEOPLE_SUGGESTIONS, user=None
         return []
     by_words = search_people(query=query.replace(".", " ").replace("_", " ")).order_by()
     people = list(
-        Person.objects.active().select_related("user")
+        Person.objects.active()
+        .select_related("user")
         .filter(Q(pk__in=Subquery(by_words.values("pk"))) | Q(user__username__istartswith=query))
         .order_by("user__last_name", "user__first_name", "pk")[:CANDIDATES]
     )

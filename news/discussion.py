@@ -60,9 +60,8 @@ from news.comments import (
     profile_url,
     render_text,
 )
-from news.models import Comment, CommentEdit, Mention, Reaction
-
 from news.discussion_cache import DISCUSSION_SECONDS, renew_article, tokens  # noqa: F401 - renew_article: API
+from news.models import Comment, CommentEdit, Mention, Reaction
 
 # Markers in the cached HTML, replaced per request by personalise(). Both start with "<", which
 # escaped text never contains, so a comment cannot fake one.
@@ -91,8 +90,13 @@ class ReactionSummary:
 
 def _summaries(counts: dict[str, int], target: str) -> list[ReactionSummary]:
     return [
-        ReactionSummary(kind=kind.value, label=str(kind.label), emoji=REACTION_EMOJI[kind],
-                        count=counts.get(kind.value, 0), target=target)
+        ReactionSummary(
+            kind=kind.value,
+            label=str(kind.label),
+            emoji=REACTION_EMOJI[kind],
+            count=counts.get(kind.value, 0),
+            target=target,
+        )
         for kind in Reaction.Kind
     ]
 
@@ -126,7 +130,9 @@ def viewer_part(*, article, user) -> ViewerPart:
     """What of the discussion is the viewer's own: their comments and their reactions (one query)."""
     comment, reaction = _quote(Comment), _quote(Reaction)
     c_article, c_author, c_id = _quote(Comment, "article"), _quote(Comment, "author"), _quote(Comment, "id")
-    r_user, r_article, r_comment, r_kind = (_quote(Reaction, name) for name in ("user", "article", "comment", "kind"))
+    r_user, r_article, r_comment, r_kind = (
+        _quote(Reaction, name) for name in ("user", "article", "comment", "kind")
+    )
     sql = (
         f"SELECT 'c', {c_id}, '' FROM {comment} WHERE {c_article} = %s AND {c_author} = %s"
         f" UNION ALL SELECT 'r', {r_comment}, {r_kind} FROM {reaction} WHERE {r_user} = %s AND ({r_article} = %s"
@@ -164,20 +170,27 @@ def comments_for(*, article, user, moderator: bool | None = None) -> list[Commen
     # Most articles have no comments: a light check first spares building the joined query below (~2 ms).
     if not Comment.objects.filter(article=article).exists():
         return []
-    rows = list(Comment.objects.filter(article=article).select_related("author__person", "hidden_by")
-                .order_by("created_at", "pk"))
+    rows = list(
+        Comment.objects.filter(article=article)
+        .select_related("author__person", "hidden_by")
+        .order_by("created_at", "pk")
+    )
     if moderator is None:
         moderator = can_moderate(user=user, article=article)
     is_open = comments_open(article)
     edits = CommentEdit.objects.all() if moderator else CommentEdit.objects.filter(comment__author_id=user.pk)
     prefetch_related_objects(
         rows,
-        Prefetch("mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")),
+        Prefetch(
+            "mentions", queryset=Mention.objects.select_related("user").only("comment_id", "user__username")
+        ),
         Prefetch("edits", queryset=edits),
     )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     reaction_rows = (
-        Reaction.objects.filter(comment__article=article).order_by().values("comment_id", "kind")
+        Reaction.objects.filter(comment__article=article)
+        .order_by()
+        .values("comment_id", "kind")
         .annotate(total=Count("pk"))
     )
     for row in reaction_rows:
@@ -262,7 +275,7 @@ def _count(comments: list[Comment]) -> int:
 
 
 def viewer_kind(*, moderator: bool, own: ViewerPart, user) -> str:
-    """"r" (reader) or "m" (moderator), with "-u<id>" for someone who has commented on the article."""
+    """ "r" (reader) or "m" (moderator), with "-u<id>" for someone who has commented on the article."""
     return ("m" if moderator else "r") + (f"-u{user.pk}" if own.comment_ids else "")
 
 
@@ -272,8 +285,10 @@ def discussion_key(request, article, *, kind: str) -> str | None:
         return None
     language = (get_language() or "fi")[:2]
     stamp = article.last_published_at.timestamp()
-    return (f"news:discussion:{fragments.code_version()}:{':'.join(tokens(article.pk))}:{language}:"
-            f"{get_current_timezone_name()}:{article.pk}@{stamp}:{kind}")
+    return (
+        f"news:discussion:{fragments.code_version()}:{':'.join(tokens(article.pk))}:{language}:"
+        f"{get_current_timezone_name()}:{article.pk}@{stamp}:{kind}"
+    )
 
 
 def _render(article, comments: list[Comment], *, context: dict) -> dict[str, str]:
@@ -281,7 +296,9 @@ def _render(article, comments: list[Comment], *, context: dict) -> dict[str, str
     article.reaction_summary = article_reactions(article=article)
     shared = {"original": article, "csrf_token": CSRF_MARKER, **context, "comments": comments}
     return {
-        "reactions": get_template("news/_reactions.html").render({**shared, "target": article, "target_kind": "article"}),
+        "reactions": get_template("news/_reactions.html").render(
+            {**shared, "target": article, "target_kind": "article"}
+        ),
         "comments": get_template("news/_comments.html").render(shared),
     }
 
@@ -309,22 +326,28 @@ def article_context(request, article) -> dict:
     own = viewer_part(article=article, user=user)
     moderator = can_moderate(user=user, article=article)
     error: FormError | None = getattr(request, "comment_form_error", None)
-    reply_to, hide, edit = (comment_id_from(request.GET.get(name)) for name in ("vastaa", "piilota", "muokkaa"))
+    reply_to, hide, edit = (
+        comment_id_from(request.GET.get(name)) for name in ("vastaa", "piilota", "muokkaa")
+    )
     key = None
     if error is None and reply_to is None and hide is None and edit is None:
         key = discussion_key(request, article, kind=viewer_kind(moderator=moderator, own=own, user=user))
     pieces = cache.get(key) if key else None
     if pieces is None:
-        comments, context = _comments_context(request, article, moderator=moderator, error=error,
-                                              opened=(reply_to, hide, edit))
+        comments, context = _comments_context(
+            request, article, moderator=moderator, error=error, opened=(reply_to, hide, edit)
+        )
         pieces = _render(article, comments, context=context)
         if key:
             cache.set(key, pieces, DISCUSSION_SECONDS)
-    return {"discussion": {name: personalise(html, request=request, own=own) for name, html in pieces.items()}}
+    return {
+        "discussion": {name: personalise(html, request=request, own=own) for name, html in pieces.items()}
+    }
 
 
-def _comments_context(request, article, *, moderator: bool, error: FormError | None,
-                      opened: tuple) -> tuple[list[Comment], dict]:
+def _comments_context(
+    request, article, *, moderator: bool, error: FormError | None, opened: tuple
+) -> tuple[list[Comment], dict]:
     is_open = comments_open(article)
     comments = comments_for(article=article, user=request.user, moderator=moderator)
     placed = error is None

@@ -50,7 +50,9 @@ class FeedSQL:
     where: list[str] = field(default_factory=list)
     params: list = field(default_factory=list)
 
-    def _select(self, columns: str, extra_where: list[str], extra_params: list, tail: str = "") -> tuple[str, list]:
+    def _select(
+        self, columns: str, extra_where: list[str], extra_params: list, tail: str = ""
+    ) -> tuple[str, list]:
         page, article = _table(Page), _table(NewsArticlePage)
         sql = (
             f"SELECT {columns} FROM {page} p INNER JOIN {article} a ON a.{_column(NewsArticlePage, 'page_ptr')} = p.id"
@@ -92,7 +94,9 @@ class FeedSQL:
             where.append("p.id = %s")
             extra.append(article_id)
         sql, params = self._select(
-            "p.id", where, extra,
+            "p.id",
+            where,
+            extra,
             f" ORDER BY a.{_column(NewsArticlePage, 'must_read_deadline')} ASC, p.first_published_at DESC"
             " LIMIT %s",
         )
@@ -105,8 +109,16 @@ def _fetch_ids(sql: str, params: list) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def feed_sql(*, finnish_locale_id: int, agency_id=None, location_id=None, unit_id=None, team_ids=(),
-             category_id=None, publisher_id=None) -> FeedSQL:
+def feed_sql(
+    *,
+    finnish_locale_id: int,
+    agency_id=None,
+    location_id=None,
+    unit_id=None,
+    team_ids=(),
+    category_id=None,
+    publisher_id=None,
+) -> FeedSQL:
     """The WHERE clauses of a reader's feed (see the module docstring for the rule)."""
     page, article = _table(Page), _table(NewsArticlePage)
     ptr = _column(NewsArticlePage, "page_ptr")
@@ -140,7 +152,9 @@ def feed_sql(*, finnish_locale_id: int, agency_id=None, location_id=None, unit_i
     feed.params += audience_params
     if category_id is not None:
         table, article_column, target_column = _through("categories")
-        feed.where.append(f"EXISTS (SELECT 1 FROM {table} c WHERE c.{article_column} = p.id AND c.{target_column} = %s)")
+        feed.where.append(
+            f"EXISTS (SELECT 1 FROM {table} c WHERE c.{article_column} = p.id AND c.{target_column} = %s)"
+        )
         feed.params.append(category_id)
     if publisher_id is not None:
         feed.where.append(f"a.{_column(NewsArticlePage, 'publisher')} = %s")

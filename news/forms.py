@@ -24,11 +24,14 @@ class NewsArticleForm(AsciiSlugPageForm):
     """
 
     material_change = forms.BooleanField(
-        label=_("This is a material change"), required=False,
+        label=_("This is a material change"),
+        required=False,
         help_text=_("Must-read articles only: everyone is asked to read and acknowledge the article again."),
     )
     change_note = forms.CharField(
-        label=_("What changed?"), required=False, max_length=300,
+        label=_("What changed?"),
+        required=False,
+        max_length=300,
         help_text=_("Shown to readers in the must-read banner. Required with a material change."),
     )
 
@@ -71,7 +74,9 @@ class NewsArticleForm(AsciiSlugPageForm):
             self.add_error("publisher", _("You can publish only as your own agency."))
         agencies = cleaned.get("audience_agencies") or []
         if not agencies:
-            self.add_error("audience_agencies", _("Choose your own agency: regional news cannot go to everyone."))
+            self.add_error(
+                "audience_agencies", _("Choose your own agency: regional news cannot go to everyone.")
+            )
         elif any(agency.pk not in own for agency in agencies):
             self.add_error("audience_agencies", _("Regional news can be targeted to your own agency only."))
         for name in NARROW_AUDIENCE_FIELDS:
@@ -79,13 +84,14 @@ class NewsArticleForm(AsciiSlugPageForm):
                 self.add_error(name, _("Regional news reaches your own agency's people only."))
         return cleaned
 
-
     def save(self, commit=True):
         page = super().save(commit=False)
         if self.cleaned_data.get("material_change") and page.pk and page.first_published_at:
             # Relative to the live round: saving the same material draft twice
             # still asks readers only once more when it is published.
-            live_round = type(page).objects.filter(pk=page.pk).values_list("ack_round", flat=True).first() or 1
+            live_round = (
+                type(page).objects.filter(pk=page.pk).values_list("ack_round", flat=True).first() or 1
+            )
             page.ack_round = live_round + 1
             page.ack_change_note = self.cleaned_data["change_note"].strip()
         if commit:

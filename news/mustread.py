@@ -18,8 +18,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
 
 from news import services
 from news.models import Acknowledgement, NewsArticlePage
@@ -63,14 +63,20 @@ def is_pending(*, user, article: NewsArticlePage) -> bool:
     if not (user.is_authenticated and article.must_read and article.live):
         return False
     reader = services.reader_for(user=user)
-    return bool(services.reader_feed_sql(reader).must_read_pending_ids(user_id=user.pk, limit=1, article_id=article.pk))
+    return bool(
+        services.reader_feed_sql(reader).must_read_pending_ids(
+            user_id=user.pk, limit=1, article_id=article.pk
+        )
+    )
 
 
 def acknowledge(*, user, article: NewsArticlePage) -> Acknowledgement:
     """Record that the user has read the article as it now stands (idempotent within a round)."""
     article = services.original_of(article)
     acknowledgement, _created = Acknowledgement.objects.get_or_create(
-        user=user, article=article, round=article.ack_round,
+        user=user,
+        article=article,
+        round=article.ack_round,
         defaults={"revision_id": article.live_revision_id},
     )
     return acknowledgement
@@ -93,11 +99,15 @@ def audience_people(*, article: NewsArticlePage):
             Q(agency__in=article.audience_agencies.all())
             | Q(home_location__in=article.audience_locations.all())
             | Q(unit__in=article.audience_units.all())
-            | Exists(TeamMembership.objects.filter(person=OuterRef("pk"), team__in=article.audience_teams.all()))
+            | Exists(
+                TeamMembership.objects.filter(person=OuterRef("pk"), team__in=article.audience_teams.all())
+            )
         )
     return people.annotate(
         acknowledged=Exists(
-            Acknowledgement.objects.filter(user_id=OuterRef("user_id"), article=article, round=article.ack_round)
+            Acknowledgement.objects.filter(
+                user_id=OuterRef("user_id"), article=article, round=article.ack_round
+            )
         )
     )
 
@@ -121,10 +131,17 @@ def _grouped(people, field: str, prefix: str, languages=("fi", "sv", "en")) -> l
     """Counts per organisation, named in the reader's language (Finnish where a name is missing), by name."""
     language = (get_language() or "fi")[:2]
     names = [f"{prefix}name_{code}" for code in languages]
-    rows = people.values(field, *names).annotate(done=Count("pk", filter=Q(acknowledged=True)),
-                                                 total=Count("pk"))
-    groups = [Group(name=row.get(f"{prefix}name_{language}") or row[names[0]] or _("(none)"),
-                    acknowledged=row["done"], pending=row["total"] - row["done"]) for row in rows]
+    rows = people.values(field, *names).annotate(
+        done=Count("pk", filter=Q(acknowledged=True)), total=Count("pk")
+    )
+    groups = [
+        Group(
+            name=row.get(f"{prefix}name_{language}") or row[names[0]] or _("(none)"),
+            acknowledged=row["done"],
+            pending=row["total"] - row["done"],
+        )
+        for row in rows
+    ]
     return sorted(groups, key=lambda group: group.name.casefold())
 
 
@@ -138,10 +155,22 @@ def bar_chart(groups: list[Group]) -> dict:
     rows = []
     for index, group in enumerate(groups):
         done = round(bar * group.acknowledged / group.total) if group.total else 0
-        rows.append({"group": group, "y": index * CHART_ROW, "done": done,
-                     "pending": (bar - done) if group.total else 0, "pending_x": CHART_LABEL + done})
-    return {"rows": rows, "width": CHART_WIDTH, "height": max(len(rows), 1) * CHART_ROW, "label": CHART_LABEL,
-            "value_x": CHART_WIDTH - 50}
+        rows.append(
+            {
+                "group": group,
+                "y": index * CHART_ROW,
+                "done": done,
+                "pending": (bar - done) if group.total else 0,
+                "pending_x": CHART_LABEL + done,
+            }
+        )
+    return {
+        "rows": rows,
+        "width": CHART_WIDTH,
+        "height": max(len(rows), 1) * CHART_ROW,
+        "label": CHART_LABEL,
+        "value_x": CHART_WIDTH - 50,
+    }
 
 
 def follow_up(*, article: NewsArticlePage) -> dict:
@@ -157,7 +186,8 @@ def follow_up(*, article: NewsArticlePage) -> dict:
         "by_location": by_location,
         "agency_chart": bar_chart(by_agency),
         "location_chart": bar_chart(by_location),
-        "pending_people": people.filter(acknowledged=False).select_related("user", "agency", "home_location", "unit")
+        "pending_people": people.filter(acknowledged=False)
+        .select_related("user", "agency", "home_location", "unit")
         .order_by("user__last_name", "user__first_name"),
     }
 
@@ -175,12 +205,19 @@ def pending_csv(*, article: NewsArticlePage) -> str:
     writer = csv.writer(output, delimiter=";")
     writer.writerow([_("Name"), _("E-mail"), _("Agency"), _("Unit"), _("Location"), _("Job title")])
     for person in follow_up(article=article)["pending_people"]:
-        writer.writerow([safe_cell(value) for value in [
-            person.full_name, person.user.email, person.agency.name if person.agency else "",
-            person.unit.name if person.unit else "",
-            person.home_location.name if person.home_location else "",
-            person.title,
-        ]])
+        writer.writerow(
+            [
+                safe_cell(value)
+                for value in [
+                    person.full_name,
+                    person.user.email,
+                    person.agency.name if person.agency else "",
+                    person.unit.name if person.unit else "",
+                    person.home_location.name if person.home_location else "",
+                    person.title,
+                ]
+            ]
+        )
     return output.getvalue()
 
 
@@ -210,9 +247,11 @@ def send_reminders(*, now=None) -> int:
 
     now = now or timezone.now()
     reminded = 0
-    articles = services.originals().filter(
-        must_read=True, must_read_deadline__gt=now, must_read_deadline__lte=now + max(REMINDER_STEPS)
-    ).select_related("publisher")
+    articles = (
+        services.originals()
+        .filter(must_read=True, must_read_deadline__gt=now, must_read_deadline__lte=now + max(REMINDER_STEPS))
+        .select_related("publisher")
+    )
     for article in articles:
         step = due_step(article=article, now=now)
         if step is None:
@@ -225,9 +264,12 @@ def send_reminders(*, now=None) -> int:
             # is rolled back too, and the retried job reminds this person again.
             with transaction.atomic():
                 created = actions.notify(
-                    user_ids=[person.user_id], key=key, kind=Notification.Kind.REMINDER,
+                    user_ids=[person.user_id],
+                    key=key,
+                    kind=Notification.Kind.REMINDER,
                     title=_("Please read and acknowledge: %(title)s") % {"title": article.title},
-                    title_sv=_swedish_reminder_title(title_sv), url=article.url or "",
+                    title_sv=_swedish_reminder_title(title_sv),
+                    url=article.url or "",
                 )
                 if created and person.user.email:
                     _email_reminder(person=person, article=article)
@@ -247,11 +289,13 @@ def _email_reminder(*, person, article) -> None:
 
     with override(mail_language(person.user)):
         send_mail(
-            subject=_("Must read by %(date)s: %(title)s") % {
+            subject=_("Must read by %(date)s: %(title)s")
+            % {
                 "date": date_format(timezone.localtime(article.must_read_deadline), "SHORT_DATETIME_FORMAT"),
                 "title": article.title,
             },
-            message=_("Please read the article and confirm it with the button on the page:\n%(url)s") % {
+            message=_("Please read the article and confirm it with the button on the page:\n%(url)s")
+            % {
                 "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (article.url or "/uutiset/"),
             },
             from_email=None,

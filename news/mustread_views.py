@@ -30,10 +30,13 @@ def _editable(request, page_id: int) -> NewsArticlePage:
 def acknowledge(request, page_id):
     article = _article(page_id)
     mustread.acknowledge(user=request.user, article=article)
-    messages.success(request, _("Thank you: your acknowledgement of “%(title)s” was recorded.") % {
-        "title": article.title})
+    messages.success(
+        request, _("Thank you: your acknowledgement of “%(title)s” was recorded.") % {"title": article.title}
+    )
     target = request.POST.get("next") or article.url or "/"
-    if not target.startswith("/") or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         target = article.url or "/"
     return HttpResponseRedirect(target)  # a path, never a view name
 

@@ -72,11 +72,13 @@ class RegionalSupplementPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         return super().user_has_permission_for_instance(user, action, instance) and can_edit_for_agency(
-            user, instance.agency_id)
+            user, instance.agency_id
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return super().user_has_any_permission_for_instance(user, actions, instance) and can_edit_for_agency(
-            user, instance.agency_id)
+            user, instance.agency_id
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         instances = super().instances_user_has_any_permission_for(user, actions)

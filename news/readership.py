@@ -74,8 +74,9 @@ def record_view(*, user, article: NewsArticlePage, now: datetime.datetime | None
     """
     if not getattr(user, "is_authenticated", False):
         return False
-    if not cache.add(view_cache_key(user_id=user.pk, article=article), 1,
-                     timeout=int(VIEW_WINDOW.total_seconds())):
+    if not cache.add(
+        view_cache_key(user_id=user.pk, article=article), 1, timeout=int(VIEW_WINDOW.total_seconds())
+    ):
         return False
     now = now or timezone.now()
     if ArticleView.objects.filter(article=article, user_id=user.pk, viewed_at__gt=now - VIEW_WINDOW).exists():
@@ -170,7 +171,9 @@ def per_day(views, *, start: datetime.datetime, days: int) -> list[Day]:
     """Readers and views on each day of the period, days without views included (one query)."""
     rows = (
         views.annotate(day=TruncDate("viewed_at", tzinfo=timezone.get_current_timezone()))
-        .values("day").annotate(**_counts()).order_by("day")
+        .values("day")
+        .annotate(**_counts())
+        .order_by("day")
     )
     found = {row["day"]: row for row in rows}
     first = timezone.localdate(start)
@@ -187,19 +190,33 @@ def by_agency(views) -> list[AgencyRow]:
     from teams.models import Person
 
     rows = (
-        views.values("agency_id", "agency__name_fi", "agency__name_sv", "agency__name_en", "agency__short_name")
-        .annotate(**_counts()).order_by("-readers", "-views", "agency__name_fi")
+        views.values(
+            "agency_id", "agency__name_fi", "agency__name_sv", "agency__name_en", "agency__short_name"
+        )
+        .annotate(**_counts())
+        .order_by("-readers", "-views", "agency__name_fi")
     )
     rows = list(rows)
     agency_ids = [row["agency_id"] for row in rows if row["agency_id"]]
-    people = dict(
-        Person.objects.filter(user__is_active=True, agency_id__in=agency_ids)
-        .values("agency_id").annotate(count=Count("pk")).values_list("agency_id", "count")
-    ) if rows else {}
+    people = (
+        dict(
+            Person.objects.filter(user__is_active=True, agency_id__in=agency_ids)
+            .values("agency_id")
+            .annotate(count=Count("pk"))
+            .values_list("agency_id", "count")
+        )
+        if rows
+        else {}
+    )
     return [
-        AgencyRow(agency_id=row["agency_id"], name=_name(row, "agency__") or _("(no agency)"),
-                  short_name=row["agency__short_name"] or _name(row, "agency__") or _("(no agency)"),
-                  readers=row["readers"], views=row["views"], people=people.get(row["agency_id"], 0))
+        AgencyRow(
+            agency_id=row["agency_id"],
+            name=_name(row, "agency__") or _("(no agency)"),
+            short_name=row["agency__short_name"] or _name(row, "agency__") or _("(no agency)"),
+            readers=row["readers"],
+            views=row["views"],
+            people=people.get(row["agency_id"], 0),
+        )
         for row in rows
     ]
 
@@ -208,23 +225,38 @@ def top_articles(views, *, limit: int = TOP_ARTICLES) -> list[dict]:
     """The articles with the most readers in the period (one query)."""
     rows = (
         views.values(
-            "article_id", "article__title", "article__first_published_at",
-            "article__publisher__name_fi", "article__publisher__name_sv", "article__publisher__name_en",
+            "article_id",
+            "article__title",
+            "article__first_published_at",
+            "article__publisher__name_fi",
+            "article__publisher__name_sv",
+            "article__publisher__name_en",
             "article__publisher__short_name",
         )
-        .annotate(**_counts()).order_by("-readers", "-views", "-article_id")[:limit]
+        .annotate(**_counts())
+        .order_by("-readers", "-views", "-article_id")[:limit]
     )
     return [
-        {"id": row["article_id"], "title": row["article__title"], "published_at": row["article__first_published_at"],
-         "publisher": row["article__publisher__short_name"] or _name(row, "article__publisher__"),
-         "readers": row["readers"], "views": row["views"],
-         "url": reverse("news_readership_article", args=[row["article_id"]])}
+        {
+            "id": row["article_id"],
+            "title": row["article__title"],
+            "published_at": row["article__first_published_at"],
+            "publisher": row["article__publisher__short_name"] or _name(row, "article__publisher__"),
+            "readers": row["readers"],
+            "views": row["views"],
+            "url": reverse("news_readership_article", args=[row["article_id"]]),
+        }
         for row in rows
     ]
 
 
-def report(*, user, days: int = DEFAULT_PERIOD, article: NewsArticlePage | None = None,
-           now: datetime.datetime | None = None) -> dict:
+def report(
+    *,
+    user,
+    days: int = DEFAULT_PERIOD,
+    article: NewsArticlePage | None = None,
+    now: datetime.datetime | None = None,
+) -> dict:
     """Everything the report shows for the user's articles (or one article) over the last ``days`` days.
 
     Five queries for the overview, five for one article, whatever the amount of data.
@@ -289,21 +321,47 @@ def day_chart(days: list[Day]) -> dict:
     for index, day in enumerate(days):
         height = round(plot_height * day.readers / top, 2)
         center = DAY_LEFT + slot * (index + 0.5)
-        bars.append({"day": day, "x": round(center - width / 2, 2), "y": round(baseline - height, 2),
-                     "height": height, "center": round(center, 2), "tick": index % step == 0})
-    grid = [{"value": value, "y": round(baseline - plot_height * value / top, 2)}
-            for value in sorted({0, top // 2, top})]
+        bars.append(
+            {
+                "day": day,
+                "x": round(center - width / 2, 2),
+                "y": round(baseline - height, 2),
+                "height": height,
+                "center": round(center, 2),
+                "tick": index % step == 0,
+            }
+        )
+    grid = [
+        {"value": value, "y": round(baseline - plot_height * value / top, 2)}
+        for value in sorted({0, top // 2, top})
+    ]
     busiest = max(days, key=lambda day: (day.readers, day.date), default=None)
-    return {"bars": bars, "width": DAY_WIDTH, "height": DAY_HEIGHT, "bar_width": width, "left": DAY_LEFT,
-            "right": DAY_WIDTH - DAY_RIGHT, "baseline": baseline, "label_y": baseline + 18, "grid": grid,
-            "busiest": busiest if busiest and busiest.readers else None}
+    return {
+        "bars": bars,
+        "width": DAY_WIDTH,
+        "height": DAY_HEIGHT,
+        "bar_width": width,
+        "left": DAY_LEFT,
+        "right": DAY_WIDTH - DAY_RIGHT,
+        "baseline": baseline,
+        "label_y": baseline + 18,
+        "grid": grid,
+        "busiest": busiest if busiest and busiest.readers else None,
+    }
 
 
 def agency_chart(rows: list[AgencyRow]) -> dict:
     """Horizontal bars of readers by agency, scaled to the largest."""
     largest = max((row.readers for row in rows), default=0) or 1
     bar = BAR_WIDTH - BAR_LABEL - 60
-    bars = [{"row": row, "y": index * BAR_ROW, "width": max(round(bar * row.readers / largest, 1), 1)}
-            for index, row in enumerate(rows)]
-    return {"bars": bars, "width": BAR_WIDTH, "height": max(len(bars), 1) * BAR_ROW, "label": BAR_LABEL,
-            "value_x": BAR_WIDTH - 50}
+    bars = [
+        {"row": row, "y": index * BAR_ROW, "width": max(round(bar * row.readers / largest, 1), 1)}
+        for index, row in enumerate(rows)
+    ]
+    return {
+        "bars": bars,
+        "width": BAR_WIDTH,
+        "height": max(len(bars), 1) * BAR_ROW,
+        "label": BAR_LABEL,
+        "value_x": BAR_WIDTH - 50,
+    }

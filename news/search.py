@@ -24,7 +24,9 @@ class NewsAdapter(Adapter):
 
         from news.models import NewsArticlePage
 
-        return NewsArticlePage.objects.filter(live=True, locale=Locale.get_default()).exclude(expire_at__lte=now)
+        return NewsArticlePage.objects.filter(live=True, locale=Locale.get_default()).exclude(
+            expire_at__lte=now
+        )
 
     def queryset(self):
         from news.models import NewsArticlePage
@@ -42,11 +44,17 @@ class NewsAdapter(Adapter):
 
         finnish = default_locale_id()
         keys = {page.translation_key for page in pages if page.locale_id != finnish}
-        originals = {
-            page.translation_key: page
-            for page in NewsArticlePage.objects.live().filter(translation_key__in=keys, locale_id=finnish)
-            .select_related("publisher").prefetch_related("categories")
-        } if keys else {}
+        originals = (
+            {
+                page.translation_key: page
+                for page in NewsArticlePage.objects.live()
+                .filter(translation_key__in=keys, locale_id=finnish)
+                .select_related("publisher")
+                .prefetch_related("categories")
+            }
+            if keys
+            else {}
+        )
         self._originals = originals
         self._finnish = finnish
         self._urls = page_urls([*pages, *originals.values()])
@@ -76,7 +84,10 @@ class NewsAdapter(Adapter):
                     "topic": tuple(c.name_fi for c in original.categories.all()),
                     "publisher": (original.publisher.name_fi,),
                 },
-                extra={"date": (page.first_published_at or page.last_published_at).date().isoformat()
-                       if (page.first_published_at or page.last_published_at) else ""},
+                extra={
+                    "date": (page.first_published_at or page.last_published_at).date().isoformat()
+                    if (page.first_published_at or page.last_published_at)
+                    else ""
+                },
             )
         ]

@@ -31,8 +31,21 @@ HERO_RENDITIONS = ["width-640|format-webp", "width-1024|format-webp", "width-160
 # The article fields a feed item has (news/_article_card.html, news.fragments.card_key, the Atom feed);
 # anything else is loaded on first use, one query per article.
 CARD_FIELDS = [
-    "id", "content_type_id", "title", "url_path", "locale_id", "translation_key", "live", "first_published_at",
-    "last_published_at", "lead", "hero_image_id", "hero_alt", "publisher", "pinned_until", "for_everyone",
+    "id",
+    "content_type_id",
+    "title",
+    "url_path",
+    "locale_id",
+    "translation_key",
+    "live",
+    "first_published_at",
+    "last_published_at",
+    "lead",
+    "hero_image_id",
+    "hero_alt",
+    "publisher",
+    "pinned_until",
+    "for_everyone",
 ]
 
 
@@ -55,8 +68,10 @@ def reader_for(*, user) -> Reader:
         return cached
     # Plain values, no default ordering: this runs on every page (the must-read banner).
     person = (
-        Person.objects.filter(user_id=user.pk).order_by()
-        .values_list("pk", "agency_id", "home_location_id", "unit_id").first()
+        Person.objects.filter(user_id=user.pk)
+        .order_by()
+        .values_list("pk", "agency_id", "home_location_id", "unit_id")
+        .first()
     )
     if person is None:
         reader = Reader(user_id=user.pk)
@@ -68,7 +83,9 @@ def reader_for(*, user) -> Reader:
             location_id=location_id,
             unit_id=unit_id,
             team_ids=tuple(
-                TeamMembership.objects.filter(person_id=person_id).order_by().values_list("team_id", flat=True)
+                TeamMembership.objects.filter(person_id=person_id)
+                .order_by()
+                .values_list("team_id", flat=True)
             ),
         )
     user._news_reader = reader
@@ -91,7 +108,9 @@ def targeted_to(reader: Reader) -> Q:
     for relation, column, ids in dimensions:
         if ids:
             through = _through(relation)
-            condition |= Exists(through.objects.filter(newsarticlepage_id=OuterRef("pk"), **{f"{column}__in": ids}))
+            condition |= Exists(
+                through.objects.filter(newsarticlepage_id=OuterRef("pk"), **{f"{column}__in": ids})
+            )
     return condition
 
 
@@ -112,8 +131,11 @@ def originals() -> QuerySet[NewsArticlePage]:
 def reader_feed_sql(reader: Reader, *, category: NewsCategory | None = None, publisher: Agency | None = None):
     """The reader's feed as SQL (news.feed_sql): the same rule as originals().filter(targeted_to(reader))."""
     return feed_sql.feed_sql(
-        finnish_locale_id=default_locale_id(), agency_id=reader.agency_id, location_id=reader.location_id,
-        unit_id=reader.unit_id, team_ids=reader.team_ids,
+        finnish_locale_id=default_locale_id(),
+        agency_id=reader.agency_id,
+        location_id=reader.location_id,
+        unit_id=reader.unit_id,
+        team_ids=reader.team_ids,
         category_id=category.pk if category is not None else None,
         publisher_id=publisher.pk if publisher is not None else None,
     )
@@ -131,7 +153,9 @@ def articles_by_ids(ids: list[int], *, user_id: int | None, pinned: frozenset = 
     articles = (
         NewsArticlePage.objects.filter(pk__in=ids)
         .annotate(
-            opened=Exists(ArticleOpened.objects.filter(user_id=user_id, translation_key=OuterRef("translation_key"))),
+            opened=Exists(
+                ArticleOpened.objects.filter(user_id=user_id, translation_key=OuterRef("translation_key"))
+            ),
         )
         .select_related("publisher")
         # What cards, their cache keys and the Atom feed read: fetching and building whole pages (some 40
@@ -181,7 +205,7 @@ class PinnedFirst:
 
     def __getitem__(self, key):
         if isinstance(key, int):
-            found = self[key:key + 1]
+            found = self[key : key + 1]
             if not found:
                 raise IndexError(key)
             return found[0]
@@ -200,7 +224,8 @@ def feed(*, user, category: NewsCategory | None = None, publisher: Agency | None
     """The reader's personalised feed: pinned first (until their date), then newest first."""
     reader = reader_for(user=user)
     return PinnedFirst(
-        sql=reader_feed_sql(reader, category=category, publisher=publisher), user_id=reader.user_id,
+        sql=reader_feed_sql(reader, category=category, publisher=publisher),
+        user_id=reader.user_id,
         now=timezone.now(),
     )
 
@@ -231,20 +256,34 @@ def in_reader_language(articles, *, language: str | None = None) -> list[FeedIte
         keys = [article.translation_key for article in articles if article.locale_id != wanted]
         versions = {
             version.translation_key: version
-            for version in NewsArticlePage.objects.live().filter(locale_id=wanted, translation_key__in=keys).only(
-                "id", "title", "lead", "translation_key", "locale_id", "url_path", "hero_alt", "last_published_at"
+            for version in NewsArticlePage.objects.live()
+            .filter(locale_id=wanted, translation_key__in=keys)
+            .only(
+                "id",
+                "title",
+                "lead",
+                "translation_key",
+                "locale_id",
+                "url_path",
+                "hero_alt",
+                "last_published_at",
             )
         }
-    return [FeedItem(article=article, text=versions.get(article.translation_key, article)) for article in articles]
+    return [
+        FeedItem(article=article, text=versions.get(article.translation_key, article)) for article in articles
+    ]
 
 
 def original_of(page: NewsArticlePage) -> NewsArticlePage:
     """The version targeting, categories and statistics are read from (see originals())."""
     if page.locale_id == default_locale_id():
         return page
-    finnish = NewsArticlePage.objects.live().filter(
-        translation_key=page.translation_key, locale_id=default_locale_id()
-    ).select_related("publisher").first()
+    finnish = (
+        NewsArticlePage.objects.live()
+        .filter(translation_key=page.translation_key, locale_id=default_locale_id())
+        .select_related("publisher")
+        .first()
+    )
     return finnish or page
 
 
@@ -287,7 +326,13 @@ def audience_user_ids(*, article: NewsArticlePage) -> list[int]:
             Q(agency__in=article.audience_agencies.all())
             | Q(home_location__in=article.audience_locations.all())
             | Q(unit__in=article.audience_units.all())
-            | Q(Exists(TeamMembership.objects.filter(person=OuterRef("pk"), team__in=article.audience_teams.all())))
+            | Q(
+                Exists(
+                    TeamMembership.objects.filter(
+                        person=OuterRef("pk"), team__in=article.audience_teams.all()
+                    )
+                )
+            )
         )
         people = people.filter(condition)
     return list(people.values_list("user_id", flat=True).distinct())
@@ -299,16 +344,22 @@ def audience_groups(*, article: NewsArticlePage) -> list[str]:
         return [realtime_groups.EVERYONE]
     return (
         [realtime_groups.agency_group(pk) for pk in article.audience_agencies.values_list("pk", flat=True)]
-        + [realtime_groups.location_group(pk) for pk in article.audience_locations.values_list("pk", flat=True)]
+        + [
+            realtime_groups.location_group(pk)
+            for pk in article.audience_locations.values_list("pk", flat=True)
+        ]
         + [realtime_groups.unit_group(pk) for pk in article.audience_units.values_list("pk", flat=True)]
         + [realtime_groups.team_group(pk) for pk in article.audience_teams.values_list("pk", flat=True)]
     )
 
 
 def swedish_title(*, article: NewsArticlePage) -> str:
-    version = NewsArticlePage.objects.live().filter(
-        translation_key=article.translation_key, locale__language_code="sv"
-    ).values_list("title", flat=True).first()
+    version = (
+        NewsArticlePage.objects.live()
+        .filter(translation_key=article.translation_key, locale__language_code="sv")
+        .values_list("title", flat=True)
+        .first()
+    )
     return version or ""
 
 
@@ -333,4 +384,3 @@ def revoke_feed_token(*, user) -> None:
     from news.models import FeedToken
 
     FeedToken.objects.filter(user=user).delete()
-

@@ -46,8 +46,12 @@ def ensure_sections():
     swedish, _created = Locale.objects.get_or_create(language_code="sv")
     news = NewsIndexPage.objects.child_of(home).first()
     if news is None:
-        news = NewsIndexPage(title=NEWS_TITLES["fi"], slug=NEWS_SLUG, locale=finnish,
-                             intro="Valtakunnalliset ja alueelliset uutiset, sinulle koottuna.")
+        news = NewsIndexPage(
+            title=NEWS_TITLES["fi"],
+            slug=NEWS_SLUG,
+            locale=finnish,
+            intro="Valtakunnalliset ja alueelliset uutiset, sinulle koottuna.",
+        )
         home.add_child(instance=news)
         news.save_revision().publish()
     _translate(home, swedish, HOME_TITLES["sv"])

@@ -23,9 +23,9 @@ def announce_article(page_id: int) -> int:
     and a job that crashes half-way leaves nothing claimed and is retried.
     Returns the number of notifications written.
     """
+    from news import actions
     from news.models import NewsArticlePage
     from news.services import original_of
-    from news import actions
 
     page = NewsArticlePage.objects.filter(pk=page_id, live=True).select_related("publisher").first()
     if page is None:

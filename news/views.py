@@ -11,13 +11,12 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from news import discussion, fragments, mustread, readership, services
 from core.atom import PlainTextAtomFeed
+from news import discussion, fragments, mustread, readership, services
 from news.models import FeedToken, NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
 from teams.models import Agency
@@ -30,10 +29,15 @@ class FeedFilterForm(forms.Form):
     """Category and publisher filters; an unknown value is ignored, never a server error."""
 
     category = forms.ModelChoiceField(
-        label=gettext_lazy("Category"), queryset=NewsCategory.objects.all(), required=False, to_field_name="slug"
+        label=gettext_lazy("Category"),
+        queryset=NewsCategory.objects.all(),
+        required=False,
+        to_field_name="slug",
     )
     publisher = forms.ModelChoiceField(
-        label=gettext_lazy("Publisher"), queryset=Agency.objects.order_by("kind", "name_fi"), required=False,
+        label=gettext_lazy("Publisher"),
+        queryset=Agency.objects.order_by("kind", "name_fi"),
+        required=False,
         to_field_name="slug",
     )
 
@@ -56,7 +60,9 @@ def feed_context(request) -> dict:
     return {
         "filter_form": form,
         "feed_page": page,
-        "items": fragments.render_cards(services.in_reader_language(page.object_list), request=request, level=2),
+        "items": fragments.render_cards(
+            services.in_reader_language(page.object_list), request=request, level=2
+        ),
         "query_string": query_string.urlencode(),
         "atom_url": reverse("news:feed_token"),
     }

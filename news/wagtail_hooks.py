@@ -68,7 +68,9 @@ class RegionalSupplementForm(WagtailAdminModelForm):
             article = original_of(article)
             cleaned["article"] = self.instance.article = article
             if article.publisher.kind != Agency.Kind.KEHA:
-                self.add_error("article", _("Supplements are added to national news (published by KEHA-keskus)."))
+                self.add_error(
+                    "article", _("Supplements are added to national news (published by KEHA-keskus).")
+                )
         return cleaned
 
     def save(self, commit=True):

@@ -67,8 +67,7 @@ def work_location_changed(*, person, before, after) -> None:
 
     def publish():
         store = get_store()
-        store.set_fields(user_id, {"loc": new_location, "locdate": today().isoformat(),
-                                   "teams": team_ids})
+        store.set_fields(user_id, {"loc": new_location, "locdate": today().isoformat(), "teams": team_ids})
         full = store.read([user_id])[user_id]
         full.pop("fields"), full.pop("conns")
         frame["presence"] = state.public(full)

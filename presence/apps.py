@@ -18,9 +18,11 @@ class PresenceConfig(AppConfig):
 
         # The directory's filters and the presence shown beside each listed person (teams.services).
         directory.PEOPLE_FILTERS["here_today"] = lambda people, location: people.filter(
-            pk__in=worklocation.people_here(location=location).values("pk"))
+            pk__in=worklocation.people_here(location=location).values("pk")
+        )
         directory.PEOPLE_FILTERS["available"] = lambda people: people.filter(
-            user_id__in=services.available_user_ids())
+            user_id__in=services.available_user_ids()
+        )
         directory.PEOPLE_EXTENSIONS.append(lambda people: services.attach(worklocation.attach_where(people)))
         from presence import actions
         from realtime import frames

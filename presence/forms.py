@@ -13,19 +13,33 @@ from teams.models import Location
 
 class StatusForm(forms.Form):
     manual = forms.ChoiceField(label=_("Status"), choices=PresenceSetting.Manual.choices, required=False)
-    emoji = forms.CharField(label=_("Emoji"), required=False, max_length=8,
-                            widget=forms.TextInput(attrs={"size": 4}))
+    emoji = forms.CharField(
+        label=_("Emoji"), required=False, max_length=8, widget=forms.TextInput(attrs={"size": 4})
+    )
     text = forms.CharField(label=_("Status message"), required=False, max_length=100)
-    duration = forms.ChoiceField(label=_("Clear the message"), required=False, choices=[
-        ("", _("Never")), ("1h", _("In an hour")), ("4h", _("In four hours")), ("today", _("At the end of today")),
-        ("week", _("At the end of this week")), ("keep", _("Keep the current time")),
-    ])
+    duration = forms.ChoiceField(
+        label=_("Clear the message"),
+        required=False,
+        choices=[
+            ("", _("Never")),
+            ("1h", _("In an hour")),
+            ("4h", _("In four hours")),
+            ("today", _("At the end of today")),
+            ("week", _("At the end of this week")),
+            ("keep", _("Keep the current time")),
+        ],
+    )
     hidden = forms.BooleanField(label=_("Hide my presence (others see me offline)"), required=False)
 
     @staticmethod
     def initial_from(setting: PresenceSetting) -> dict:
-        return {"manual": setting.manual, "emoji": setting.custom_emoji, "text": setting.custom_text,
-                "duration": "keep" if setting.custom_until else "", "hidden": setting.hidden}
+        return {
+            "manual": setting.manual,
+            "emoji": setting.custom_emoji,
+            "text": setting.custom_text,
+            "duration": "keep" if setting.custom_until else "",
+            "hidden": setting.hidden,
+        }
 
     def until(self, current=None):
         """The end time the chosen duration means (None: never), or ``current`` for "keep"."""
@@ -51,8 +65,12 @@ class WorkLocationForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Where I work today"), choices=WorkPlace.choices)
     location = forms.ModelChoiceField(label=_("Office"), queryset=Location.objects.all(), required=False)
-    note = forms.CharField(label=_("Note"), required=False, max_length=100,
-                           help_text=_("Optional, e.g. “in the afternoon at the Vaasa office”."))
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=100,
+        help_text=_("Optional, e.g. “in the afternoon at the Vaasa office”."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -90,7 +108,8 @@ class WeeklyPlanForm(forms.Form):
         for day, name in enumerate(WEEKDAY_NAMES):
             self.fields[f"kind_{day}"] = forms.ChoiceField(label=name, choices=PLAN_CHOICES, required=False)
             self.fields[f"location_{day}"] = forms.ModelChoiceField(
-                label=_("Office"), queryset=Location.objects.all(), required=False)
+                label=_("Office"), queryset=Location.objects.all(), required=False
+            )
 
     def clean(self):
         data = super().clean()
@@ -101,8 +120,10 @@ class WeeklyPlanForm(forms.Form):
 
     def days(self) -> dict:
         data = self.cleaned_data
-        return {day: (data[f"kind_{day}"], data.get(f"location_{day}"), "") if data.get(f"kind_{day}") else None
-                for day in range(5)}
+        return {
+            day: (data[f"kind_{day}"], data.get(f"location_{day}"), "") if data.get(f"kind_{day}") else None
+            for day in range(5)
+        }
 
     def rows(self):
         return [(self[f"kind_{day}"], self[f"location_{day}"]) for day in range(5)]

@@ -5,9 +5,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from realtime import dispatch
 from presence import publisher, services, state
 from presence.store import get_store
+from realtime import dispatch
 from realtime.protocol import FrameError, field_str
 
 MAX_QUERY_USERS = 200
@@ -47,8 +47,13 @@ async def went_online(conn):
     # reading the store back. The tab learns it from "hello"; the publisher
     # resends it ("presence.self") only when it changes.
     full = state.effective([state.ONLINE], settings)
-    fields = {**settings, "teams": list(profile.team_ids), "loc": profile.extra.get("loc", ""),
-              "locdate": profile.extra.get("locdate", ""), "self": publisher._key(full)}
+    fields = {
+        **settings,
+        "teams": list(profile.team_ids),
+        "loc": profile.extra.get("loc", ""),
+        "locdate": profile.extra.get("locdate", ""),
+        "self": publisher._key(full),
+    }
     await get_store().aconnect(conn.conn_id, conn.user_id, state.ONLINE, fields)
     publisher.PUBLISHER.conns[conn.conn_id] = (conn.user_id, state.ONLINE)
     conn.state["presence"] = state.ONLINE
@@ -90,7 +95,9 @@ def _until(frame):
     try:
         parsed = datetime.datetime.fromisoformat(value)
     except ValueError:
-        raise FrameError("invalid_frame", "'until' must be an ISO 8601 date and time or null.", frame.ref) from None
+        raise FrameError(
+            "invalid_frame", "'until' must be an ISO 8601 date and time or null.", frame.ref
+        ) from None
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed
@@ -126,11 +133,14 @@ def set_status(conn, frame):
 async def query(conn, frame):
     """The current public presence of up to 200 people (a page's snapshot after subscribing)."""
     users = frame.data.get("users")
-    if not isinstance(users, list) or len(users) > MAX_QUERY_USERS or not all(
-        isinstance(uid, int) and not isinstance(uid, bool) and 0 < uid < 2**53 for uid in users
+    if (
+        not isinstance(users, list)
+        or len(users) > MAX_QUERY_USERS
+        or not all(isinstance(uid, int) and not isinstance(uid, bool) and 0 < uid < 2**53 for uid in users)
     ):
-        raise FrameError("invalid_frame", f"'users' must be a list of at most {MAX_QUERY_USERS} user ids.",
-                         frame.ref)
+        raise FrameError(
+            "invalid_frame", f"'users' must be a list of at most {MAX_QUERY_USERS} user ids.", frame.ref
+        )
     states = await get_store().aread(dict.fromkeys(users))
     return {"type": "presence", "people": {str(uid): state.public(full) for uid, full in states.items()}}
 

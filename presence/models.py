@@ -25,7 +25,9 @@ class PresenceSetting(models.Model):
         DND = "dnd", _("Do not disturb")
         AWAY = "away", _("Appear away")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="presence_setting")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="presence_setting"
+    )
     manual = models.CharField(max_length=10, choices=Manual.choices, blank=True, default="")
     custom_text = models.CharField(max_length=100, blank=True)
     custom_emoji = models.CharField(max_length=8, blank=True)
@@ -61,7 +63,12 @@ class WorkPlace(models.TextChoices):
 class WorkLocationFields(models.Model):
     kind = models.CharField(_("where"), max_length=12, choices=WorkPlace.choices)
     location = models.ForeignKey(
-        Location, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("office"),
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("office"),
         help_text=_("Only for a day at an office."),
     )
     note = models.CharField(_("note"), max_length=100, blank=True)
@@ -73,15 +80,19 @@ class WorkLocationFields(models.Model):
 class WorkLocationPlan(WorkLocationFields):
     """One weekday (Monday–Friday) of a person's weekly plan: the default for that day."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="work_plan", verbose_name=_("person"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="work_plan", verbose_name=_("person")
+    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), help_text=_("0 = Monday … 4 = Friday."))
 
     class Meta:
         db_table = "teams_worklocationplan"  # created by the teams app; moved here by state only
         verbose_name = _("weekly plan day")
         verbose_name_plural = _("weekly plan")
-        constraints = [models.UniqueConstraint(fields=["person", "weekday"], name="one_plan_per_weekday"),
-                       models.CheckConstraint(condition=models.Q(weekday__lte=4), name="plan_on_weekdays")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "weekday"], name="one_plan_per_weekday"),
+            models.CheckConstraint(condition=models.Q(weekday__lte=4), name="plan_on_weekdays"),
+        ]
         ordering = ["weekday"]
 
 
@@ -92,7 +103,9 @@ class WorkLocationDay(WorkLocationFields):
     itself: tomorrow has no row yet, and the plan (or nothing) applies.
     """
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="work_days", verbose_name=_("person"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="work_days", verbose_name=_("person")
+    )
     date = models.DateField(_("date"))
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -94,8 +94,12 @@ class Publisher:
             await asyncio.wait([task], timeout=1)
 
     def running(self) -> bool:
-        return (self.loop is not None and not self.loop.is_closed() and self.task is not None
-                and not self.task.done())
+        return (
+            self.loop is not None
+            and not self.loop.is_closed()
+            and self.task is not None
+            and not self.task.done()
+        )
 
     def changed(self, user_id: int) -> None:
         """Note a possible change; thread-safe. Without a running publisher, publishes at once."""
@@ -166,7 +170,9 @@ class Publisher:
 
     async def refresh(self) -> None:
         if self.conns:
-            await get_store().arefresh([(conn_id, uid, value) for conn_id, (uid, value) in self.conns.items()])
+            await get_store().arefresh(
+                [(conn_id, uid, value) for conn_id, (uid, value) in self.conns.items()]
+            )
 
     async def audit(self) -> None:
         for uid in await get_store().aclaim_expired():

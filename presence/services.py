@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from presence import actions
+from presence import actions, state
 from presence.models import PresenceSetting
-from presence import state
 from presence.store import get_store
 
 # A custom status may be set for at most this long ahead: a forgotten "on
@@ -29,7 +28,9 @@ def _printable(text: str) -> str:
 @transaction.atomic
 def set_status(*, user, manual=UNSET, text=UNSET, emoji=UNSET, until=UNSET, hidden=UNSET) -> PresenceSetting:
     """Change any of a person's presence settings; the others stay. Raises ValidationError, saving nothing."""
-    setting = PresenceSetting.objects.select_for_update().filter(user=user).first() or PresenceSetting(user=user)
+    setting = PresenceSetting.objects.select_for_update().filter(user=user).first() or PresenceSetting(
+        user=user
+    )
     if manual is not UNSET:
         if manual not in state.MANUAL_CHOICES:
             raise ValidationError(_("Unknown status."))

@@ -50,8 +50,13 @@ def effective(conn_states, status: dict, now: float | None = None) -> dict:
     text, emoji = status.get("text") or "", status.get("emoji") or ""
     if until and until <= now:
         text, emoji, until = "", "", 0
-    return {"status": value, "text": text, "emoji": emoji, "until": int(until) or None,
-            "hidden": bool(status.get("hidden"))}
+    return {
+        "status": value,
+        "text": text,
+        "emoji": emoji,
+        "until": int(until) or None,
+        "hidden": bool(status.get("hidden")),
+    }
 
 
 def public(full: dict) -> dict:

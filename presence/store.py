@@ -41,8 +41,10 @@ def _states(members) -> list[str]:
 
 
 def _decode(mapping) -> dict:
-    return {(k.decode() if isinstance(k, bytes) else k): (v.decode() if isinstance(v, bytes) else v)
-            for k, v in (mapping or {}).items()}
+    return {
+        (k.decode() if isinstance(k, bytes) else k): (v.decode() if isinstance(v, bytes) else v)
+        for k, v in (mapping or {}).items()
+    }
 
 
 def _fields(status: dict) -> dict:
@@ -117,7 +119,11 @@ class MemoryStore:
             for uid in user_ids:
                 live = [m for m, expiry in self.conns.get(uid, {}).items() if expiry > now]
                 fields = dict(self.users.get(uid, {}))
-                out[uid] = {**state.effective(_states(live), fields, now), "fields": fields, "conns": _states(live)}
+                out[uid] = {
+                    **state.effective(_states(live), fields, now),
+                    "fields": fields,
+                    "conns": _states(live),
+                }
         return out
 
     def online_user_ids(self) -> list[int]:
@@ -284,7 +290,11 @@ class RedisStore:
         out = {}
         for index, uid in enumerate(user_ids):
             live, fields = results[2 * index], _decode(results[2 * index + 1])
-            out[uid] = {**state.effective(_states(live), fields, now), "fields": fields, "conns": _states(live)}
+            out[uid] = {
+                **state.effective(_states(live), fields, now),
+                "fields": fields,
+                "conns": _states(live),
+            }
         return out
 
     async def aread(self, user_ids) -> dict[int, dict]:

@@ -38,9 +38,13 @@ def my_status(request):
         "person": person,
         "own": services.own_state(user=request.user),
         "status_form": status_form,
-        "location_form": WorkLocationForm(initial={
-            "kind": where.kind if where else "", "location": where.location if where else person.home_location,
-            "note": where.note if where else ""}),
+        "location_form": WorkLocationForm(
+            initial={
+                "kind": where.kind if where else "",
+                "location": where.location if where else person.home_location,
+                "note": where.note if where else "",
+            }
+        ),
         "plan_form": WeeklyPlanForm(initial=plan_initial),
         "where": where,
     }
@@ -74,8 +78,12 @@ def worklocation_set(request):
         if not form.is_valid():
             messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
             return _back(request)
-        worklocation.set_today(person=person, kind=form.cleaned_data["kind"], location=form.cleaned_data["location"],
-                               note=form.cleaned_data["note"])
+        worklocation.set_today(
+            person=person,
+            kind=form.cleaned_data["kind"],
+            location=form.cleaned_data["location"],
+            note=form.cleaned_data["note"],
+        )
     messages.success(request, _("Your work location for today was saved."))
     return _back(request)
 
@@ -105,8 +113,12 @@ def presence_set(request):
         changes = {"manual": form.cleaned_data["manual"]}
         if not menu:
             current = services.setting_for(user=request.user).custom_until
-            changes.update(text=form.cleaned_data["text"], emoji=form.cleaned_data["emoji"],
-                           hidden=form.cleaned_data["hidden"], until=form.until(current))
+            changes.update(
+                text=form.cleaned_data["text"],
+                emoji=form.cleaned_data["emoji"],
+                hidden=form.cleaned_data["hidden"],
+                until=form.until(current),
+            )
         try:
             services.set_status(user=request.user, **changes)
         except ValidationError as refused:
@@ -114,13 +126,18 @@ def presence_set(request):
     elif menu:
         error = _("Unknown status.")
     else:
-        error = " ".join(f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
-                         for name, errors in form.errors.items())
+        error = " ".join(
+            f"{form.fields[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+            for name, errors in form.errors.items()
+        )
     if error is not None:
         messages.error(request, error)
         if not menu:
-            request.session[STATUS_DRAFT_KEY] = {name: request.POST.get(name, "")[:1000]
-                                                 for name in STATUS_DRAFT_FIELDS if name in request.POST}
+            request.session[STATUS_DRAFT_KEY] = {
+                name: request.POST.get(name, "")[:1000]
+                for name in STATUS_DRAFT_FIELDS
+                if name in request.POST
+            }
             return redirect("presence:my_status")
     else:
         messages.success(request, _("Your status was saved."))

@@ -99,28 +99,37 @@ def _clean(kind: str, location: Location | None, note: str) -> tuple[str, Locati
 def people_here(*, location: Location, on: datetime.date | None = None) -> QuerySet[Person]:
     """Active people whose work location today is this office (set for the day, or planned)."""
     on = on or today()
-    day_here = WorkLocationDay.objects.filter(person=OuterRef("pk"), date=on, kind=WorkPlace.OFFICE,
-                                              location=location)
+    day_here = WorkLocationDay.objects.filter(
+        person=OuterRef("pk"), date=on, kind=WorkPlace.OFFICE, location=location
+    )
     any_day = WorkLocationDay.objects.filter(person=OuterRef("pk"), date=on)
     condition = Exists(day_here)
     if on.weekday() in WEEKDAYS:
-        planned_here = WorkLocationPlan.objects.filter(person=OuterRef("pk"), weekday=on.weekday(),
-                                                       kind=WorkPlace.OFFICE, location=location)
+        planned_here = WorkLocationPlan.objects.filter(
+            person=OuterRef("pk"), weekday=on.weekday(), kind=WorkPlace.OFFICE, location=location
+        )
         condition = condition | (~Exists(any_day) & Exists(planned_here))
     return Person.objects.active().filter(condition)
 
 
 @transaction.atomic
-def set_today(*, person: Person, kind: str, location: Location | None = None, note: str = "",
-              on: datetime.date | None = None) -> Where:
+def set_today(
+    *,
+    person: Person,
+    kind: str,
+    location: Location | None = None,
+    note: str = "",
+    on: datetime.date | None = None,
+) -> Where:
     """Set where ``person`` works today (replacing the plan for today); tells watchers live."""
     from presence import actions
 
     on = on or today()
     kind, location, note = _clean(kind, location, note)
     before = where_today(person_ids=[person.pk], on=on).get(person.pk)
-    WorkLocationDay.objects.update_or_create(person=person, date=on,
-                                             defaults={"kind": kind, "location": location, "note": note})
+    WorkLocationDay.objects.update_or_create(
+        person=person, date=on, defaults={"kind": kind, "location": location, "note": note}
+    )
     after = Where(kind, location, note)
     actions.work_location_changed(person=person, before=before, after=after)
     return after
@@ -157,8 +166,9 @@ def set_weekly_plan(*, person: Person, days: dict[int, tuple[str, Location | Non
             WorkLocationPlan.objects.filter(person=person, weekday=weekday).delete()
             continue
         kind, location, note = _clean(*value)
-        WorkLocationPlan.objects.update_or_create(person=person, weekday=weekday,
-                                                  defaults={"kind": kind, "location": location, "note": note})
+        WorkLocationPlan.objects.update_or_create(
+            person=person, weekday=weekday, defaults={"kind": kind, "location": location, "note": note}
+        )
     after = where_today(person_ids=[person.pk], on=on).get(person.pk)
     if before != after:
         actions.work_location_changed(person=person, before=before, after=after)

@@ -54,9 +54,13 @@ def publish_text(topic: str, text: str) -> None:
 def notify(*, user_ids, key: str, kind: str, title: str, title_sv: str = "", url: str = "") -> int:
     """Write one notification per user for an event (idempotent by ``key``); returns how many are new."""
     user_ids = list(user_ids)
-    already = set(Notification.objects.filter(key=key, recipient_id__in=user_ids).values_list("recipient_id", flat=True))
+    already = set(
+        Notification.objects.filter(key=key, recipient_id__in=user_ids).values_list("recipient_id", flat=True)
+    )
     rows = [
-        Notification(recipient_id=user_id, key=key, kind=kind, title=title[:300], title_sv=title_sv[:300], url=url)
+        Notification(
+            recipient_id=user_id, key=key, kind=kind, title=title[:300], title_sv=title_sv[:300], url=url
+        )
         for user_id in user_ids
         if user_id not in already
     ]

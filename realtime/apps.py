@@ -14,4 +14,3 @@ class RealtimeConfig(AppConfig):
 
         # Sockets follow the session: logout, password, deactivation and roles end them (docs/access.md).
         connect_session_signals()
-

@@ -67,7 +67,13 @@ def _sessions(keys: list[str]) -> dict[str, dict]:
 
 def _users(sessions: dict[str, dict]) -> dict[str, object]:
     """The authenticated user of each session key, as ``django.contrib.auth.get_user`` decides."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model, load_backend
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+        load_backend,
+    )
     from django.contrib.auth.backends import ModelBackend
     from django.utils.crypto import constant_time_compare
 
@@ -97,8 +103,10 @@ def _users(sessions: dict[str, dict]) -> dict[str, object]:
         if hasattr(user, "get_session_auth_hash"):
             verified = bool(session_hash) and (
                 constant_time_compare(session_hash, user.get_session_auth_hash())
-                or any(constant_time_compare(session_hash, fallback)
-                       for fallback in user.get_session_auth_fallback_hash())
+                or any(
+                    constant_time_compare(session_hash, fallback)
+                    for fallback in user.get_session_auth_fallback_hash()
+                )
             )
             if not verified:
                 continue

@@ -112,16 +112,18 @@ class RedisBridge:
         self._flush_scheduled = False
         pending, self._pending = self._pending, {}
         add = [self.channel(t) for t, on in pending.items() if on and self.channel(t) not in self._subscribed]
-        remove = [self.channel(t) for t, on in pending.items() if not on and self.channel(t) in self._subscribed]
+        remove = [
+            self.channel(t) for t, on in pending.items() if not on and self.channel(t) in self._subscribed
+        ]
         try:
             for start in range(0, len(add), SUBSCRIBE_BATCH):
-                batch = add[start:start + SUBSCRIBE_BATCH]
+                batch = add[start : start + SUBSCRIBE_BATCH]
                 future = self._loop.create_future()
                 self._acks.append([len(batch), future])
                 self._subscribed.update(batch)
                 await self._pubsub.subscribe(*batch)
             for start in range(0, len(remove), SUBSCRIBE_BATCH):
-                batch = remove[start:start + SUBSCRIBE_BATCH]
+                batch = remove[start : start + SUBSCRIBE_BATCH]
                 self._subscribed.difference_update(batch)
                 await self._pubsub.unsubscribe(*batch)
         except Exception:  # noqa: BLE001 - Redis down: local delivery goes on
@@ -169,7 +171,7 @@ class RedisBridge:
             data = message["data"]
             if data[:ORIGIN_LENGTH] == self.hub.origin.encode():
                 continue  # our own publish: delivered locally already
-            topic = message["channel"].decode()[len(self.prefix):]
+            topic = message["channel"].decode()[len(self.prefix) :]
             try:
                 await self.hub.deliver_local(topic, data[ORIGIN_LENGTH:].decode())
             except Exception:  # noqa: BLE001

@@ -75,7 +75,9 @@ def connection_states(users) -> dict[int, tuple[dispatch.ConnectionProfile, int]
         people = {user_id: PersonRow(*row) for user_id, row in rows.items()}
     unread = dict(
         Notification.objects.filter(recipient_id__in=ids, read_at__isnull=True)
-        .values_list("recipient_id").annotate(count=Count("pk")).order_by()
+        .values_list("recipient_id")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
     extras: dict[int, dict] = {uid: {} for uid in ids}
     for loader in dispatch.PROFILE_LOADERS:
@@ -178,16 +180,24 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self.profile, unread = state
         profile = self.profile
         automatic = realtime_groups.person_groups(
-            user_id=user.pk, agency_id=profile.agency_id, location_id=profile.location_id,
-            unit_id=profile.unit_id, team_ids=profile.team_ids,
+            user_id=user.pk,
+            agency_id=profile.agency_id,
+            location_id=profile.location_id,
+            unit_id=profile.unit_id,
+            team_ids=profile.team_ids,
         )
         self.state["auto_topics"] = tuple(automatic)  # a tuple: 10,000 sets cost megabytes
         self._before_accept = []
         for topic in automatic:
             hub.subscribe(topic, self)
         session_guard.GUARD.add(self)
-        hello = {"type": "hello", "v": PROTOCOL_VERSION, "user": user.get_username(), "user_id": user.pk,
-                 "unread_notifications": unread}
+        hello = {
+            "type": "hello",
+            "v": PROTOCOL_VERSION,
+            "user": user.get_username(),
+            "user_id": user.pk,
+            "unread_notifications": unread,
+        }
         for hook in dispatch.CONNECT_HOOKS:
             try:
                 hello.update(await hook(self) or {})
@@ -226,8 +236,13 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             return
         except Exception:  # noqa: BLE001 - nothing a client sends may drop its connection
             logger.exception("Handler for a %s frame failed", (text_data or "")[:40])
-            await self.send_frame({"type": "error", "code": "server_error",
-                                   "message": "The server could not handle this frame."})
+            await self.send_frame(
+                {
+                    "type": "error",
+                    "code": "server_error",
+                    "message": "The server could not handle this frame.",
+                }
+            )
             return
         if reply is not None:
             if frame.ref is not None:

@@ -189,7 +189,8 @@ class LeanServer(Server):
         if protocol not in self.connections:
             return None
         self.connections[protocol]["application_instance"] = asyncio.ensure_future(
-            application_instance, loop=asyncio.get_event_loop())
+            application_instance, loop=asyncio.get_event_loop()
+        )
         return input_queue
 
     async def handle_reply(self, protocol, message):

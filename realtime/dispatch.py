@@ -48,9 +48,10 @@ import asyncio
 import contextvars
 import functools
 import inspect
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from django.db import close_old_connections
 
@@ -85,7 +86,8 @@ def in_db_thread(func):
     @functools.wraps(func)
     async def run(*args, **kwargs):
         return await asyncio.get_running_loop().run_in_executor(
-            DB_THREAD, _run_in_db_thread, func, args, kwargs, contextvars.copy_context())
+            DB_THREAD, _run_in_db_thread, func, args, kwargs, contextvars.copy_context()
+        )
 
     return run
 
@@ -197,4 +199,4 @@ def rule_for(topic: str):
             best = prefix
     if not best:
         return None, ""
-    return TOPIC_RULES[best], topic[len(best):]
+    return TOPIC_RULES[best], topic[len(best) :]

@@ -22,8 +22,11 @@ SCHEMAS: dict[str, Schema] = {}
 
 
 def schema(*keys: str, open: bool = False, **nested: tuple[str, ...]) -> Schema:
-    return Schema(keys=frozenset(("type", *keys)), open=open,
-                  nested={key: frozenset(value) for key, value in nested.items()})
+    return Schema(
+        keys=frozenset(("type", *keys)),
+        open=open,
+        nested={key: frozenset(value) for key, value in nested.items()},
+    )
 
 
 def register(schemas: dict[str, Schema]) -> None:

@@ -29,8 +29,9 @@ async def subscribe(conn, frame):
     topics = field_list(frame, "topics", max_items=MAX_TOPICS_PER_FRAME, item_max_length=MAX_TOPIC_LENGTH)
     held = hub.topics_of(conn)
     if len(held | set(topics)) > MAX_TOPICS_PER_SOCKET + len(conn.state.get("auto_topics", ())):
-        raise FrameError("too_many_topics", f"A connection may follow at most {MAX_TOPICS_PER_SOCKET} topics.",
-                         frame.ref)
+        raise FrameError(
+            "too_many_topics", f"A connection may follow at most {MAX_TOPICS_PER_SOCKET} topics.", frame.ref
+        )
     allowed, forbidden = [], []
     for topic in dict.fromkeys(topics):
         rule, key = dispatch.rule_for(topic)

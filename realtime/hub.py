@@ -70,7 +70,6 @@ from realtime.wire import SlowSocket
 logger = logging.getLogger(__name__)
 
 
-
 class Hub:
     """Topic registry of one process, plus the optional Redis bridge."""
 
@@ -213,7 +212,6 @@ class Hub:
                     logger.exception("Hub tap %s failed", getattr(tap, "__qualname__", tap))
         return delivered
 
-
     # --- internals ---------------------------------------------------------
     def _bind_loop(self) -> None:
         loop = asyncio.get_running_loop()
@@ -248,7 +246,9 @@ def get_hub() -> Hub:
                 from django.conf import settings
 
                 url = getattr(settings, "REDIS_URL", "") or ""
-                prefix = getattr(settings, "REALTIME_HUB_PREFIX", "") or os.environ.get("REALTIME_HUB_PREFIX", "")
+                prefix = getattr(settings, "REALTIME_HUB_PREFIX", "") or os.environ.get(
+                    "REALTIME_HUB_PREFIX", ""
+                )
                 _hub = Hub(url, prefix or _default_prefix(url))
     return _hub
 

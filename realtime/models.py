@@ -18,9 +18,13 @@ class Notification(models.Model):
         REMINDER = "reminder", _("Reminder")
         OTHER = "other", _("Other")
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    key = models.CharField(max_length=120, help_text="Identifies the event; one notification per recipient and key.")
+    key = models.CharField(
+        max_length=120, help_text="Identifies the event; one notification per recipient and key."
+    )
     title = models.CharField(max_length=300)
     title_sv = models.CharField(max_length=300, blank=True)
     url = models.CharField(max_length=500, blank=True)
@@ -29,7 +33,9 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="one_notification_per_event")]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="one_notification_per_event")
+        ]
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
     def __str__(self) -> str:

@@ -59,15 +59,21 @@ def parse_frame(text: str | None) -> Frame:
     if not isinstance(payload, dict):
         raise FrameError("invalid_frame", "A frame must be a JSON object.")
     ref = payload.get("ref")
-    if ref is not None and (not isinstance(ref, str | int) or isinstance(ref, bool) or len(str(ref)) > MAX_REF):
-        raise FrameError("invalid_frame", f"'ref' must be a string or a number of at most {MAX_REF} characters.")
+    if ref is not None and (
+        not isinstance(ref, str | int) or isinstance(ref, bool) or len(str(ref)) > MAX_REF
+    ):
+        raise FrameError(
+            "invalid_frame", f"'ref' must be a string or a number of at most {MAX_REF} characters."
+        )
     ref = None if ref is None else str(ref)
     frame_type = payload.get("type")
     if not isinstance(frame_type, str):
         raise FrameError("invalid_frame", "A frame needs a string 'type'.", ref)
     version = payload.get("v", PROTOCOL_VERSION)
     if version != PROTOCOL_VERSION or isinstance(version, bool):
-        raise FrameError("unsupported_version", f"This server speaks protocol version {PROTOCOL_VERSION}.", ref)
+        raise FrameError(
+            "unsupported_version", f"This server speaks protocol version {PROTOCOL_VERSION}.", ref
+        )
     if frame_type not in KNOWN_TYPES:
         raise FrameError("unknown_type", f"Unknown frame type: {frame_type[:40]}", ref)
     return Frame(type=frame_type, ref=ref, data=payload)
@@ -83,7 +89,9 @@ def field_str(frame: Frame, name: str, *, max_length: int, required: bool = Fals
     if len(value) > max_length:
         raise FrameError("invalid_frame", f"'{name}' is limited to {max_length} characters.", frame.ref)
     if choices is not None and value not in choices:
-        raise FrameError("invalid_frame", f"'{name}' must be one of: {', '.join(sorted(choices))}.", frame.ref)
+        raise FrameError(
+            "invalid_frame", f"'{name}' must be one of: {', '.join(sorted(choices))}.", frame.ref
+        )
     return value
 
 
@@ -95,6 +103,7 @@ def field_list(frame: Frame, name: str, *, max_items: int, item_max_length: int 
     if len(value) > max_items:
         raise FrameError("invalid_frame", f"'{name}' is limited to {max_items} items.", frame.ref)
     if any(len(item) > item_max_length for item in value):
-        raise FrameError("invalid_frame", f"Items of '{name}' are limited to {item_max_length} characters.",
-                         frame.ref)
+        raise FrameError(
+            "invalid_frame", f"Items of '{name}' are limited to {item_max_length} characters.", frame.ref
+        )
     return value

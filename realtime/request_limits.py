@@ -86,8 +86,12 @@ def refusal_page(status: int) -> bytes:
 
 
 def refusal_headers(status: int, body: bytes) -> list[tuple[bytes, bytes]]:
-    return [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close"), (b"cache-control", b"no-store")]
+    return [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+        (b"cache-control", b"no-store"),
+    ]
 
 
 @dataclass(frozen=True)

@@ -153,9 +153,10 @@ class SessionGuard:
 
         try:
             for start in range(0, len(conns), CONNECT_BATCH):
-                batch = conns[start:start + CONNECT_BATCH]
-                pairs = [(conn.session_key, conn.user_id) for conn in batch
-                         if getattr(conn, "session_key", None)]
+                batch = conns[start : start + CONNECT_BATCH]
+                pairs = [
+                    (conn.session_key, conn.user_id) for conn in batch if getattr(conn, "session_key", None)
+                ]
                 sensitive = connection.vendor == "sqlite"  # as realtime/auth.py: SQLite's hops in one thread
                 try:
                     validate = sync_to_async(valid_sessions, thread_sensitive=sensitive)

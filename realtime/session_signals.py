@@ -61,6 +61,7 @@ def connect() -> None:
     user_logged_out.connect(on_logout, dispatch_uid="realtime.sessions.logout")
     post_save.connect(on_user_saved, sender=user_model, dispatch_uid="realtime.sessions.user_saved")
     post_delete.connect(on_user_deleted, sender=user_model, dispatch_uid="realtime.sessions.user_deleted")
-    m2m_changed.connect(on_groups_changed, sender=user_model.groups.through,
-                        dispatch_uid="realtime.sessions.groups")
+    m2m_changed.connect(
+        on_groups_changed, sender=user_model.groups.through, dispatch_uid="realtime.sessions.groups"
+    )
     pre_delete.connect(on_group_deleted, sender=Group, dispatch_uid="realtime.sessions.group_deleted")

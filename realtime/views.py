@@ -13,9 +13,9 @@ from realtime.models import Notification
 
 
 def notification_list(request):
-    page = Paginator(services.notifications_for(user=request.user), services.NOTIFICATIONS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        services.notifications_for(user=request.user), services.NOTIFICATIONS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(request, "realtime/notifications.html", {"page": page})
 
 

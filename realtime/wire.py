@@ -76,8 +76,12 @@ class DaphneWire:
         transport = protocol.transport
         waiting = len(transport.dataBuffer) - transport.offset + transport._tempDataLen
         if waiting > SOCKET_BUFFER_LIMIT:
-            logger.info("Dropping websocket %s: %d bytes unread (limit %d)", getattr(protocol, "client_addr", "?"),
-                        waiting, SOCKET_BUFFER_LIMIT)
+            logger.info(
+                "Dropping websocket %s: %d bytes unread (limit %d)",
+                getattr(protocol, "client_addr", "?"),
+                waiting,
+                SOCKET_BUFFER_LIMIT,
+            )
             protocol.dropConnection(abort=True)
             raise SlowSocket(waiting)
         if protocol._perMessageCompress is not None or protocol.send_queue:  # not negotiated by Daphne

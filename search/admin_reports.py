@@ -36,8 +36,11 @@ class SearchReportMenuItem(MenuItem):
 
 def daily_chart(*, since, days: int) -> dict:
     rows = (
-        SearchLog.objects.filter(created_at__gte=since).annotate(day=TruncDate("created_at")).values("day")
-        .annotate(searches=Count("id"), zero=Count("id", filter=Q(hits=0))).order_by("day")
+        SearchLog.objects.filter(created_at__gte=since)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(searches=Count("id"), zero=Count("id", filter=Q(hits=0)))
+        .order_by("day")
     )
     by_day = {row["day"]: row for row in rows}
     start = since.date()
@@ -84,11 +87,15 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
         total = logs.count()
         zero = logs.filter(hits=0).count()
         context.update(
-            days=self.days, periods=PERIODS, total=total, zero=zero,
+            days=self.days,
+            periods=PERIODS,
+            total=total,
+            zero=zero,
             zero_share=round(100 * zero / total) if total else 0,
             clicked_share=round(100 * logs.exclude(clicked_key="").count() / total) if total else 0,
             degraded=logs.filter(degraded=True).count(),
-            top=services.top_queries(since=since), zero_hits=services.zero_hit_queries(since=since),
+            top=services.top_queries(since=since),
+            zero_hits=services.zero_hit_queries(since=since),
             chart=daily_chart(since=since, days=self.days),
         )
         return context
@@ -98,4 +105,6 @@ urlpatterns = [path("search-report/", SearchReportView.as_view(), name="search_r
 
 
 def menu_item():
-    return SearchReportMenuItem(gettext_lazy("Searches"), reverse("search_report"), icon_name="search", order=720)
+    return SearchReportMenuItem(
+        gettext_lazy("Searches"), reverse("search_report"), icon_name="search", order=720
+    )

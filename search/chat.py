@@ -59,5 +59,8 @@ def search_messages(*, text: str, room_ids, language: str = "fi", limit: int = L
         page_size=max(1, min(limit, LIMIT)),
     )
     result = engine.search(query)
-    return [ChatHit(message_id=int(hit.key.split(":", 1)[1]), snippet_html=hit.snippet_html)
-            for hit in result.hits if hit.type == "chat"]
+    return [
+        ChatHit(message_id=int(hit.key.split(":", 1)[1]), snippet_html=hit.snippet_html)
+        for hit in result.hits
+        if hit.type == "chat"
+    ]

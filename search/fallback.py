@@ -73,21 +73,39 @@ def search(*, query: SearchQuery, user=None) -> SearchResult:
             if wanted and kind not in wanted:
                 continue
             for page in found:
-                hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
-                                snippet_html=_snippet(getattr(page, "lead", "") or getattr(page, "intro", "")
-                                                      or getattr(page, "summary", "")),
-                                score=0.0))
+                hits.append(
+                    Hit(
+                        key=f"{kind}:{page.pk}",
+                        type=kind,
+                        title=page.title,
+                        url=page.url or "",
+                        snippet_html=_snippet(
+                            getattr(page, "lead", "")
+                            or getattr(page, "intro", "")
+                            or getattr(page, "summary", "")
+                        ),
+                        score=0.0,
+                    )
+                )
         people = _people(query.text)
         counts["person"] = min(len(people) if isinstance(people, list) else people.count(), MAX_PER_TYPE)
         if not wanted or "person" in wanted:
             for person in people[:MAX_PER_TYPE]:
-                hits.append(Hit(key=f"person:{person.pk}", type="person", title=person.full_name,
-                                url=person.get_absolute_url(), snippet_html=html.escape(person.title), score=0.0,
-                                extra={"job_title": person.title}))
+                hits.append(
+                    Hit(
+                        key=f"person:{person.pk}",
+                        type="person",
+                        title=person.full_name,
+                        url=person.get_absolute_url(),
+                        snippet_html=html.escape(person.title),
+                        score=0.0,
+                        extra={"job_title": person.title},
+                    )
+                )
     total = len(hits)
     start = (query.page - 1) * query.page_size
     facets = {"type": sorted(((k, v) for k, v in counts.items() if v), key=lambda kv: -kv[1])}
-    return SearchResult(hits=hits[start:start + query.page_size], total=total, facets=facets)
+    return SearchResult(hits=hits[start : start + query.page_size], total=total, facets=facets)
 
 
 def suggest(*, prefix: str, audiences, limit: int = 8, user=None) -> list[Hit]:
@@ -96,12 +114,31 @@ def suggest(*, prefix: str, audiences, limit: int = 8, user=None) -> list[Hit]:
     if len(words) < 2:
         return []
     hits = []
-    query = SearchQuery(text=words, audience=audiences[0] if audiences else "none", audiences=tuple(audiences[1:]))
+    query = SearchQuery(
+        text=words, audience=audiences[0] if audiences else "none", audiences=tuple(audiences[1:])
+    )
     for kind, queryset in _page_sets(query, user):
         for page in queryset.filter(title__icontains=words).order_by("-first_published_at")[:3]:
-            hits.append(Hit(key=f"{kind}:{page.pk}", type=kind, title=page.title, url=page.url or "",
-                            snippet_html="", score=0.0))
+            hits.append(
+                Hit(
+                    key=f"{kind}:{page.pk}",
+                    type=kind,
+                    title=page.title,
+                    url=page.url or "",
+                    snippet_html="",
+                    score=0.0,
+                )
+            )
     for person in _people(words)[:3]:
-        hits.append(Hit(key=f"person:{person.pk}", type="person", title=person.full_name,
-                        url=person.get_absolute_url(), snippet_html="", score=0.0, extra={"job_title": person.title}))
+        hits.append(
+            Hit(
+                key=f"person:{person.pk}",
+                type="person",
+                title=person.full_name,
+                url=person.get_absolute_url(),
+                snippet_html="",
+                score=0.0,
+                extra={"job_title": person.title},
+            )
+        )
     return hits[:limit]

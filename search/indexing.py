@@ -63,9 +63,11 @@ def record(*, refs, throttle: float = 0.0) -> None:
     stamp = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
         for start in range(0, len(refs), _INSERT_ROWS):
-            chunk = refs[start:start + _INSERT_ROWS]
-            cursor.execute(_INSERT_SQL + ", ".join(["(%s, %s, 0, '')"] * len(chunk)),
-                           [value for ref in chunk for value in (ref, stamp)])
+            chunk = refs[start : start + _INSERT_ROWS]
+            cursor.execute(
+                _INSERT_SQL + ", ".join(["(%s, %s, 0, '')"] * len(chunk)),
+                [value for ref in chunk for value in (ref, stamp)],
+            )
     if throttle:
         now = time.monotonic()
         if now - _last_asked < throttle:
@@ -91,7 +93,9 @@ def schedule_drain() -> None:
         try:
             tasks.drain_index.enqueue()
         except Exception:  # noqa: BLE001 - the periodic drain catches up
-            logger.warning("Could not queue the search drain job; the periodic drain will catch up", exc_info=True)
+            logger.warning(
+                "Could not queue the search drain job; the periodic drain will catch up", exc_info=True
+            )
 
 
 @contextlib.contextmanager
@@ -142,7 +146,9 @@ def drain(*, engine=None, now=None, max_rounds: int = 1000) -> dict:
             by_type[kind].add(pk)
         try:
             with gc_paused():
-                written, removed = _write(engine, _batches(adapters, by_type, getattr(engine, "pipeline_chunk", None)))
+                written, removed = _write(
+                    engine, _batches(adapters, by_type, getattr(engine, "pipeline_chunk", None))
+                )
         except Exception as error:  # noqa: BLE001 - any engine failure: keep the rows, try later
             stats["failed"] += len(ids)
             _postpone(ids, error, now_)
@@ -176,7 +182,7 @@ def _batches(adapters, by_type: dict[str, set[int]], chunk: int | None):
         pks = sorted(pks)
         step = chunk or len(pks)
         for start in range(0, len(pks), step):
-            yield adapter.documents_for(pks[start:start + step])
+            yield adapter.documents_for(pks[start : start + step])
 
 
 def _requests(batches, size: int):
@@ -189,8 +195,8 @@ def _requests(batches, size: int):
         deletes += batch_deletes
         while len(upserts) + len(deletes) >= size:
             take_deletes = deletes[:size]
-            take_upserts = upserts[:size - len(take_deletes)]
-            deletes, upserts = deletes[len(take_deletes):], upserts[len(take_upserts):]
+            take_upserts = upserts[: size - len(take_deletes)]
+            deletes, upserts = deletes[len(take_deletes) :], upserts[len(take_upserts) :]
             yield take_upserts, take_deletes
     if upserts or deletes:
         yield upserts, deletes

@@ -42,11 +42,18 @@ class BestBet(models.Model):
     """An editor's pinned result: searching ``phrase`` shows ``page`` first, marked as recommended."""
 
     phrase = models.CharField(
-        _("search phrase"), max_length=200,
-        help_text=_("Shown when the search is exactly this phrase (letter case and extra spaces do not matter)."),
+        _("search phrase"),
+        max_length=200,
+        help_text=_(
+            "Shown when the search is exactly this phrase (letter case and extra spaces do not matter)."
+        ),
     )
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
-    note = models.CharField(_("note"), max_length=200, blank=True, help_text=_("Why this page is pinned (editors only)."))
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("Why this page is pinned (editors only).")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

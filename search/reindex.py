@@ -46,16 +46,21 @@ def status(*, engine) -> dict:
         missing = sorted(keys - in_index)
         extra = sorted(in_index - keys)
         known |= in_index
-        rows.append({"type": kind, "database": len(keys), "index": len(in_index), "missing": missing,
-                     "extra": extra})
+        rows.append(
+            {"type": kind, "database": len(keys), "index": len(in_index), "missing": missing, "extra": extra}
+        )
         missing_all += missing
         extra_all += extra
     extra_all += sorted(indexed - known)
     oldest = IndexOutbox.objects.order_by("created_at").first()
     return {
-        "rows": rows, "missing": missing_all, "extra": extra_all,
+        "rows": rows,
+        "missing": missing_all,
+        "extra": extra_all,
         "outbox": IndexOutbox.objects.count(),
         "outbox_oldest": oldest.created_at if oldest else None,
-        "outbox_error": IndexOutbox.objects.exclude(last_error="").values_list("last_error", flat=True).first(),
+        "outbox_error": IndexOutbox.objects.exclude(last_error="")
+        .values_list("last_error", flat=True)
+        .first(),
         "in_step": not missing_all and not extra_all,
     }

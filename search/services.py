@@ -79,8 +79,9 @@ def log_search(*, text: str, hits: int, degraded: bool) -> int:
         return SearchLog.objects.create(query=query, hits=hits, degraded=degraded).pk
 
 
-def search_site(*, user, text: str, filters: dict | None = None, page: int = 1, language: str = "fi",
-                log: bool = True) -> Outcome:
+def search_site(
+    *, user, text: str, filters: dict | None = None, page: int = 1, language: str = "fi", log: bool = True
+) -> Outcome:
     from search import fallback
     from search.engines.base import SearchUnavailable
 
@@ -88,9 +89,16 @@ def search_site(*, user, text: str, filters: dict | None = None, page: int = 1, 
     page = min(max(page, 1), MAX_PAGE)
     audience, audiences = reader_audiences(user=user)
     filters = {name: tuple(values) for name, values in (filters or {}).items() if name in FACETS and values}
-    query = SearchQuery(text=text, audience=audience, audiences=audiences, language=language, filters=filters,
-                        page=page, page_size=PAGE_SIZE,
-                        pinned=best_bet_keys(text=text, language=language) if page == 1 else ())
+    query = SearchQuery(
+        text=text,
+        audience=audience,
+        audiences=audiences,
+        language=language,
+        filters=filters,
+        page=page,
+        page_size=PAGE_SIZE,
+        pinned=best_bet_keys(text=text, language=language) if page == 1 else (),
+    )
     engine = get_engine()
     degraded = engine is None
     result = None
@@ -120,12 +128,21 @@ def autocomplete(*, user, prefix: str, language: str = "fi") -> tuple[list[Hit],
     engine = get_engine()
     if engine is not None:
         try:
-            return engine.suggest(prefix=prefix, audience=audience, audiences=audiences, language=language,
-                                  limit=AUTOCOMPLETE_LIMIT), False
+            return engine.suggest(
+                prefix=prefix,
+                audience=audience,
+                audiences=audiences,
+                language=language,
+                limit=AUTOCOMPLETE_LIMIT,
+            ), False
         except SearchUnavailable as error:
             logger.warning("Search engine unavailable for autocomplete: %s", error)
-            return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user), True
-    return fallback.suggest(prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user), False
+            return fallback.suggest(
+                prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user
+            ), True
+    return fallback.suggest(
+        prefix=prefix, audiences=(audience, *audiences), limit=AUTOCOMPLETE_LIMIT, user=user
+    ), False
 
 
 # A result link's click token: signed, naming the search's log row, the result's key and the person who searched,
@@ -152,10 +169,11 @@ def record_click(*, token: str, user) -> bool:
 
 
 def top_queries(*, since, limit: int = 20):
-    from django.db.models import Count, Sum, Q
+    from django.db.models import Count, Q, Sum
 
     return list(
-        SearchLog.objects.filter(created_at__gte=since).values("query")
+        SearchLog.objects.filter(created_at__gte=since)
+        .values("query")
         .annotate(searches=Count("id"), clicks=Count("id", filter=~Q(clicked_key="")), hits=Sum("hits"))
         .order_by("-searches", "query")[:limit]
     )
@@ -165,7 +183,8 @@ def zero_hit_queries(*, since, limit: int = 20):
     from django.db.models import Count
 
     return list(
-        SearchLog.objects.filter(created_at__gte=since, hits=0).values("query")
-        .annotate(searches=Count("id")).order_by("-searches", "query")[:limit]
+        SearchLog.objects.filter(created_at__gte=since, hits=0)
+        .values("query")
+        .annotate(searches=Count("id"))
+        .order_by("-searches", "query")[:limit]
     )
-

@@ -15,7 +15,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from search.indexing import CHAT_DRAIN_EVERY, record
 
 
-
 def page_types() -> dict[str, str]:
     """Page model name -> document type, from the registered page adapters (``page_model``)."""
     from search.adapters import registry
@@ -52,7 +51,9 @@ def on_person(sender, instance, **kwargs):
 def on_user(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
         return  # a login or password change: nothing searchable changed
-    person_id = getattr(getattr(instance, "person", None), "pk", None) if hasattr(instance, "person") else None
+    person_id = (
+        getattr(getattr(instance, "person", None), "pk", None) if hasattr(instance, "person") else None
+    )
     if person_id:
         record(refs=[f"person:{person_id}"])
 
@@ -118,7 +119,9 @@ def connect() -> None:
     from wagtail.models import PageViewRestriction
 
     post_save.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.save")
-    post_delete.connect(on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.delete")
+    post_delete.connect(
+        on_view_restriction, sender=PageViewRestriction, dispatch_uid="search.restriction.delete"
+    )
 
 
 def on_page_delete(sender, instance, **kwargs):

@@ -19,17 +19,31 @@ from search import services
 from search.engines.base import FACETS
 
 TYPE_LABELS = {
-    "instruction": _("Instructions"), "news": _("News"), "page": _("Content pages"), "person": _("People"),
-    "team": _("Teams"), "location": _("Locations"),
+    "instruction": _("Instructions"),
+    "news": _("News"),
+    "page": _("Content pages"),
+    "person": _("People"),
+    "team": _("Teams"),
+    "location": _("Locations"),
 }
 FACET_LABELS = {
-    "type": _("Type"), "topic": _("Topic"), "owner_unit": _("Owner unit"), "audience": _("Audience"),
-    "kind": _("Kind"), "language": _("Language"), "publisher": _("Publisher"),
+    "type": _("Type"),
+    "topic": _("Topic"),
+    "owner_unit": _("Owner unit"),
+    "audience": _("Audience"),
+    "kind": _("Kind"),
+    "language": _("Language"),
+    "publisher": _("Publisher"),
 }
 VALUE_LABELS = {
     "language": {"fi": _("Finnish"), "sv": _("Swedish")},
-    "audience": {"everyone": _("Everyone"), "keha": _("KEHA Centre"), "ely": _("ELY Centres"),
-                 "te": _("TE Offices"), "municipal_pilot": _("Municipal employment pilots")},
+    "audience": {
+        "everyone": _("Everyone"),
+        "keha": _("KEHA Centre"),
+        "ely": _("ELY Centres"),
+        "te": _("TE Offices"),
+        "municipal_pilot": _("Municipal employment pilots"),
+    },
     "type": TYPE_LABELS,
 }
 # The instruction library adds its kinds ("kind") in its AppConfig.ready().
@@ -47,7 +61,11 @@ def _page_number(request) -> int:
 
 
 def _filters(request) -> dict[str, list[str]]:
-    return {name: [v[:200] for v in request.GET.getlist(name) if v][:20] for name in FACETS if request.GET.getlist(name)}
+    return {
+        name: [v[:200] for v in request.GET.getlist(name) if v][:20]
+        for name in FACETS
+        if request.GET.getlist(name)
+    }
 
 
 def _url(query: str, filters: dict, **extra) -> str:
@@ -71,7 +89,12 @@ def _row(hit, *, user=None, log_id: int | None = None) -> dict:
     else:
         detail = extra.get("date", "")
     click = services.click_token(log_id=log_id, key=hit.key, user=user) if log_id and user is not None else ""
-    return {"hit": hit, "type_label": str(TYPE_LABELS.get(hit.type, hit.type)), "detail": detail, "click": click}
+    return {
+        "hit": hit,
+        "type_label": str(TYPE_LABELS.get(hit.type, hit.type)),
+        "detail": detail,
+        "click": click,
+    }
 
 
 def _facets(base: str, query: str, filters: dict, counts: dict) -> list[dict]:
@@ -94,8 +117,15 @@ def _facets(base: str, query: str, filters: dict, counts: dict) -> list[dict]:
                 href = base + _url(query, {**filters, name: [*chosen, value]})
             else:
                 href = own + "&" + urlencode([(name, value)])
-            options.append({"value": value, "label": _label(name, value), "count": count, "selected": selected,
-                            "url": href})
+            options.append(
+                {
+                    "value": value,
+                    "label": _label(name, value),
+                    "count": count,
+                    "selected": selected,
+                    "url": href,
+                }
+            )
         facets.append({"name": name, "label": FACET_LABELS[name], "options": options})
     return facets
 
@@ -107,21 +137,30 @@ def search(request):
     filters = _filters(request)
     context = {"query": query, "filters": filters}
     if query:
-        outcome = services.search_site(user=request.user, text=query, filters=filters, page=_page_number(request),
-                                       language=_language())
+        outcome = services.search_site(
+            user=request.user, text=query, filters=filters, page=_page_number(request), language=_language()
+        )
         result = outcome.result
         base = reverse("search:search")
         chips = [
-            {"label": f"{FACET_LABELS[name]}: {_label(name, value)}",
-             "url": base + _url(query, {**filters, name: [v for v in values if v != value]})}
-            for name, values in filters.items() for value in values
+            {
+                "label": f"{FACET_LABELS[name]}: {_label(name, value)}",
+                "url": base + _url(query, {**filters, name: [v for v in values if v != value]}),
+            }
+            for name, values in filters.items()
+            for value in values
         ]
         page = outcome.query.page
         pages = min(max((result.total + services.PAGE_SIZE - 1) // services.PAGE_SIZE, 1), services.MAX_PAGE)
         rows = [_row(h, user=request.user, log_id=outcome.log_id) for h in result.hits]
         context.update(
-            result=result, outcome=outcome, facets=_facets(base, query, filters, result.facets), chips=chips,
-            page=page, pages=pages, type_labels=TYPE_LABELS,
+            result=result,
+            outcome=outcome,
+            facets=_facets(base, query, filters, result.facets),
+            chips=chips,
+            page=page,
+            pages=pages,
+            type_labels=TYPE_LABELS,
             first_number=(page - 1) * services.PAGE_SIZE + 1,
             previous_url=base + _url(query, filters, page=page - 1) if page > 1 else None,
             next_url=base + _url(query, filters, page=page + 1) if page < pages else None,
@@ -135,15 +174,24 @@ def search(request):
 @login_required
 @require_GET
 def autocomplete(request):
-    hits, degraded = services.autocomplete(user=request.user, prefix=request.GET.get("q", ""), language=_language())
-    return JsonResponse({
-        "degraded": degraded,
-        "results": [
-            {"title": h.title, "url": h.url, "type": h.type, "type_label": str(TYPE_LABELS.get(h.type, h.type)),
-             "detail": _row(h)["detail"]}
-            for h in hits
-        ],
-    })
+    hits, degraded = services.autocomplete(
+        user=request.user, prefix=request.GET.get("q", ""), language=_language()
+    )
+    return JsonResponse(
+        {
+            "degraded": degraded,
+            "results": [
+                {
+                    "title": h.title,
+                    "url": h.url,
+                    "type": h.type,
+                    "type_label": str(TYPE_LABELS.get(h.type, h.type)),
+                    "detail": _row(h)["detail"],
+                }
+                for h in hits
+            ],
+        }
+    )
 
 
 @login_required
@@ -152,5 +200,7 @@ def choose(request):
     """A result was opened: remembers the click on the search's log row (results.js posts the link's signed
     token with the CSRF token; the link itself goes straight to the result)."""
     if not services.record_click(token=request.POST.get("t", ""), user=request.user):
-        return HttpResponseBadRequest(str(_("This click cannot be recorded.")), content_type="text/plain; charset=utf-8")
+        return HttpResponseBadRequest(
+            str(_("This click cannot be recorded.")), content_type="text/plain; charset=utf-8"
+        )
     return HttpResponse(status=204)

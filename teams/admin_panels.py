@@ -8,8 +8,10 @@ from teams import services
 def _bars(rows: list[tuple[str, str, int]]) -> list[dict]:
     """(label, link, value) -> rows with the bar width as a percentage of the largest value."""
     largest = max((value for _label, _link, value in rows), default=0) or 1
-    return [{"label": label, "url": url, "value": value, "percent": round(100 * value / largest)}
-            for label, url, value in rows]
+    return [
+        {"label": label, "url": url, "value": value, "percent": round(100 * value / largest)}
+        for label, url, value in rows
+    ]
 
 
 class OrganisationPanel(Component):

@@ -21,7 +21,6 @@ class TeamsConfig(AppConfig):
 
         roles.register_setup(order=20, after=_regional_editor_groups)
 
-
     def _register_search(self):
         """People, teams and locations in search: their adapters, and outbox rows when they change."""
         from django.contrib.auth import get_user_model
@@ -36,13 +35,20 @@ class TeamsConfig(AppConfig):
         search_services.AUDIENCE_RULES[50] = _agency_kind
         for order, adapter in [(40, PersonAdapter()), (50, TeamAdapter()), (60, LocationAdapter())]:
             adapters.register(adapter, order=order)
-        for model, receiver in [(Person, signals.on_person), (Team, signals.on_team), (Location, signals.on_location),
-                                (TeamMembership, signals.on_membership), (TaggedExpertise, signals.on_expertise)]:
+        for model, receiver in [
+            (Person, signals.on_person),
+            (Team, signals.on_team),
+            (Location, signals.on_location),
+            (TeamMembership, signals.on_membership),
+            (TaggedExpertise, signals.on_expertise),
+        ]:
             post_save.connect(receiver, sender=model, dispatch_uid=f"search.save.{model.__name__}")
             post_delete.connect(receiver, sender=model, dispatch_uid=f"search.delete.{model.__name__}")
         post_save.connect(signals.on_user, sender=get_user_model(), dispatch_uid="search.user")
         for model in (Unit, Agency):
-            post_save.connect(signals.on_unit_or_agency, sender=model, dispatch_uid=f"search.save.{model.__name__}")
+            post_save.connect(
+                signals.on_unit_or_agency, sender=model, dispatch_uid=f"search.save.{model.__name__}"
+            )
 
 
 def _regional_editor_groups(*, groups, sections) -> None:

@@ -13,15 +13,25 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name or expertise"), required=False, max_length=200)
     agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Agency.objects.order_by("kind", "name_fi"), required=False, to_field_name="slug"
+        label=_("Agency"),
+        queryset=Agency.objects.order_by("kind", "name_fi"),
+        required=False,
+        to_field_name="slug",
     )
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False, to_field_name="slug")
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.all(), required=False, to_field_name="slug"
+    )
     location = forms.ModelChoiceField(
         label=_("Location"), queryset=Location.objects.all(), required=False, to_field_name="slug"
     )
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), required=False, to_field_name="slug")
+    team = forms.ModelChoiceField(
+        label=_("Team"), queryset=Team.objects.all(), required=False, to_field_name="slug"
+    )
     here_today = forms.ModelChoiceField(
-        label=_("In the office today at"), queryset=Location.objects.all(), required=False, to_field_name="slug"
+        label=_("In the office today at"),
+        queryset=Location.objects.all(),
+        required=False,
+        to_field_name="slug",
     )
     available = forms.BooleanField(label=_("Available now"), required=False)
 

@@ -13,7 +13,8 @@ def load_people(user_ids) -> tuple[dict[int, tuple], dict[int, list[int]]]:
     people = {
         row[1]: row
         for row in Person.objects.filter(user_id__in=user_ids).values_list(
-            "pk", "user_id", "agency_id", "home_location_id", "unit_id")
+            "pk", "user_id", "agency_id", "home_location_id", "unit_id"
+        )
     }
     teams: dict[int, list[int]] = {}
     if people:

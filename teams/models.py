@@ -106,7 +106,9 @@ class Unit(TranslatedNameMixin):
     """One of KEHA's units, e.g. Maksatusyksikkö (Payments Unit)."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=100)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="units", verbose_name=_("agency")
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -148,7 +150,9 @@ class Location(models.Model):
 
     @property
     def address(self) -> str:
-        return ", ".join(part for part in [self.street_address, f"{self.postal_code} {self.name_fi}".strip()] if part)
+        return ", ".join(
+            part for part in [self.street_address, f"{self.postal_code} {self.name_fi}".strip()] if part
+        )
 
 
 class Team(ClusterableModel):
@@ -160,7 +164,12 @@ class Team(ClusterableModel):
         Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams", verbose_name=_("unit")
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children", verbose_name=_("parent team")
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent team"),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -217,7 +226,9 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="person", verbose_name=_("user")
     )
     title = models.CharField(_("job title"), max_length=200, blank=True)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people", verbose_name=_("agency"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="people", verbose_name=_("agency")
+    )
     unit = models.ForeignKey(
         Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="people", verbose_name=_("unit")
     )
@@ -244,14 +255,18 @@ class Person(models.Model):
         _("phone"),
         max_length=30,
         blank=True,
-        validators=[RegexValidator(r"^\+?[0-9 ()-]{5,30}$", _("Enter a phone number, e.g. +358 29 502 1234."))],
+        validators=[
+            RegexValidator(r"^\+?[0-9 ()-]{5,30}$", _("Enter a phone number, e.g. +358 29 502 1234."))
+        ],
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     expertise = TaggableManager(
         through=TaggedExpertise, blank=True, verbose_name=_("expertise"), help_text=_("Comma-separated.")
     )
     photo = models.ImageField(_("photo"), upload_to=photos.photo_path, blank=True)
-    photo_thumbnail = models.ImageField(_("thumbnail"), upload_to=photos.thumbnail_path, blank=True, editable=False)
+    photo_thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=photos.thumbnail_path, blank=True, editable=False
+    )
 
     objects = PersonQuerySet.as_manager()
 

@@ -59,7 +59,11 @@ def open_validated(upload) -> Image.Image:
                 raise ValidationError(
                     _("The image is %(width)s × %(height)s pixels; the limit is %(limit)s megapixels."),
                     code="too_many_pixels",
-                    params={"width": image.width, "height": image.height, "limit": MAX_PHOTO_PIXELS // 1_000_000},
+                    params={
+                        "width": image.width,
+                        "height": image.height,
+                        "limit": MAX_PHOTO_PIXELS // 1_000_000,
+                    },
                 )
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

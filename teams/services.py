@@ -46,10 +46,7 @@ def search_people(
         people = name_search.annotate_names(people)
     for term in terms:
         expertise = TaggedExpertise.objects.filter(content_object=OuterRef("pk"), tag__name__icontains=term)
-        people = people.filter(
-            name_search.name_filter(term)
-            | Exists(expertise)
-        )
+        people = people.filter(name_search.name_filter(term) | Exists(expertise))
     if terms:
         people = name_search.match_rank(people, " ".join(terms))
     if agency is not None:
@@ -88,7 +85,9 @@ def person_profile(*, username: str) -> Person:
         Person.objects.select_related("user", "agency", "unit", "home_location", "manager__user")
         .prefetch_related(
             "expertise",
-            Prefetch("memberships", queryset=TeamMembership.objects.select_related("team").order_by("team__name")),
+            Prefetch(
+                "memberships", queryset=TeamMembership.objects.select_related("team").order_by("team__name")
+            ),
             Prefetch(
                 "direct_reports", queryset=Person.objects.active().for_listing().prefetch_related("expertise")
             ),

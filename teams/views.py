@@ -41,7 +41,9 @@ def person_detail(request, username):
     except Person.DoesNotExist:
         raise Http404(_("No such person.")) from None
     services.with_presence([person])
-    return render(request, "teams/person_detail.html", {"person": person, "is_me": person.user_id == request.user.pk})
+    return render(
+        request, "teams/person_detail.html", {"person": person, "is_me": person.user_id == request.user.pk}
+    )
 
 
 def own_person(request) -> Person:
@@ -71,7 +73,9 @@ def profile_edit(request):
                 "expertise": list(person.expertise.all()),
             }
         )
-    return render(request, "teams/profile_edit.html", {"person": person, "form": form, "photo_form": PhotoForm()})
+    return render(
+        request, "teams/profile_edit.html", {"person": person, "form": form, "photo_form": PhotoForm()}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -116,12 +120,19 @@ def location_list(request):
 def location_detail(request, slug):
     location = get_object_or_404(Location, slug=slug)
     everyone_here = services.search_people(here_today=location)
-    here = services.with_presence(everyone_here[:services.HERE_TODAY_LIMIT])
+    here = services.with_presence(everyone_here[: services.HERE_TODAY_LIMIT])
     # Counted only when the list is capped: the usual office day costs no extra query.
     here_total = everyone_here.count() if len(here) >= services.HERE_TODAY_LIMIT else len(here)
     page = _page(request, services.search_people(location=location))
     page.object_list = services.with_presence(page.object_list)
-    return render(request, "teams/location_detail.html", {
-        "location": location, "page": page, "here_today": here, "here_total": here_total,
-        "here_more": here_total - len(here),
-    })
+    return render(
+        request,
+        "teams/location_detail.html",
+        {
+            "location": location,
+            "page": page,
+            "here_today": here,
+            "here_total": here_total,
+            "here_more": here_total - len(here),
+        },
+    )

@@ -26,7 +26,9 @@ class AgencyViewSet(OrganisationViewSet):
     list_filter = ["kind", "region"]
     search_fields = ["name_fi", "name_sv", "name_en", "short_name"]
     panels = [
-        MultiFieldPanel([FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")),
+        MultiFieldPanel(
+            [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")
+        ),
         FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
         FieldPanel("editor_group"),
@@ -40,7 +42,9 @@ class UnitViewSet(OrganisationViewSet):
     list_filter = ["agency"]
     search_fields = ["name_fi", "name_sv", "name_en"]
     panels = [
-        MultiFieldPanel([FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")),
+        MultiFieldPanel(
+            [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")
+        ),
         FieldRowPanel([FieldPanel("slug"), FieldPanel("agency")]),
         FieldPanel("description"),
     ]
@@ -116,5 +120,9 @@ def add_organisation_panel(request, panels):
 @hooks.register("after_create_snippet")
 def give_new_agency_its_editor_group(request, instance):
     """A client agency gets its regional editors' group as soon as it is created."""
-    if isinstance(instance, Agency) and instance.kind != Agency.Kind.KEHA and instance.editor_group_id is None:
+    if (
+        isinstance(instance, Agency)
+        and instance.kind != Agency.Kind.KEHA
+        and instance.editor_group_id is None
+    ):
         roles.ensure_regional_editor_group(agency=instance)

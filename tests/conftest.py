@@ -45,7 +45,11 @@ def _service_missing(marker: str) -> str | None:
     """Why the service a marker names is unavailable, or None when it is there."""
     if marker == "postgresql":
         url = os.environ.get("DATABASE_URL", "")
-        return None if url.startswith(("postgres://", "postgresql://")) else "DATABASE_URL is not a PostgreSQL URL"
+        return (
+            None
+            if url.startswith(("postgres://", "postgresql://"))
+            else "DATABASE_URL is not a PostgreSQL URL"
+        )
     if marker == "redis":
         return _redis_available()
     if marker == "search_server":
@@ -184,11 +188,23 @@ def _frames_match_their_schemas(monkeypatch):
 def org(db):
     """A small organisation: 2 agencies, 2 units, 3 towns, 2 teams, 6 people with known names."""
     keha = AgencyFactory(slug="keha-keskus", name_fi="KEHA-keskus", kind="keha", region="national")
-    ely = AgencyFactory(slug="ely-pohjanmaa", name_fi="Pohjanmaan ELY-keskus", name_sv="NTM-centralen i Österbotten")
-    payments = UnitFactory(slug="maksatus", name_fi="Maksatusyksikkö", name_sv="Utbetalningsenheten",
-                           name_en="Payments Unit", agency=keha)
-    ict = UnitFactory(slug="tivi", name_fi="Tietohallinto ja viestintä", name_sv="Dataförvaltning och kommunikation",
-                      name_en="ICT and Communications", agency=keha)
+    ely = AgencyFactory(
+        slug="ely-pohjanmaa", name_fi="Pohjanmaan ELY-keskus", name_sv="NTM-centralen i Österbotten"
+    )
+    payments = UnitFactory(
+        slug="maksatus",
+        name_fi="Maksatusyksikkö",
+        name_sv="Utbetalningsenheten",
+        name_en="Payments Unit",
+        agency=keha,
+    )
+    ict = UnitFactory(
+        slug="tivi",
+        name_fi="Tietohallinto ja viestintä",
+        name_sv="Dataförvaltning och kommunikation",
+        name_en="ICT and Communications",
+        agency=keha,
+    )
     vaasa = LocationFactory(slug="vaasa", name_fi="Vaasa", name_sv="Vasa")
     mikkeli = LocationFactory(slug="mikkeli", name_fi="Mikkeli", name_sv="S:t Michel")
     salla = LocationFactory(slug="salla", name_fi="Salla", region="lappi")
@@ -197,19 +213,51 @@ def org(db):
 
     def person(username, first, last, unit, location, title, expertise=(), agency=keha):
         user = UserFactory(username=username, first_name=first, last_name=last)
-        return PersonFactory(user=user, agency=agency, unit=unit, home_location=location, title=title,
-                             expertise=list(expertise))
+        return PersonFactory(
+            user=user,
+            agency=agency,
+            unit=unit,
+            home_location=location,
+            title=title,
+            expertise=list(expertise),
+        )
 
     people = {
-        "aino": person("aino.virtanen", "Aino", "Virtanen", payments, vaasa, "Maksatusasiantuntija",
-                       ["palkkatuki", "takaisinperintä"]),
+        "aino": person(
+            "aino.virtanen",
+            "Aino",
+            "Virtanen",
+            payments,
+            vaasa,
+            "Maksatusasiantuntija",
+            ["palkkatuki", "takaisinperintä"],
+        ),
         "matti": person("matti.aijala", "Matti", "Äijälä", payments, vaasa, "Tarkastaja", ["EU-tuet"]),
-        "sanna": person("sanna.lehtola", "Sanna", "Lehtola", ict, mikkeli, "Viestinnän asiantuntija",
-                        ["sisäinen viestintä", "saavutettavuus"]),
-        "erik": person("erik.sjoberg", "Erik", "Sjöberg", ict, salla, "Tietoturva-asiantuntija", ["tietoturva"]),
-        "liisa": person("liisa.makela", "Liisa", "Mäkelä", None, vaasa, "Viestintäsuunnittelija",
-                        ["alueellinen viestintä"], agency=ely),
-        "pekka": person("pekka.ohman", "Pekka", "Öhman", payments, mikkeli, "Maksatuspäällikkö", ["palkkatuki"]),
+        "sanna": person(
+            "sanna.lehtola",
+            "Sanna",
+            "Lehtola",
+            ict,
+            mikkeli,
+            "Viestinnän asiantuntija",
+            ["sisäinen viestintä", "saavutettavuus"],
+        ),
+        "erik": person(
+            "erik.sjoberg", "Erik", "Sjöberg", ict, salla, "Tietoturva-asiantuntija", ["tietoturva"]
+        ),
+        "liisa": person(
+            "liisa.makela",
+            "Liisa",
+            "Mäkelä",
+            None,
+            vaasa,
+            "Viestintäsuunnittelija",
+            ["alueellinen viestintä"],
+            agency=ely,
+        ),
+        "pekka": person(
+            "pekka.ohman", "Pekka", "Öhman", payments, mikkeli, "Maksatuspäällikkö", ["palkkatuki"]
+        ),
     }
     MembershipFactory(team=payroll, person=people["pekka"], role="lead")
     MembershipFactory(team=payroll, person=people["aino"])
@@ -261,7 +309,9 @@ def administrator_user(db):
 
 @pytest.fixture
 def regional_editor_user(db):
-    agency = AgencyFactory(slug="ely-lappi", name_fi="Lapin ELY-keskus", short_name="Lapin ELY", region="lappi")
+    agency = AgencyFactory(
+        slug="ely-lappi", name_fi="Lapin ELY-keskus", short_name="Lapin ELY", region="lappi"
+    )
     group = roles.ensure_regional_editor_group(agency=agency)
     user = UserFactory(username="toimittaja", first_name="Toimi", last_name="Alueellinen")
     user.groups.add(group)

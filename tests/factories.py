@@ -18,6 +18,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Testi"
     last_name = factory.Sequence(lambda n: f"Henkilö{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@keha.example")
+
     @factory.post_generation
     def password(self, create, extracted, **kwargs):
         self.set_password(extracted or PASSWORD)

@@ -35,6 +35,8 @@ def summaries(body: bytes | str) -> list[str]:
         if detail is None:
             continue
         if detail.type != "text/plain":
-            assert rendered_tags(detail.value) == [], f"markup survives in a {detail.type} summary: {detail.value!r}"
+            assert rendered_tags(detail.value) == [], (
+                f"markup survives in a {detail.type} summary: {detail.value!r}"
+            )
         shown.append(detail.value)
     return shown

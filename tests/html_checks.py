@@ -165,8 +165,14 @@ def vnu_problems(pages: dict[str, str]) -> dict[str, list[str]] | None:
             (Path(folder) / f"page{index}.html").write_text(html, encoding="utf-8")
             files[f"page{index}.html"] = name
         result = subprocess.run(
-            [*command, "--errors-only", "--format", "json", "--exit-zero-always",
-             *(str(Path(folder) / file) for file in files)],
+            [
+                *command,
+                "--errors-only",
+                "--format",
+                "json",
+                "--exit-zero-always",
+                *(str(Path(folder) / file) for file in files),
+            ],
             capture_output=True,
             text=True,
             timeout=300,
@@ -186,10 +192,12 @@ def vnu_problems(pages: dict[str, str]) -> dict[str, list[str]] | None:
 
 # --- Dates ------------------------------------------------------------------------------------------
 # The one format of every language (intranet/formats): 6.12.2026, day and month without leading zeros.
-_MONTHS = (r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|lokakuu|marraskuu"
-           r"|joulukuu|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-           r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|june|july|august"
-           r"|october")
+_MONTHS = (
+    r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|lokakuu|marraskuu"
+    r"|joulukuu|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|june|july|august"
+    r"|october"
+)
 OTHER_DATE_FORMATS = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b"  # 2026-11-06
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"  # 12/06/2026
@@ -198,8 +206,9 @@ OTHER_DATE_FORMATS = re.compile(
     rf"|\b(?:{_MONTHS})[a-z]*\.? \d{{1,2}}, \d{{4}}\b",  # Dec. 6, 2026
     re.IGNORECASE,
 )
-_NOT_TEXT = re.compile(r"<(script|style|template|textarea)\b.*?</\1\s*>|<!--.*?-->",
-                       re.DOTALL | re.IGNORECASE)
+_NOT_TEXT = re.compile(
+    r"<(script|style|template|textarea)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE
+)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -232,7 +241,9 @@ class _InlineCodeParser(HTMLParser):
                 self.problems.append(f"a style attribute on <{tag}>: {value!r}")
             elif name.startswith("on"):
                 self.problems.append(f"an event handler attribute {name} on <{tag}>")
-            elif name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+            elif name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.problems.append(f"a javascript: URL in {name} on <{tag}>")
 
 
@@ -258,4 +269,3 @@ def strict_csp_problems(header: str | None) -> list[str]:
         if loose:
             problems.append(f"CSP {name} allows {' '.join(loose)}")
     return problems
-

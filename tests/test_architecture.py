@@ -21,8 +21,20 @@ def test_import_contracts_are_kept():
 
 
 def test_every_app_declares_the_frames_it_publishes():
-    for kind in ["news.published", "mention", "presence", "presence.self", "worklocation", "chat.message",
-                 "chat.update", "chat.read", "chat.typing", "chat.mention", "chat.membership", "chat.room"]:
+    for kind in [
+        "news.published",
+        "mention",
+        "presence",
+        "presence.self",
+        "worklocation",
+        "chat.message",
+        "chat.update",
+        "chat.read",
+        "chat.typing",
+        "chat.mention",
+        "chat.membership",
+        "chat.room",
+    ]:
         assert kind in frames.SCHEMAS
 
 

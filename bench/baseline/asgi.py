@@ -56,7 +56,11 @@ class TextbookConsumer(AsyncWebsocketConsumer):
         await self.send(text_data=event["frame"])
 
 
-application = ProtocolTypeRouter({
-    "http": django_asgi_app,
-    "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([path("ws/", TextbookConsumer.as_asgi())]))),
-})
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter([path("ws/", TextbookConsumer.as_asgi())]))
+        ),
+    }
+)

@@ -31,7 +31,9 @@ class BareConsumer(AsyncWebsocketConsumer):
         await self.send('{"type": "hello"}')
 
 
-application = ProtocolTypeRouter({
-    "http": django_asgi_app,
-    "websocket": URLRouter([path("ws/", BareConsumer.as_asgi())]),
-})
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": URLRouter([path("ws/", BareConsumer.as_asgi())]),
+    }
+)

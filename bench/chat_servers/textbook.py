@@ -7,9 +7,13 @@ import django
 from django.conf import settings
 
 settings.configure(
-    DEBUG=False, SECRET_KEY="bench", ALLOWED_HOSTS=["*"], INSTALLED_APPS=["channels"],
-    CHANNEL_LAYERS={"default": {"BACKEND": "channels.layers.InMemoryChannelLayer",
-                                "CONFIG": {"capacity": 10_000}}},
+    DEBUG=False,
+    SECRET_KEY="bench",
+    ALLOWED_HOSTS=["*"],
+    INSTALLED_APPS=["channels"],
+    CHANNEL_LAYERS={
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": {"capacity": 10_000}}
+    },
 )
 django.setup()
 

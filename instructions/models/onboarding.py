@@ -18,7 +18,7 @@ from teams.models import TranslatedNameMixin
 
 
 class OnboardingPath(TranslatedNameMixin, ClusterableModel):
-    """"Uuden työntekijän perehdytys", "Uuden esihenkilön perehdytys", "TE-Digi käyttöönotto", ..."""
+    """ "Uuden työntekijän perehdytys", "Uuden esihenkilön perehdytys", "TE-Digi käyttöönotto", ..."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
     description_fi = models.TextField(_("description (Finnish)"), blank=True)
@@ -26,7 +26,9 @@ class OnboardingPath(TranslatedNameMixin, ClusterableModel):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")),
+        MultiFieldPanel(
+            [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")
+        ),
         FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
         FieldPanel("description_fi"),
         FieldPanel("description_sv"),
@@ -47,8 +49,12 @@ class OnboardingPath(TranslatedNameMixin, ClusterableModel):
 
 class OnboardingStep(Orderable):
     path = ParentalKey(OnboardingPath, on_delete=models.CASCADE, related_name="steps")
-    instruction = models.ForeignKey("instructions.InstructionPage", on_delete=models.CASCADE, related_name="+",
-                                    verbose_name=_("instruction"))
+    instruction = models.ForeignKey(
+        "instructions.InstructionPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("instruction"),
+    )
 
     panels = [FieldPanel("instruction")]
 

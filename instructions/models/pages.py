@@ -35,9 +35,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_forms import AsciiSlugPageForm
 from instructions.blocks import InstructionBodyBlock
 from instructions.forms import InstructionPageForm
-from core.page_forms import AsciiSlugPageForm
 
 # What the audience list says when no kind is ticked (search documents use it too).
 EVERYONE = "everyone"
@@ -53,8 +53,17 @@ RESERVED_SLUGS = {"perehdytys", "muutokset", "atom", "palaute", "voimassa"}
 # Fields that belong to the instruction rather than to one language version;
 # copied from the original to its translations on every publication.
 SHARED_FIELDS = [
-    "kind", "topic_id", "process_area_id", "owner_unit_id", "for_everyone", *AUDIENCE_FIELDS.values(),
-    "valid_from", "valid_until", "next_review_date", "review_interval_months", "last_reviewed_at",
+    "kind",
+    "topic_id",
+    "process_area_id",
+    "owner_unit_id",
+    "for_everyone",
+    *AUDIENCE_FIELDS.values(),
+    "valid_from",
+    "valid_until",
+    "next_review_date",
+    "review_interval_months",
+    "last_reviewed_at",
     "replacement_id",
 ]
 
@@ -93,19 +102,39 @@ class InstructionLibraryPage(Page):
 class InstructionPage(Page):
     """One instruction in Finnish, optionally with a Swedish version."""
 
-    lead = models.TextField(_("summary"), max_length=600,
-                            help_text=_("One or two sentences: what this instruction is for. Shown in lists."))
-    kind = models.CharField(_("kind"), max_length=20, choices=InstructionKind.choices,
-                            default=InstructionKind.WORK_INSTRUCTION, db_index=True)
-    topic = models.ForeignKey("instructions.Topic", on_delete=models.PROTECT, related_name="instructions",
-                              verbose_name=_("topic"))
-    process_area = models.ForeignKey("instructions.ProcessArea", on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="instructions", verbose_name=_("process area"))
-    owner_unit = models.ForeignKey("teams.Unit", on_delete=models.PROTECT, related_name="instructions",
-                                   verbose_name=_("owner unit"),
-                                   help_text=_("The unit responsible for keeping this instruction up to date."))
-    contacts = ParentalManyToManyField("teams.Person", blank=True, related_name="instruction_contacts",
-                                       verbose_name=_("contact people"))
+    lead = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One or two sentences: what this instruction is for. Shown in lists."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=InstructionKind.choices,
+        default=InstructionKind.WORK_INSTRUCTION,
+        db_index=True,
+    )
+    topic = models.ForeignKey(
+        "instructions.Topic", on_delete=models.PROTECT, related_name="instructions", verbose_name=_("topic")
+    )
+    process_area = models.ForeignKey(
+        "instructions.ProcessArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instructions",
+        verbose_name=_("process area"),
+    )
+    owner_unit = models.ForeignKey(
+        "teams.Unit",
+        on_delete=models.PROTECT,
+        related_name="instructions",
+        verbose_name=_("owner unit"),
+        help_text=_("The unit responsible for keeping this instruction up to date."),
+    )
+    contacts = ParentalManyToManyField(
+        "teams.Person", blank=True, related_name="instruction_contacts", verbose_name=_("contact people")
+    )
     audience_keha = models.BooleanField(_("KEHA Centre"), default=False)
     audience_ely = models.BooleanField(_("ELY Centres"), default=False)
     audience_te = models.BooleanField(_("TE Offices"), default=False)
@@ -115,23 +144,37 @@ class InstructionPage(Page):
     for_everyone = models.BooleanField(default=True, editable=False, db_index=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(
-        _("valid until"), null=True, blank=True, db_index=True,
-        help_text=_("After this day the instruction leaves the library and readers are sent to its replacement."),
+        _("valid until"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "After this day the instruction leaves the library and readers are sent to its replacement."
+        ),
     )
     next_review_date = models.DateField(
-        _("next review"), db_index=True,
+        _("next review"),
+        db_index=True,
         help_text=_("The owners are reminded two weeks before; after it readers see “under review”."),
     )
     review_interval_months = models.PositiveSmallIntegerField(
-        _("review interval (months)"), default=12,
+        _("review interval (months)"),
+        default=12,
         help_text=_("Confirming the instruction as still valid sets the next review this far ahead."),
     )
     last_reviewed_at = models.DateTimeField(_("last confirmed valid"), null=True, blank=True, editable=False)
-    replacement = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                    verbose_name=_("replaced by"),
-                                    help_text=_("Where readers are sent once this instruction is no longer valid."))
-    related = ParentalManyToManyField("self", blank=True, symmetrical=False, related_name="+",
-                                      verbose_name=_("related instructions"))
+    replacement = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("replaced by"),
+        help_text=_("Where readers are sent once this instruction is no longer valid."),
+    )
+    related = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="+", verbose_name=_("related instructions")
+    )
     body = StreamField(InstructionBodyBlock(), blank=True, verbose_name=_("body"))
     # The editor's "what changed?" for the revision being saved; turned into a
     # ChangeLogEntry when that revision is published (instructions.changelog).
@@ -143,8 +186,13 @@ class InstructionPage(Page):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("topic", widget=forms.Select),
-                               FieldPanel("process_area", widget=forms.Select)]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("kind"),
+                        FieldPanel("topic", widget=forms.Select),
+                        FieldPanel("process_area", widget=forms.Select),
+                    ]
+                ),
                 FieldPanel("owner_unit", widget=forms.Select),
                 FieldPanel("contacts", widget=forms.SelectMultiple(attrs={"size": 6})),
             ],
@@ -152,12 +200,20 @@ class InstructionPage(Page):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("audience_keha"), FieldPanel("audience_ely"), FieldPanel("audience_te"),
-                               FieldPanel("audience_municipal_pilot")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("audience_keha"),
+                        FieldPanel("audience_ely"),
+                        FieldPanel("audience_te"),
+                        FieldPanel("audience_municipal_pilot"),
+                    ]
+                ),
             ],
             heading=_("Audience"),
-            help_text=_("Who may read this instruction and its attachments. Leave all unticked for everyone. "
-                        "People of other organisations cannot open it."),
+            help_text=_(
+                "Who may read this instruction and its attachments. Leave all unticked for everyone. "
+                "People of other organisations cannot open it."
+            ),
         ),
         MultiFieldPanel(
             [
@@ -171,7 +227,9 @@ class InstructionPage(Page):
         MultiFieldPanel(
             [FieldPanel("material_change"), FieldPanel("change_note")],
             heading=_("What changed?"),
-            help_text=_("Readers see the note in the instruction's change log when this version is published."),
+            help_text=_(
+                "Readers see the note in the instruction's change log when this version is published."
+            ),
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
@@ -233,8 +291,11 @@ class InstructionPage(Page):
         return items
 
     def table_of_contents(self) -> list[dict]:
-        return [{"title": str(item["block"].value), "anchor": item["anchor"]}
-                for item in self.sections() if item["anchor"]]
+        return [
+            {"title": str(item["block"].value), "anchor": item["anchor"]}
+            for item in self.sections()
+            if item["anchor"]
+        ]
 
     def headings(self) -> list[str]:
         return [str(block.value) for block in self.body if block.block_type == "heading"]

@@ -18,9 +18,12 @@ class ChangeLogEntry(models.Model):
     """
 
     translation_key = models.UUIDField(db_index=True)
-    page = models.ForeignKey("instructions.InstructionPage", on_delete=models.CASCADE, related_name="change_log")
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="+")
+    page = models.ForeignKey(
+        "instructions.InstructionPage", on_delete=models.CASCADE, related_name="change_log"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     language = models.CharField(max_length=10, default="fi")
     published_at = models.DateTimeField(db_index=True)
     note = models.CharField(_("what changed"), max_length=300)
@@ -30,7 +33,9 @@ class ChangeLogEntry(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("change log entry")
         verbose_name_plural = _("change log")
-        constraints = [models.UniqueConstraint(fields=["page", "revision"], name="one_change_entry_per_revision")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "revision"], name="one_change_entry_per_revision")
+        ]
 
     def __str__(self) -> str:
         return self.note
@@ -44,7 +49,9 @@ class InstructionVisit(models.Model):
     last_visit_at = models.DateTimeField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "translation_key"], name="one_visit_per_instruction")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "translation_key"], name="one_visit_per_instruction")
+        ]
 
 
 class InstructionAttachment(models.Model):
@@ -54,7 +61,9 @@ class InstructionAttachment(models.Model):
     document is protected from the moment it is put into an instruction.
     """
 
-    page = models.ForeignKey("instructions.InstructionPage", on_delete=models.CASCADE, related_name="attachments")
+    page = models.ForeignKey(
+        "instructions.InstructionPage", on_delete=models.CASCADE, related_name="attachments"
+    )
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -62,9 +71,11 @@ class InstructionAttachment(models.Model):
 
 
 class Feedback(models.Model):
-    """"Was this helpful?": one vote per person per revision of the version they read, with an optional comment."""
+    """ "Was this helpful?": one vote per person per revision of the version they read, with an optional comment."""
 
-    page = models.ForeignKey("instructions.InstructionPage", on_delete=models.CASCADE, related_name="feedback")
+    page = models.ForeignKey(
+        "instructions.InstructionPage", on_delete=models.CASCADE, related_name="feedback"
+    )
     translation_key = models.UUIDField(db_index=True)
     # The live revision read; 0 for a page published without revisions (never in the admin).
     revision_id = models.PositiveBigIntegerField(default=0)
@@ -81,9 +92,11 @@ class Feedback(models.Model):
 
 
 class ErrorReport(models.Model):
-    """"Report an error": free text to the owners, who mark it handled in the admin."""
+    """ "Report an error": free text to the owners, who mark it handled in the admin."""
 
-    page = models.ForeignKey("instructions.InstructionPage", on_delete=models.CASCADE, related_name="error_reports")
+    page = models.ForeignKey(
+        "instructions.InstructionPage", on_delete=models.CASCADE, related_name="error_reports"
+    )
     translation_key = models.UUIDField(db_index=True)
     revision_id = models.PositiveBigIntegerField(default=0)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

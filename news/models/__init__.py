@@ -7,7 +7,6 @@
 """
 
 from news.models.engagement import Acknowledgement, ArticleView, Comment, CommentEdit, Mention, Reaction
-
 from news.models.pages import NewsArticlePage, NewsCategory, NewsIndexPage
 from news.models.reading import ArticleOpened, FeedToken, new_feed_token
 from news.models.supplements import SUPPLEMENT_FEATURES, RegionalSupplement

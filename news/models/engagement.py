@@ -29,11 +29,15 @@ class Acknowledgement(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     article = models.ForeignKey(NewsArticlePage, on_delete=models.CASCADE, related_name="acknowledgements")
     round = models.PositiveIntegerField(default=1)
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "article", "round"], name="acknowledged_once_per_round")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article", "round"], name="acknowledged_once_per_round")
+        ]
         indexes = [models.Index(fields=["article", "round"])]
 
 
@@ -50,19 +54,25 @@ class ArticleView(models.Model):
 class Comment(models.Model):
     article = models.ForeignKey(NewsArticlePage, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
     text = models.TextField(_("comment"))
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     hidden_reason = models.CharField(_("reason"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["article", "created_at"]), models.Index(fields=["author", "created_at"])]
+        indexes = [
+            models.Index(fields=["article", "created_at"]),
+            models.Index(fields=["author", "created_at"]),
+        ]
 
     @property
     def is_visible(self) -> bool:
@@ -89,21 +99,31 @@ class Reaction(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    article = models.ForeignKey(NewsArticlePage, on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="reactions")
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reactions")
+    article = models.ForeignKey(
+        NewsArticlePage, on_delete=models.CASCADE, null=True, blank=True, related_name="reactions"
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="reactions"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(article__isnull=False, comment__isnull=True) | Q(article__isnull=True, comment__isnull=False),
+                condition=Q(article__isnull=False, comment__isnull=True)
+                | Q(article__isnull=True, comment__isnull=False),
                 name="reaction_on_article_or_comment",
             ),
-            models.UniqueConstraint(fields=["user", "kind", "article"], condition=Q(article__isnull=False),
-                                    name="one_reaction_kind_per_article"),
-            models.UniqueConstraint(fields=["user", "kind", "comment"], condition=Q(comment__isnull=False),
-                                    name="one_reaction_kind_per_comment"),
+            models.UniqueConstraint(
+                fields=["user", "kind", "article"],
+                condition=Q(article__isnull=False),
+                name="one_reaction_kind_per_article",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind", "comment"],
+                condition=Q(comment__isnull=False),
+                name="one_reaction_kind_per_comment",
+            ),
         ]
 
 

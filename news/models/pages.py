@@ -22,7 +22,6 @@ Relationships (see docs/news.md for the whole picture):
   :class:`FeedToken` is a person's secret for their personal Atom feed.
 """
 
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -34,8 +33,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from news.blocks import ArticleBodyBlock
 from core.page_forms import AsciiSlugPageForm
+from news.blocks import ArticleBodyBlock
 from news.forms import NewsArticleForm
 from teams.models import TranslatedNameMixin
 
@@ -47,7 +46,9 @@ class NewsCategory(TranslatedNameMixin):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")),
+        MultiFieldPanel(
+            [FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")], heading=_("Name")
+        ),
         FieldRowPanel([FieldPanel("slug"), FieldPanel("sort_order")]),
     ]
 
@@ -86,35 +87,56 @@ class NewsArticlePage(Page):
     lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences shown in the feed."))
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("main image"),
     )
     hero_alt = models.CharField(
-        _("main image alternative text"), max_length=250, blank=True,
+        _("main image alternative text"),
+        max_length=250,
+        blank=True,
         help_text=_("What the picture shows, for screen-reader users. Required with a main image."),
     )
-    categories = ParentalManyToManyField(NewsCategory, blank=True, related_name="articles",
-                                         verbose_name=_("categories"))
+    categories = ParentalManyToManyField(
+        NewsCategory, blank=True, related_name="articles", verbose_name=_("categories")
+    )
     publisher = models.ForeignKey(
-        "teams.Agency", on_delete=models.PROTECT, related_name="published_news", verbose_name=_("publisher"),
+        "teams.Agency",
+        on_delete=models.PROTECT,
+        related_name="published_news",
+        verbose_name=_("publisher"),
         help_text=_("KEHA-keskus for national news, or the regional agency that publishes it."),
     )
-    audience_agencies = ParentalManyToManyField("teams.Agency", blank=True, related_name="+",
-                                                verbose_name=_("agencies"))
-    audience_locations = ParentalManyToManyField("teams.Location", blank=True, related_name="+",
-                                                 verbose_name=_("locations"))
-    audience_units = ParentalManyToManyField("teams.Unit", blank=True, related_name="+", verbose_name=_("units"))
-    audience_teams = ParentalManyToManyField("teams.Team", blank=True, related_name="+", verbose_name=_("teams"))
+    audience_agencies = ParentalManyToManyField(
+        "teams.Agency", blank=True, related_name="+", verbose_name=_("agencies")
+    )
+    audience_locations = ParentalManyToManyField(
+        "teams.Location", blank=True, related_name="+", verbose_name=_("locations")
+    )
+    audience_units = ParentalManyToManyField(
+        "teams.Unit", blank=True, related_name="+", verbose_name=_("units")
+    )
+    audience_teams = ParentalManyToManyField(
+        "teams.Team", blank=True, related_name="+", verbose_name=_("teams")
+    )
     # Derived on save: true when no audience is chosen. Lets the feed find
     # "for everyone" articles without four anti-joins.
     for_everyone = models.BooleanField(default=True, editable=False, db_index=True)
     pinned_until = models.DateTimeField(
-        _("pinned until"), null=True, blank=True,
+        _("pinned until"),
+        null=True,
+        blank=True,
         help_text=_("Shown at the top of the feed until this time."),
     )
     must_read = models.BooleanField(
-        _("must read"), default=False,
-        help_text=_("Everyone in the audience is asked to confirm they have read it, with a banner on every page."),
+        _("must read"),
+        default=False,
+        help_text=_(
+            "Everyone in the audience is asked to confirm they have read it, with a banner on every page."
+        ),
     )
     must_read_deadline = models.DateTimeField(_("read by"), null=True, blank=True)
     # The acknowledgement round: a material change published by an editor adds
@@ -148,8 +170,10 @@ class NewsArticlePage(Page):
                 FieldPanel("audience_teams", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Audience"),
-            help_text=_("Whose feed the article reaches. Leave all empty for everyone; several choices combine "
-                        "with OR (anyone who matches one of them)."),
+            help_text=_(
+                "Whose feed the article reaches. Leave all empty for everyone; several choices combine "
+                "with OR (anyone who matches one of them)."
+            ),
         ),
         MultiFieldPanel(
             [
@@ -173,7 +197,9 @@ class NewsArticlePage(Page):
         indexes = [
             models.Index(fields=["pinned_until"]),
             # The must-read banner on every page looks for these few articles.
-            models.Index(fields=["must_read_deadline"], condition=models.Q(must_read=True), name="news_must_read_idx"),
+            models.Index(
+                fields=["must_read_deadline"], condition=models.Q(must_read=True), name="news_must_read_idx"
+            ),
         ]
 
     @classmethod

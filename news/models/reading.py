@@ -25,6 +25,8 @@ def new_feed_token() -> str:
 class FeedToken(models.Model):
     """The secret in a person's Atom feed address; renewing replaces it, revoking deletes it."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_feed_token")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="news_feed_token"
+    )
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(auto_now=True)

@@ -13,24 +13,39 @@ SUPPLEMENT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 class RegionalSupplement(models.Model):
     """One regional agency's addition to a (usually national) article, shown only to that agency's people."""
 
-    article = models.ForeignKey(NewsArticlePage, on_delete=models.CASCADE, related_name="supplements",
-                                verbose_name=_("article"))
-    agency = models.ForeignKey("teams.Agency", on_delete=models.CASCADE, related_name="news_supplements",
-                               verbose_name=_("agency"))
+    article = models.ForeignKey(
+        NewsArticlePage, on_delete=models.CASCADE, related_name="supplements", verbose_name=_("article")
+    )
+    agency = models.ForeignKey(
+        "teams.Agency", on_delete=models.CASCADE, related_name="news_supplements", verbose_name=_("agency")
+    )
     body = RichTextField(_("text (Finnish)"), features=SUPPLEMENT_FEATURES)
-    body_sv = RichTextField(_("text (Swedish)"), blank=True, features=SUPPLEMENT_FEATURES,
-                            help_text=_("Shown to Swedish readers; the Finnish text otherwise."))
-    contact = models.ForeignKey("teams.Person", on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+", verbose_name=_("contact person"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   editable=False, related_name="+")
+    body_sv = RichTextField(
+        _("text (Swedish)"),
+        blank=True,
+        features=SUPPLEMENT_FEATURES,
+        help_text=_("Shown to Swedish readers; the Finnish text otherwise."),
+    )
+    contact = models.ForeignKey(
+        "teams.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact person"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("regional supplement")
         verbose_name_plural = _("regional supplements")
-        constraints = [models.UniqueConstraint(fields=["article", "agency"], name="one_supplement_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "agency"], name="one_supplement_per_agency")
+        ]
         ordering = ["-updated_at"]
 
     def __str__(self) -> str:

@@ -27,8 +27,13 @@ def presence(person, compact=False):
     ``person.presence`` and ``person.where_today`` are attached by teams.services.with_presence().
     """
     value = getattr(person, "presence", None) or {"status": state.OFFLINE, "text": "", "emoji": ""}
-    return {"person": person, "state": value, "label": status_label(value["status"]),
-            "where": getattr(person, "where_today", None), "compact": compact}
+    return {
+        "person": person,
+        "state": value,
+        "label": status_label(value["status"]),
+        "where": getattr(person, "where_today", None),
+        "compact": compact,
+    }
 
 
 @register.inclusion_tag("realtime/_live_labels.html")
@@ -37,12 +42,17 @@ def presence_labels():
     from presence.models import WorkPlace
     from presence.worklocation import today
 
-    return {"labels": {"status": {key: str(value) for key, value in STATUS_LABELS.items()},
-                       "where": {key: str(label) for key, label in WorkPlace.choices},
-                       "here_today": str(_("Here today")), "moved": str(_("No longer here today")),
-                       "unset": str(_("Work location not set")),
-                       # The Helsinki date the page shows: the client refreshes its "today" after midnight.
-                       "today": today().isoformat()}}
+    return {
+        "labels": {
+            "status": {key: str(value) for key, value in STATUS_LABELS.items()},
+            "where": {key: str(label) for key, label in WorkPlace.choices},
+            "here_today": str(_("Here today")),
+            "moved": str(_("No longer here today")),
+            "unset": str(_("Work location not set")),
+            # The Helsinki date the page shows: the client refreshes its "today" after midnight.
+            "today": today().isoformat(),
+        }
+    }
 
 
 @register.inclusion_tag("realtime/_presence_menu.html", takes_context=True)
@@ -59,12 +69,24 @@ def presence_menu(context):
     own = services.own_state(user=request.user)
     where = where_today(person_ids=[me.pk]).get(me.pk)
     return {
-        "show": True, "me": me, "own": own, "label": status_label(own["status"]), "where": where,
-        "request": request, "csrf_token": context.get("csrf_token"),
-        "manual_choices": [("", _("Automatic")), (state.BUSY, STATUS_LABELS[state.BUSY]),
-                           (state.DND, STATUS_LABELS[state.DND]), (state.AWAY, _("Appear away"))],
-        "place_choices": [(WorkPlace.REMOTE, WorkPlace.REMOTE.label), (WorkPlace.TRAVELLING, WorkPlace.TRAVELLING.label),
-                          (WorkPlace.ABSENT, WorkPlace.ABSENT.label)],
+        "show": True,
+        "me": me,
+        "own": own,
+        "label": status_label(own["status"]),
+        "where": where,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "manual_choices": [
+            ("", _("Automatic")),
+            (state.BUSY, STATUS_LABELS[state.BUSY]),
+            (state.DND, STATUS_LABELS[state.DND]),
+            (state.AWAY, _("Appear away")),
+        ],
+        "place_choices": [
+            (WorkPlace.REMOTE, WorkPlace.REMOTE.label),
+            (WorkPlace.TRAVELLING, WorkPlace.TRAVELLING.label),
+            (WorkPlace.ABSENT, WorkPlace.ABSENT.label),
+        ],
     }
 
 
@@ -90,9 +112,17 @@ def my_team_today(context):
     # Only what the panel shows (name, profile link, user id for presence): the listing's agency, unit and
     # location joins and their model instances cost ~2 ms of the home page for nothing.
     people = with_presence(
-        Person.objects.active().filter(memberships__team_id__in=team_ids).exclude(pk=me.pk)
-        .select_related("user").only("user_id", "user__username", "user__first_name", "user__last_name")
-        .order_by("user__last_name", "user__first_name", "pk").distinct()[:MY_TEAM_LIMIT]
+        Person.objects.active()
+        .filter(memberships__team_id__in=team_ids)
+        .exclude(pk=me.pk)
+        .select_related("user")
+        .only("user_id", "user__username", "user__first_name", "user__last_name")
+        .order_by("user__last_name", "user__first_name", "pk")
+        .distinct()[:MY_TEAM_LIMIT]
     )
-    return {"show": True, "people": people, "team_ids": team_ids,
-            "topics": " ".join(f"presence.team.{team_id}" for team_id in team_ids)}
+    return {
+        "show": True,
+        "people": people,
+        "team_ids": team_ids,
+        "topics": " ".join(f"presence.team.{team_id}" for team_id in team_ids),
+    }

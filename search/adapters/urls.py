@@ -61,7 +61,7 @@ def page_urls(pages) -> dict[int, str]:
         prefix = prefixes[language]
         if prefix is None:
             continue
-        rest = page.url_path[len(root.root_path):]
+        rest = page.url_path[len(root.root_path) :]
         # reverse() quotes the path it builds; the prefix came out of reverse() already quoted.
         path = prefix[0] + quote(rest, safe=SAFE) + prefix[1][1:]
         if path.startswith("//"):

@@ -22,7 +22,7 @@ class AnalysisDataError(ValueError):
 
 
 def _lines(name: str):
-    if not name.split("_", 1)[0] in LANGUAGES:
+    if name.split("_", 1)[0] not in LANGUAGES:
         raise ValueError(f"unknown language in {name}")
     path = DATA_DIR / name
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

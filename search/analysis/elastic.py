@@ -43,12 +43,21 @@ def analysis_settings() -> dict:
     }
     analyzers: dict[str, dict] = {
         # Unstemmed words: exact-match boosts, did-you-mean, the autocomplete's search side.
-        "taimi_exact": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding_keep"]},
+        "taimi_exact": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding_keep"],
+        },
         # Names (people): folded and original words, unstemmed ("makela" finds "Mäkelä").
-        "taimi_name": {"type": "custom", "tokenizer": "standard",
-                       "filter": ["lowercase", "asciifolding_keep"]},
+        "taimi_name": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding_keep"],
+        },
         "taimi_prefix": {
-            "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding_keep", "prefix_edge"],
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding_keep", "prefix_edge"],
         },
     }
     filters["asciifolding_keep"] = {"type": "asciifolding", "preserve_original": True}
@@ -62,16 +71,32 @@ def analysis_settings() -> dict:
         }
         filters[f"{lang}_overrides"] = {"type": "stemmer_override", "rules": override_rules(lang)}
         filters[f"{lang}_snowball"] = {"type": "snowball", "language": SNOWBALL[lang]}
-        filters[f"{lang}_synonyms"] = {"type": "synonym_graph", "synonyms": synonym_rules(lang), "lenient": True}
+        filters[f"{lang}_synonyms"] = {
+            "type": "synonym_graph",
+            "synonyms": synonym_rules(lang),
+            "lenient": True,
+        }
         analyzers[f"{lang}_index"] = {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", f"{lang}_stop", f"{lang}_decompound", f"{lang}_overrides", f"{lang}_snowball",
-                       "remove_duplicates"],
+            "filter": [
+                "lowercase",
+                f"{lang}_stop",
+                f"{lang}_decompound",
+                f"{lang}_overrides",
+                f"{lang}_snowball",
+                "remove_duplicates",
+            ],
         }
         analyzers[f"{lang}_search"] = {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", f"{lang}_stop", f"{lang}_overrides", f"{lang}_snowball", f"{lang}_synonyms"],
+            "filter": [
+                "lowercase",
+                f"{lang}_stop",
+                f"{lang}_overrides",
+                f"{lang}_snowball",
+                f"{lang}_synonyms",
+            ],
         }
     return {"analysis": {"filter": filters, "analyzer": analyzers}}

@@ -48,7 +48,9 @@ class SearchDocument:
     valid_until: datetime | None = None  # never returned after this moment
     live: bool = True
     audience: tuple[str, ...] = (EVERYONE,)  # agency kinds allowed to see it, or ("everyone",)
-    facets: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet name -> values (type/language implied)
+    facets: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # facet name -> values (type/language implied)
     extra: dict[str, str] = field(default_factory=dict)  # display-only data (e.g. person title, photo url)
 
 
@@ -57,7 +59,9 @@ class SearchQuery:
     text: str
     audience: str  # the reader's agency kind (see intranet instructions docs); never empty
     language: str = "fi"  # the reader's UI language: analysis chain for the query text
-    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet -> allowed values (OR within, AND across)
+    filters: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # facet -> allowed values (OR within, AND across)
     facets: Sequence[str] = FACETS  # facets to count, in one request
     page: int = 1
     page_size: int = 20
@@ -114,8 +118,15 @@ class SearchEngine(abc.ABC):
     def search(self, query: SearchQuery) -> SearchResult: ...
 
     @abc.abstractmethod
-    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
-                audiences: tuple[str, ...] = ()) -> list[Hit]:
+    def suggest(
+        self,
+        *,
+        prefix: str,
+        audience: str,
+        language: str = "fi",
+        limit: int = 8,
+        audiences: tuple[str, ...] = (),
+    ) -> list[Hit]:
         """Search-as-you-type for the header autocomplete (instructions, news, people).
 
         ``audiences``: further agency kinds the reader may see (as in SearchQuery).

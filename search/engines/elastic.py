@@ -64,7 +64,9 @@ class ElasticEngine(SearchEngine):
     # thread while it reads the next ones (search.indexing._write).
     pipeline_chunk = BULK_CHUNK
 
-    def __init__(self, *, url: str, alias: str = "taimi-search", replicas: int = 0, timeout: float = WEB_TIMEOUT):
+    def __init__(
+        self, *, url: str, alias: str = "taimi-search", replicas: int = 0, timeout: float = WEB_TIMEOUT
+    ):
         self.alias = alias
         self.replicas = replicas
         self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
@@ -89,7 +91,11 @@ class ElasticEngine(SearchEngine):
         try:
             names = list(self.client.indices.get_alias(name=self.alias))
         except ApiError as error:
-            if getattr(error, "status_code", None) == 404 or getattr(error, "meta", None) and error.meta.status == 404:
+            if (
+                getattr(error, "status_code", None) == 404
+                or getattr(error, "meta", None)
+                and error.meta.status == 404
+            ):
                 return None
             raise SearchUnavailable(str(error)) from error
         except TransportError as error:
@@ -109,8 +115,9 @@ class ElasticEngine(SearchEngine):
             self._call(self.client.indices.delete, index=index, ignore_unavailable=True)
 
     def versions(self) -> list[str]:
-        found = self._call(self.client.indices.get, index=f"{self.alias}-v*", allow_no_indices=True,
-                           ignore_unavailable=True)
+        found = self._call(
+            self.client.indices.get, index=f"{self.alias}-v*", allow_no_indices=True, ignore_unavailable=True
+        )
         return sorted(found)
 
     def ping(self) -> bool:
@@ -131,8 +138,15 @@ class ElasticEngine(SearchEngine):
         client = self.client.options(request_timeout=BULK_TIMEOUT)
         extra = {"require_alias": True} if require_alias else {}
         ok, errors = self._call(
-            helpers.bulk, client, actions, chunk_size=BULK_CHUNK, refresh=refresh, raise_on_error=False,
-            raise_on_exception=True, stats_only=False, **extra,
+            helpers.bulk,
+            client,
+            actions,
+            chunk_size=BULK_CHUNK,
+            refresh=refresh,
+            raise_on_error=False,
+            raise_on_exception=True,
+            stats_only=False,
+            **extra,
         )
         real = [e for e in errors if not (e.get("delete", {}).get("status") == 404)]
         if real and all("index_not_found" in str(e) for e in real):
@@ -147,10 +161,14 @@ class ElasticEngine(SearchEngine):
         the alias before every request (the outbox drain sends many)."""
         upserts, deletes = list(upserts), list(deletes)
         try:
-            self._bulk(self.alias, self._actions(self.alias, upserts, deletes), refresh=True, require_alias=True)
+            self._bulk(
+                self.alias, self._actions(self.alias, upserts, deletes), refresh=True, require_alias=True
+            )
         except AliasMissing:
             self.ensure_index()
-            self._bulk(self.alias, self._actions(self.alias, upserts, deletes), refresh=True, require_alias=True)
+            self._bulk(
+                self.alias, self._actions(self.alias, upserts, deletes), refresh=True, require_alias=True
+            )
 
     def rebuild(self, documents: Iterable[SearchDocument], *, total: int, progress=None) -> str:
         name = self._new_index_name()
@@ -171,7 +189,9 @@ class ElasticEngine(SearchEngine):
             progress(done, total)
         old = [index for index in self.versions() if index != name]
         actions = [{"add": {"index": name, "alias": self.alias}}]
-        actions += [{"remove": {"index": index, "alias": self.alias}} for index in old if self._has_alias(index)]
+        actions += [
+            {"remove": {"index": index, "alias": self.alias}} for index in old if self._has_alias(index)
+        ]
         self._call(self.client.indices.update_aliases, actions=actions)
         for index in old:
             self._call(self.client.indices.delete, index=index, ignore_unavailable=True)
@@ -188,7 +208,9 @@ class ElasticEngine(SearchEngine):
     def _search(self) -> dsl.Search:
         return dsl.Search(using=self.client, index=self.alias)
 
-    def search(self, query: SearchQuery, *, pinned: tuple[str, ...] = (), baseline: bool = False) -> SearchResult:
+    def search(
+        self, query: SearchQuery, *, pinned: tuple[str, ...] = (), baseline: bool = False
+    ) -> SearchResult:
         pinned = tuple(pinned) or query.pinned
         request = elastic_query.build(self._search(), query, pinned=pinned, baseline=baseline)
         started = time.perf_counter()
@@ -199,7 +221,9 @@ class ElasticEngine(SearchEngine):
         for name in query.facets:
             buckets = aggregations.get(f"facet_{name}", {}).get("values", {}).get("buckets", [])
             facets[name] = [(b["key"], b["doc_count"]) for b in buckets]
-        total = response.hits.total.value if hasattr(response.hits.total, "value") else int(response.hits.total)
+        total = (
+            response.hits.total.value if hasattr(response.hits.total, "value") else int(response.hits.total)
+        )
         suggestion = None
         if not baseline and total < FEW_HITS:
             suggestion = self._suggestion(query.text, response)
@@ -211,24 +235,47 @@ class ElasticEngine(SearchEngine):
         return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion, engine_ms=engine_ms)
 
     def _total(self, query: SearchQuery, text: str) -> int:
-        q = elastic_query.build(self._search(), SearchQuery(
-            text=text, audience=query.audience, audiences=query.audiences, language=query.language, now=query.now,
-            facets=(), highlight=False), baseline=False)
+        q = elastic_query.build(
+            self._search(),
+            SearchQuery(
+                text=text,
+                audience=query.audience,
+                audiences=query.audiences,
+                language=query.language,
+                now=query.now,
+                facets=(),
+                highlight=False,
+            ),
+            baseline=False,
+        )
         return self._call(q.extra(size=0, track_total_hits=True).execute).hits.total.value
 
     def _hit(self, raw, pinned) -> Hit:
         source = raw.to_dict()
         lang = source.get("language", "fi")
         highlight = raw.meta.to_dict().get("highlight", {})
-        fragment = next((highlight[f"{n}_{lang}"][0] for n in ("body", "lead", "headings")
-                         if highlight.get(f"{n}_{lang}")), None)
+        fragment = next(
+            (
+                highlight[f"{n}_{lang}"][0]
+                for n in ("body", "lead", "headings")
+                if highlight.get(f"{n}_{lang}")
+            ),
+            None,
+        )
         if fragment and elastic_query.MARK_OPEN in fragment:
             snippet = _snippet(fragment)
         else:
             snippet = _plain_snippet(source.get(f"lead_{lang}") or source.get(f"body_{lang}") or "")
-        return Hit(key=raw.meta.id, type=source["type"], title=source.get(f"title_{lang}", ""), url=source["url"],
-                   snippet_html=snippet, score=raw.meta.score or 0.0, best_bet=raw.meta.id in pinned,
-                   extra=source.get("extra") or {})
+        return Hit(
+            key=raw.meta.id,
+            type=source["type"],
+            title=source.get(f"title_{lang}", ""),
+            url=source["url"],
+            snippet_html=snippet,
+            score=raw.meta.score or 0.0,
+            best_bet=raw.meta.id in pinned,
+            extra=source.get("extra") or {},
+        )
 
     @staticmethod
     def _suggestion(text: str, response) -> str | None:
@@ -248,25 +295,53 @@ class ElasticEngine(SearchEngine):
         suggestion = " ".join(corrected)
         return suggestion if suggestion.lower() != text.lower() else None
 
-    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
-                audiences: tuple[str, ...] = ()) -> list[Hit]:
+    def suggest(
+        self,
+        *,
+        prefix: str,
+        audience: str,
+        language: str = "fi",
+        limit: int = 8,
+        audiences: tuple[str, ...] = (),
+    ) -> list[Hit]:
         prefix = " ".join(prefix.split())[:100]
         if len(prefix) < 2:
             return []
-        text_query = dsl.Q("multi_match", query=prefix, operator="and",
-                           fields=["title_fi.prefix^2", "title_sv.prefix^2", "lead_fi.exact", "lead_sv.exact"])
-        query = dsl.Q("bool", must=[text_query], filter=[
-            *elastic_query.access_filter(audiences=(audience, *audiences), now=None), dsl.Q("terms", type=list(SUGGEST_TYPES)),
-        ])
-        s = self._search().query(query).source(["type", "language", "url", "extra", "title_fi", "title_sv"])[:limit]
+        text_query = dsl.Q(
+            "multi_match",
+            query=prefix,
+            operator="and",
+            fields=["title_fi.prefix^2", "title_sv.prefix^2", "lead_fi.exact", "lead_sv.exact"],
+        )
+        query = dsl.Q(
+            "bool",
+            must=[text_query],
+            filter=[
+                *elastic_query.access_filter(audiences=(audience, *audiences), now=None),
+                dsl.Q("terms", type=list(SUGGEST_TYPES)),
+            ],
+        )
+        s = (
+            self._search()
+            .query(query)
+            .source(["type", "language", "url", "extra", "title_fi", "title_sv"])[:limit]
+        )
         response = self._call(s.execute)
         hits = []
         for raw in response.hits:
             source = raw.to_dict()
             lang = source.get("language", "fi")
-            hits.append(Hit(key=raw.meta.id, type=source["type"], title=source.get(f"title_{lang}", ""),
-                            url=source["url"], snippet_html="", score=raw.meta.score or 0.0,
-                            extra=source.get("extra") or {}))
+            hits.append(
+                Hit(
+                    key=raw.meta.id,
+                    type=source["type"],
+                    title=source.get(f"title_{lang}", ""),
+                    url=source["url"],
+                    snippet_html="",
+                    score=raw.meta.score or 0.0,
+                    extra=source.get("extra") or {},
+                )
+            )
         order = {t: i for i, t in enumerate(TYPES)}
         return sorted(hits, key=lambda h: (order.get(h.type, 99), -h.score))
 
@@ -275,6 +350,15 @@ class ElasticEngine(SearchEngine):
 
     def keys(self) -> set[str]:
         self.ensure_index()
-        scan = self._call(lambda: list(helpers.scan(self.client, index=self.alias, query={"query": {"match_all": {}}},
-                                                    _source=False, size=1000)))
+        scan = self._call(
+            lambda: list(
+                helpers.scan(
+                    self.client,
+                    index=self.alias,
+                    query={"query": {"match_all": {}}},
+                    _source=False,
+                    size=1000,
+                )
+            )
+        )
         return {hit["_id"] for hit in scan}

@@ -51,8 +51,13 @@ def mapping() -> dsl.Mapping:
     m.field("published_at", dsl.Date())
     m.field("valid_until", dsl.Date())
     m.field("extra", dsl.Object(enabled=False))
-    m.field("name", dsl.Text(analyzer="taimi_name", fields={
-        "prefix": dsl.Text(analyzer="taimi_prefix", search_analyzer="taimi_exact")}))
+    m.field(
+        "name",
+        dsl.Text(
+            analyzer="taimi_name",
+            fields={"prefix": dsl.Text(analyzer="taimi_prefix", search_analyzer="taimi_exact")},
+        ),
+    )
     for lang in ("fi", "sv"):
         for name in TEXT_FIELDS:
             m.field(f"{name}_{lang}", text_field(lang, prefix=name == "title"))

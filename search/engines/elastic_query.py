@@ -65,10 +65,14 @@ def access_filter(*, audiences, now: datetime | None) -> list[dsl.Query]:
     return [
         dsl.Q("term", live=True),
         dsl.Q("terms", audience=sorted({*audiences, EVERYONE})),
-        dsl.Q("bool", should=[
-            dsl.Q("bool", must_not=[dsl.Q("exists", field="valid_until")]),
-            dsl.Q("range", valid_until={"gt": now.isoformat()}),
-        ], minimum_should_match=1),
+        dsl.Q(
+            "bool",
+            should=[
+                dsl.Q("bool", must_not=[dsl.Q("exists", field="valid_until")]),
+                dsl.Q("range", valid_until={"gt": now.isoformat()}),
+            ],
+            minimum_should_match=1,
+        ),
     ]
 
 
@@ -82,13 +86,30 @@ def ours(text: str, *, pinned=(), language: str = "") -> dsl.Query:
     should = [
         dsl.Q("multi_match", query=text, fields=text_fields(), type="best_fields", tie_breaker=0.3),
         dsl.Q("multi_match", query=text, fields=text_fields(), type="phrase", boost=PHRASE_BOOST),
-        dsl.Q("multi_match", query=text, fields=text_fields(suffix=".exact"), type="best_fields",
-              boost=EXACT_BOOST),
+        dsl.Q(
+            "multi_match",
+            query=text,
+            fields=text_fields(suffix=".exact"),
+            type="best_fields",
+            boost=EXACT_BOOST,
+        ),
         # Typos are matched against the words as written (a typo in a stem is
         # a different stem): one edit from 3 letters, two from 6.
-        dsl.Q("bool", must=[dsl.Q("multi_match", query=text, fields=text_fields(suffix=".exact"),
-                                   type="best_fields", fuzziness=FUZZINESS, prefix_length=FUZZY_PREFIX)],
-              must_not=[dsl.Q("term", type="person")], boost=FUZZY_BOOST),
+        dsl.Q(
+            "bool",
+            must=[
+                dsl.Q(
+                    "multi_match",
+                    query=text,
+                    fields=text_fields(suffix=".exact"),
+                    type="best_fields",
+                    fuzziness=FUZZINESS,
+                    prefix_length=FUZZY_PREFIX,
+                )
+            ],
+            must_not=[dsl.Q("term", type="person")],
+            boost=FUZZY_BOOST,
+        ),
         # People by name, diacritics folded on both sides (the original word is kept and counts too).
         dsl.Q("match", name={"query": text, "boost": NAME_BOOST}),
     ]
@@ -99,16 +120,25 @@ def ours(text: str, *, pinned=(), language: str = "") -> dsl.Query:
         query=dsl.Q("bool", should=should, minimum_should_match=1),
         functions=[
             dsl.SF({"filter": dsl.Q("term", type="news").to_dict(), "weight": 1 - NEWS_DECAY}),
-            dsl.SF({"filter": dsl.Q("term", type="news").to_dict(), "weight": NEWS_DECAY,
-                    "exp": {"published_at": {"scale": NEWS_DECAY_SCALE, "decay": 0.5}}}),
+            dsl.SF(
+                {
+                    "filter": dsl.Q("term", type="news").to_dict(),
+                    "weight": NEWS_DECAY,
+                    "exp": {"published_at": {"scale": NEWS_DECAY_SCALE, "decay": 0.5}},
+                }
+            ),
         ],
         score_mode="sum",
         boost_mode="multiply",
     )
     if not language:
         return scored
-    return dsl.Q("function_score", query=scored, boost_mode="multiply", functions=[
-        dsl.SF({"filter": dsl.Q("term", language=language).to_dict(), "weight": LANGUAGE_BOOST})])
+    return dsl.Q(
+        "function_score",
+        query=scored,
+        boost_mode="multiply",
+        functions=[dsl.SF({"filter": dsl.Q("term", language=language).to_dict(), "weight": LANGUAGE_BOOST})],
+    )
 
 
 def builtin(text: str) -> dsl.Query:
@@ -118,9 +148,14 @@ def builtin(text: str) -> dsl.Query:
 
 def build(search: dsl.Search, query: SearchQuery, *, pinned=(), baseline: bool = False) -> dsl.Search:
     text = rewrite_phrases(query.text, query.language)
-    main = builtin(text) if baseline else ours(text, pinned=pinned,
-                                               language=query_language(query.text, query.language))
-    s = search.query(dsl.Q("bool", must=[main], filter=access_filter(audiences=query.allowed_audiences, now=query.now)))
+    main = (
+        builtin(text)
+        if baseline
+        else ours(text, pinned=pinned, language=query_language(query.text, query.language))
+    )
+    s = search.query(
+        dsl.Q("bool", must=[main], filter=access_filter(audiences=query.allowed_audiences, now=query.now))
+    )
     chosen = facet_filters(query.filters)
     if chosen:
         s = s.post_filter(dsl.Q("bool", filter=list(chosen.values())))
@@ -131,16 +166,28 @@ def build(search: dsl.Search, query: SearchQuery, *, pinned=(), baseline: bool =
         s.aggs.bucket(f"facet_{name}", agg)
     if query.highlight and not baseline:
         fields = {f"{name}_{lang}": {} for lang in LANGS for name in ("body", "lead", "headings")}
-        s = s.highlight(*fields, pre_tags=[MARK_OPEN], post_tags=[MARK_CLOSE], fragment_size=SNIPPET_CHARS,
-                        number_of_fragments=1, no_match_size=SNIPPET_CHARS,
-                        # Marks the stemmed words and synonyms, not the fuzzy or pinned clauses.
-                        highlight_query=dsl.Q("multi_match", query=text, fields=text_fields()).to_dict())
+        s = s.highlight(
+            *fields,
+            pre_tags=[MARK_OPEN],
+            post_tags=[MARK_CLOSE],
+            fragment_size=SNIPPET_CHARS,
+            number_of_fragments=1,
+            no_match_size=SNIPPET_CHARS,
+            # Marks the stemmed words and synonyms, not the fuzzy or pinned clauses.
+            highlight_query=dsl.Q("multi_match", query=text, fields=text_fields()).to_dict(),
+        )
     if not baseline and query.text.strip():  # elasticsearch-dsl raises KeyError on an empty suggest text
         suggest_text = query.text[:200]
         for lang in LANGS:
-            s = s.suggest(f"dym_{lang}", suggest_text, term={"field": f"title_{lang}.exact", "suggest_mode": "popular",
-                                                             "min_word_length": 4})
-            s = s.suggest(f"dymb_{lang}", suggest_text, term={"field": f"body_{lang}.exact", "suggest_mode": "popular",
-                                                              "min_word_length": 4})
+            s = s.suggest(
+                f"dym_{lang}",
+                suggest_text,
+                term={"field": f"title_{lang}.exact", "suggest_mode": "popular", "min_word_length": 4},
+            )
+            s = s.suggest(
+                f"dymb_{lang}",
+                suggest_text,
+                term={"field": f"body_{lang}.exact", "suggest_mode": "popular", "min_word_length": 4},
+            )
     start = (max(query.page, 1) - 1) * query.page_size
-    return s.extra(track_total_hits=True)[start:start + query.page_size]
+    return s.extra(track_total_hits=True)[start : start + query.page_size]

@@ -13,14 +13,22 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import tantivy
 
 from search.analysis.folding import fold
 from search.engines import embedded_query, embedded_suggest
-from search.engines.base import FACETS, Hit, SearchDocument, SearchEngine, SearchQuery, SearchResult, SearchUnavailable
+from search.engines.base import (
+    FACETS,
+    Hit,
+    SearchDocument,
+    SearchEngine,
+    SearchQuery,
+    SearchResult,
+    SearchUnavailable,
+)
 from search.engines.embedded_store import Store
 from search.engines.tantivy_analysis import Analysis, clean_text, default_analysis
 
@@ -72,7 +80,7 @@ def _epoch(value: datetime | None, default: int) -> int:
     if value is None:
         return default
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return max(0, int(value.timestamp()))
 
 
@@ -86,7 +94,9 @@ class EmbeddedEngine(SearchEngine):
 
     @staticmethod
     def _register(index: tantivy.Index) -> None:
-        index.register_tokenizer(PRE_ANALYSED, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        index.register_tokenizer(
+            PRE_ANALYSED, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+        )
 
     # --- documents -----------------------------------------------------------
     def to_tantivy(self, doc: SearchDocument) -> tantivy.Document:
@@ -210,7 +220,9 @@ class EmbeddedEngine(SearchEngine):
         except (ValueError, OSError) as error:
             raise SearchUnavailable(f"embedded index cannot be opened: {error}"[:500]) from error
         if searcher is None:
-            raise SearchUnavailable(f"no embedded index yet under {self.store.root} (manage.py search_reindex builds it)")
+            raise SearchUnavailable(
+                f"no embedded index yet under {self.store.root} (manage.py search_reindex builds it)"
+            )
         return searcher
 
     def search(self, query: SearchQuery, *, pinned: tuple[str, ...] = ()) -> SearchResult:
@@ -219,8 +231,9 @@ class EmbeddedEngine(SearchEngine):
         searcher = self._searcher()
         pinned = tuple(pinned) or tuple(getattr(query, "pinned", ()) or ())
         try:
-            result = embedded_query.run(self, searcher, query, pinned=pinned,
-                                         did_you_mean=embedded_suggest.did_you_mean)
+            result = embedded_query.run(
+                self, searcher, query, pinned=pinned, did_you_mean=embedded_suggest.did_you_mean
+            )
         except (ValueError, OSError) as error:  # tantivy reports its failures as these
             raise SearchUnavailable(f"embedded index: {error}"[:500]) from error
         return SearchResult(
@@ -231,8 +244,21 @@ class EmbeddedEngine(SearchEngine):
             engine_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def suggest(self, *, prefix: str, audience: str, language: str = "fi", limit: int = 8,
-                audiences: tuple[str, ...] = ()) -> list[Hit]:
+    def suggest(
+        self,
+        *,
+        prefix: str,
+        audience: str,
+        language: str = "fi",
+        limit: int = 8,
+        audiences: tuple[str, ...] = (),
+    ) -> list[Hit]:
         searcher = self._searcher()
-        return embedded_suggest.suggest(self, searcher, prefix=prefix, audience=audience, limit=max(1, min(limit, 50)),
-                                      audiences=audiences)
+        return embedded_suggest.suggest(
+            self,
+            searcher,
+            prefix=prefix,
+            audience=audience,
+            limit=max(1, min(limit, 50)),
+            audiences=audiences,
+        )

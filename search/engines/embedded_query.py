@@ -86,15 +86,17 @@ def _term(schema, name: str, value: str, boost: float):
 
 def known(searcher, terms, alternatives) -> bool:
     """Whether any document uses the word (stemmed, as a compound part, or as typed)."""
-    return any(searcher.doc_freq(name, term) for term in terms for name in (*FIELD_BOOSTS, *PARTS_BOOST)) or any(
-        searcher.doc_freq("exact", alt) or searcher.doc_freq("name", fold(alt)) for alt in alternatives
-    )
+    return any(
+        searcher.doc_freq(name, term) for term in terms for name in (*FIELD_BOOSTS, *PARTS_BOOST)
+    ) or any(searcher.doc_freq("exact", alt) or searcher.doc_freq("name", fold(alt)) for alt in alternatives)
 
 
 def fuzzy_clause(schema, name: str, term: str, distance: int, boost: float):
     """Terms within ``distance`` edits that keep the first FUZZY_PREFIX letters; never a person's name."""
-    clauses = [(Occur.Must, Q.fuzzy_term_query(schema, name, term, distance)),
-               (Occur.MustNot, Q.term_query(schema, "f_type", "person"))]
+    clauses = [
+        (Occur.Must, Q.fuzzy_term_query(schema, name, term, distance)),
+        (Occur.MustNot, Q.term_query(schema, "f_type", "person")),
+    ]
     if len(term) > FUZZY_PREFIX:
         clauses.append((Occur.Must, Q.regex_query(schema, name, re.escape(term[:FUZZY_PREFIX]) + ".*")))
     return Q.boost_query(Q.boolean_query(clauses), boost)
@@ -133,8 +135,15 @@ def word_query(engine, searcher, word: str, lang: str, parsed: Parsed, *, fuzzy:
     for chain in _chains(engine, lang):
         _, word_parts = chain.word(word)
         if len(word_parts) >= 2:
-            every = [(Occur.Must, Q.disjunction_max_query(
-                [_term(schema, name, part, 1.0) for name in (*FIELD_BOOSTS, *PARTS_BOOST)])) for part in word_parts]
+            every = [
+                (
+                    Occur.Must,
+                    Q.disjunction_max_query(
+                        [_term(schema, name, part, 1.0) for name in (*FIELD_BOOSTS, *PARTS_BOOST)]
+                    ),
+                )
+                for part in word_parts
+            ]
             clauses.append(Q.boost_query(Q.boolean_query(every), COMPOUND_BOOST))
             terms.update(word_parts)
             break
@@ -157,11 +166,13 @@ def _chains(engine, lang):
 
 def filter_clauses(engine, query: SearchQuery, *, skip_facet: str | None = None) -> list:
     schema = engine.schema
-    now = int((query.now.timestamp() if query.now else time.time()))
+    now = int(query.now.timestamp() if query.now else time.time())
     clauses = [
         (Occur.MustNot, Q.term_query(schema, "state", "draft")),
-        (Occur.MustNot, Q.range_query(schema, "valid_until", tantivy.FieldType.Unsigned, 0, now,
-                                      use_inverted_index=True)),
+        (
+            Occur.MustNot,
+            Q.range_query(schema, "valid_until", tantivy.FieldType.Unsigned, 0, now, use_inverted_index=True),
+        ),
         (Occur.Must, Q.term_set_query(schema, "audience", [a for a in query.allowed_audiences if a])),
     ]
     for name, values in query.filters.items():
@@ -188,13 +199,17 @@ def text_query(engine, searcher, query: SearchQuery):
     phrase = [s for s in (chain.word(w)[0] for w in qwords) if s]
     if len(phrase) > 1:
         for name, boost in PHRASE_BOOST.items():
-            should.append((Occur.Should, Q.boost_query(Q.phrase_query(engine.schema, name, phrase, slop=2), boost)))
+            should.append(
+                (Occur.Should, Q.boost_query(Q.phrase_query(engine.schema, name, phrase, slop=2), boost))
+            )
     if not should:
         return Q.empty_query(), parsed
     return Q.boolean_query(should), parsed
 
 
-def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), did_you_mean=None) -> SearchResult:
+def run(
+    engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), did_you_mean=None
+) -> SearchResult:
     """``did_you_mean``: the spelling suggester (embedded_suggest.did_you_mean, passed in by the engine, which
     keeps the two modules from importing each other); without it no suggestion is made."""
     scoring, parsed = text_query(engine, searcher, query)
@@ -246,8 +261,11 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), d
         visible = list(pinned_keys)
         if visible:
             among = Q.term_set_query(engine.schema, "key", visible)
-            matched = searcher.search(Q.boolean_query(filters + [(Occur.Must, scoring), (Occur.Must, among)]),
-                                      len(visible), count=True).count
+            matched = searcher.search(
+                Q.boolean_query(filters + [(Occur.Must, scoring), (Occur.Must, among)]),
+                len(visible),
+                count=True,
+            ).count
             total += len(visible) - matched
     return SearchResult(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
@@ -255,7 +273,9 @@ def run(engine, searcher, query: SearchQuery, *, pinned: tuple[str, ...] = (), d
 def fetch_keys(engine, searcher, query: SearchQuery, keys) -> list[tuple[str, dict]]:
     """Pinned documents the reader may see, in the editors' order."""
     found = searcher.search(
-        Q.boolean_query(filter_clauses(engine, query) + [(Occur.Must, Q.term_set_query(engine.schema, "key", list(keys)))]),
+        Q.boolean_query(
+            filter_clauses(engine, query) + [(Occur.Must, Q.term_set_query(engine.schema, "key", list(keys)))]
+        ),
         len(keys),
     )
     by_key = {}
@@ -275,7 +295,9 @@ def facet_counts(engine, searcher, query: SearchQuery, scoring) -> dict[str, lis
         aggs = {name: {"terms": {"field": f"f_{name}", "size": FACET_SIZE}} for name in names}
         result = searcher.aggregate(Q.boolean_query(clauses), aggs)
         return {
-            name: sorted(((b["key"], b["doc_count"]) for b in result[name]["buckets"]), key=lambda kv: (-kv[1], kv[0]))
+            name: sorted(
+                ((b["key"], b["doc_count"]) for b in result[name]["buckets"]), key=lambda kv: (-kv[1], kv[0])
+            )
             for name in names
         }
 

@@ -113,7 +113,11 @@ class Store:
         now = time.monotonic()
         with self._lock:
             local_commit = _local_commits.get(self.root, 0)
-            if self._index is None or now - self._checked_at >= CHECK_SECONDS or local_commit != self._seen_local_commit:
+            if (
+                self._index is None
+                or now - self._checked_at >= CHECK_SECONDS
+                or local_commit != self._seen_local_commit
+            ):
                 self._checked_at = now
                 self._seen_local_commit = local_commit
                 version = self.current_version()

@@ -52,7 +52,9 @@ def did_you_mean(engine, searcher, query: SearchQuery, parsed: Parsed) -> tuple[
         if stem and any(searcher.doc_freq(name, stem) for name in ("title", "headings", "lead", "body")):
             continue  # another inflection of a word the documents use: no spelling mistake
         fuzzy = Q.fuzzy_term_query(schema, "exact", word, distance)
-        found = searcher.search(Q.boolean_query(filter_clauses(engine, query) + [(Occur.Must, fuzzy)]), 5, count=False)
+        found = searcher.search(
+            Q.boolean_query(filter_clauses(engine, query) + [(Occur.Must, fuzzy)]), 5, count=False
+        )
         best = None
         for _, address in found.hits:
             payload = json.loads(searcher.doc(address)["payload"][0])
@@ -76,7 +78,9 @@ def suggest(engine, searcher, *, prefix: str, audience: str, limit: int, audienc
         return []
     schema = engine.schema
     query = SearchQuery(text=prefix, audience=audience, audiences=tuple(audiences))
-    filters = filter_clauses(engine, query) + [(Occur.Must, Q.term_set_query(schema, "f_type", list(SUGGEST_TYPES)))]
+    filters = filter_clauses(engine, query) + [
+        (Occur.Must, Q.term_set_query(schema, "f_type", list(SUGGEST_TYPES)))
+    ]
     # Folded on both sides: "makela" suggests "Liisa Mäkelä".
     folded = [fold(w) for w in typed]
     prefix_query = Q.phrase_prefix_query(schema, "title_folded", folded)
@@ -84,16 +88,20 @@ def suggest(engine, searcher, *, prefix: str, audience: str, limit: int, audienc
     if not found.hits:
         # Anywhere in the title, and a typo in the last word forgiven.
         loose = [(Occur.Must, Q.term_query(schema, "title_folded", w)) for w in folded[:-1]]
-        last = Q.fuzzy_term_query(schema, "title_folded", folded[-1], min(1, fuzziness(folded[-1])), prefix=True)
+        last = Q.fuzzy_term_query(
+            schema, "title_folded", folded[-1], min(1, fuzziness(folded[-1])), prefix=True
+        )
         loose.append((Occur.Must, last))
         found = searcher.search(Q.boolean_query(filters + loose), limit)
     hits = []
     for score, address in found.hits:
         doc = searcher.doc(address)
         payload = json.loads(doc["payload"][0])
-        title, _ = highlight(payload["title"],
-                             lambda ws: [w for w in ws if any(fold(w).startswith(t) for t in folded)],
-                             limit=200)
+        title, _ = highlight(
+            payload["title"],
+            lambda ws: [w for w in ws if any(fold(w).startswith(t) for t in folded)],
+            limit=200,
+        )
         hits.append(
             Hit(
                 key=doc["key"][0],

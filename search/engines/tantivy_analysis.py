@@ -89,7 +89,10 @@ def load_data(lang: str) -> dict:
     return {
         "parts": [w.lower() for w in _lines(DATA_DIR / f"{lang}_compound_parts.txt")],
         "overrides": overrides,
-        "synonyms": [tuple(w.strip().lower() for w in s.split(",") if w.strip()) for s in _lines(DATA_DIR / f"{lang}_synonyms.txt")],
+        "synonyms": [
+            tuple(w.strip().lower() for w in s.split(",") if w.strip())
+            for s in _lines(DATA_DIR / f"{lang}_synonyms.txt")
+        ],
         "phrases": phrases,
     }
 
@@ -124,12 +127,16 @@ class Chain:
 
     def __post_init__(self):
         language = LANGUAGES[self.lang]
-        self._stop = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(
-            tantivy.Filter.stopword(language)
-        ).build()
-        self._stemmer = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(
-            tantivy.Filter.stemmer(language)
-        ).build()
+        self._stop = (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+            .filter(tantivy.Filter.stopword(language))
+            .build()
+        )
+        self._stemmer = (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+            .filter(tantivy.Filter.stemmer(language))
+            .build()
+        )
         usable = sorted((p for p in self.parts if len(p) >= MIN_PART), key=len, reverse=True)
         # Every lexicon part starting at each position of a word, longest first:
         # a lookahead makes the matches overlap (tietoturva -> tieto, turva).
@@ -235,7 +242,9 @@ class Analysis:
         except ImportError:
             pass
         lowered = " ".join(words(text))
-        extra = [target for phrase, target in self.chain(lang).phrases.items() if f" {phrase} " in f" {lowered} "]
+        extra = [
+            target for phrase, target in self.chain(lang).phrases.items() if f" {phrase} " in f" {lowered} "
+        ]
         return " ".join([text, *extra]) if extra else text
 
 

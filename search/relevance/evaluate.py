@@ -33,8 +33,17 @@ def run(search_fn) -> tuple[dict[str, Score], list[dict]]:
     per_category: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
     rows = []
     for category, language, text, expected in JUDGMENTS:
-        keys = search_fn(SearchQuery(text=text, audience="keha", language=language, now=NOW, page_size=10,
-                                     facets=(), highlight=False))
+        keys = search_fn(
+            SearchQuery(
+                text=text,
+                audience="keha",
+                language=language,
+                now=NOW,
+                page_size=10,
+                facets=(),
+                highlight=False,
+            )
+        )
         top = keys[:TOP]
         relevant = {*expected, *RELEVANT.get(text, ())}
         recall = sum(1 for key in expected if key in top) / len(expected)
@@ -44,8 +53,16 @@ def run(search_fn) -> tuple[dict[str, Score], list[dict]]:
         reciprocal = 1 / rank if rank else 0.0
         for name in (category, "all"):
             per_category[name].append((recall, reciprocal, precision, wrong_top))
-        rows.append({"category": category, "query": text, "recall": recall, "rr": reciprocal,
-                     "precision": precision, "top": top})
+        rows.append(
+            {
+                "category": category,
+                "query": text,
+                "recall": recall,
+                "rr": reciprocal,
+                "precision": precision,
+                "top": top,
+            }
+        )
     scores = {}
     for name, values in per_category.items():
         n = len(values)
@@ -55,7 +72,7 @@ def run(search_fn) -> tuple[dict[str, Score], list[dict]]:
 
 
 def verdict(ours: Score, baseline: Score) -> str:
-    """"better" on recall@5 (or on MRR when recall ties), "perfect tie" when both are perfect, else "WORSE"/"tie"."""
+    """ "better" on recall@5 (or on MRR when recall ties), "perfect tie" when both are perfect, else "WORSE"/"tie"."""
     if ours.recall > baseline.recall or (ours.recall == baseline.recall and ours.mrr > baseline.mrr):
         return "better"
     if ours.recall == baseline.recall == 1.0 and ours.mrr == baseline.mrr == 1.0:

@@ -111,16 +111,22 @@ JUDGMENTS = [
 ]
 
 # Keys acceptable for a query besides the required ones (not counted against precision).
-_PALKKATUKI = ["i:palkkatuki-maksatus", "i:palkkatuki-takaisinperinta", "i:palkkatuki-haku",
-               "n:palkkatuki-muutos"]
+_PALKKATUKI = [
+    "i:palkkatuki-maksatus",
+    "i:palkkatuki-takaisinperinta",
+    "i:palkkatuki-haku",
+    "n:palkkatuki-muutos",
+]
 _HANKINTA = ["i:hankinnat", "i:hankintaohje", "n:hankintastrategia"]
 _KORTTI = ["i:kulkukortti", "i:kulunvalvonta", "n:kulunvalvonta-uudistus", "i:sv-passerkort"]
 _ETATYO = ["i:etatyo", "i:tietoturva-eta", "n:etatyo-kysely"]
 RELEVANT = {
     **{text: _PALKKATUKI for text in ("palkkatuki", "palkkatukea", "palkkatuen takaisinperintä")},
     **{text: _HANKINTA for text in ("hankinta", "hankinnoissa", "hankintojen kynnysarvot", "kilpailutus")},
-    **{text: _KORTTI for text in ("kulkukortti", "henkilökortti", "kulkulupa", "kulunvalvonnan",
-                                  "kortin kadotessa")},
+    **{
+        text: _KORTTI
+        for text in ("kulkukortti", "henkilökortti", "kulkulupa", "kulunvalvonnan", "kortin kadotessa")
+    },
     **{text: _ETATYO for text in ("etätyö", "töitä kotoa")},
     "maksatus": ["i:maksatuspaatos", "i:yrityksen-tuki"],
     "päätös maksatus": ["i:palkkatuki-maksatus", "i:eu-tuet"],

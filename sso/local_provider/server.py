@@ -378,9 +378,7 @@ def make_handler(provider: Provider):
             expired = f"{COOKIE}=; Path=/; Max-Age=0"
             if target and provider.redirect_allowed(target):
                 return self._redirect(target, expired)
-            self._send(
-                200, "Olet kirjautunut ulos.".encode(), "text/plain; charset=utf-8", {"Set-Cookie": expired}
-            )
+            self._send(200, b"Olet kirjautunut ulos.", "text/plain; charset=utf-8", {"Set-Cookie": expired})
 
         def _admin_user(self, username: str):
             user = provider.users.get(username)

@@ -136,4 +136,3 @@ def watch_csp(context) -> list[str]:
     context.expose_function("__taimiCspViolation", lambda text: found.append(text))
     context.add_init_script(_CSP_WATCH)
     return found
-

@@ -5,9 +5,9 @@ from unittest import mock
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from news.models import FeedToken, NewsArticlePage, NewsCategory, NewsIndexPage
@@ -150,8 +150,10 @@ def _check_the_phone_menu(page, demo):
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent.trim()")
         assert focused.startswith(name), f"Tab reached {focused!r}, expected {name!r}"
-        box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); "
-                            "return [r.left, r.right]; })()")
+        box = page.evaluate(
+            "(() => { const r = document.activeElement.getBoundingClientRect(); "
+            "return [r.left, r.right]; })()"
+        )
         assert box[0] >= 0 and box[1] <= 360, f"{name} is outside the screen: {box}"
     chat = nav.get_by_role("link", name="Chat")
     expect(chat.locator("[data-chat-unread]")).to_have_count(1)  # the unread badge lives in the link

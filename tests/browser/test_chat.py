@@ -33,7 +33,10 @@ def signed_in(browser, url, cookie, width=1280):
 
 def violations(page) -> list[str]:
     results = Axe().run(page, options=WCAG)
-    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
 
 
 def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
@@ -58,7 +61,9 @@ def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
         link = message.get_by_role("link", name="https://keha.fi/ohje")
         assert link.get_attribute("rel") == "noopener noreferrer nofollow"
         # New messages from others are announced to screen readers; the history is not in a live region.
-        bertil.wait_for_function("() => document.querySelector('[data-announcer]').textContent.includes('Huomenta Bertil!')")
+        bertil.wait_for_function(
+            "() => document.querySelector('[data-announcer]').textContent.includes('Huomenta Bertil!')"
+        )
         assert bertil.locator("[data-messages]").get_attribute("aria-live") is None
 
         # A message in the other room: Bertil's room list, the navigation and the page title show it unread.

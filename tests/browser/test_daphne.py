@@ -48,14 +48,27 @@ def _processes_in_group(pgid: int) -> list[str]:
 def started(tmp_path_factory):
     """``bash scripts/start.sh`` in its own process group; yields (url, process, log path)."""
     var = tmp_path_factory.mktemp("daphne-var")
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+    }
     port = free_port()
-    env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="intranet.settings", PORT=str(port), HOST="127.0.0.1",
-               PYTHON=str(BIN / "python"))
+    env.update(
+        VAR_DIR=str(var),
+        DJANGO_SETTINGS_MODULE="intranet.settings",
+        PORT=str(port),
+        HOST="127.0.0.1",
+        PYTHON=str(BIN / "python"),
+    )
     log = var / "start.log"
     with open(log, "wb") as output:
-        server = subprocess.Popen(["bash", "scripts/start.sh"], cwd=settings.BASE_DIR, env=env, stdout=output,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            ["bash", "scripts/start.sh"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(1800):  # install check, migrate, demo data: up to three minutes on a cold machine
@@ -134,8 +147,14 @@ PUBLISH_FORM = {
     "title": "Daphnen kautta julkaistu tiedote",
     "slug": "daphnen-kautta-julkaistu-tiedote",
     "lead": "Julkaistu ylläpidosta, näkyy heti verkossa oleville.",
-    "hero_alt": "", "pinned_until": "", "seo_title": "", "search_description": "", "go_live_at": "",
-    "expire_at": "", "body-count": "0", "action-publish": "action-publish",
+    "hero_alt": "",
+    "pinned_until": "",
+    "seo_title": "",
+    "search_description": "",
+    "go_live_at": "",
+    "expire_at": "",
+    "body-count": "0",
+    "action-publish": "action-publish",
 }
 
 
@@ -161,9 +180,12 @@ def test_publishing_reaches_a_reader_online_live(daphne, browser, login):
     form_html = editor.request.get(add_url).text()
     publisher = re.search(r'name="publisher"[\s\S]*?<option value="(\d+)" selected', form_html).group(1)
     csrf = next(cookie["value"] for cookie in editor.cookies() if cookie["name"] == "csrftoken")
-    response = editor.request.post(add_url, form={**PUBLISH_FORM, "publisher": publisher,
-                                                   "csrfmiddlewaretoken": csrf},
-                                   headers={"Referer": add_url}, max_redirects=0)
+    response = editor.request.post(
+        add_url,
+        form={**PUBLISH_FORM, "publisher": publisher, "csrfmiddlewaretoken": csrf},
+        headers={"Referer": add_url},
+        max_redirects=0,
+    )
     assert response.status == 302, response.text()[:2000]
 
     toast = reader_page.locator("#taimi-live")
@@ -173,6 +195,7 @@ def test_publishing_reaches_a_reader_online_live(daphne, browser, login):
     assert "Daphnen kautta julkaistu tiedote" in reader_page.content()  # in the feed, from the database
     reader.close()
     editor.close()
+
 
 def test_presence_and_work_location_changes_appear_live_on_a_team_page(daphne, browser, login):
     """A (henkilo) changes status and location from the header; B (viestinta) sees it on A's team page."""
@@ -204,7 +227,9 @@ def test_presence_and_work_location_changes_appear_live_on_a_team_page(daphne, b
     a.locator(".presence-menu").get_by_role("button", name="Etätyössä").click()
     where.get_by_text("Etätyössä").wait_for(timeout=10_000)
     assert b.url == daphne + team_url  # no reload on B's side
-    results = Axe().run(b, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    results = Axe().run(
+        b, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
     assert results.violations_count == 0, results.generate_report()
     watcher.close()
     mover.close()
@@ -220,10 +245,11 @@ def test_start_runs_the_worker_beside_daphne_and_ctrl_c_stops_both(started):
     try:
         server.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"Still running 20 s after Ctrl+C: {_processes_in_group(server.pid)}\n"
-                    + log.read_text(errors="replace")[-3000:])
+        pytest.fail(
+            f"Still running 20 s after Ctrl+C: {_processes_in_group(server.pid)}\n"
+            + log.read_text(errors="replace")[-3000:]
+        )
     deadline = time.monotonic() + 10
     while _processes_in_group(server.pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes_in_group(server.pid) == []
-

@@ -24,12 +24,18 @@ TUESDAY = MONDAY + datetime.timedelta(days=1)
 @pytest.fixture
 def office(django_db_serialized_rollback, transactional_db, live_server):
     salla = LocationFactory(slug="salla", name_fi="Salla")
-    aino = PersonFactory(user=UserFactory(username="aino", first_name="Aino", last_name="Virtanen"), home_location=salla)
-    matti = PersonFactory(user=UserFactory(username="matti", first_name="Matti", last_name="Äijälä"),
-                          home_location=LocationFactory(slug="vaasa", name_fi="Vaasa"))
+    aino = PersonFactory(
+        user=UserFactory(username="aino", first_name="Aino", last_name="Virtanen"), home_location=salla
+    )
+    matti = PersonFactory(
+        user=UserFactory(username="matti", first_name="Matti", last_name="Äijälä"),
+        home_location=LocationFactory(slug="vaasa", name_fi="Vaasa"),
+    )
     PersonFactory(user=UserFactory(username="viewer"))
     WorkLocationDay.objects.create(person=aino, date=MONDAY, kind=WorkPlace.OFFICE, location=salla)
-    WorkLocationPlan.objects.create(person=matti, weekday=TUESDAY.weekday(), kind=WorkPlace.OFFICE, location=salla)
+    WorkLocationPlan.objects.create(
+        person=matti, weekday=TUESDAY.weekday(), kind=WorkPlace.OFFICE, location=salla
+    )
     return live_server.url, aino, matti
 
 

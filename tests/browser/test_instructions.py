@@ -23,10 +23,25 @@ NOTE = "Alkuhaastattelu pidetään nyt viiden arkipäivän kuluessa."
 
 
 def test_owner_publishes_material_change_reader_sees_it_pilot_is_kept_out(demo, browser):
-    instruction = (access.originals().filter(owner_unit__slug="toiminnan-kehittaminen", audience_municipal_pilot=True,
-                                             valid_until__isnull=True).order_by("title").first())
-    keha_only = access.originals().filter(audience_keha=True, audience_ely=False, audience_te=False,
-                                          audience_municipal_pilot=False, valid_until__isnull=True).first()
+    instruction = (
+        access.originals()
+        .filter(
+            owner_unit__slug="toiminnan-kehittaminen", audience_municipal_pilot=True, valid_until__isnull=True
+        )
+        .order_by("title")
+        .first()
+    )
+    keha_only = (
+        access.originals()
+        .filter(
+            audience_keha=True,
+            audience_ely=False,
+            audience_te=False,
+            audience_municipal_pilot=False,
+            valid_until__isnull=True,
+        )
+        .first()
+    )
     assert instruction is not None and keha_only is not None
 
     with _signed_in(browser, demo, "kuntakokeilu", width=360) as page:

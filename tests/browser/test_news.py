@@ -16,8 +16,8 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import expect
 
-from news.models import NewsArticlePage, NewsIndexPage, RegionalSupplement
 from demo.teams_data import DEMO_PASSWORD
+from news.models import NewsArticlePage, NewsIndexPage, RegionalSupplement
 from teams.models import Agency, Person
 from tests.browser.conftest import log_in, watch_csp
 from tests.browser.test_accessibility import violations
@@ -38,9 +38,12 @@ def _either(*labels: str) -> re.Pattern:
 
 def _reader(*, in_region: bool) -> Person:
     """A demo person (not a demo login) in Pohjanmaan ELY-keskus, or in another ELY centre; known password."""
-    people = Person.objects.active().select_related("user", "agency").exclude(
-        user__username__in=["toimittaja", "viestinta", "paakayttaja", "ohjeet", "henkilo"]
-    ).order_by("user__username")
+    people = (
+        Person.objects.active()
+        .select_related("user", "agency")
+        .exclude(user__username__in=["toimittaja", "viestinta", "paakayttaja", "ohjeet", "henkilo"])
+        .order_by("user__username")
+    )
     if in_region:
         people = people.filter(agency__slug=REGION_SLUG)
     else:
@@ -130,16 +133,20 @@ def test_national_article_with_a_regional_supplement(demo, browser):
             "link", name=_either("Lisää alueellinen täydennys", "Add a regional supplement")
         ).click()
 
-        expect(page).to_have_url(re.compile(rf"/admin/snippets/news/regionalsupplement/add/\?article={article.pk}$"))
+        expect(page).to_have_url(
+            re.compile(rf"/admin/snippets/news/regionalsupplement/add/\?article={article.pk}$")
+        )
         # The article she came from, and her own agency, are already chosen.
-        expect(page.locator("#id_article"), "?article= did not preselect the article").to_have_value(str(article.pk))
+        expect(page.locator("#id_article"), "?article= did not preselect the article").to_have_value(
+            str(article.pk)
+        )
         expect(page.locator("#id_article-chooser")).to_contain_text(TITLE)
         expect(page.locator("#id_agency")).to_have_value(str(region.pk))
         expect(page.locator("#id_agency-chooser")).to_contain_text(region.name_fi)
 
-        text = page.get_by_role("region", name=_either(r"Teksti \(suomeksi\)", r"Text \(Finnish\)")).get_by_role(
-            "textbox"
-        )
+        text = page.get_by_role(
+            "region", name=_either(r"Teksti \(suomeksi\)", r"Text \(Finnish\)")
+        ).get_by_role("textbox")
         text.click()
         page.keyboard.type(SUPPLEMENT)
         expect(text).to_have_text(SUPPLEMENT)

@@ -67,4 +67,3 @@ def test_header_autocomplete_and_results_page(demo, page, login):
             break
         page.wait_for_timeout(100)
     assert SearchLog.objects.filter(query="palkkatuki").exclude(clicked_key="").count() == 1
-

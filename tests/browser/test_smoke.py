@@ -10,8 +10,8 @@ import pytest
 from django.db.models import Count
 from playwright.sync_api import expect
 
-from teams import services
 from demo.teams_data import DEMO_PASSWORD
+from teams import services
 from teams.models import Person
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,9 @@ def test_language_switch_turns_the_interface_swedish(demo, page, login):
     for label in ["Startsida", "Personer", "Team", "Verksamhetsorter"]:
         expect(nav.get_by_role("link", name=label, exact=True)).to_be_visible()
     expect(nav.get_by_role("link", name="Ihmiset", exact=True)).to_have_count(0)
-    expect(page.locator("header form.language-switch button[value=sv]")).to_have_attribute("aria-current", "true")
+    expect(page.locator("header form.language-switch button[value=sv]")).to_have_attribute(
+        "aria-current", "true"
+    )
     _expect_figure(page, "/ihmiset/", "550 personer")
     _expect_figure(page, "/toimipaikat/", "34 verksamhetsorter")
 
@@ -81,7 +83,10 @@ def _person_to_look_up() -> Person:
     """A demo person whose last name alone finds few enough people to fit on the first results page."""
     people = Person.objects.active().select_related("user", "unit", "agency").order_by("user__username")
     unique = (
-        Person.objects.active().values("user__last_name").annotate(n=Count("pk")).filter(n=1)
+        Person.objects.active()
+        .values("user__last_name")
+        .annotate(n=Count("pk"))
+        .filter(n=1)
         .values_list("user__last_name", flat=True)
     )
     for person in people.filter(user__last_name__in=list(unique), unit__isnull=False):

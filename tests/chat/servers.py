@@ -37,15 +37,22 @@ def free_port() -> int:
 
 
 def server_env(var_dir: Path, **extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+    }
     env.update(VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="intranet.settings", **extra)
     return env
 
 
 def manage(var_dir: Path, *args, env_extra=None) -> str:
-    result = subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=settings.BASE_DIR,
-                            env=server_env(var_dir, **(env_extra or {})), capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [str(BIN / "python"), "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=server_env(var_dir, **(env_extra or {})),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if result.returncode:
         raise RuntimeError(result.stderr[-3000:])
     return result.stdout
@@ -102,10 +109,22 @@ class Daphne:
     def start(self, timeout=60):
         with open(self.log, "ab") as output:
             self.process = subprocess.Popen(
-                [str(BIN / "python"), "-m", "realtime.daphne_server", "-b", "127.0.0.1", "-p", str(self.port),
-                 "intranet.asgi:application"],
-                cwd=settings.BASE_DIR, env=server_env(self.var_dir, **self.env), stdout=output,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    str(BIN / "python"),
+                    "-m",
+                    "realtime.daphne_server",
+                    "-b",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.port),
+                    "intranet.asgi:application",
+                ],
+                cwd=settings.BASE_DIR,
+                env=server_env(self.var_dir, **self.env),
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             try:
@@ -134,10 +153,10 @@ class ChatClient:
         self.cookie = cookie
         self.room = room
         self.servers = servers  # a callable returning the base URL to (re)connect to
-        self.shown: dict[int, dict] = {}   # seq -> message, each seq once
+        self.shown: dict[int, dict] = {}  # seq -> message, each seq once
         self.duplicates = 0
         self.last_seq = 0
-        self.outbox: dict[str, str] = {}   # client id -> body, until acknowledged
+        self.outbox: dict[str, str] = {}  # client id -> body, until acknowledged
         self.frames: list[dict] = []
         self.ws = None
         self.connected = asyncio.Event()
@@ -161,13 +180,21 @@ class ChatClient:
         while True:
             base = self.servers()
             try:
-                async with websockets.connect(base.replace("http", "ws") + "/ws/", open_timeout=3,
-                                              additional_headers={"Cookie": self.cookie, "Origin": base}) as ws:
+                async with websockets.connect(
+                    base.replace("http", "ws") + "/ws/",
+                    open_timeout=3,
+                    additional_headers={"Cookie": self.cookie, "Origin": base},
+                ) as ws:
                     self.ws = ws
                     async for text in ws:
                         await self._on_frame(json.loads(text))
-            except (OSError, websockets.ConnectionClosed, websockets.InvalidStatus, asyncio.TimeoutError,
-                    websockets.InvalidMessage):
+            except (
+                TimeoutError,
+                OSError,
+                websockets.ConnectionClosed,
+                websockets.InvalidStatus,
+                websockets.InvalidMessage,
+            ):
                 pass
             self.ws = None
             self.connected.clear()
@@ -192,8 +219,15 @@ class ChatClient:
         elif kind == "chat.subscribed":
             await self.resync()
             for client_id, body in list(self.outbox.items()):
-                await self._send({"type": "chat.send", "room": self.room, "body": body, "client_id": client_id,
-                                  "ref": client_id})
+                await self._send(
+                    {
+                        "type": "chat.send",
+                        "room": self.room,
+                        "body": body,
+                        "client_id": client_id,
+                        "ref": client_id,
+                    }
+                )
             self.connected.set()
         elif kind == "chat.message":
             message = frame["message"]
@@ -207,9 +241,20 @@ class ChatClient:
                 self.errors.append(frame)
                 return
             client_id = frame["ref"]  # like chat.js: wait a moment and send again (same client id)
-            asyncio.get_running_loop().call_later(2, lambda: asyncio.ensure_future(self._send(
-                {"type": "chat.send", "room": self.room, "body": self.outbox.get(client_id, ""),
-                 "client_id": client_id, "ref": client_id})))
+            asyncio.get_running_loop().call_later(
+                2,
+                lambda: asyncio.ensure_future(
+                    self._send(
+                        {
+                            "type": "chat.send",
+                            "room": self.room,
+                            "body": self.outbox.get(client_id, ""),
+                            "client_id": client_id,
+                            "ref": client_id,
+                        }
+                    )
+                ),
+            )
 
     def _show(self, message):
         if message["seq"] in self.shown:
@@ -239,5 +284,6 @@ class ChatClient:
         self.outbox[client_id] = body
         if not self.connected.is_set():  # queued: sent after the resync, before anything newer
             return
-        await self._send({"type": "chat.send", "room": self.room, "body": body, "client_id": client_id,
-                          "ref": client_id})
+        await self._send(
+            {"type": "chat.send", "room": self.room, "body": body, "client_id": client_id, "ref": client_id}
+        )

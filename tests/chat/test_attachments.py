@@ -51,8 +51,9 @@ def docx() -> bytes:
 
 
 def upload(user, room, name, content, content_type="application/octet-stream"):
-    return attachments.store_upload(user=user, room_id=room.pk,
-                                    upload=SimpleUploadedFile(name, content, content_type=content_type))
+    return attachments.store_upload(
+        user=user, room_id=room.pk, upload=SimpleUploadedFile(name, content, content_type=content_type)
+    )
 
 
 def test_image_is_re_encoded_without_metadata_and_thumbnailed(chat, users):
@@ -93,18 +94,21 @@ POLYGLOT_GIF = b"GIF89a/*\x00\x00\x00\x00*/=1;<script>alert(1)</script>"
 HTML_AS_PDF = b"<html><script>alert(1)</script>%PDF-1.4</html>"
 
 
-@pytest.mark.parametrize(("name", "content", "code"), [
-    ("pommi.png", bomb(), "too_many_pixels"),
-    ("kuva.svg", SVG, "unsupported_type"),
-    ("kuva.png", SVG, "not_an_image"),
-    ("polyglotti.gif", POLYGLOT_GIF, None),
-    ("ohje.pdf", HTML_AS_PDF, "content_mismatch"),
-    ("fake.docx", b"PK\x03\x04 not really a zip", "content_mismatch"),
-    ("tyhja.pdf", b"", "empty_file"),
-    ("ohjelma.exe", b"MZ\x90\x00", "unsupported_type"),
-    ("sivu.html", b"<html></html>", "unsupported_type"),
-    ("katkaistu.png", png()[:60], "damaged_image"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("pommi.png", bomb(), "too_many_pixels"),
+        ("kuva.svg", SVG, "unsupported_type"),
+        ("kuva.png", SVG, "not_an_image"),
+        ("polyglotti.gif", POLYGLOT_GIF, None),
+        ("ohje.pdf", HTML_AS_PDF, "content_mismatch"),
+        ("fake.docx", b"PK\x03\x04 not really a zip", "content_mismatch"),
+        ("tyhja.pdf", b"", "empty_file"),
+        ("ohjelma.exe", b"MZ\x90\x00", "unsupported_type"),
+        ("sivu.html", b"<html></html>", "unsupported_type"),
+        ("katkaistu.png", png()[:60], "damaged_image"),
+    ],
+)
 def test_attacks_and_mistakes_are_refused_and_nothing_is_stored(chat, users, name, content, code):
     from chat.errors import ChatError
 
@@ -136,7 +140,9 @@ def test_non_member_cannot_upload_or_download(chat, users, client):
     with pytest.raises(ChatError):
         upload(users["sanna"], room, "kuva.png", png())
     attachment = upload(users["aino"], room, "kuva.png", png())
-    message, _ = messages.post_message(user=users["aino"], room_id=room.pk, body="", attachment_ids=[attachment.pk])
+    message, _ = messages.post_message(
+        user=users["aino"], room_id=room.pk, body="", attachment_ids=[attachment.pk]
+    )
     url = reverse("chat:attachment", kwargs={"attachment_id": attachment.pk})
     client.force_login(users["sanna"])
     assert client.get(url).status_code == 404
@@ -166,10 +172,14 @@ def test_attachment_binds_only_once_and_only_the_uploaders_own(chat, users):
     _org, room, _vaasa = chat
     attachment = upload(users["aino"], room, "kuva.png", png())
     with pytest.raises(ChatError):
-        messages.post_message(user=users["matti"], room_id=room.pk, body="varastettu", attachment_ids=[attachment.pk])
+        messages.post_message(
+            user=users["matti"], room_id=room.pk, body="varastettu", attachment_ids=[attachment.pk]
+        )
     messages.post_message(user=users["aino"], room_id=room.pk, body="", attachment_ids=[attachment.pk])
     with pytest.raises(ChatError):
-        messages.post_message(user=users["aino"], room_id=room.pk, body="uudestaan", attachment_ids=[attachment.pk])
+        messages.post_message(
+            user=users["aino"], room_id=room.pk, body="uudestaan", attachment_ids=[attachment.pk]
+        )
     room.refresh_from_db()
     assert room.last_seq == 1
 
@@ -186,15 +196,27 @@ def zipped(entries: dict[str, bytes], *, extra_parts: int = 0) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("name", "make", "code", "words"), [
-    # 300 MB of zeros in one part: a few hundred KB on disk (the reviewed 4 MB -> 4 GiB bomb, scaled down).
-    ("pommi.docx", lambda: zipped({"word/document.xml": bytes(300 * 1024 * 1024)}), "archive_too_large",
-     ("300", "200")),
-    # 20 MB of zeros: small enough in total, but packed a thousand to one.
-    ("tiivis.xlsx", lambda: zipped({"xl/sheet1.xml": bytes(20 * 1024 * 1024)}), "archive_ratio", ("100",)),
-    ("osat.pptx", lambda: zipped({}, extra_parts=2001), "archive_too_many_parts", ("2000",)),
-    ("pommi.odt", lambda: zipped({"mimetype": bytes(20 * 1024 * 1024)}), "archive_ratio", ("100",)),
-])
+@pytest.mark.parametrize(
+    ("name", "make", "code", "words"),
+    [
+        # 300 MB of zeros in one part: a few hundred KB on disk (the reviewed 4 MB -> 4 GiB bomb, scaled down).
+        (
+            "pommi.docx",
+            lambda: zipped({"word/document.xml": bytes(300 * 1024 * 1024)}),
+            "archive_too_large",
+            ("300", "200"),
+        ),
+        # 20 MB of zeros: small enough in total, but packed a thousand to one.
+        (
+            "tiivis.xlsx",
+            lambda: zipped({"xl/sheet1.xml": bytes(20 * 1024 * 1024)}),
+            "archive_ratio",
+            ("100",),
+        ),
+        ("osat.pptx", lambda: zipped({}, extra_parts=2001), "archive_too_many_parts", ("2000",)),
+        ("pommi.odt", lambda: zipped({"mimetype": bytes(20 * 1024 * 1024)}), "archive_ratio", ("100",)),
+    ],
+)
 def test_zip_bomb_documents_are_refused_with_a_clear_error(chat, users, client, name, make, code, words):
     _org, room, _vaasa = chat
     client.force_login(users["aino"])
@@ -202,8 +224,9 @@ def test_zip_bomb_documents_are_refused_with_a_clear_error(chat, users, client, 
     assert len(content) < attachments.MAX_FILE_BYTES
     for language, marker in (("fi", "Asiakirja"), ("sv", "Dokumentet"), ("en", "The document")):
         client.cookies["django_language"] = language
-        response = client.post(reverse("chat:api_upload", args=[room.pk]),
-                               {"file": SimpleUploadedFile(name, content)})
+        response = client.post(
+            reverse("chat:api_upload", args=[room.pk]), {"file": SimpleUploadedFile(name, content)}
+        )
         assert response.status_code == 400
         error = response.json()["error"]
         assert error["code"] == code and marker in error["message"], error
@@ -215,6 +238,8 @@ def test_zip_bomb_documents_are_refused_with_a_clear_error(chat, users, client, 
 def test_a_real_sized_office_document_is_accepted(chat, users):
     _org, room, _vaasa = chat
     # 3 MB of varied text, as a long report: packs well but nowhere near a bomb.
-    text = b"".join(b"<w:p>Rivi %d: maksatuksen tila ja seuraava toimenpide.</w:p>" % n for n in range(50_000))
+    text = b"".join(
+        b"<w:p>Rivi %d: maksatuksen tila ja seuraava toimenpide.</w:p>" % n for n in range(50_000)
+    )
     attachment = upload(users["aino"], room, "raportti.docx", zipped({"word/document.xml": text}))
     assert attachment.kind == "file" and len(stored_files()) == 1

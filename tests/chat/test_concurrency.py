@@ -29,8 +29,12 @@ def test_concurrent_posts_get_consecutive_unique_numbers():
         try:
             start.wait()
             for number in range(EACH):
-                messages.post_message(user=user, room_id=room.pk, body=f"{user.username} {number}",
-                                      client_id=f"{user.username}-{number}")
+                messages.post_message(
+                    user=user,
+                    room_id=room.pk,
+                    body=f"{user.username} {number}",
+                    client_id=f"{user.username}-{number}",
+                )
         except Exception as error:  # noqa: BLE001
             errors.append(error)
         finally:

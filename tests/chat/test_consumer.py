@@ -29,8 +29,13 @@ async def test_members_chat_live_and_a_stranger_sees_nothing(team_room, users):
     answer = await stranger.request(type="chat.subscribe", rooms=[team_room.pk, 999999])
     assert answer["rooms"] == [] and answer["forbidden"] == [team_room.pk, 999999]
 
-    ack = await aino.request(type="chat.send", room=team_room.pk, body="Hei tiimi! 👋 Åsa ja Öljy", client_id="a1",
-                             author=users["matti"].pk)  # an "author" field is ignored: the socket's user writes
+    ack = await aino.request(
+        type="chat.send",
+        room=team_room.pk,
+        body="Hei tiimi! 👋 Åsa ja Öljy",
+        client_id="a1",
+        author=users["matti"].pk,
+    )  # an "author" field is ignored: the socket's user writes
     assert ack["type"] == "chat.ack" and ack["seq"] == 1 and not ack["duplicate"]
     got = await matti.wait_for("chat.message")
     assert got["message"]["body"] == "Hei tiimi! 👋 Åsa ja Öljy"
@@ -38,12 +43,14 @@ async def test_members_chat_live_and_a_stranger_sees_nothing(team_room, users):
     stored = await database_sync_to_async(Message.objects.get)(pk=ack["id"])
     assert stored.author_id == users["aino"].pk
 
-    for frame in ({"type": "chat.send", "room": team_room.pk, "body": "Saanko tulla?", "client_id": "s1"},
-                  {"type": "chat.typing", "room": team_room.pk},
-                  {"type": "chat.read", "room": team_room.pk, "seq": 1},
-                  {"type": "chat.react", "message": ack["id"], "emoji": "👍"},
-                  {"type": "chat.edit", "message": ack["id"], "body": "kaapattu"},
-                  {"type": "chat.delete", "message": ack["id"]}):
+    for frame in (
+        {"type": "chat.send", "room": team_room.pk, "body": "Saanko tulla?", "client_id": "s1"},
+        {"type": "chat.typing", "room": team_room.pk},
+        {"type": "chat.read", "room": team_room.pk, "seq": 1},
+        {"type": "chat.react", "message": ack["id"], "emoji": "👍"},
+        {"type": "chat.edit", "message": ack["id"], "body": "kaapattu"},
+        {"type": "chat.delete", "message": ack["id"]},
+    ):
         answer = await stranger.request(**frame)
         assert answer["type"] == "error" and answer["code"] in {"not_member", "not_author"}, (frame, answer)
     assert await stranger.nothing()
@@ -53,14 +60,17 @@ async def test_members_chat_live_and_a_stranger_sees_nothing(team_room, users):
 
 
 async def test_only_the_author_edits_and_deletes_and_owners_moderate(users):
-    room = await database_sync_to_async(rooms.create_room)(user=users["aino"], name="Projekti",
-                                                           member_ids=[users["matti"].pk, users["pekka"].pk])
+    room = await database_sync_to_async(rooms.create_room)(
+        user=users["aino"], name="Projekti", member_ids=[users["matti"].pk, users["pekka"].pk]
+    )
     aino = await connect(users["aino"], [room])
     matti = await connect(users["matti"], [room])
     ack = await matti.request(type="chat.send", room=room.pk, body="Luonnos valmis", client_id="m1")
     refused = await aino.request(type="chat.edit", message=ack["id"], body="Ei ole")
     assert refused["code"] == "not_author"
-    assert (await matti.request(type="chat.edit", message=ack["id"], body="Luonnos 2 valmis"))["type"] == "chat.ok"
+    assert (await matti.request(type="chat.edit", message=ack["id"], body="Luonnos 2 valmis"))[
+        "type"
+    ] == "chat.ok"
     update = await aino.wait_for("chat.update")
     assert update["message"]["body"] == "Luonnos 2 valmis" and update["message"]["edited"]
     pekka = await connect(users["pekka"], [room])
@@ -103,12 +113,14 @@ async def test_typing_is_throttled_not_stored_and_silent_in_big_rooms(team_room,
 
 
 async def test_a_removed_member_stops_receiving_at_once(users):
-    room = await database_sync_to_async(rooms.create_room)(user=users["aino"], name="Salainen",
-                                                           member_ids=[users["matti"].pk])
+    room = await database_sync_to_async(rooms.create_room)(
+        user=users["aino"], name="Salainen", member_ids=[users["matti"].pk]
+    )
     aino = await connect(users["aino"], [room])
     matti = await connect(users["matti"], [room])
-    await database_sync_to_async(rooms.remove_member)(user=users["aino"], room_id=room.pk,
-                                                      member_id=users["matti"].pk)
+    await database_sync_to_async(rooms.remove_member)(
+        user=users["aino"], room_id=room.pk, member_id=users["matti"].pk
+    )
     left = await matti.wait_for("chat.membership", joined=False)
     assert left["user"] == users["matti"].pk
     await aino.request(type="chat.send", room=room.pk, body="Nyt voi puhua", client_id="x")
@@ -130,7 +142,8 @@ async def test_mentions_arrive_live_and_in_the_list_also_when_added_by_edit(team
     await aino.request(type="chat.edit", message=ack["id"], body="Katsotaan ylihuomenna @pekka.ohman")
     assert await pekka.nothing(0.5)
     notified = await database_sync_to_async(
-        lambda: list(Notification.objects.values_list("recipient__username", flat=True)))()
+        lambda: list(Notification.objects.values_list("recipient__username", flat=True))
+    )()
     assert notified == ["pekka.ohman"]
     await aino.close()
     await pekka.close()
@@ -150,16 +163,19 @@ async def test_read_marker_reaches_my_other_tabs_and_the_room(team_room, users):
         await client.close()
 
 
-@pytest.mark.parametrize("frame", [
-    {"type": "chat.send", "room": "1", "body": "x"},
-    {"type": "chat.send", "room": 1, "body": {"a": 1}},
-    {"type": "chat.send", "room": True, "body": "x"},
-    {"type": "chat.subscribe", "rooms": "all"},
-    {"type": "chat.subscribe", "rooms": list(range(1, 200))},
-    {"type": "chat.react", "message": 1, "emoji": "x", "add": "yes"},
-    {"type": "chat.read", "room": 1, "seq": -1},
-    {"type": "chat.typing"},
-])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        {"type": "chat.send", "room": "1", "body": "x"},
+        {"type": "chat.send", "room": 1, "body": {"a": 1}},
+        {"type": "chat.send", "room": True, "body": "x"},
+        {"type": "chat.subscribe", "rooms": "all"},
+        {"type": "chat.subscribe", "rooms": list(range(1, 200))},
+        {"type": "chat.react", "message": 1, "emoji": "x", "add": "yes"},
+        {"type": "chat.read", "room": 1, "seq": -1},
+        {"type": "chat.typing"},
+    ],
+)
 async def test_malformed_chat_frames_get_errors_and_the_socket_stays(team_room, users, frame):
     aino = await connect(users["aino"], [team_room])
     answer = await aino.request(**frame)

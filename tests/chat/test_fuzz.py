@@ -13,23 +13,60 @@ from tests.chat.wsutil import connect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-CHAT_TYPES = ["chat.send", "chat.edit", "chat.delete", "chat.react", "chat.read", "chat.unread", "chat.typing",
-              "chat.subscribe", "chat.unsubscribe"]
-scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-2**70, max_value=2**70),
-                    st.floats(allow_nan=True), st.text(max_size=50))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                      max_leaves=10)
-FIELDS = ["room", "rooms", "body", "client_id", "reply_to", "attachments", "message", "emoji", "add", "seq", "ref",
-          "v", "author"]
+CHAT_TYPES = [
+    "chat.send",
+    "chat.edit",
+    "chat.delete",
+    "chat.react",
+    "chat.read",
+    "chat.unread",
+    "chat.typing",
+    "chat.subscribe",
+    "chat.unsubscribe",
+]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True),
+    st.text(max_size=50),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+FIELDS = [
+    "room",
+    "rooms",
+    "body",
+    "client_id",
+    "reply_to",
+    "attachments",
+    "message",
+    "emoji",
+    "add",
+    "seq",
+    "ref",
+    "v",
+    "author",
+]
 
 
 @st.composite
 def frames(draw, room_ids):
     frame = {"type": draw(st.sampled_from(CHAT_TYPES + ["ping", "subscribe", "nonsense"]))}
     for name in draw(st.lists(st.sampled_from(FIELDS), max_size=6, unique=True)):
-        frame[name] = draw(st.one_of(values, st.sampled_from(room_ids), st.just([room_ids[0]]),
-                                     st.text(alphabet="äöå👍 \n<>&\x00", max_size=20)))
+        frame[name] = draw(
+            st.one_of(
+                values,
+                st.sampled_from(room_ids),
+                st.just([room_ids[0]]),
+                st.text(alphabet="äöå👍 \n<>&\x00", max_size=20),
+            )
+        )
     return frame
 
 
@@ -55,8 +92,15 @@ def test_random_frames_never_break_the_socket_or_reach_others(org, users):
                 assert all(e["code"] != "server_error" for e in errors), (frame, errors)
                 continue
             answer = await aino.request(**frame, ref="fz")
-            assert answer["type"] in {"error", "chat.ack", "chat.ok", "chat.subscribed", "chat.unsubscribed",
-                                      "pong", "subscribed"}, (frame, answer)
+            assert answer["type"] in {
+                "error",
+                "chat.ack",
+                "chat.ok",
+                "chat.subscribed",
+                "chat.unsubscribed",
+                "pong",
+                "subscribed",
+            }, (frame, answer)
             if answer["type"] == "error":
                 assert answer["code"] != "server_error", (frame, answer)
                 assert isinstance(answer["message"], str) and answer["message"]
@@ -64,8 +108,13 @@ def test_random_frames_never_break_the_socket_or_reach_others(org, users):
         # Someone else, in a room aino cannot reach, is unaffected and saw nothing of it.
         ack = await sanna.request(type="chat.send", room=other.pk, body="Toimii yhä", client_id=None)
         assert ack["type"] == "chat.ack"
-        seen = [f for f in await sanna.drain(0.1) if f["type"].startswith("chat.") and f.get("room") != other.pk
-                and (f.get("message") or {}).get("room") != other.pk]
+        seen = [
+            f
+            for f in await sanna.drain(0.1)
+            if f["type"].startswith("chat.")
+            and f.get("room") != other.pk
+            and (f.get("message") or {}).get("room") != other.pk
+        ]
         assert seen == [], seen
         await aino.close()
         await sanna.close()

@@ -60,8 +60,15 @@ async def test_killing_the_server_mid_conversation_loses_and_duplicates_nothing(
         server.start()
         await talk(4, "jalkeen")
         total = len(sent)
-        ok = await wait_until(lambda: len(aino.shown) >= total and len(bertil.shown) >= total
-                              and not aino.outbox and not bertil.outbox, timeout=45)
+        ok = await wait_until(
+            lambda: (
+                len(aino.shown) >= total
+                and len(bertil.shown) >= total
+                and not aino.outbox
+                and not bertil.outbox
+            ),
+            timeout=45,
+        )
         assert ok, (len(aino.shown), len(bertil.shown), total, aino.outbox, bertil.outbox)
         for client in (aino, bertil):
             assert client.errors == []
@@ -73,13 +80,25 @@ async def test_killing_the_server_mid_conversation_loses_and_duplicates_nothing(
             assert client.reconnects >= 1
         # Per author, the order they were written in is the order they were stored in.
         for name in ("aino", "bertil"):
-            mine = [aino.shown[s]["client_id"] for s in sorted(aino.shown) if aino.shown[s]["client_id"].startswith(name)]
+            mine = [
+                aino.shown[s]["client_id"]
+                for s in sorted(aino.shown)
+                if aino.shown[s]["client_id"].startswith(name)
+            ]
             assert mine == [c for c in sent if c.startswith(name)]
         await aino.close()
         await bertil.close()
     finally:
         server.stop()
-    stored = json.loads(manage(var, "shell", "-c", "import json; from chat.models import Message; "
-                                             "print(json.dumps(list(Message.objects.values_list('client_id', flat=True))))"
-                                   ).strip().splitlines()[-1])
+    stored = json.loads(
+        manage(
+            var,
+            "shell",
+            "-c",
+            "import json; from chat.models import Message; "
+            "print(json.dumps(list(Message.objects.values_list('client_id', flat=True))))",
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     assert sorted(stored) == sorted(sent)

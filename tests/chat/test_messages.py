@@ -39,19 +39,31 @@ def test_messages_get_consecutive_numbers_per_room_and_keep_text_exactly(chat, u
 
 def test_resend_with_the_same_client_id_stores_once(chat, users):
     _org, team_room, _vaasa = chat
-    one, created_one = messages.post_message(user=users["aino"], room_id=team_room.pk, body="Kerran",
-                                             client_id="c-123")
-    two, created_two = messages.post_message(user=users["aino"], room_id=team_room.pk, body="Kerran",
-                                             client_id="c-123")
+    one, created_one = messages.post_message(
+        user=users["aino"], room_id=team_room.pk, body="Kerran", client_id="c-123"
+    )
+    two, created_two = messages.post_message(
+        user=users["aino"], room_id=team_room.pk, body="Kerran", client_id="c-123"
+    )
     assert created_one and not created_two and one.pk == two.pk
     assert Message.objects.filter(room=team_room).count() == 1
     # Another author may use the same client id (ids are per author).
-    three, created = messages.post_message(user=users["matti"], room_id=team_room.pk, body="x", client_id="c-123")
+    three, created = messages.post_message(
+        user=users["matti"], room_id=team_room.pk, body="x", client_id="c-123"
+    )
     assert created and three.seq == 2
 
 
-@pytest.mark.parametrize(("body", "code"), [("", "empty"), ("   \n ", "empty"), ("x" * 4001, "too_long"),
-                                            ("a\x00b", "invalid_body"), (["list"], "invalid_body")])
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("x" * 4001, "too_long"),
+        ("a\x00b", "invalid_body"),
+        (["list"], "invalid_body"),
+    ],
+)
 def test_bad_bodies_get_clear_errors_and_store_nothing(chat, users, body, code):
     _org, team_room, _vaasa = chat
     with pytest.raises(ChatError) as refused:
@@ -64,9 +76,11 @@ def test_bad_bodies_get_clear_errors_and_store_nothing(chat, users, body, code):
 
 def test_non_member_cannot_post_or_read(chat, users):
     _org, team_room, _vaasa = chat
-    for call in (lambda: post(users["sanna"], team_room, "Hei"),
-                 lambda: messages.history(user=users["sanna"], room_id=team_room.pk),
-                 lambda: messages.since(user=users["sanna"], room_id=team_room.pk, after=0)):
+    for call in (
+        lambda: post(users["sanna"], team_room, "Hei"),
+        lambda: messages.history(user=users["sanna"], room_id=team_room.pk),
+        lambda: messages.since(user=users["sanna"], room_id=team_room.pk, after=0),
+    ):
         with pytest.raises(ChatError) as refused:
             call()
         assert refused.value.code == "not_member"
@@ -118,7 +132,9 @@ def test_reactions_are_idempotent_and_emoji_only(chat, users):
     messages.react(user=users["pekka"], message_id=message.pk, emoji="👍🏽")
     data = message_dict(messages.react(user=users["pekka"], message_id=message.pk, emoji="🎉"))
     assert {r["emoji"]: sorted(r["users"]) for r in data["reactions"]} == {
-        "🎉": sorted([users["matti"].pk, users["pekka"].pk]), "👍🏽": [users["pekka"].pk]}
+        "🎉": sorted([users["matti"].pk, users["pekka"].pk]),
+        "👍🏽": [users["pekka"].pk],
+    }
     data = message_dict(messages.react(user=users["pekka"], message_id=message.pk, emoji="🎉", add=False))
     assert {r["emoji"]: r["users"] for r in data["reactions"]}["🎉"] == [users["matti"].pk]
     for bad in ("<script>", "abc", "", "🎉" * 20, 5):
@@ -161,11 +177,18 @@ def test_unread_counts_read_markers_and_mark_unread(chat, users):
 
 def test_mentions_notify_members_once_also_when_added_by_edit(chat, users):
     _org, team_room, _vaasa = chat
-    message = post(users["aino"], team_room, "@matti.aijala katsotko? @sanna.lehtola ei ole jäsen, @aino.virtanen")
+    message = post(
+        users["aino"], team_room, "@matti.aijala katsotko? @sanna.lehtola ei ole jäsen, @aino.virtanen"
+    )
     assert set(MessageMention.objects.filter(message=message).values_list("user__username", flat=True)) == {
-        "matti.aijala"}
-    messages.edit_message(user=users["aino"], message_id=message.pk, body="@matti.aijala ja @pekka.ohman katsokaa")
-    messages.edit_message(user=users["aino"], message_id=message.pk, body="@matti.aijala ja @Pekka.Ohman katsokaa!")
+        "matti.aijala"
+    }
+    messages.edit_message(
+        user=users["aino"], message_id=message.pk, body="@matti.aijala ja @pekka.ohman katsokaa"
+    )
+    messages.edit_message(
+        user=users["aino"], message_id=message.pk, body="@matti.aijala ja @Pekka.Ohman katsokaa!"
+    )
     notified = Notification.objects.filter(kind="mention").values_list("recipient__username", flat=True)
     assert sorted(notified) == ["matti.aijala", "pekka.ohman"]
     parts = message_dict(Message.objects.get(pk=message.pk))["parts"]
@@ -176,7 +199,9 @@ def test_room_mention_notifies_everyone_but_the_author(chat, users):
     _org, team_room, _vaasa = chat
     post(users["pekka"], team_room, "@room palaveri siirtyy")
     assert sorted(Notification.objects.values_list("recipient__username", flat=True)) == [
-        "aino.virtanen", "matti.aijala"]
+        "aino.virtanen",
+        "matti.aijala",
+    ]
 
 
 def test_links_are_parts_not_html(chat, users):
@@ -219,12 +244,18 @@ def test_search_finds_only_my_rooms(chat, users, group_room):
     assert len(found.messages) == 2 and not found.degraded  # no engine configured: the database, not degraded
     assert len(messages.search(user=users["pekka"], query="takaisinperintä").messages) == 1
     assert messages.search(user=users["sanna"], query="takaisinperintä").messages == []
-    assert len(messages.search(user=users["matti"], query="takaisinperintä", room_id=group_room.pk).messages) == 1
+    assert (
+        len(messages.search(user=users["matti"], query="takaisinperintä", room_id=group_room.pk).messages)
+        == 1
+    )
 
 
 def _statements(queries) -> list[str]:
-    return [q["sql"] for q in queries.captured_queries
-            if not q["sql"].upper().startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))]
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if not q["sql"].upper().startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE"))
+    ]
 
 
 def test_posting_is_four_statements_and_no_select(chat, users):

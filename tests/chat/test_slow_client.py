@@ -36,9 +36,14 @@ async def connect(url, cookie, *, stuck=False):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
         sock.connect(("127.0.0.1", int(url.rsplit(":", 1)[1])))
         sock.setblocking(False)
-    ws = await websockets.connect(url.replace("http", "ws") + "/ws/", sock=sock, open_timeout=10,
-                                  max_queue=2 if stuck else None, ping_interval=None,
-                                  additional_headers={"Cookie": cookie, "Origin": url})
+    ws = await websockets.connect(
+        url.replace("http", "ws") + "/ws/",
+        sock=sock,
+        open_timeout=10,
+        max_queue=2 if stuck else None,
+        ping_interval=None,
+        additional_headers={"Cookie": cookie, "Origin": url},
+    )
     ws.raw = sock
     return ws
 
@@ -83,8 +88,9 @@ async def test_a_client_that_stops_reading_is_dropped_and_resyncs_while_the_room
         await subscribe(bertil, room)
 
         async def say(body, client_id):
-            await aino.send(json.dumps({"type": "chat.send", "room": room, "body": body, "client_id": client_id,
-                                        "v": 1}))
+            await aino.send(
+                json.dumps({"type": "chat.send", "room": room, "body": body, "client_id": client_id, "v": 1})
+            )
             ack = await frame_of(aino, "chat.ack")
             return ack["seq"], ack["id"]
 
@@ -121,8 +127,11 @@ async def test_a_client_that_stops_reading_is_dropped_and_resyncs_while_the_room
         # Bertil comes back: a new socket works, and the missed messages come from his last sequence number.
         again = await connect(server.url, users["bertil"]["cookie"])
         await subscribe(again, room)
-        missed = fetch(server.url, users["bertil"]["cookie"],
-                       f"/chat/api/huoneet/{room}/viestit/?after={bertil_last_seq}")
+        missed = fetch(
+            server.url,
+            users["bertil"]["cookie"],
+            f"/chat/api/huoneet/{room}/viestit/?after={bertil_last_seq}",
+        )
         seqs = [m["seq"] for m in missed["messages"]]
         assert seqs == sorted(set(seqs)) and set(posted) <= set(seqs)
         assert seqs == list(range(bertil_last_seq + 1, posted[-1] + 1))

@@ -58,14 +58,21 @@ def test_api_refuses_non_members_everywhere(client, chat, users):
     message, _ = messages.post_message(user=users["aino"], room_id=team_room.pk, body="Sisäinen asia")
     client.force_login(users["sanna"])
     room_url = lambda name: reverse(name, kwargs={"room_id": team_room.pk})  # noqa: E731
-    message_url = lambda action: reverse("chat:api_message_action", kwargs={"message_id": message.pk,  # noqa: E731
-                                                                            "action": action})
+    message_url = lambda action: reverse(
+        "chat:api_message_action",
+        kwargs={
+            "message_id": message.pk,  # noqa: E731
+            "action": action,
+        },
+    )
     refused = [
         client.get(room_url("chat:api_messages")),
         client.get(room_url("chat:api_messages") + "?after=0"),
         post_json(client, room_url("chat:api_messages"), {"body": "Hei"}),
         client.get(room_url("chat:api_members")),
-        post_json(client, reverse("chat:api_read", kwargs={"room_id": team_room.pk, "action": "read"}), {"seq": 1}),
+        post_json(
+            client, reverse("chat:api_read", kwargs={"room_id": team_room.pk, "action": "read"}), {"seq": 1}
+        ),
         client.post(room_url("chat:api_upload"), {}),
         post_json(client, message_url("edit"), {"body": "x"}),
         post_json(client, message_url("delete"), {}),
@@ -103,32 +110,46 @@ def test_api_posts_pages_and_resyncs(client, chat, users):
 
 def test_forms_create_rooms_open_direct_messages_and_manage_members(client, users):
     client.force_login(users["aino"])
-    response = client.post(reverse("chat:create"), {"name": "Hankeryhmä", "members": "matti.aijala, @erik.sjoberg",
-                                                    "kind": "group"})
+    response = client.post(
+        reverse("chat:create"),
+        {"name": "Hankeryhmä", "members": "matti.aijala, @erik.sjoberg", "kind": "group"},
+    )
     room = Room.objects.get(name="Hankeryhmä")
     assert response.url == reverse("chat:room", kwargs={"room_id": room.pk})
     assert set(room.memberships.values_list("user__username", flat=True)) == {
-        "aino.virtanen", "matti.aijala", "erik.sjoberg"}
+        "aino.virtanen",
+        "matti.aijala",
+        "erik.sjoberg",
+    }
     response = client.post(reverse("chat:direct_form"), {"username": "@sanna.lehtola"})
     direct = Room.objects.get(kind="direct")
     assert response.url == reverse("chat:room", kwargs={"room_id": direct.pk})
     client.force_login(users["matti"])  # a member, not the owner
-    client.post(reverse("chat:room_action", kwargs={"room_id": room.pk, "action": "rename"}), {"name": "Minun"})
-    client.post(reverse("chat:room_action", kwargs={"room_id": room.pk, "action": "add"}), {"members": "pekka.ohman"})
+    client.post(
+        reverse("chat:room_action", kwargs={"room_id": room.pk, "action": "rename"}), {"name": "Minun"}
+    )
+    client.post(
+        reverse("chat:room_action", kwargs={"room_id": room.pk, "action": "add"}), {"members": "pekka.ohman"}
+    )
     room.refresh_from_db()
     assert room.name == "Hankeryhmä" and room.memberships.count() == 3
     client.force_login(users["sanna"])  # not even a member
-    assert client.post(reverse("chat:room_action", kwargs={"room_id": room.pk, "action": "archive"})).status_code == 404
+    assert (
+        client.post(reverse("chat:room_action", kwargs={"room_id": room.pk, "action": "archive"})).status_code
+        == 404
+    )
     room.refresh_from_db()
     assert room.archived_at is None
 
 
 def test_search_page_links_to_the_message_in_context(client, chat, users):
     _org, team_room, _vaasa = chat
-    message, _ = messages.post_message(user=users["aino"], room_id=team_room.pk, body="Maksuerä lähtee perjantaina")
+    message, _ = messages.post_message(
+        user=users["aino"], room_id=team_room.pk, body="Maksuerä lähtee perjantaina"
+    )
     client.force_login(users["matti"])
     response = client.get(reverse("chat:search") + "?q=maksuerä")
-    assert f'/chat/{team_room.pk}/?seq={message.seq}#m{message.seq}' in response.content.decode()
+    assert f"/chat/{team_room.pk}/?seq={message.seq}#m{message.seq}" in response.content.decode()
     client.force_login(users["sanna"])
     assert "Maksuerä" not in client.get(reverse("chat:search") + "?q=maksuerä").content.decode()
 

@@ -35,7 +35,7 @@ class Client:
                 raise AssertionError(f"no {frame_type} {match} frame; got {self.frames[-10:]}")
             try:
                 frame = await self.next(timeout=remaining)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 raise AssertionError(f"no {frame_type} {match} frame; got {self.frames[-10:]}") from None
             if frame.get("type") == frame_type and all(frame.get(k) == v for k, v in match.items()):
                 return frame
@@ -73,8 +73,15 @@ class Client:
 
 async def connect(user, rooms=()) -> Client:
     _user_id, cookie = await database_sync_to_async(session_cookie_of)(user)
-    ws = WebsocketCommunicator(application, "/ws/", headers=[
-        (b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie.encode())])
+    ws = WebsocketCommunicator(
+        application,
+        "/ws/",
+        headers=[
+            (b"origin", b"http://127.0.0.1:8000"),
+            (b"host", b"127.0.0.1:8000"),
+            (b"cookie", cookie.encode()),
+        ],
+    )
     connected, _ = await ws.connect()
     assert connected
     client = Client(ws)

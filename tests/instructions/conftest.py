@@ -40,15 +40,20 @@ def library(db):
         "keha": keha,
         "ely": AgencyFactory(slug="ely-pohjanmaa", name_fi="Pohjanmaan ELY-keskus", kind="ely"),
         "te": AgencyFactory(slug="te-pohjanmaa", name_fi="Pohjanmaan TE-toimisto", kind="te"),
-        "municipal_pilot": AgencyFactory(slug="kuntakokeilu-vaasa", name_fi="Vaasan seudun työllisyyden kuntakokeilu",
-                                         kind="municipal_pilot"),
+        "municipal_pilot": AgencyFactory(
+            slug="kuntakokeilu-vaasa",
+            name_fi="Vaasan seudun työllisyyden kuntakokeilu",
+            kind="municipal_pilot",
+        ),
     }
     units = {
         "payments": UnitFactory(slug="maksatusyksikko", name_fi="Maksatusyksikkö", agency=keha),
         "hr": UnitFactory(slug="henkilosto", name_fi="Henkilöstö- ja lakipalvelut", agency=keha),
     }
-    readers = {kind: _reader(f"lukija-{kind}".replace("_", "-"), agency, groups=[roles.STAFF])
-               for kind, agency in agencies.items()}
+    readers = {
+        kind: _reader(f"lukija-{kind}".replace("_", "-"), agency, groups=[roles.STAFF])
+        for kind, agency in agencies.items()
+    }
     owners = {
         "payments": _reader("omistaja-maksatus", keha, units["payments"], [roles.INSTRUCTION_OWNERS]),
         "hr": _reader("omistaja-hr", keha, units["hr"], [roles.INSTRUCTION_OWNERS]),
@@ -59,16 +64,33 @@ def library(db):
     return Library(index, topic, other, area, units, agencies, readers, owners)
 
 
-def make_instruction(library, *, title, audience=(), unit="payments", topic=None, body=None, publish=True,
-                     review_in_days=200, valid_until=None, slug=None, **fields) -> InstructionPage:
+def make_instruction(
+    library,
+    *,
+    title,
+    audience=(),
+    unit="payments",
+    topic=None,
+    body=None,
+    publish=True,
+    review_in_days=200,
+    valid_until=None,
+    slug=None,
+    **fields,
+) -> InstructionPage:
     """Create (and publish) an instruction the way the admin does: add_child, revision, publish."""
     page = InstructionPage(
-        title=title, slug=slug or title.lower().replace(" ", "-")[:50],
+        title=title,
+        slug=slug or title.lower().replace(" ", "-")[:50],
         lead=f"{title}: mitä teet ja miksi.",
-        topic=topic or library.topic, owner_unit=library.units[unit],
+        topic=topic or library.topic,
+        owner_unit=library.units[unit],
         next_review_date=timezone.localdate() + datetime.timedelta(days=review_in_days),
-        valid_until=valid_until, live=publish,
-        body=body if body is not None else [("heading", "Aluksi"), ("paragraph", "<p>Tarkista työnhakijan tiedot.</p>")],
+        valid_until=valid_until,
+        live=publish,
+        body=body
+        if body is not None
+        else [("heading", "Aluksi"), ("paragraph", "<p>Tarkista työnhakijan tiedot.</p>")],
         **{f"audience_{kind}": True for kind in audience},
         **fields,
     )

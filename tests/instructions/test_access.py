@@ -26,7 +26,10 @@ def instructions(library):
         label = "-".join(audience) or "everyone"
         document = make_document(title=f"liite-{label}.pdf")
         made[label] = make_instruction(
-            library, title=f"Ohje {label} loppu", slug=f"ohje-{label}", audience=audience,
+            library,
+            title=f"Ohje {label} loppu",
+            slug=f"ohje-{label}",
+            audience=audience,
             body=[("heading", "Liite"), ("attachment", {"document": document, "title": "Lomake"})],
         )
         made[label].document = document
@@ -65,7 +68,9 @@ class TestAudienceMatrix:
         for label, page in instructions.items():
             audience = [] if label == "everyone" else label.split("-")
             assert (page.title in html) == _allowed(kind, audience), (kind, label)
-        visible = sum(_allowed(kind, [] if label == "everyone" else label.split("-")) for label in instructions)
+        visible = sum(
+            _allowed(kind, [] if label == "everyone" else label.split("-")) for label in instructions
+        )
         assert re.search(r'role="status">(\d+) ', html).group(1) == str(visible)  # the count shows no more
 
     @pytest.mark.parametrize("kind", KINDS)
@@ -73,8 +78,11 @@ class TestAudienceMatrix:
         user = library.readers[kind]
         assert access.audience_kinds_for(user) == [kind]
         titles = set(access.visible_instructions(user=user).values_list("title", flat=True))
-        expected = {page.title for label, page in instructions.items()
-                    if _allowed(kind, [] if label == "everyone" else label.split("-"))}
+        expected = {
+            page.title
+            for label, page in instructions.items()
+            if _allowed(kind, [] if label == "everyone" else label.split("-"))
+        }
         assert titles == expected
 
     def test_related_lists_leave_out_what_the_reader_may_not_see(self, client, library, instructions):
@@ -138,8 +146,12 @@ class TestAudienceMatrix:
 
     def test_draft_attachment_is_for_editors_only(self, client, library):
         document = make_document(title="luonnos.pdf")
-        page = make_instruction(library, title="Luonnos", publish=False,
-                                body=[("attachment", {"document": document, "title": ""})])
+        page = make_instruction(
+            library,
+            title="Luonnos",
+            publish=False,
+            body=[("attachment", {"document": document, "title": ""})],
+        )
         client.force_login(library.readers["keha"])
         assert client.get(document.url).status_code == 404
         client.force_login(library.owners["payments"])

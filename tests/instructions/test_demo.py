@@ -30,24 +30,42 @@ class TestDemoLibrary:
         assert 450 <= finnish.count() <= 550
         assert 0.07 <= swedish.count() / finnish.count() <= 0.13
         assert set(finnish.values_list("kind", flat=True)) == {
-            "work_instruction", "onboarding", "administrative", "form", "course"}
+            "work_instruction",
+            "onboarding",
+            "administrative",
+            "form",
+            "course",
+        }
         assert finnish.values("topic").distinct().count() >= 14
 
     def test_inflected_domain_terms_in_the_text(self, demo):
-        text = " ".join(page.body_text() + " " + page.title for page in InstructionPage.objects.filter(
-            locale__language_code="fi").only("title", "body")[:500])
-        for term in ["palkkatuen", "työnhakija", "maksatuspäätöksen", "matkalasku", "kulunvalvonnan", "työnhakijalle"]:
+        text = " ".join(
+            page.body_text() + " " + page.title
+            for page in InstructionPage.objects.filter(locale__language_code="fi").only("title", "body")[:500]
+        )
+        for term in [
+            "palkkatuen",
+            "työnhakija",
+            "maksatuspäätöksen",
+            "matkalasku",
+            "kulunvalvonnan",
+            "työnhakijalle",
+        ]:
             assert term in text.lower(), term
 
     def test_owners_in_the_right_units(self, demo):
         pages = InstructionPage.objects.filter(locale__language_code="fi")
         assert set(pages.filter(topic__slug="palkkatuki").values_list("owner_unit__slug", flat=True)) == {
-            "maksatusyksikko"}
+            "maksatusyksikko"
+        }
         assert set(pages.filter(topic__slug="matkustaminen").values_list("owner_unit__slug", flat=True)) == {
-            "talouspalvelut"}
+            "talouspalvelut"
+        }
         with_contacts = pages.filter(contacts__isnull=False).distinct()
         assert with_contacts.count() == pages.count()
-        assert not pages.filter(contacts__isnull=False).exclude(contacts__unit=models_f("owner_unit")).exists()
+        assert (
+            not pages.filter(contacts__isnull=False).exclude(contacts__unit=models_f("owner_unit")).exists()
+        )
 
     def test_reviews_due_and_expired(self, demo):
         today = timezone.localdate()
@@ -67,7 +85,10 @@ class TestDemoLibrary:
 
     def test_paths_change_log_and_feedback(self, demo):
         assert set(OnboardingPath.objects.values_list("name_fi", flat=True)) == {
-            "Uuden työntekijän perehdytys", "Uuden esihenkilön perehdytys", "TE-Digi käyttöönotto"}
+            "Uuden työntekijän perehdytys",
+            "Uuden esihenkilön perehdytys",
+            "TE-Digi käyttöönotto",
+        }
         assert all(path.steps.count() >= 4 for path in OnboardingPath.objects.all())
         assert OnboardingProgress.objects.filter(user__username="henkilo").exists()
         assert ChangeLogEntry.objects.filter(material=True).count() >= 20
@@ -85,7 +106,11 @@ class TestDemoLibrary:
         before = (InstructionPage.objects.count(), ChangeLogEntry.objects.count(), Feedback.objects.count())
         out = io.StringIO()
         call_command("demo_data", "--no-logins", stdout=out)
-        assert (InstructionPage.objects.count(), ChangeLogEntry.objects.count(), Feedback.objects.count()) == before
+        assert (
+            InstructionPage.objects.count(),
+            ChangeLogEntry.objects.count(),
+            Feedback.objects.count(),
+        ) == before
 
 
 def models_f(name):

@@ -33,8 +33,9 @@ class TestFeedback:
         page = make_instruction(library, title="Matkakortti")
         client.force_login(library.readers["keha"])
         client.post(reverse("instructions:vote", args=[page.pk]), {"helpful": "no", "comment": "Epäselvä"})
-        response = client.post(reverse("instructions:report_error", args=[page.pk]),
-                               {"text": "Linkki lomakkeeseen on rikki."})
+        response = client.post(
+            reverse("instructions:report_error", args=[page.pk]), {"text": "Linkki lomakkeeseen on rikki."}
+        )
         assert response.status_code == 302
         assert ErrorReport.objects.get().text == "Linkki lomakkeeseen on rikki."
         owner = library.owners["payments"]
@@ -50,15 +51,23 @@ class TestFeedback:
     def test_no_feedback_on_what_the_reader_may_not_read(self, client, library):
         page = make_instruction(library, title="Vain KEHA", audience=["keha"])
         client.force_login(library.readers["te"])
-        assert client.post(reverse("instructions:vote", args=[page.pk]), {"helpful": "yes"}).status_code == 404
-        assert client.post(reverse("instructions:report_error", args=[page.pk]), {"text": "x"}).status_code == 404
+        assert (
+            client.post(reverse("instructions:vote", args=[page.pk]), {"helpful": "yes"}).status_code == 404
+        )
+        assert (
+            client.post(reverse("instructions:report_error", args=[page.pk]), {"text": "x"}).status_code
+            == 404
+        )
         assert not Feedback.objects.exists() and not ErrorReport.objects.exists()
 
     def test_owner_sees_counts_and_comments_in_admin(self, client, library):
         page = make_instruction(library, title="Laskettava")
         for kind, helpful in [("keha", "yes"), ("ely", "no"), ("te", "no")]:
             client.force_login(library.readers[kind])
-            client.post(reverse("instructions:vote", args=[page.pk]), {"helpful": helpful, "comment": f"kommentti {kind}"})
+            client.post(
+                reverse("instructions:vote", args=[page.pk]),
+                {"helpful": helpful, "comment": f"kommentti {kind}"},
+            )
         client.post(reverse("instructions:report_error", args=[page.pk]), {"text": "Väärä määräaika"})
         client.force_login(library.owners["payments"])
         listing = client.get(reverse("instructions_feedback")).content.decode()

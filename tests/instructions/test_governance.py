@@ -42,8 +42,12 @@ class TestReviewReminders:
 
     def test_nothing_far_from_the_date_or_expired(self, library):
         make_instruction(library, title="Kaukana", review_in_days=100)
-        make_instruction(library, title="Vanhentunut", review_in_days=-5,
-                         valid_until=timezone.localdate() - datetime.timedelta(days=1))
+        make_instruction(
+            library,
+            title="Vanhentunut",
+            review_in_days=-5,
+            valid_until=timezone.localdate() - datetime.timedelta(days=1),
+        )
         assert governance.send_review_reminders() == 0
 
     def test_contact_people_when_the_unit_has_no_owner(self, library, org):
@@ -91,8 +95,12 @@ class TestOverdueAndExpired:
 
     def test_expired_leaves_browse_and_links_to_replacement(self, client, library):
         new = make_instruction(library, title="Uusi ohje")
-        old = make_instruction(library, title="Vanha ohje", replacement=new,
-                               valid_until=timezone.localdate() - datetime.timedelta(days=1))
+        old = make_instruction(
+            library,
+            title="Vanha ohje",
+            replacement=new,
+            valid_until=timezone.localdate() - datetime.timedelta(days=1),
+        )
         client.force_login(library.readers["keha"])
         listing = client.get("/ohjeet/").content.decode()
         assert "Uusi ohje" in listing and "Vanha ohje" not in listing
@@ -103,8 +111,12 @@ class TestOverdueAndExpired:
 
     def test_expired_without_a_readable_replacement(self, client, library):
         restricted = make_instruction(library, title="Vain KEHA", audience=["keha"])
-        old = make_instruction(library, title="Vanha", replacement=restricted,
-                               valid_until=timezone.localdate() - datetime.timedelta(days=2))
+        old = make_instruction(
+            library,
+            title="Vanha",
+            replacement=restricted,
+            valid_until=timezone.localdate() - datetime.timedelta(days=2),
+        )
         client.force_login(library.readers["te"])
         response = client.get(old.url)
         assert response.status_code == 410 and "Vain KEHA" not in response.content.decode()
@@ -133,7 +145,9 @@ class TestStillValid:
 
     def test_interval_clamps_to_month_end(self, library):
         page = make_instruction(library, title="Kuukausi", review_interval_months=1)
-        assert page.next_review_after_confirmation(today=datetime.date(2025, 1, 31)) == datetime.date(2025, 2, 28)
+        assert page.next_review_after_confirmation(today=datetime.date(2025, 1, 31)) == datetime.date(
+            2025, 2, 28
+        )
 
 
 @pytest.mark.django_db
@@ -141,18 +155,26 @@ class TestReviewReport:
     def test_per_unit_counts_and_chart(self, client, library, administrator_user):
         make_instruction(library, title="Myöhässä A", review_in_days=-3)
         make_instruction(library, title="Pian B", review_in_days=5)
-        make_instruction(library, title="HR myöhässä", review_in_days=-30, unit="hr", topic=library.other_topic)
+        make_instruction(
+            library, title="HR myöhässä", review_in_days=-30, unit="hr", topic=library.other_topic
+        )
         client.force_login(administrator_user)
         response = client.get(reverse("instructions_reviews"))
         html = response.content.decode()
         assert response.status_code == 200 and "<svg" in html
-        assert "Myöhässä A" in html and "HR myöhässä" in html and "Pian B" not in html.split("overdue-heading")[1]
+        assert (
+            "Myöhässä A" in html
+            and "HR myöhässä" in html
+            and "Pian B" not in html.split("overdue-heading")[1]
+        )
         report = governance.review_report(user=administrator_user)
         by_unit = {row.name: (row.overdue, row.soon, row.total) for row in report["units"]}
         assert by_unit == {"Maksatusyksikkö": (1, 1, 2), "Henkilöstö- ja lakipalvelut": (1, 0, 1)}
 
     def test_owner_sees_own_unit_and_readers_nothing(self, client, library):
-        make_instruction(library, title="HR myöhässä", review_in_days=-30, unit="hr", topic=library.other_topic)
+        make_instruction(
+            library, title="HR myöhässä", review_in_days=-30, unit="hr", topic=library.other_topic
+        )
         client.force_login(library.owners["payments"])
         assert "HR myöhässä" not in client.get(reverse("instructions_reviews")).content.decode()
         client.force_login(library.readers["keha"])

@@ -16,26 +16,46 @@ def pages(library, org):
     document = make_document()
     replacement = make_instruction(library, title="Uusi matkustusohje")
     full = make_instruction(
-        library, title="Palkkatuen maksatushakemuksen käsittely", review_in_days=-2, replacement=None,
+        library,
+        title="Palkkatuen maksatushakemuksen käsittely",
+        review_in_days=-2,
+        replacement=None,
         body=[
             ("paragraph", "<p>Ohje käsittelijälle.</p>"),
             ("heading", "Ennen kuin aloitat"),
-            ("steps", {"steps": [{"title": "Tarkista liitteet", "text": ""}, {"title": "Laske tuki", "text": ""}]}),
+            (
+                "steps",
+                {"steps": [{"title": "Tarkista liitteet", "text": ""}, {"title": "Laske tuki", "text": ""}]},
+            ),
             ("notice", {"kind": "warning", "text": "<p>Älä hyväksy ilman päätöstä.</p>"}),
             ("heading", "Määräajat"),
-            ("table", {"data": [["Jakso", "Viimeistään"], ["Tammi–helmi", "30.4."]], "first_row_is_table_header": True,
-                       "first_col_is_header": False, "table_caption": "Aikataulu"}),
+            (
+                "table",
+                {
+                    "data": [["Jakso", "Viimeistään"], ["Tammi–helmi", "30.4."]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "Aikataulu",
+                },
+            ),
             ("notice", {"kind": "tip", "text": "<p>Sähköinen asiointi on nopeinta.</p>"}),
             ("attachment", {"document": document, "title": "Maksatushakemus"}),
-            ("legal_reference", {"statute": "Laki 916/2012", "section": "7 luku", "url": "https://www.finlex.fi/"}),
+            (
+                "legal_reference",
+                {"statute": "Laki 916/2012", "section": "7 luku", "url": "https://www.finlex.fi/"},
+            ),
         ],
     )
     full.contacts.add(org.people["pekka"])
     full.related.add(replacement)
     full.pending_change_note, full.pending_material = "Määräaika muuttui", True
     full.save_revision().publish()
-    expired = make_instruction(library, title="Vanha matkustusohje", replacement=replacement,
-                               valid_until=timezone.localdate() - datetime.timedelta(days=3))
+    expired = make_instruction(
+        library,
+        title="Vanha matkustusohje",
+        replacement=replacement,
+        valid_until=timezone.localdate() - datetime.timedelta(days=3),
+    )
     keha_only = make_instruction(library, title="Vain KEHA", audience=["keha"])
     path = OnboardingPath.objects.create(slug="polku", name_fi="Uuden työntekijän perehdytys")
     OnboardingStep.objects.create(path=path, instruction=full, sort_order=0)
@@ -64,7 +84,11 @@ def test_reader_pages_markup(client, library, pages):
         response = client.get(url)
         assert response.status_code == status, (name, response.status_code)
         html = response.content.decode()
-        found = html_checks.heading_problems(html) + html_checks.duplicate_ids(html) + html_checks.parse_errors(html)
+        found = (
+            html_checks.heading_problems(html)
+            + html_checks.duplicate_ids(html)
+            + html_checks.parse_errors(html)
+        )
         if found:
             problems[name] = found
     assert problems == {}
@@ -74,8 +98,21 @@ def test_reader_pages_markup(client, library, pages):
 def test_instruction_page_shows_every_field(client, library, pages):
     client.force_login(library.owners["payments"])
     html = client.get(pages["full"].url).content.decode()
-    for text in ["Maksatusyksikkö", "Pekka Öhman", "Ennen kuin aloitat", 'href="#ennen-kuin-aloitat"',
-                 "Tarkista liitteet", "notice--warning", "notice--tip", "<caption>Aikataulu</caption>",
-                 "Maksatushakemus", "Laki 916/2012, 7 luku", "Uusi matkustusohje", "Määräaika muuttui",
-                 "notice--review", "editor-box", "instructions.css"]:
+    for text in [
+        "Maksatusyksikkö",
+        "Pekka Öhman",
+        "Ennen kuin aloitat",
+        'href="#ennen-kuin-aloitat"',
+        "Tarkista liitteet",
+        "notice--warning",
+        "notice--tip",
+        "<caption>Aikataulu</caption>",
+        "Maksatushakemus",
+        "Laki 916/2012, 7 luku",
+        "Uusi matkustusohje",
+        "Määräaika muuttui",
+        "notice--review",
+        "editor-box",
+        "instructions.css",
+    ]:
         assert text in html, text

@@ -14,7 +14,9 @@ from tests.instructions.conftest import make_instruction
 
 @pytest.fixture
 def path(library):
-    path = OnboardingPath.objects.create(slug="uuden-tyontekijan-perehdytys", name_fi="Uuden työntekijän perehdytys")
+    path = OnboardingPath.objects.create(
+        slug="uuden-tyontekijan-perehdytys", name_fi="Uuden työntekijän perehdytys"
+    )
     steps = []
     for number, audience in enumerate([[], [], ["keha"]]):
         page = make_instruction(library, title=f"Vaihe {number + 1}", audience=audience)
@@ -31,7 +33,9 @@ class TestOnboarding:
         url = reverse("instructions:onboarding_path", args=[path.slug])
         assert 'max="3" value="0"' in client.get(url).content.decode()
         step = path.all_steps[0]
-        response = client.post(reverse("instructions:onboarding_step", args=[step.pk]), {"done": "1", "next": url})
+        response = client.post(
+            reverse("instructions:onboarding_step", args=[step.pk]), {"done": "1", "next": url}
+        )
         assert response.status_code == 302 and response["Location"] == url
         assert OnboardingProgress.objects.filter(user=reader, step=step).exists()
         progress = onboarding.paths_for(user=reader, slug=path.slug)[0]
@@ -47,7 +51,9 @@ class TestOnboarding:
         assert progress.total == 2
         html = client.get(reverse("instructions:onboarding_path", args=[path.slug])).content.decode()
         assert "Vaihe 3" not in html
-        response = client.post(reverse("instructions:onboarding_step", args=[path.all_steps[2].pk]), {"done": "1"})
+        response = client.post(
+            reverse("instructions:onboarding_step", args=[path.all_steps[2].pk]), {"done": "1"}
+        )
         assert response.status_code == 404
         assert not OnboardingProgress.objects.exists()
 
@@ -60,20 +66,29 @@ class TestOnboarding:
         onboarding.set_done(user=report, step_id=path.all_steps[0].pk, done=True)
         onboarding.set_done(user=report, step_id=path.all_steps[1].pk, done=True)
         client.force_login(boss)
-        assert reverse("instructions:onboarding_reports") in client.get(
-            reverse("instructions:onboarding")).content.decode()
+        assert (
+            reverse("instructions:onboarding_reports")
+            in client.get(reverse("instructions:onboarding")).content.decode()
+        )
         html = client.get(reverse("instructions:onboarding_reports")).content.decode()
         assert "Anna Alainen" in html and "2/3" in html and "Ville Vieras" not in html
         client.force_login(report)  # nobody reports to her: an empty view, nobody else's figures
         html = client.get(reverse("instructions:onboarding_reports")).content.decode()
         assert "progress-table" not in html and "2/3" not in html
 
-    def test_the_person_and_the_supervisor_see_the_same_figures(self, client, library, django_assert_max_num_queries):
+    def test_the_person_and_the_supervisor_see_the_same_figures(
+        self, client, library, django_assert_max_num_queries
+    ):
         """One count for both views: before, the person saw 1/1 while her supervisor saw 2/5 (all live steps)."""
-        path = OnboardingPath.objects.create(slug="kuntakokeilun-perehdytys", name_fi="Kuntakokeilun perehdytys")
+        path = OnboardingPath.objects.create(
+            slug="kuntakokeilun-perehdytys", name_fi="Kuntakokeilun perehdytys"
+        )
         steps = [
-            OnboardingStep.objects.create(path=path, sort_order=number, instruction=make_instruction(
-                library, title=f"Askel {number + 1}", audience=audience))
+            OnboardingStep.objects.create(
+                path=path,
+                sort_order=number,
+                instruction=make_instruction(library, title=f"Askel {number + 1}", audience=audience),
+            )
             for number, audience in enumerate([[], ["ely"], ["keha"], [], ["te"]])
         ]
         boss = library.readers["keha"]
@@ -83,7 +98,8 @@ class TestOnboarding:
             assert onboarding.set_done(user=report, step_id=step.pk, done=True)
         # The fourth step's instruction has expired since she ticked it: it no longer counts, for anyone.
         type(steps[3].instruction).objects.filter(pk=steps[3].instruction.pk).update(
-            valid_until=timezone.localdate() - datetime.timedelta(days=1))
+            valid_until=timezone.localdate() - datetime.timedelta(days=1)
+        )
 
         client.force_login(report)
         own = client.get(reverse("instructions:onboarding_path", args=[path.slug])).content.decode()

@@ -21,8 +21,10 @@ class TestOwnersScope:
         client.force_login(library.owners["payments"])
         page = pages["payments"]
         assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                               edit_form_data(page, title="Palkkatuen maksatuspäätös – päivitetty"))
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            edit_form_data(page, title="Palkkatuen maksatuspäätös – päivitetty"),
+        )
         assert response.status_code == 302, response.content.decode()[:3000]
         page.refresh_from_db()
         assert page.title == "Palkkatuen maksatuspäätös – päivitetty" and page.live
@@ -35,7 +37,10 @@ class TestOwnersScope:
         response = client.post(edit, edit_form_data(page, title="Kaapattu"))
         assert response.status_code in (302, 403)
         page.refresh_from_db()
-        assert page.title == "Rekrytointilupa" and page.get_latest_revision().content["title"] == "Rekrytointilupa"
+        assert (
+            page.title == "Rekrytointilupa"
+            and page.get_latest_revision().content["title"] == "Rekrytointilupa"
+        )
         for view in ("wagtailadmin_pages:delete", "wagtailadmin_pages:unpublish"):
             client.post(reverse(view, args=[page.pk]))
         assert InstructionPage.objects.get(pk=page.pk).live
@@ -43,8 +48,10 @@ class TestOwnersScope:
     def test_owner_cannot_move_an_instruction_to_another_unit(self, client, library, pages):
         client.force_login(library.owners["payments"])
         page = pages["payments"]
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                               edit_form_data(page, owner_unit=library.units["hr"].pk))
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            edit_form_data(page, owner_unit=library.units["hr"].pk),
+        )
         assert response.status_code == 200  # the form again, with the error
         page.refresh_from_db()
         assert page.owner_unit == library.units["payments"]
@@ -72,8 +79,10 @@ class TestOwnersScope:
 
     def test_staff_reader_has_no_admin(self, client, library, pages):
         client.force_login(library.readers["keha"])
-        response = client.post(reverse("wagtailadmin_pages:edit", args=[pages["payments"].pk]),
-                               edit_form_data(pages["payments"], title="X"))
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[pages["payments"].pk]),
+            edit_form_data(pages["payments"], title="X"),
+        )
         assert response.status_code == 302 and "/kirjaudu/" in response["Location"]
 
     def test_still_valid_only_by_the_owner(self, client, library, pages):
@@ -90,13 +99,24 @@ def test_owner_creates_and_publishes_an_instruction(client, library):
 
     client.force_login(library.owners["hr"])
     url = reverse("wagtailadmin_pages:add", args=["instructions", "instructionpage", library.index.pk])
-    data = nested_form_data({
-        "title": "Koeajan päättäminen", "slug": "koeajan-paattaminen", "lead": "Näin koeaika päätetään.",
-        "body": streamfield([("heading", "Aluksi"), ("paragraph", rich_text("<p>Ota yhteyttä HR:ään.</p>"))]),
-        "kind": "administrative", "topic": library.other_topic.pk, "owner_unit": library.units["hr"].pk,
-        "next_review_date": "2030-01-31", "review_interval_months": 12, "audience_keha": "on",
-        "comments": inline_formset([]), "change_note": "",
-    })
+    data = nested_form_data(
+        {
+            "title": "Koeajan päättäminen",
+            "slug": "koeajan-paattaminen",
+            "lead": "Näin koeaika päätetään.",
+            "body": streamfield(
+                [("heading", "Aluksi"), ("paragraph", rich_text("<p>Ota yhteyttä HR:ään.</p>"))]
+            ),
+            "kind": "administrative",
+            "topic": library.other_topic.pk,
+            "owner_unit": library.units["hr"].pk,
+            "next_review_date": "2030-01-31",
+            "review_interval_months": 12,
+            "audience_keha": "on",
+            "comments": inline_formset([]),
+            "change_note": "",
+        }
+    )
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -16,20 +16,35 @@ def _add(library, count: int, start: int) -> list:
     now = timezone.now()
     pages = [
         InstructionPage(
-            title=f"Ohje {number:04d}", slug=f"ohje-{number:04d}", lead="Tiivistelmä.", kind="work_instruction",
-            topic=library.topic if number % 2 else library.other_topic, process_area=library.area,
-            owner_unit=library.units["payments"], next_review_date=timezone.localdate() + datetime.timedelta(days=30),
-            audience_keha=number % 3 == 0, for_everyone=number % 3 != 0,
+            title=f"Ohje {number:04d}",
+            slug=f"ohje-{number:04d}",
+            lead="Tiivistelmä.",
+            kind="work_instruction",
+            topic=library.topic if number % 2 else library.other_topic,
+            process_area=library.area,
+            owner_unit=library.units["payments"],
+            next_review_date=timezone.localdate() + datetime.timedelta(days=30),
+            audience_keha=number % 3 == 0,
+            for_everyone=number % 3 != 0,
             body=[("heading", "Vaiheet"), ("paragraph", "<p>Teksti.</p>")],
-            first_published_at=now, last_published_at=now,
+            first_published_at=now,
+            last_published_at=now,
         )
         for number in range(start, start + count)
     ]
     bulk_add_children(library.index, pages)
-    ChangeLogEntry.objects.bulk_create([
-        ChangeLogEntry(translation_key=page.translation_key, page=page, published_at=now, note="Muutos", material=True)
-        for page in pages
-    ])
+    ChangeLogEntry.objects.bulk_create(
+        [
+            ChangeLogEntry(
+                translation_key=page.translation_key,
+                page=page,
+                published_at=now,
+                note="Muutos",
+                material=True,
+            )
+            for page in pages
+        ]
+    )
     return pages
 
 
@@ -49,8 +64,14 @@ def test_constant_queries_from_10_to_1000(client, library, org):
     page.save_revision().publish()
     reader = library.readers["keha"]
     client.force_login(reader)
-    urls = ["/ohjeet/", "/ohjeet/?topic=palkkatuki", "/ohjeet/?page=2&kind=work_instruction", page.url,
-            "/ohjeet/muutokset/", "/ohjeet/perehdytys/"]
+    urls = [
+        "/ohjeet/",
+        "/ohjeet/?topic=palkkatuki",
+        "/ohjeet/?page=2&kind=work_instruction",
+        page.url,
+        "/ohjeet/muutokset/",
+        "/ohjeet/perehdytys/",
+    ]
     for url in urls:
         _count(client, url)  # warm up: the first visit writes the visit row
     small = {url: _count(client, url) for url in urls}

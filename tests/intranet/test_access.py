@@ -60,7 +60,9 @@ def resolve_or_none(path):
 
 
 def entry_callback(pattern, name):
-    return next(entry.callback for p, entry in _walk(get_resolver()) if p == pattern and (entry.name or "") == name)
+    return next(
+        entry.callback for p, entry in _walk(get_resolver()) if p == pattern and (entry.name or "") == name
+    )
 
 
 def all_url_patterns():
@@ -75,7 +77,8 @@ def test_the_url_list_is_complete_enough_to_mean_something():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("pattern", "name"), [(pattern, name) for pattern, name in all_url_patterns() if name not in ALLOWED_ANONYMOUS]
+    ("pattern", "name"),
+    [(pattern, name) for pattern, name in all_url_patterns() if name not in ALLOWED_ANONYMOUS],
 )
 def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
     path = _example_path(pattern)
@@ -88,7 +91,9 @@ def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
     if response.status_code in (301, 302):
         assert response["Location"].startswith(LOGIN_PAGES), f"{pattern} redirects to {response['Location']}"
     else:
-        assert response.status_code in (401, 403, 405), f"{pattern} answered {response.status_code} to anonymous"
+        assert response.status_code in (401, 403, 405), (
+            f"{pattern} answered {response.status_code} to anonymous"
+        )
 
 
 @pytest.mark.django_db

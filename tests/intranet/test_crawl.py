@@ -56,8 +56,11 @@ PER_SECTION = 10  # Wagtail pages with the same parent (top-level sections, news
 QUERY_VARIANTS = 2  # per URL pattern and set of query parameter names (?page=2, ?page=3: two of them)
 QUERIES_PER_ROUTE = 8  # query strings per URL pattern in all
 # Not pages: downloads and files, and the admin listings' spreadsheet exports.
-FILE_PATH = re.compile(r"\.(css|js|mjs|map|png|jpe?g|gif|webp|avif|svg|ico|pdf|csv|xlsx?|docx?|odt|pptx|rtf|txt|zip"
-                       r"|woff2?|ttf)$", re.IGNORECASE)
+FILE_PATH = re.compile(
+    r"\.(css|js|mjs|map|png|jpe?g|gif|webp|avif|svg|ico|pdf|csv|xlsx?|docx?|odt|pptx|rtf|txt|zip"
+    r"|woff2?|ttf)$",
+    re.IGNORECASE,
+)
 FILE_PREFIXES = (settings.STATIC_URL, settings.MEDIA_URL, "/documents/")
 FILE_QUERY_PARAMETERS = {"export"}
 # Where to go afterwards: the same page either way, so dropped before comparing URLs.
@@ -155,8 +158,11 @@ def _normalise(href: str, base: str) -> str | None:
     if parts.scheme not in ("http", "https") or parts.netloc != "testserver":
         return None
     path = parts.path or "/"
-    query = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-             if name not in IGNORED_QUERY_PARAMETERS]
+    query = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if name not in IGNORED_QUERY_PARAMETERS
+    ]
     if path.startswith(FILE_PREFIXES) or FILE_PATH.search(path):
         return None
     if FILE_QUERY_PARAMETERS & {name for name, _value in query}:
@@ -238,9 +244,13 @@ def _crawl(client, start: str, max_pages: int) -> Crawl:
         except Exception as error:  # noqa: BLE001 - any exception is the 500 a user would see
             frames = traceback.extract_tb(error.__traceback__)
             ours = [f for f in frames if "site-packages" not in f.filename] or frames
-            where = f"{os.path.relpath(ours[-1].filename, settings.BASE_DIR)}:{ours[-1].lineno}" if ours else ""
+            where = (
+                f"{os.path.relpath(ours[-1].filename, settings.BASE_DIR)}:{ours[-1].lineno}" if ours else ""
+            )
             result.visited[url] = 500
-            result.server_errors.append(Problem(url, referrer, 500, f"{type(error).__name__}: {error} ({where})"))
+            result.server_errors.append(
+                Problem(url, referrer, 500, f"{type(error).__name__}: {error} ({where})")
+            )
             continue
         status = response.status_code
         result.visited[url] = status
@@ -285,15 +295,19 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
     started, cpu = time.monotonic(), time.process_time()
     result = crawl(client)
     took, cpu = time.monotonic() - started, time.process_time() - cpu
-    print(f"\n{username} ({ROLES[username]}): {len(result.visited)} pages ({result.admin_pages()} in the admin, "
-          f"{result.client_errors()} answered 4xx) "
-          f"in {took:.1f} s ({cpu:.1f} s CPU); {result.skipped_by_limits} links left out by the limits, "
-          f"{result.not_reached} queued beyond MAX_PAGES")
+    print(
+        f"\n{username} ({ROLES[username]}): {len(result.visited)} pages ({result.admin_pages()} in the admin, "
+        f"{result.client_errors()} answered 4xx) "
+        f"in {took:.1f} s ({cpu:.1f} s CPU); {result.skipped_by_limits} links left out by the limits, "
+        f"{result.not_reached} queued beyond MAX_PAGES"
+    )
 
     report = []
     if result.server_errors:
-        report.append(f"{len(result.server_errors)} of {len(result.visited)} pages answered a server error "
-                      f"as {username}:")
+        report.append(
+            f"{len(result.server_errors)} of {len(result.visited)} pages answered a server error "
+            f"as {username}:"
+        )
         report.extend(map(str, result.server_errors))
     if result.markup:
         report.append(f"{len(result.markup)} pages have heading, id or CSP problems as {username}:")
@@ -303,8 +317,13 @@ def test_no_page_answers_a_server_error(client, demo_site, username):
         pytest.fail("\n".join(report), pytrace=False)
     # The crawl means something only if it got around, still signed in.
     assert client.session.get("_auth_user_id") == str(user.pk), "the crawl signed the user out"
-    assert {"/", reverse("teams:directory"), reverse("teams:profile_edit"), reverse("teams:team_list"),
-            reverse("teams:location_list")} <= result.visited.keys()
+    assert {
+        "/",
+        reverse("teams:directory"),
+        reverse("teams:profile_edit"),
+        reverse("teams:team_list"),
+        reverse("teams:location_list"),
+    } <= result.visited.keys()
     assert len(result.visited) >= 20
     if username in EDITORS:
         assert result.admin_pages() >= 10, f"{username} should reach the admin through the user menu"
@@ -328,7 +347,8 @@ def test_no_page_answers_a_server_error_for_a_work_account(client, demo_site, ss
     user = Identity.objects.get().user
     assert user.username == "viestinta"  # the demo person, linked by e-mail
     assert {platform_roles.COMMUNICATION, platform_roles.COMMUNICATION_APPROVERS} <= set(
-        user.groups.values_list("name", flat=True))
+        user.groups.values_list("name", flat=True)
+    )
     result = crawl(client)
     problems = [str(problem) for problem in result.server_errors + result.markup]
     assert not problems, "\n".join(problems)
@@ -340,9 +360,11 @@ def test_no_page_answers_a_server_error_for_a_work_account(client, demo_site, ss
 def _date_report(result: Crawl, username: str, language: str) -> list[str]:
     if not result.dates:
         return []
-    return [f"{len(result.dates)} pages write a date in another format than 6.12.2026 "
-            f"as {username} ({language}):",
-            *map(str, result.dates)]
+    return [
+        f"{len(result.dates)} pages write a date in another format than 6.12.2026 "
+        f"as {username} ({language}):",
+        *map(str, result.dates),
+    ]
 
 
 @pytest.mark.django_db

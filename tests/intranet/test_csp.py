@@ -19,8 +19,19 @@ def test_login_page_has_the_strict_policy_and_no_inline_code(client):
     assert inline_code(response.content.decode()) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/haku/?q=maksatus", "/chat/", "/ihmiset/oma-tila/", "/ihmiset/",
-                                  "/ilmoitukset/", "/uutiset/syote/", "/salasana/vaihda/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/haku/?q=maksatus",
+        "/chat/",
+        "/ihmiset/oma-tila/",
+        "/ihmiset/",
+        "/ilmoitukset/",
+        "/uutiset/syote/",
+        "/salasana/vaihda/",
+    ],
+)
 def test_reader_pages_have_the_strict_policy_and_no_inline_code(staff_client, org, path):
     response = staff_client.get(path)
     assert response.status_code == 200
@@ -43,7 +54,11 @@ def test_the_admin_gets_its_own_looser_policy(client, administrator_user):
 
 def test_the_checks_find_what_they_look_for():
     assert inline_code('<p style="color:red" onclick="x()">') == [
-        "a style attribute on <p>: 'color:red'", "an event handler attribute onclick on <p>"]
-    assert inline_code("<script>x()</script>") and not inline_code('<script type="application/json">{}</script>')
+        "a style attribute on <p>: 'color:red'",
+        "an event handler attribute onclick on <p>",
+    ]
+    assert inline_code("<script>x()</script>") and not inline_code(
+        '<script type="application/json">{}</script>'
+    )
     assert strict_csp_problems(None) == ["no Content-Security-Policy header"]
     assert strict_csp_problems("default-src 'self'; script-src 'self' 'unsafe-inline'")

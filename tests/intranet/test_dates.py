@@ -18,8 +18,11 @@ def test_every_language_writes_dates_as_day_month_year_without_leading_zeros(lan
     moment = timezone.make_aware(datetime.datetime(2027, 1, 5, 9, 7))
     with override(language):
         assert date_format(DAY) == date_format(DAY, "SHORT_DATE_FORMAT") == "6.12.2026"
-        assert date_format(moment, "SHORT_DATETIME_FORMAT") == date_format(moment, "DATETIME_FORMAT") == \
-            "5.1.2027 09:07"
+        assert (
+            date_format(moment, "SHORT_DATETIME_FORMAT")
+            == date_format(moment, "DATETIME_FORMAT")
+            == "5.1.2027 09:07"
+        )
         # Templates that print a date as it is, or with |date (Wagtail's admin does both).
         assert Template("{{ day }} {{ day|date }}").render(Context({"day": DAY})) == "6.12.2026 6.12.2026"
 

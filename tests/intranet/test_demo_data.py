@@ -22,9 +22,12 @@ def snapshot():
                 "user__username", "title", "unit__slug", "home_location__slug", "manager__user__username"
             )
         ),
-        "memberships": sorted(TeamMembership.objects.values_list("team__slug", "person__user__username", "role")),
-        "groups": sorted(get_user_model().objects.values_list("username", "groups__name")
-                         .exclude(groups__name=None)),
+        "memberships": sorted(
+            TeamMembership.objects.values_list("team__slug", "person__user__username", "role")
+        ),
+        "groups": sorted(
+            get_user_model().objects.values_list("username", "groups__name").exclude(groups__name=None)
+        ),
     }
 
 
@@ -47,12 +50,26 @@ class TestDemoData:
 
     def test_towns_from_the_documents_are_there(self, demo):
         names = set(Location.objects.values_list("name_fi", flat=True))
-        assert {"Kantvik", "Salla", "Vaasa", "Lahti", "Lappeenranta", "Pori", "Joensuu", "Seinäjoki", "Mikkeli",
-                "Helsinki"} <= names
+        assert {
+            "Kantvik",
+            "Salla",
+            "Vaasa",
+            "Lahti",
+            "Lappeenranta",
+            "Pori",
+            "Joensuu",
+            "Seinäjoki",
+            "Mikkeli",
+            "Helsinki",
+        } <= names
 
     def test_units_have_three_languages(self, demo):
         unit = Unit.objects.get(slug="maksatusyksikko")
-        assert (unit.name_fi, unit.name_sv, unit.name_en) == ("Maksatusyksikkö", "Utbetalningsenheten", "Payments Unit")
+        assert (unit.name_fi, unit.name_sv, unit.name_en) == (
+            "Maksatusyksikkö",
+            "Utbetalningsenheten",
+            "Payments Unit",
+        )
 
     def test_no_real_officials_from_the_documents(self, demo):
         real = {"Heikkilä", "Hyyryläinen", "Korhonen", "Nieminen", "Pihlman"}
@@ -76,8 +93,11 @@ class TestDemoData:
         User = get_user_model()
         assert User.objects.get(username="paakayttaja").is_superuser
         assert User.objects.filter(username="viestinta", groups__name=roles.COMMUNICATION).exists()
-        assert User.objects.get(username="toimittaja").groups.filter(
-            editing_agency__slug="ely-pohjanmaa").exists()
+        assert (
+            User.objects.get(username="toimittaja")
+            .groups.filter(editing_agency__slug="ely-pohjanmaa")
+            .exists()
+        )
         assert User.objects.get(username="henkilo").groups.filter(name=roles.STAFF).exists()
         response = client.post("/kirjaudu/", {"username": "henkilo", "password": "Taimi-demo-2026"})
         assert response.status_code == 302 and response["Location"] == "/"

@@ -25,7 +25,12 @@ PAGES = {
     "profile": ("pekka", "get", "/ihmiset/aino.virtanen/", None),
     "own profile with direct reports": ("pekka", "get", "/ihmiset/pekka.ohman/", None),
     "own profile edit": ("pekka", "get", "/ihmiset/oma-profiili/", None),
-    "own profile edit, errors": ("pekka", "post", "/ihmiset/oma-profiili/", {"phone": "call me", "expertise": ""}),
+    "own profile edit, errors": (
+        "pekka",
+        "post",
+        "/ihmiset/oma-profiili/",
+        {"phone": "call me", "expertise": ""},
+    ),
     "photo": ("pekka", "get", "/ihmiset/oma-profiili/kuva/", None),
     "teams": ("pekka", "get", "/tiimit/", None),
     "team": ("pekka", "get", "/tiimit/palkkatuki/", None),
@@ -89,8 +94,9 @@ def test_pages_pass_the_nu_html_checker(site):
     problems = html_checks.vnu_problems(pages)
     assert problems.pop("(broken on purpose)"), "the Nu HTML checker did not report a known error"
     failing = {name: found for name, found in problems.items() if found}
-    assert not failing, "\n".join(f"{name} ({PAGES[name][2]}):\n  " + "\n  ".join(found)
-                                  for name, found in failing.items())
+    assert not failing, "\n".join(
+        f"{name} ({PAGES[name][2]}):\n  " + "\n  ".join(found) for name, found in failing.items()
+    )
 
 
 # --- The checks themselves ---------------------------------------------------------
@@ -120,7 +126,9 @@ def test_heading_check(body, problem):
 
 
 def test_id_and_parse_checks():
-    assert html_checks.duplicate_ids('<p id="a"></p><p id="b"></p><p id="a"></p>') == ['id="a" is used 2 times']
+    assert html_checks.duplicate_ids('<p id="a"></p><p id="b"></p><p id="a"></p>') == [
+        'id="a" is used 2 times'
+    ]
     assert html_checks.parse_errors(HEADINGS.format("<h1>a</h1>")) == []
     errors = html_checks.parse_errors("<!DOCTYPE html><html lang=fi><title>t</title><p>a</div></html>")
     assert len(errors) == 1 and errors[0].startswith("1:")

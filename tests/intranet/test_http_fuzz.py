@@ -14,9 +14,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news.models import Comment, NewsArticlePage, NewsIndexPage
 from chat import messages as chat_messages
 from chat.models import Room
+from news.models import Comment, NewsArticlePage, NewsIndexPage
 from tests.news.conftest import publish_article
 
 pytestmark = pytest.mark.django_db
@@ -27,15 +27,49 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(Healt
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 odd_text = st.one_of(
     text,
-    st.sampled_from(["", " ", "0", "-1", "1e9", "99999999999999999999999", "NaN", "null", "true", "[]", "{}",
-                     "2026-02-30T10:00:00", "0001-01-01T00:00:00+02:00", "9999-12-31T23:59:59-05:00",
-                     "2026-12-06T10:00:00+99:00", "2026-12-06T25:61:00", "2026-12-06", "T", "..", "/", "%00",
-                     "\x00", "<script>alert(1)</script>", "ä" * 300, "1" * 5000, "[" * 5000]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "0",
+            "-1",
+            "1e9",
+            "99999999999999999999999",
+            "NaN",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "2026-02-30T10:00:00",
+            "0001-01-01T00:00:00+02:00",
+            "9999-12-31T23:59:59-05:00",
+            "2026-12-06T10:00:00+99:00",
+            "2026-12-06T25:61:00",
+            "2026-12-06",
+            "T",
+            "..",
+            "/",
+            "%00",
+            "\x00",
+            "<script>alert(1)</script>",
+            "ä" * 300,
+            "1" * 5000,
+            "[" * 5000,
+        ]
+    ),
 )
-scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-2**70, max_value=2**70),
-                    st.floats(allow_nan=True, allow_infinity=True), text)
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(text, inner, max_size=4)), max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    text,
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(text, inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def deep(depth: int) -> bytes:
@@ -48,8 +82,10 @@ def json_bodies(draw, fields):
     deeper than the parser allows, or bytes that are not JSON or not UTF-8."""
     kind = draw(st.sampled_from(["object", "object", "object", "any", "deep", "bytes"]))
     if kind == "object":
-        body = {name: draw(st.one_of(values, odd_text)) for name in draw(st.lists(st.sampled_from(fields),
-                                                                                   unique=True, max_size=5))}
+        body = {
+            name: draw(st.one_of(values, odd_text))
+            for name in draw(st.lists(st.sampled_from(fields), unique=True, max_size=5))
+        }
         return json.dumps(body).encode()
     if kind == "any":
         return json.dumps(draw(values)).encode()
@@ -71,16 +107,23 @@ def no_server_error(response):
 def member(org):
     user = org.people["aino"].user
     room = Room.objects.get(team=org.payroll_team)
-    message, _ = chat_messages.post_message(user=user, room_id=room.pk, body="Hei kaikille", client_id="fuzz-1")
+    message, _ = chat_messages.post_message(
+        user=user, room_id=room.pk, body="Hei kaikille", client_id="fuzz-1"
+    )
     return user, room, message
 
 
 def test_chat_json_api(client, member):
     user, room, message = member
     client.force_login(user)
-    urls = [reverse("chat:api_messages", args=[room.pk])] + [
-        reverse("chat:api_message_action", args=[message.pk, action]) for action in ("edit", "react", "unreact")
-    ] + [reverse("chat:api_read", args=[room.pk, action]) for action in ("read", "unread")]
+    urls = (
+        [reverse("chat:api_messages", args=[room.pk])]
+        + [
+            reverse("chat:api_message_action", args=[message.pk, action])
+            for action in ("edit", "react", "unreact")
+        ]
+        + [reverse("chat:api_read", args=[room.pk, action]) for action in ("read", "unread")]
+    )
     fields = ["body", "client_id", "reply_to", "attachments", "emoji", "seq", "message", "room"]
 
     @FUZZ
@@ -114,8 +157,16 @@ def test_chat_query_strings(client, member):
     check()
 
 
-@pytest.mark.parametrize("value", ["2026-02-30T10:00:00", "0001-01-01T00:00:00+02:00", "2026-12-06T10:00:00+99:00",
-                                   "9999-12-31T23:59:59-05:00", "huomenna"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026-02-30T10:00:00",
+        "0001-01-01T00:00:00+02:00",
+        "2026-12-06T10:00:00+99:00",
+        "9999-12-31T23:59:59-05:00",
+        "huomenna",
+    ],
+)
 def test_impossible_changed_since_is_a_clear_400(client, member, value):
     user, room, _message = member
     client.force_login(user)
@@ -132,7 +183,9 @@ def test_deeply_nested_json_is_a_400_and_nothing_is_stored(client, member):
     client.force_login(user)
     before = room.messages.count()
     for body in (deep(100_000), b'{"body": ' + deep(100_000) + b"}"):
-        response = client.post(reverse("chat:api_messages", args=[room.pk]), body, content_type="application/json")
+        response = client.post(
+            reverse("chat:api_messages", args=[room.pk]), body, content_type="application/json"
+        )
         assert response.status_code == 400 and response.json()["error"]["code"] == "invalid_json"
     assert room.messages.count() == before
 
@@ -155,7 +208,9 @@ def test_chat_forms(client, member):
         cache.clear()
         data = {}
         for name, value in fields:
-            data.setdefault(name, []).append(value.replace("\x00", ""))  # the test client refuses NUL in forms
+            data.setdefault(name, []).append(
+                value.replace("\x00", "")
+            )  # the test client refuses NUL in forms
         no_server_error(client.post(url, data))
 
     check()
@@ -166,8 +221,12 @@ def test_search_query_strings_and_click_log(client, org):
     facets = ["q", "page", "type", "topic", "owner_unit", "audience", "kind", "language", "publisher"]
 
     @FUZZ
-    @given(st.sampled_from([(reverse("search:search"), facets), (reverse("search:autocomplete"), ["q"])])
-           .flatmap(lambda e: st.tuples(st.just(e[0]), queries(e[1]))), odd_text)
+    @given(
+        st.sampled_from(
+            [(reverse("search:search"), facets), (reverse("search:autocomplete"), ["q"])]
+        ).flatmap(lambda e: st.tuples(st.just(e[0]), queries(e[1]))),
+        odd_text,
+    )
     def check(case, token):
         url, params = case
         no_server_error(client.get(url, params))
@@ -179,7 +238,13 @@ def test_search_query_strings_and_click_log(client, org):
 def test_presence_form(client, org):
     client.force_login(org.people["aino"].user)
     fields = ["manual", "text", "emoji", "duration", "hidden", "next"]
-    for target in ("0", "home", "presence:my_status", "//evil.example/", "javascript:x"):  # found by this test
+    for target in (
+        "0",
+        "home",
+        "presence:my_status",
+        "//evil.example/",
+        "javascript:x",
+    ):  # found by this test
         no_server_error(client.post(reverse("presence:presence_set"), {"manual": "dnd", "next": target}))
 
     @FUZZ
@@ -217,8 +282,11 @@ def test_engagement_forms_and_people_search(client, org, article):
     ]
 
     @FUZZ
-    @given(st.sampled_from(endpoints).flatmap(lambda e: st.tuples(st.just(e[0]), queries(e[1]))), queries(["q"]),
-           queries(["vastaa", "piilota", "muokkaa", "page"]))
+    @given(
+        st.sampled_from(endpoints).flatmap(lambda e: st.tuples(st.just(e[0]), queries(e[1]))),
+        queries(["q"]),
+        queries(["vastaa", "piilota", "muokkaa", "page"]),
+    )
     def check(case, people_query, article_query):
         url, fields = case
         cache.clear()

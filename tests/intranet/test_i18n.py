@@ -23,8 +23,11 @@ def entries(po_text: str):
         if not msgid:
             continue  # the header
         context = next((line[9:-1] for line in lines if line.startswith('msgctxt "')), None)
-        strings = [_unescape(re.sub(r'^msgstr(\[\d\])? "', "", line)[:-1]) for line in lines
-                   if line.startswith("msgstr")]
+        strings = [
+            _unescape(re.sub(r'^msgstr(\[\d\])? "', "", line)[:-1])
+            for line in lines
+            if line.startswith("msgstr")
+        ]
         continued = [line for line in lines if line.startswith('"')]
         flags = " ".join(line for line in lines if line.startswith("#,"))
         yield context, msgid, strings, flags, continued

@@ -20,7 +20,8 @@ SEEN_IN_ENGLISH = {
     "Autosave is paused": ("Automaattinen tallennus on keskeytetty", "Automatisk sparning har pausats"),
     "The page could not be created due to validation errors.": (
         "Sivua ei voitu luoda, koska lomakkeessa on virheitä.",
-        "Sidan kunde inte skapas eftersom formuläret innehåller fel."),
+        "Sidan kunde inte skapas eftersom formuläret innehåller fel.",
+    ),
     "Task submitted by": ("Tehtävän lähettäjä", "Uppgiften skickades av"),
 }
 
@@ -38,8 +39,10 @@ def test_admin_strings_wagtail_leaves_in_english_are_translated(index, language)
 def test_a_page_with_errors_is_explained_in_finnish(client, administrator_user):
     client.force_login(administrator_user)
     home = HomePage.objects.first()
-    response = client.post(reverse("wagtailadmin_pages:add", args=["intranet", "standardpage", home.pk]),
-                           {"title": "", "slug": "", "intro": "", "body-count": "0"})
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["intranet", "standardpage", home.pk]),
+        {"title": "", "slug": "", "intro": "", "body-count": "0"},
+    )
     assert response.status_code == 200
     assert "Sivua ei voitu luoda, koska lomakkeessa on virheitä." in response.content.decode()
 
@@ -48,8 +51,11 @@ def test_a_page_with_errors_is_explained_in_finnish(client, administrator_user):
 @pytest.mark.django_db
 def test_the_workflow_e_mail_is_in_finnish_and_links_to_the_site():
     page = HomePage.objects.first()
-    context = {"page": page, "task": SimpleNamespace(name="Viestinnän tarkistus", id=1),
-               "user": SimpleNamespace(get_short_name=lambda: "Liisa", get_username=lambda: "henkilo")}
+    context = {
+        "page": page,
+        "task": SimpleNamespace(name="Viestinnän tarkistus", id=1),
+        "user": SimpleNamespace(get_short_name=lambda: "Liisa", get_username=lambda: "henkilo"),
+    }
     with override("fi"):
         body = render_to_string("wagtailadmin/notifications/task_state_submitted.txt", context)
     assert 'on lähetetty hyväksyttäväksi tarkistusvaiheeseen "Viestinnän tarkistus"' in body
@@ -69,15 +75,23 @@ def swedish_home(db):
         home_sv = home.copy_for_translation(swedish)
         home_sv.title = home_sv.draft_title = "Startsida"
         home_sv.save_revision().publish()
-    translated = home.add_child(instance=StandardPage(title="Monipaikkainen työ", slug="monipaikkainen-tyo",
-                                                      intro="Työ ei ole paikka."))
+    translated = home.add_child(
+        instance=StandardPage(
+            title="Monipaikkainen työ", slug="monipaikkainen-tyo", intro="Työ ei ole paikka."
+        )
+    )
     translated.save_revision().publish()
     swedish_version = translated.copy_for_translation(swedish)
     swedish_version.title = swedish_version.draft_title = "Arbete på många orter"
     swedish_version.intro = "Arbete är inte en plats."
     swedish_version.save_revision().publish()
-    finnish_only = home.add_child(instance=StandardPage(
-        title="Viestinnän työnjako", slug="viestinnan-tyonjako", intro="Valtakunnallinen viestintä kerran."))
+    finnish_only = home.add_child(
+        instance=StandardPage(
+            title="Viestinnän työnjako",
+            slug="viestinnan-tyonjako",
+            intro="Valtakunnallinen viestintä kerran.",
+        )
+    )
     finnish_only.save_revision().publish()
     return home
 
@@ -90,8 +104,9 @@ def _cards(html: str) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_the_swedish_home_page_shows_every_card_in_swedish_where_there_is_a_version(client, staff_user,
-                                                                                    swedish_home):
+def test_the_swedish_home_page_shows_every_card_in_swedish_where_there_is_a_version(
+    client, staff_user, swedish_home
+):
     """Before, the Swedish home page listed only the sections that had a Swedish version (one of four)."""
     client.force_login(staff_user)
     client.cookies["django_language"] = "sv"

@@ -17,8 +17,10 @@ class TestLogin:
         assert "Kirjaudu" in html
 
     def test_login_returns_to_the_page_asked_for(self, client, staff_user):
-        response = client.post(reverse("login") + "?next=/ihmiset/", {"username": "staff", "password": PASSWORD,
-                                                                      "next": "/ihmiset/"})
+        response = client.post(
+            reverse("login") + "?next=/ihmiset/",
+            {"username": "staff", "password": PASSWORD, "next": "/ihmiset/"},
+        )
         assert response.status_code == 302 and response["Location"] == "/ihmiset/"
 
     def test_wrong_password_is_explained_and_keeps_the_username(self, client, staff_user):

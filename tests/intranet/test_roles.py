@@ -13,9 +13,13 @@ class TestGroupsExist:
         assert set(roles.ROLES) <= set(Group.objects.values_list("name", flat=True))
 
     def test_sync_is_idempotent(self):
-        before = {g.name: sorted(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()}
+        before = {
+            g.name: sorted(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+        }
         roles.sync_groups()
-        after = {g.name: sorted(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()}
+        after = {
+            g.name: sorted(g.permissions.values_list("codename", flat=True)) for g in Group.objects.all()
+        }
         assert before == after
 
     def test_each_client_agency_gets_its_own_editor_group(self, org):
@@ -43,7 +47,8 @@ class TestAdminAccess:
         assert reverse("wagtailadmin_home") not in client.get("/").content.decode()
 
     @pytest.mark.parametrize(
-        "fixture", ["communication_user", "regional_editor_user", "instruction_owner_user", "administrator_user"]
+        "fixture",
+        ["communication_user", "regional_editor_user", "instruction_owner_user", "administrator_user"],
     )
     def test_editors_open_the_admin(self, client, request, fixture):
         client.force_login(request.getfixturevalue(fixture))
@@ -68,7 +73,9 @@ class TestPagePermissions:
     """Page permissions sit on sections: the site (home page) and the news section (docs/access.md).
     What may be done with each article is in tests/news/test_permissions.py."""
 
-    def test_communication_unit_drafts_and_approvers_publish(self, communication_user, communication_approver_user):
+    def test_communication_unit_drafts_and_approvers_publish(
+        self, communication_user, communication_approver_user
+    ):
         drafter = _news_permissions(communication_user)
         assert drafter.can_add_subpage() and not drafter.can_publish_subpage()
         approver = _news_permissions(communication_approver_user)
@@ -93,7 +100,9 @@ class TestOrganisationInAdmin:
         assert response.status_code == 200
         html = response.content.decode()
         assert "Aino Virtanen" in html and "Sanna Lehtola" not in html
-        filtered = client.get("/admin/snippets/teams/person/", {"home_location": org.salla.pk}).content.decode()
+        filtered = client.get(
+            "/admin/snippets/teams/person/", {"home_location": org.salla.pk}
+        ).content.decode()
         assert "Erik Sjöberg" in filtered and "Aino Virtanen" not in filtered
 
     def test_administrator_edits_a_team(self, client, administrator_user, org):
@@ -107,8 +116,9 @@ class TestOrganisationInAdmin:
         response = client.get(f"/admin/snippets/teams/person/edit/{org.people['aino'].pk}/")
         assert response.status_code in (302, 403)
 
-    def test_admin_photo_upload_rejects_a_non_image_and_stores_nothing(self, client, administrator_user, org,
-                                                                       settings, tmp_path):
+    def test_admin_photo_upload_rejects_a_non_image_and_stores_nothing(
+        self, client, administrator_user, org, settings, tmp_path
+    ):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         settings.MEDIA_ROOT = tmp_path
@@ -116,9 +126,15 @@ class TestOrganisationInAdmin:
         aino = org.people["aino"]
         url = f"/admin/snippets/teams/person/edit/{aino.pk}/"
         data = {
-            "user": aino.user_id, "title": aino.title, "agency": aino.agency_id, "unit": aino.unit_id,
-            "home_location": aino.home_location_id, "manager": aino.manager_id or "", "phone": "",
-            "expertise": "palkkatuki", "photo": SimpleUploadedFile("x.png", b"not an image", "image/png"),
+            "user": aino.user_id,
+            "title": aino.title,
+            "agency": aino.agency_id,
+            "unit": aino.unit_id,
+            "home_location": aino.home_location_id,
+            "manager": aino.manager_id or "",
+            "phone": "",
+            "expertise": "palkkatuki",
+            "photo": SimpleUploadedFile("x.png", b"not an image", "image/png"),
         }
         response = client.post(url, data)
         assert response.status_code == 200  # the form again, with errors

@@ -25,15 +25,30 @@ print(json.dumps({
 }))
 """
 
-SERVICE_VARIABLES = ["DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS",
-                     "TAIMI_BASE_URL", "BASE_URL", "HOST", "PORT"]
+SERVICE_VARIABLES = [
+    "DATABASE_URL",
+    "REDIS_URL",
+    "ELASTICSEARCH_URL",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "TAIMI_BASE_URL",
+    "BASE_URL",
+    "HOST",
+    "PORT",
+]
 
 
 def load_settings(tmp_path: Path, **env) -> dict:
     clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
     clean.update(VAR_DIR=str(tmp_path), **env)
     output = subprocess.run(
-        [sys.executable, "-c", PROBE], env=clean, cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE],
+        env=clean,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(output)
 
@@ -79,8 +94,10 @@ def test_production_engines_from_the_environment(tmp_path):
 
 def test_links_in_e_mails_use_the_configured_site_address(tmp_path):
     """Wagtail's workflow e-mails and our reminders link to WAGTAILADMIN_BASE_URL (docs/architecture.md)."""
-    assert load_settings(tmp_path, TAIMI_BASE_URL="https://taimi.keha.example/")["base_url"] == \
-        "https://taimi.keha.example"
+    assert (
+        load_settings(tmp_path, TAIMI_BASE_URL="https://taimi.keha.example/")["base_url"]
+        == "https://taimi.keha.example"
+    )
     # Without it, the address scripts/start.sh serves on, not a fixed port 8000.
     assert load_settings(tmp_path, HOST="10.0.0.5", PORT="8123")["base_url"] == "http://10.0.0.5:8123"
 
@@ -99,8 +116,13 @@ PRODUCTION = dict(
 def check_deploy(tmp_path: Path, **env) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES + list(PRODUCTION)}
     clean.update(VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="intranet.settings", **env)
-    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                          env=clean, cwd=settings.BASE_DIR, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=clean,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_production_settings_pass_the_deployment_check(tmp_path):

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from intranet.models import HomePage, StandardPage
 from core.page_forms import ascii_slug
+from intranet.models import HomePage, StandardPage
 
 
 def test_ascii_slug_folds_finnish_and_swedish_letters():
@@ -14,8 +14,9 @@ def test_ascii_slug_folds_finnish_and_swedish_letters():
 
 
 def _add(client, home, **fields):
-    data = nested_form_data({"title": "Etätyöohje", "slug": "", "intro": "", "body": streamfield([]),
-                             **fields})
+    data = nested_form_data(
+        {"title": "Etätyöohje", "slug": "", "intro": "", "body": streamfield([]), **fields}
+    )
     return client.post(reverse("wagtailadmin_pages:add", args=["intranet", "standardpage", home.pk]), data)
 
 
@@ -43,8 +44,9 @@ class TestEditorMadePages:
         home = HomePage.objects.first()
         page = home.add_child(instance=StandardPage(title="Vanha sivu", slug="vanha-sivu-ä"))
         client.force_login(administrator_user)
-        data = nested_form_data({"title": "Vanha sivu", "slug": "vanha-sivu-ä", "intro": "",
-                                 "body": streamfield([])})
+        data = nested_form_data(
+            {"title": "Vanha sivu", "slug": "vanha-sivu-ä", "intro": "", "body": streamfield([])}
+        )
         response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
         assert response.status_code == 302
         page.refresh_from_db()

@@ -53,8 +53,9 @@ class TestWorker:
         from news.models import NewsIndexPage
 
         index = NewsIndexPage.objects.get(locale__language_code="fi")
-        article = NewsArticlePage(title="Ajastettu tiedote", slug="ajastettu", lead="Tulee pian.", publisher=org.keha,
-                                   live=False)
+        article = NewsArticlePage(
+            title="Ajastettu tiedote", slug="ajastettu", lead="Tulee pian.", publisher=org.keha, live=False
+        )
         index.add_child(instance=article)
         article.go_live_at = timezone.now() + datetime.timedelta(hours=1)
         revision = article.save_revision()
@@ -106,16 +107,26 @@ class TestWorker:
     def test_orphaned_running_job_of_a_dead_worker_is_requeued(self, database_queue):
         ATTEMPTS["count"] = 5
         flaky_job.enqueue("orphan")
-        flaky_results().update(status=TaskResultStatus.RUNNING, started_at=timezone.now() - jobs.STALE_AFTER * 2,
-                                    worker_ids=["dead-worker"])
+        flaky_results().update(
+            status=TaskResultStatus.RUNNING,
+            started_at=timezone.now() - jobs.STALE_AFTER * 2,
+            worker_ids=["dead-worker"],
+        )
         assert jobs.requeue_failed_and_orphaned() == 1
         run_worker()
         assert flaky_results().get().status == TaskResultStatus.SUCCESSFUL
 
     def test_periodic_jobs_are_enqueued_once_per_interval_by_one_worker(self, database_queue):
         now = timezone.now()
-        assert jobs.enqueue_due(now=now) == ["publish_scheduled", "must_read_reminders",
-                                             "instruction_review_reminders", "search_drain"]
+        assert jobs.enqueue_due(now=now) == [
+            "publish_scheduled",
+            "must_read_reminders",
+            "instruction_review_reminders",
+            "search_drain",
+        ]
         assert jobs.enqueue_due(now=now) == []  # another worker in the same minute: nothing
-        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=61)) == ["publish_scheduled", "search_drain"]
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=61)) == [
+            "publish_scheduled",
+            "search_drain",
+        ]
         assert DBTaskResult.objects.filter(task_path="core.tasks.publish_scheduled").count() == 2

@@ -27,11 +27,29 @@ def category(db):
     return NewsCategory.objects.get(slug="valmistelussa")
 
 
-def publish_article(index, *, title="Uutinen", publisher, lead="Ingressi.", agencies=(), locations=(), units=(),
-                    teams=(), categories=(), pinned_until=None, published_at=None, announced=True, body=None):
+def publish_article(
+    index,
+    *,
+    title="Uutinen",
+    publisher,
+    lead="Ingressi.",
+    agencies=(),
+    locations=(),
+    units=(),
+    teams=(),
+    categories=(),
+    pinned_until=None,
+    published_at=None,
+    announced=True,
+    body=None,
+):
     """Create and publish an article through Wagtail's own API (as the admin does)."""
     article = NewsArticlePage(
-        title=title, slug=f"uutinen-{next(_slugs)}", lead=lead, publisher=publisher, pinned_until=pinned_until,
+        title=title,
+        slug=f"uutinen-{next(_slugs)}",
+        lead=lead,
+        publisher=publisher,
+        pinned_until=pinned_until,
         body=body or [("paragraph", f"<p>{title} – leipäteksti.</p>")],
         announced_at=timezone.now() if announced else None,
     )

@@ -59,7 +59,11 @@ class TestAtom:
         assert not FeedToken.objects.exists()
 
     def test_everything_is_escaped(self, client, org, publish):
-        publish(title='<script>alert("x")</script> & "lainaus"', lead="<b>lihava</b> ]]> &amp;", publisher=org.keha)
+        publish(
+            title='<script>alert("x")</script> & "lainaus"',
+            lead="<b>lihava</b> ]]> &amp;",
+            publisher=org.keha,
+        )
         token = FeedToken.objects.create(user=org.people["aino"].user).token
         response = client.get(reverse("news:atom", args=[token]))
         body = response.content.decode()

@@ -17,7 +17,7 @@ def card_of(html: str, title: str) -> str:
     """The <li> of the card whose heading is ``title``."""
     end = html.index(f">{title}</a>")
     start = html.rindex('<li class="news-card', 0, end)
-    return html[start:html.index("</li>", end)]
+    return html[start : html.index("</li>", end)]
 
 
 def page(client, url="/uutiset/") -> str:
@@ -65,9 +65,13 @@ class TestCardsFollowChanges:
         assert "badge--new" in card_of(page(client), "Lukematon")
 
     def test_the_pinned_badge_goes_when_the_pin_ends(self, client, reader, org, publish):
-        article = publish(title="Nastoitettu", publisher=org.keha, pinned_until=timezone.now() + datetime.timedelta(hours=1))
+        article = publish(
+            title="Nastoitettu", publisher=org.keha, pinned_until=timezone.now() + datetime.timedelta(hours=1)
+        )
         assert "badge--pinned" in card_of(page(client), "Nastoitettu")
-        NewsArticlePage.objects.filter(pk=article.pk).update(pinned_until=timezone.now() - datetime.timedelta(seconds=1))
+        NewsArticlePage.objects.filter(pk=article.pk).update(
+            pinned_until=timezone.now() - datetime.timedelta(seconds=1)
+        )
         assert "badge--pinned" not in card_of(page(client), "Nastoitettu")
 
     def test_each_language_gets_its_own_card(self, client, reader, org, publish):
@@ -92,17 +96,22 @@ class TestCardsFollowChanges:
 @pytest.mark.django_db
 def test_shared_changes_start_a_new_generation(org):
     before = fragments.generation()
-    image = get_image_model().objects.create(title="Kuva", file="original_images/kuva.png", width=10, height=10)
+    image = get_image_model().objects.create(
+        title="Kuva", file="original_images/kuva.png", width=10, height=10
+    )
     after_image = fragments.generation()
-    image.renditions.model.objects.create(image=image, filter_spec="width-5", file="images/kuva.width-5.png",
-                                          width=5, height=5)
+    image.renditions.model.objects.create(
+        image=image, filter_spec="width-5", file="images/kuva.width-5.png", width=5, height=5
+    )
     assert fragments.generation() == after_image, "a new rendition keeps the cards (they show existing files)"
     image.renditions.all().delete()
     assert len({before, after_image, fragments.generation()}) == 3
 
 
 @pytest.mark.django_db
-def test_cached_cards_skip_the_card_queries_and_a_cold_page_has_a_fixed_count(client, reader, org, publish, category):
+def test_cached_cards_skip_the_card_queries_and_a_cold_page_has_a_fixed_count(
+    client, reader, org, publish, category
+):
     for number in range(8):
         publish(title=f"Uutinen {number}", publisher=org.keha, categories=[category])
     client.get("/uutiset/")
@@ -124,16 +133,21 @@ def test_cached_cards_skip_the_card_queries_and_a_cold_page_has_a_fixed_count(cl
 @pytest.mark.django_db
 class TestArticleBody:
     def test_a_published_edit_of_the_body_shows_at_once(self, client, reader, org, publish):
-        article = publish(title="Runko", publisher=org.keha, body=[("paragraph", "<p>Ensimmäinen versio.</p>")])
+        article = publish(
+            title="Runko", publisher=org.keha, body=[("paragraph", "<p>Ensimmäinen versio.</p>")]
+        )
         assert "Ensimmäinen versio." in page(client, article.url)
         article.body = [("paragraph", "<p>Korjattu versio.</p>")]
         article.save_revision().publish()
         html = page(client, article.url)
         assert "Korjattu versio." in html and "Ensimmäinen versio." not in html
 
-    def test_a_preview_shows_the_draft_and_leaves_the_live_body_alone(self, client, rf, reader, org, publish,
-                                                                      communication_user):
-        article = publish(title="Esikatselu", publisher=org.keha, body=[("paragraph", "<p>Julkaistu teksti.</p>")])
+    def test_a_preview_shows_the_draft_and_leaves_the_live_body_alone(
+        self, client, rf, reader, org, publish, communication_user
+    ):
+        article = publish(
+            title="Esikatselu", publisher=org.keha, body=[("paragraph", "<p>Julkaistu teksti.</p>")]
+        )
         assert "Julkaistu teksti." in page(client, article.url)
         draft = NewsArticlePage.objects.get(pk=article.pk)
         draft.body = [("paragraph", "<p>Luonnosteksti.</p>")]

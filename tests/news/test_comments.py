@@ -151,8 +151,12 @@ class TestCommentsOff:
         assert 'id="comment-new"' not in html and "?muokkaa=" not in html and "?vastaa=" not in html
         edit = client.post(reverse("news:comment_edit", args=[mine.pk]), {"text": "Muutos"})
         assert edit.status_code == 403
-        assert client.post(reverse("news:comment_post", args=[article.pk]), {"text": "Vastaus", "parent": mine.pk}
-                           ).status_code == 403
+        assert (
+            client.post(
+                reverse("news:comment_post", args=[article.pk]), {"text": "Vastaus", "parent": mine.pk}
+            ).status_code
+            == 403
+        )
         react = client.post(reverse("news:react_comment", args=[mine.pk]), {"kind": "like"})
         assert react.status_code == 403
         mine.refresh_from_db()
@@ -262,26 +266,38 @@ class TestModeration:
     def hide(self, client, comment, reason="Asiaton"):
         return client.post(reverse("news:comment_hide", args=[comment.pk]), {"reason": reason})
 
-    def test_national_editor_hides_with_a_reason_the_author_sees(self, client, org, article, communication_user):
+    def test_national_editor_hides_with_a_reason_the_author_sees(
+        self, client, org, article, communication_user
+    ):
         comment = comments.post_comment(user=user(org, "aino"), article=article, text="Sopimaton teksti")
         client.force_login(communication_user)
         assert f"?piilota={comment.pk}#" in page(client, article)
         form = client.get(article.url, {"piilota": comment.pk}).content.decode()
-        assert reverse("news:comment_hide", args=[comment.pk]) in form and f'id="comment-{comment.pk}-reason"' in form
+        assert (
+            reverse("news:comment_hide", args=[comment.pk]) in form
+            and f'id="comment-{comment.pk}-reason"' in form
+        )
         response = self.hide(client, comment, "Henkilötietoja – poistettu")
         assert response.status_code == 302
         comment.refresh_from_db()
-        assert comment.hidden_by == communication_user and comment.hidden_reason == "Henkilötietoja – poistettu"
+        assert (
+            comment.hidden_by == communication_user and comment.hidden_reason == "Henkilötietoja – poistettu"
+        )
 
         client.force_login(user(org, "matti"))
         html = page(client, article)
-        assert "Hidden by an editor" in html and "Sopimaton teksti" not in html and "Henkilötietoja" not in html
+        assert (
+            "Hidden by an editor" in html and "Sopimaton teksti" not in html and "Henkilötietoja" not in html
+        )
 
         client.force_login(user(org, "aino"))
         html = page(client, article)
         assert "Henkilötietoja – poistettu" in html and "Sopimaton teksti" in html
         assert f"?muokkaa={comment.pk}" not in html  # hidden: not editable
-        assert client.post(reverse("news:comment_edit", args=[comment.pk]), {"text": "Kierrän"}).status_code == 400
+        assert (
+            client.post(reverse("news:comment_edit", args=[comment.pk]), {"text": "Kierrän"}).status_code
+            == 400
+        )
 
         client.force_login(communication_user)
         html = page(client, article)
@@ -299,8 +315,9 @@ class TestModeration:
         comment.refresh_from_db()
         assert comment.hidden_at is None
 
-    def test_regional_editor_moderates_own_agency_news_only(self, client, org, article, regional_article,
-                                                            regional_editor_user):
+    def test_regional_editor_moderates_own_agency_news_only(
+        self, client, org, article, regional_article, regional_editor_user
+    ):
         national = comments.post_comment(user=user(org, "aino"), article=article, text="Valtakunnallinen")
         regional = comments.post_comment(user=user(org, "aino"), article=regional_article, text="Alueellinen")
         client.force_login(regional_editor_user)
@@ -367,8 +384,9 @@ class TestLimits:
     def test_rate_counts_deleted_comments_and_resets_after_a_minute(self, org, article):
         aino = user(org, "aino")
         for number in range(comments.COMMENTS_PER_MINUTE):
-            comments.delete_comment(user=aino, comment=comments.post_comment(user=aino, article=article,
-                                                                              text=f"{number}"))
+            comments.delete_comment(
+                user=aino, comment=comments.post_comment(user=aino, article=article, text=f"{number}")
+            )
         with pytest.raises(comments.ValidationError):
             comments.post_comment(user=aino, article=article, text="Vielä")
         Comment.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=2))
@@ -377,10 +395,12 @@ class TestLimits:
     def test_rate_per_day(self, client, org, article):
         aino = user(org, "aino")
         earlier = timezone.now() - datetime.timedelta(hours=3)
-        Comment.objects.bulk_create([
-            Comment(article=article, author=aino, text=f"{number}", created_at=earlier)
-            for number in range(comments.COMMENTS_PER_DAY)
-        ])
+        Comment.objects.bulk_create(
+            [
+                Comment(article=article, author=aino, text=f"{number}", created_at=earlier)
+                for number in range(comments.COMMENTS_PER_DAY)
+            ]
+        )
         client.force_login(aino)
         response = post(client, article, "Huomenna sitten")
         assert response.status_code == 400
@@ -429,7 +449,7 @@ class TestSafeRendering:
         comments.post_comment(user=user(org, "aino"), article=article, text=attack)
         client.force_login(user(org, "matti"))
         html = page(client, article)
-        body = html[html.index('id="comments"'):]
+        body = html[html.index('id="comments"') :]
         assert "<script>alert" not in body and "<img src=x" not in body
         assert not re.search(r"<a [^>]*href=\"(?!https?://|/|#)", body), "a link with another scheme"
         assert 'onmouseover="' not in body
@@ -442,7 +462,9 @@ class TestSafeRendering:
         )
         assert '<a href="https://example.com/a?b=1&amp;c=2" rel="nofollow noopener">' in html
         assert "</a>. Tai (" in html  # the full stop is not part of the address
-        assert '<a href="https://www.example.fi/sivu" rel="nofollow noopener">www.example.fi/sivu</a>),' in html
+        assert (
+            '<a href="https://www.example.fi/sivu" rel="nofollow noopener">www.example.fi/sivu</a>),' in html
+        )
         assert '<a href="https://fi.wikipedia.org/wiki/Äänekoski" rel="nofollow noopener">' in html
         assert "javascript:alert(1)" in html and 'href="javascript' not in html
         assert html.count("<a ") == 3
@@ -452,11 +474,14 @@ class TestSafeRendering:
         assert "<a " not in html
 
     def test_line_breaks_are_kept(self):
-        assert comments.render_text("Rivi 1\nRivi 2\n\nRivi 4 <b>") == "Rivi 1<br>Rivi 2<br><br>Rivi 4 &lt;b&gt;"
+        assert (
+            comments.render_text("Rivi 1\nRivi 2\n\nRivi 4 <b>") == "Rivi 1<br>Rivi 2<br><br>Rivi 4 &lt;b&gt;"
+        )
 
     def test_author_names_render_as_text(self, client, org, article):
-        evil = UserFactory(username="paha.nimi", first_name='<script>alert("nimi")</script>',
-                           last_name="<b>Lihavoitu</b>")
+        evil = UserFactory(
+            username="paha.nimi", first_name='<script>alert("nimi")</script>', last_name="<b>Lihavoitu</b>"
+        )
         PersonFactory(user=evil, agency=org.keha)
         comments.post_comment(user=evil, article=article, text="Hei @aino.virtanen")
         question = Comment.objects.get()
@@ -470,7 +495,9 @@ class TestSafeRendering:
 class TestPage:
     def test_markup_of_a_busy_discussion(self, client, org, article, communication_user):
         aino, matti = user(org, "aino"), user(org, "matti")
-        first = comments.post_comment(user=aino, article=article, text="Eka @matti.aijala https://example.com")
+        first = comments.post_comment(
+            user=aino, article=article, text="Eka @matti.aijala https://example.com"
+        )
         comments.post_comment(user=matti, article=article, text="Vastaus", parent=first)
         hidden = comments.post_comment(user=matti, article=article, text="Piilotettava")
         comments.hide_comment(user=communication_user, comment=hidden, reason="Syy")
@@ -496,7 +523,9 @@ class TestPage:
             for number in range(start, start + count):
                 parent = made[-1] if number % 3 == 2 and made and made[-1].parent_id is None else None
                 comment = Comment.objects.create(
-                    article=article, author=people[number % len(people)], parent=parent,
+                    article=article,
+                    author=people[number % len(people)],
+                    parent=parent,
                     text=f"Kommentti {number} @{people[(number + 1) % len(people)].username} https://example.com/{number}",
                     edited_at=timezone.now() if number % 4 == 0 else None,
                     deleted_at=timezone.now() if number % 11 == 0 else None,
@@ -524,14 +553,20 @@ class TestPage:
 
         readers = [people[0], communication_user]
         add_comments(3)
-        small = {(reader.pk, cached): queries(reader, cached)[0] for reader in readers for cached in (True, False)}
+        small = {
+            (reader.pk, cached): queries(reader, cached)[0] for reader in readers for cached in (True, False)
+        }
         for reader in readers:
-            assert small[reader.pk, True] < small[reader.pk, False], "the discussion was not served from the cache"
+            assert small[reader.pk, True] < small[reader.pk, False], (
+                "the discussion was not served from the cache"
+            )
         add_comments(297)
         assert Comment.objects.count() == 300
         for reader in readers:
             for cached in (True, False):
                 count, html = queries(reader, cached)
                 expected = small[reader.pk, cached]
-                assert count == expected, f"{count} queries with 300 comments, {expected} with 3 (cached: {cached})"
+                assert count == expected, (
+                    f"{count} queries with 300 comments, {expected} with 3 (cached: {cached})"
+                )
                 assert "Kommentti 298" in html

@@ -62,8 +62,11 @@ def test_demo_news(demo_loaded, client, django_capture_on_commit_callbacks):
     assert 5 <= len(targeted) < len(national) / 2
 
     # Categories, with "in preparation" and "decided" used often.
-    used = [slug for article in finnish.prefetch_related("categories") for slug in
-            (category.slug for category in article.categories.all())]
+    used = [
+        slug
+        for article in finnish.prefetch_related("categories")
+        for slug in (category.slug for category in article.categories.all())
+    ]
     assert used.count("valmistelussa") >= 10 and used.count("paatetty") >= 10
 
     # About a fifth in Swedish, with Swedish text.
@@ -87,7 +90,9 @@ def test_demo_news(demo_loaded, client, django_capture_on_commit_callbacks):
     assert 0.45 <= with_image.count() / finnish.count() <= 0.75
     assert not with_image.filter(hero_alt="").exists()
     assert not swedish.filter(hero_image__isnull=False, hero_alt="").exists()
-    assert all(version.hero_alt.startswith("Illustration") for version in swedish.filter(hero_image__isnull=False))
+    assert all(
+        version.hero_alt.startswith("Illustration") for version in swedish.filter(hero_image__isnull=False)
+    )
     images = get_image_model().objects.filter(pk__in=with_image.values("hero_image"))
     assert 20 <= images.count() <= 24
     for image in images:

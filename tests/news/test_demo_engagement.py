@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from news import mustread
 from demo import news_engagement as demo_engagement
+from news import mustread
 from news.models import Acknowledgement, ArticleView, Comment, NewsArticlePage, NewsCategory, Reaction
 from realtime.models import Notification
 from tests.factories import PersonFactory, UserFactory
@@ -15,21 +15,37 @@ from tests.news.conftest import days_ago
 @pytest.fixture
 def demo_news(org, publish, communication_user):
     """Ten national articles over the last seven weeks (two targeted) and two regional ones."""
-    decided, systems = NewsCategory.objects.get(slug="paatetty"), NewsCategory.objects.get(slug="tietohallinto")
+    decided, systems = (
+        NewsCategory.objects.get(slug="paatetty"),
+        NewsCategory.objects.get(slug="tietohallinto"),
+    )
     articles = [
-        publish(title=f"Valtakunnallinen {number}", publisher=org.keha, published_at=days_ago(5 + 4 * number),
-                categories=[decided if number % 2 else systems],
-                **({"units": [org.payments]} if number in (3, 6) else {}))
+        publish(
+            title=f"Valtakunnallinen {number}",
+            publisher=org.keha,
+            published_at=days_ago(5 + 4 * number),
+            categories=[decided if number % 2 else systems],
+            **({"units": [org.payments]} if number in (3, 6) else {}),
+        )
         for number in range(10)
     ]
-    articles += [publish(title=f"Alueellinen {number}", publisher=org.ely, agencies=[org.ely],
-                         published_at=days_ago(3 + 10 * number)) for number in range(2)]
+    articles += [
+        publish(
+            title=f"Alueellinen {number}",
+            publisher=org.ely,
+            agencies=[org.ely],
+            published_at=days_ago(3 + 10 * number),
+        )
+        for number in range(2)
+    ]
     staff = PersonFactory(user=UserFactory(username=demo_engagement.STAFF_LOGIN), agency=org.keha).user
     return {"articles": articles, "staff": staff, "editor": communication_user}
 
 
 def counts() -> dict:
-    return {model.__name__: model.objects.count() for model in (Acknowledgement, ArticleView, Comment, Reaction)}
+    return {
+        model.__name__: model.objects.count() for model in (Acknowledgement, ArticleView, Comment, Reaction)
+    }
 
 
 @pytest.mark.django_db
@@ -57,8 +73,9 @@ def test_demo_engagement(demo_news):
         assert 0 < done < audience.count()
         for acknowledgement in Acknowledgement.objects.filter(article=article):
             assert acknowledgement.round == article.ack_round
-            assert ArticleView.objects.filter(user=acknowledgement.user, article=article,
-                                              viewed_at__lte=acknowledgement.acknowledged_at).exists()
+            assert ArticleView.objects.filter(
+                user=acknowledgement.user, article=article, viewed_at__lte=acknowledgement.acknowledged_at
+            ).exists()
     acknowledged = Acknowledgement.objects.count()
     assert 0.3 <= acknowledged / sum(mustread.audience_people(article=a).count() for a in must_reads) <= 0.7
     # The demo staff login has acknowledged them all (the banner is left to what editors publish).
@@ -76,10 +93,15 @@ def test_demo_engagement(demo_news):
     assert result.comments == comments.count()
     assert comments.filter(parent__isnull=True).exists() and comments.filter(parent__isnull=False).exists()
     for comment in comments:
-        assert comment.article.allow_comments and comment.article.live_revision.content["allow_comments"] is True
+        assert (
+            comment.article.allow_comments and comment.article.live_revision.content["allow_comments"] is True
+        )
         assert comment.article.first_published_at <= comment.created_at <= now
         if comment.parent:
-            assert comment.parent.article_id == comment.article_id and comment.parent.created_at <= comment.created_at
+            assert (
+                comment.parent.article_id == comment.article_id
+                and comment.parent.created_at <= comment.created_at
+            )
     hidden = comments.filter(hidden_at__isnull=False)
     assert result.hidden == hidden.count() == 3
     assert all(comment.hidden_by == demo_news["editor"] and comment.hidden_reason for comment in hidden)
@@ -117,4 +139,6 @@ def test_acknowledged_soon_after_publication_is_opened_after_publication():
         opened = demo_engagement._opened_before(rng, published, acknowledged)
         assert published <= opened <= acknowledged
     later = published + datetime.timedelta(hours=2)
-    assert demo_engagement._opened_before(random.Random(1), published, later) <= later - datetime.timedelta(minutes=1)
+    assert demo_engagement._opened_before(random.Random(1), published, later) <= later - datetime.timedelta(
+        minutes=1
+    )

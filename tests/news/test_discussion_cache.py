@@ -52,12 +52,20 @@ class TestPerPersonBits:
         comment_action = reverse("news:react_comment", args=[first.pk])
         for _round in range(2):  # the first round fills the cache, the second reads it
             aino = as_reader(client, user(org, "aino"), article)
-            assert pressed(aino, article_action) == {"like": "true", "thanks": "false", "insightful": "false",
-                                                     "celebrate": "false"}
+            assert pressed(aino, article_action) == {
+                "like": "true",
+                "thanks": "false",
+                "insightful": "false",
+                "celebrate": "false",
+            }
             assert pressed(aino, comment_action)["thanks"] == "true"
             matti = as_reader(client, user(org, "matti"), article)
-            assert pressed(matti, article_action) == {"like": "false", "thanks": "false", "insightful": "false",
-                                                      "celebrate": "true"}
+            assert pressed(matti, article_action) == {
+                "like": "false",
+                "thanks": "false",
+                "insightful": "false",
+                "celebrate": "true",
+            }
             assert pressed(matti, comment_action)["thanks"] == "false"
             for html in (aino, matti):
                 assert "<!--taimi:" not in html
@@ -70,16 +78,24 @@ class TestPerPersonBits:
             browser.cookies["django_language"] = "en"
             browser.force_login(user(org, key))
             html = page(browser, article)
-            form = re.search(r'<form class="comment-form".*?name="csrfmiddlewaretoken" value="([^"]+)"', html,
-                             re.DOTALL)
+            form = re.search(
+                r'<form class="comment-form".*?name="csrfmiddlewaretoken" value="([^"]+)"', html, re.DOTALL
+            )
             assert form, "the new-comment form has no CSRF token"
-            response = browser.post(reverse("news:comment_post", args=[article.pk]),
-                                    {"text": f"Kommentti {key}", "csrfmiddlewaretoken": form.group(1)})
+            response = browser.post(
+                reverse("news:comment_post", args=[article.pk]),
+                {"text": f"Kommentti {key}", "csrfmiddlewaretoken": form.group(1)},
+            )
             assert response.status_code == 302, response.status_code
         refused = Client(enforce_csrf_checks=True)
         refused.force_login(user(org, "aino"))
-        assert refused.post(reverse("news:comment_post", args=[article.pk]),
-                            {"text": "Ilman", "csrfmiddlewaretoken": "x" * 64}).status_code == 403
+        assert (
+            refused.post(
+                reverse("news:comment_post", args=[article.pk]),
+                {"text": "Ilman", "csrfmiddlewaretoken": "x" * 64},
+            ).status_code
+            == 403
+        )
 
     def test_the_author_sees_edit_and_delete_on_their_own_comment_only(self, client, org, article):
         own = comments.post_comment(user=user(org, "aino"), article=article, text="Ainon kommentti")
@@ -93,8 +109,9 @@ class TestPerPersonBits:
             liisa = as_reader(client, user(org, "liisa"), article)
             assert edit_link not in liisa and delete_action not in liisa
 
-    def test_the_moderator_sees_hide_buttons_and_reasons_readers_do_not(self, client, org, article,
-                                                                        communication_user):
+    def test_the_moderator_sees_hide_buttons_and_reasons_readers_do_not(
+        self, client, org, article, communication_user
+    ):
         visible = comments.post_comment(user=user(org, "aino"), article=article, text="Näkyvä")
         hidden = comments.post_comment(user=user(org, "matti"), article=article, text="Piilotettava teksti")
         comments.hide_comment(user=communication_user, comment=hidden, reason="Henkilötietoja")
@@ -185,8 +202,9 @@ class TestChangesReachTheCache:
 def test_a_cached_discussion_is_not_read_from_the_database_again(client, org, article):
     """A second reader of the same kind gets the cached HTML: no comment rows, mentions or counts are queried."""
     for number in range(5):
-        comments.post_comment(user=user(org, ["aino", "matti"][number % 2]), article=article,
-                              text=f"Kommentti {number}")
+        comments.post_comment(
+            user=user(org, ["aino", "matti"][number % 2]), article=article, text=f"Kommentti {number}"
+        )
     Reaction.objects.create(user=user(org, "aino"), kind="like", article=article)
     as_reader(client, user(org, "liisa"), article)
     client.force_login(user(org, "sanna"))

@@ -23,8 +23,9 @@ def targeted(org, publish):
         "vaasa": publish(title="Vaasaan", publisher=org.keha, locations=[org.vaasa]),
         "payments": publish(title="Maksatukselle", publisher=org.keha, units=[org.payments]),
         "taimi_team": publish(title="Taimi-tiimille", publisher=org.keha, teams=[org.taimi_team]),
-        "salla_or_ict": publish(title="Sallaan tai tivi", publisher=org.keha, locations=[org.salla],
-                                units=[org.ict]),
+        "salla_or_ict": publish(
+            title="Sallaan tai tivi", publisher=org.keha, locations=[org.salla], units=[org.ict]
+        ),
     }
 
 
@@ -53,8 +54,14 @@ class TestTargeting:
         assert "Sallaan tai tivi" not in feed_titles(org.people["aino"].user)
 
     def test_an_article_appears_once_even_when_several_audiences_match(self, org, publish):
-        publish(title="Monta osumaa", publisher=org.keha, agencies=[org.keha], locations=[org.vaasa],
-                units=[org.payments], teams=[org.payroll_team])
+        publish(
+            title="Monta osumaa",
+            publisher=org.keha,
+            agencies=[org.keha],
+            locations=[org.vaasa],
+            units=[org.payments],
+            teams=[org.payroll_team],
+        )
         assert feed_titles(org.people["aino"].user).count("Monta osumaa") == 1
 
     def test_a_user_without_a_profile_sees_news_for_everyone(self, targeted, staff_user):
@@ -78,10 +85,18 @@ class TestOrderAndFilters:
     def test_pinned_first_until_their_date_then_newest(self, org, publish):
         publish(title="Vanha", publisher=org.keha, published_at=days_ago(30))
         publish(title="Uusi", publisher=org.keha, published_at=days_ago(1))
-        publish(title="Kiinnitetty", publisher=org.keha, published_at=days_ago(60),
-                pinned_until=timezone.now() + datetime.timedelta(days=3))
-        publish(title="Kiinnitys päättynyt", publisher=org.keha, published_at=days_ago(10),
-                pinned_until=timezone.now() - datetime.timedelta(days=1))
+        publish(
+            title="Kiinnitetty",
+            publisher=org.keha,
+            published_at=days_ago(60),
+            pinned_until=timezone.now() + datetime.timedelta(days=3),
+        )
+        publish(
+            title="Kiinnitys päättynyt",
+            publisher=org.keha,
+            published_at=days_ago(10),
+            pinned_until=timezone.now() - datetime.timedelta(days=1),
+        )
         assert feed_titles(org.people["aino"].user) == ["Kiinnitetty", "Uusi", "Kiinnitys päättynyt", "Vanha"]
 
     def test_filter_by_category_and_publisher(self, org, publish, category):
@@ -104,9 +119,9 @@ class TestOrderAndFilters:
     def test_new_marker_until_opened(self, client, org, publish):
         article = publish(title="Avaamaton", publisher=org.keha)
         client.force_login(org.people["aino"].user)
-        assert 'badge--new' in client.get("/uutiset/").content.decode()
+        assert "badge--new" in client.get("/uutiset/").content.decode()
         assert client.get(article.url).status_code == 200
-        assert 'badge--new' not in client.get("/uutiset/").content.decode()
+        assert "badge--new" not in client.get("/uutiset/").content.decode()
 
     def test_pagination(self, client, org, publish, settings):
         for number in range(services.FEED_PAGE_SIZE + 2):
@@ -127,7 +142,9 @@ class TestSwedish:
         client.cookies["django_language"] = "sv"
         return client
 
-    def test_swedish_reader_sees_swedish_where_it_exists_finnish_otherwise_never_both(self, client, org, publish):
+    def test_swedish_reader_sees_swedish_where_it_exists_finnish_otherwise_never_both(
+        self, client, org, publish
+    ):
         both = publish(title="Palkkatuen maksatus", publisher=org.keha, published_at=days_ago(1))
         translate(both, title="Utbetalning av lönesubvention")
         publish(title="Vain suomeksi", publisher=org.keha, published_at=days_ago(2))

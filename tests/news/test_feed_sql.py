@@ -29,8 +29,13 @@ def mixed(org, publish):
     """Articles of every audience shape, some pinned (one pin expired), some only in Swedish, one unpublished."""
     categories = list(NewsCategory.objects.all())
     audiences = [
-        {}, {"agencies": [org.ely]}, {"locations": [org.vaasa]}, {"units": [org.payments]},
-        {"teams": [org.payroll_team]}, {"teams": [org.taimi_team]}, {"locations": [org.salla], "units": [org.ict]},
+        {},
+        {"agencies": [org.ely]},
+        {"locations": [org.vaasa]},
+        {"units": [org.payments]},
+        {"teams": [org.payroll_team]},
+        {"teams": [org.taimi_team]},
+        {"locations": [org.salla], "units": [org.ict]},
         {"agencies": [org.keha], "teams": [org.payroll_team]},
     ]
     now = timezone.now()
@@ -42,9 +47,12 @@ def mixed(org, publish):
         elif number % 7 == 1:
             pinned_until = now - datetime.timedelta(days=1)  # pin expired: back among the rest
         article = publish(
-            title=f"Uutinen {number}", publisher=org.keha if number % 3 else org.ely,
-            categories=categories[number % 3: number % 3 + 2], published_at=days_ago(number),
-            pinned_until=pinned_until, **audiences[number % len(audiences)],
+            title=f"Uutinen {number}",
+            publisher=org.keha if number % 3 else org.ely,
+            categories=categories[number % 3 : number % 3 + 2],
+            published_at=days_ago(number),
+            pinned_until=pinned_until,
+            **audiences[number % len(audiences)],
         )
         if number % 4 == 0:
             translate(article, title=f"Nyhet {number}")
@@ -66,9 +74,11 @@ def test_sql_feed_is_the_orm_feed(org, mixed, person, category):
     assert [article.pk for article in feed] == expected
     assert feed.count() == len(expected)
     assert [article.pk for article in services.feed(user=user, category=category)] == orm_feed_ids(
-        user, now=now, category=category)
+        user, now=now, category=category
+    )
     assert [article.pk for article in services.feed(user=user, publisher=org.ely)] == orm_feed_ids(
-        user, now=now, publisher=org.ely)
+        user, now=now, publisher=org.ely
+    )
     # Slices across the pinned/rest boundary give the same as slicing the whole list.
     for start, stop in [(0, 2), (1, 5), (3, 9), (10, None)]:
         assert [article.pk for article in services.feed(user=user)[start:stop]] == expected[start:stop]
@@ -83,9 +93,12 @@ def test_sql_must_read_pending_is_the_orm_rule(org, mixed):
     Acknowledgement.objects.create(user=user, article=done, round=done.ack_round)
     reader = services.reader_for(user=user)
     expected = list(
-        services.originals().filter(must_read=True).filter(services.targeted_to(reader))
+        services.originals()
+        .filter(must_read=True)
+        .filter(services.targeted_to(reader))
         .exclude(pk__in=Acknowledgement.objects.filter(user=user, round=1).values("article_id"))
-        .order_by("must_read_deadline", "-first_published_at").values_list("pk", flat=True)
+        .order_by("must_read_deadline", "-first_published_at")
+        .values_list("pk", flat=True)
     )
     assert expected, "the fixture should leave some must-reads pending for aino"
     assert [item.article.pk for item in mustread.pending_for(user=user, limit=50)] == expected

@@ -3,8 +3,8 @@
 import pytest
 from channels.db import database_sync_to_async
 
-from news.models import NewsIndexPage
 from news import actions
+from news.models import NewsIndexPage
 from realtime import hub
 from tests.factories import AgencyFactory, LocationFactory, PersonFactory, UserFactory
 from tests.news.conftest import publish_article
@@ -58,8 +58,9 @@ async def test_frame_reaches_the_audience_online_and_nobody_else():
     await person("salla.ihminen", agency=keha, home_location=salla)
     await person("muu.ihminen", agency=keha)
     sockets = {name: await connected(name) for name in ["ely.ihminen", "salla.ihminen", "muu.ihminen"]}
-    created = await publish_announced(title="Lapin ja Sallan uutinen", publisher=keha, agencies=[ely],
-                                      locations=[salla])
+    created = await publish_announced(
+        title="Lapin ja Sallan uutinen", publisher=keha, agencies=[ely], locations=[salla]
+    )
     assert created == 2
     for name in ["ely.ihminen", "salla.ihminen"]:
         frame = await sockets[name].receive_json_from(timeout=2)

@@ -5,9 +5,8 @@ import pytest
 from channels.db import database_sync_to_async
 from django.urls import reverse
 
-from news import comments
+from news import actions, comments
 from news.models import Mention, NewsArticlePage, NewsIndexPage
-from news import actions
 from realtime import actions as transport
 from realtime.models import Notification
 from tests.factories import PersonFactory, UserFactory
@@ -49,19 +48,30 @@ class TestNotifications:
         matti, aino = user(org, "matti"), user(org, "aino")
         client.force_login(matti)
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(reverse("news:comment_post", args=[article.pk]),
-                                   {"text": "Mitä mieltä @aino.virtanen?"})
+            response = client.post(
+                reverse("news:comment_post", args=[article.pk]), {"text": "Mitä mieltä @aino.virtanen?"}
+            )
         assert response.status_code == 302
         comment = Mention.objects.get().comment
         [notification] = mentions_of(aino)
         assert notification.key == f"mention:{comment.pk}:{aino.pk}"
         assert notification.url == f"{article.url}#comment-{comment.pk}"
         assert "Matti Äijälä" in notification.title and "Budjetti 2027" in notification.title
-        assert frames == [([f"user.{aino.pk}"], {
-            "type": "mention",
-            "mention": {"comment": comment.pk, "by": "Matti Äijälä", "title": notification.title,
-                        "title_sv": notification.title_sv, "url": notification.url},
-        })]
+        assert frames == [
+            (
+                [f"user.{aino.pk}"],
+                {
+                    "type": "mention",
+                    "mention": {
+                        "comment": comment.pk,
+                        "by": "Matti Äijälä",
+                        "title": notification.title,
+                        "title_sv": notification.title_sv,
+                        "url": notification.url,
+                    },
+                },
+            )
+        ]
         assert not Notification.objects.exclude(recipient=aino).exists()
 
         # The mention is a link to the person's profile.
@@ -74,7 +84,9 @@ class TestNotifications:
         [notification] = mentions_of(user(org, "erik"))
         assert "Budget 2027" in notification.title_sv
 
-    def test_mention_added_by_an_edit_notifies_once(self, org, article, frames, django_capture_on_commit_callbacks):
+    def test_mention_added_by_an_edit_notifies_once(
+        self, org, article, frames, django_capture_on_commit_callbacks
+    ):
         matti, aino, sanna = user(org, "matti"), user(org, "aino"), user(org, "sanna")
         with django_capture_on_commit_callbacks(execute=True):
             comment = comments.post_comment(user=matti, article=article, text="Kysyn @aino.virtanen")
@@ -86,7 +98,9 @@ class TestNotifications:
         with django_capture_on_commit_callbacks(execute=True):
             comments.edit_comment(user=matti, comment=comment, text="Kysyn vain")
             comments.edit_comment(user=matti, comment=comment, text="@Sanna.Lehtola @aino.virtanen uudestaan")
-            comments.edit_comment(user=matti, comment=comment, text="@Sanna.Lehtola @aino.virtanen uudestaan!")
+            comments.edit_comment(
+                user=matti, comment=comment, text="@Sanna.Lehtola @aino.virtanen uudestaan!"
+            )
         assert len(mentions_of(aino)) == 1 and len(mentions_of(sanna)) == 1
         assert Mention.objects.count() == 2
         assert [groups for groups, _frame in frames] == [[f"user.{aino.pk}"], [f"user.{sanna.pk}"]]
@@ -116,7 +130,8 @@ class TestNotifications:
         erik.is_active = False
         erik.save()
         comment = comments.post_comment(
-            user=user(org, "matti"), article=article,
+            user=user(org, "matti"),
+            article=article,
             text="@matti.aijala @erik.sjoberg @ei.ketaan @<script> kirjoitti",
         )
         assert not Notification.objects.exists() and not Mention.objects.exists() and frames == []
@@ -138,15 +153,18 @@ class TestNotifications:
         comment = comments.post_comment(user=user(org, "matti"), article=article, text=" ".join(names))
         assert Notification.objects.count() == comments.MAX_MENTIONS
         assert {n.recipient.username for n in Notification.objects.all()} == {
-            name[1:] for name in names[:comments.MAX_MENTIONS]}
+            name[1:] for name in names[: comments.MAX_MENTIONS]
+        }
         # Editing other names in does not go past the limit either.
         comments.edit_comment(user=user(org, "matti"), comment=comment, text=" ".join(reversed(names)))
         assert Notification.objects.count() == comments.MAX_MENTIONS
 
     def test_a_refused_comment_notifies_nobody(self, client, org, article, frames):
         client.force_login(user(org, "matti"))
-        response = client.post(reverse("news:comment_post", args=[article.pk]),
-                               {"text": "@aino.virtanen " + "x" * comments.MAX_COMMENT_LENGTH})
+        response = client.post(
+            reverse("news:comment_post", args=[article.pk]),
+            {"text": "@aino.virtanen " + "x" * comments.MAX_COMMENT_LENGTH},
+        )
         assert response.status_code == 400
         assert not Notification.objects.exists() and frames == []
 
@@ -161,7 +179,8 @@ class TestPeopleSearch:
     def test_by_name_user_name_and_finnish_letters(self, client, org):
         client.force_login(user(org, "matti"))
         assert self.search(client, "aino") == [
-            {"username": "aino.virtanen", "name": "Aino Virtanen", "title": "Maksatusasiantuntija"}]
+            {"username": "aino.virtanen", "name": "Aino Virtanen", "title": "Maksatusasiantuntija"}
+        ]
         assert [p["username"] for p in self.search(client, "aino.vi")] == ["aino.virtanen"]
         assert [p["username"] for p in self.search(client, "@sanna.l")] == ["sanna.lehtola"]
         assert [p["username"] for p in self.search(client, "ÄIJÄ")] == ["matti.aijala"]
@@ -172,7 +191,9 @@ class TestPeopleSearch:
         """Issue 22: the list put other people alphabetically before the best match and the writer's team-mates."""
         for username in ("pekka.aalto", "liisa.aalto"):
             first = username.split(".")[0].capitalize()
-            PersonFactory(user=UserFactory(username=username, first_name=first, last_name="Aalto"), agency=org.keha)
+            PersonFactory(
+                user=UserFactory(username=username, first_name=first, last_name="Aalto"), agency=org.keha
+            )
         client.force_login(user(org, "matti"))
         # Pekka Öhman is Matti's team-mate: first among the equal matches, before Pekka Aalto.
         assert [p["username"] for p in self.search(client, "pekka")] == ["pekka.ohman", "pekka.aalto"]
@@ -182,7 +203,9 @@ class TestPeopleSearch:
 
     def test_at_most_eight_active_people(self, client, org):
         for number in range(12):
-            PersonFactory(user=UserFactory(username=f"virtanen.{number}", last_name="Virtanen"), agency=org.keha)
+            PersonFactory(
+                user=UserFactory(username=f"virtanen.{number}", last_name="Virtanen"), agency=org.keha
+            )
         inactive = UserFactory(username="virtanen.poissa", last_name="Virtanen", is_active=False)
         PersonFactory(user=inactive, agency=org.keha)
         client.force_login(user(org, "matti"))
@@ -191,7 +214,9 @@ class TestPeopleSearch:
         assert "virtanen.poissa" not in {p["username"] for p in results}
 
     def test_names_are_data_not_markup(self, client, org):
-        PersonFactory(user=UserFactory(username="paha", first_name="<img src=x onerror=alert(1)>"), agency=org.keha)
+        PersonFactory(
+            user=UserFactory(username="paha", first_name="<img src=x onerror=alert(1)>"), agency=org.keha
+        )
         client.force_login(user(org, "matti"))
         response = client.get(reverse("news:people"), {"q": "paha"})
         # Data in a JSON string, never parsed as HTML (engagement.js inserts it with textContent only).
@@ -237,14 +262,16 @@ async def test_the_mentioned_person_gets_a_live_frame_once():
     article, people = await setup_live()
     aino_ws, other_ws = await connected("aino.live"), await connected("muu.live")
     comment = await database_sync_to_async(comments.post_comment)(
-        user=people["matti.live"], article=article, text="Katso tämä @aino.live 👀")
+        user=people["matti.live"], article=article, text="Katso tämä @aino.live 👀"
+    )
     frame = await aino_ws.receive_json_from(timeout=2)
     assert frame["type"] == "mention"
     assert frame["mention"]["by"] == "Matti Live" and frame["mention"]["comment"] == comment.pk
     assert frame["mention"]["url"].endswith(f"#comment-{comment.pk}")
     assert await other_ws.receive_nothing(timeout=0.3)
     await database_sync_to_async(comments.edit_comment)(
-        user=people["matti.live"], comment=comment, text="Katso tämä @aino.live 👀 (korjattu)")
+        user=people["matti.live"], comment=comment, text="Katso tämä @aino.live 👀 (korjattu)"
+    )
     assert await aino_ws.receive_nothing(timeout=0.3)
     await aino_ws.disconnect()
     await other_ws.disconnect()

@@ -66,17 +66,23 @@ class TestBannerAndAcknowledging:
         client.post(url)
         assert Acknowledgement.objects.count() == 1
 
-    def test_only_must_reads_can_be_acknowledged_and_next_stays_on_site(self, client, org, publish, must_read):
+    def test_only_must_reads_can_be_acknowledged_and_next_stays_on_site(
+        self, client, org, publish, must_read
+    ):
         ordinary = publish(title="Tavallinen", publisher=org.keha)
         client.force_login(org.people["aino"].user)
         assert client.post(reverse("news:acknowledge", args=[ordinary.pk])).status_code == 404
-        response = client.post(reverse("news:acknowledge", args=[must_read.pk]), {"next": "https://evil.example/"})
+        response = client.post(
+            reverse("news:acknowledge", args=[must_read.pk]), {"next": "https://evil.example/"}
+        )
         assert response["Location"] == must_read.url
 
 
 def edit(client, article, *, org, material, note="", title=None):
     data = article_form(title=title or article.title, publisher=org.keha, locations=[org.vaasa])
-    data.update({"slug": article.slug, "must_read": "on", "must_read_deadline": SOON.strftime("%Y-%m-%d %H:%M")})
+    data.update(
+        {"slug": article.slug, "must_read": "on", "must_read_deadline": SOON.strftime("%Y-%m-%d %H:%M")}
+    )
     if material:
         data["material_change"] = "on"
     data["change_note"] = note
@@ -85,8 +91,9 @@ def edit(client, article, *, org, material, note="", title=None):
 
 @pytest.mark.django_db
 class TestMaterialChanges:
-    def test_material_change_asks_everyone_again_with_what_changed(self, client, org, must_read,
-                                                                  communication_approver_user):
+    def test_material_change_asks_everyone_again_with_what_changed(
+        self, client, org, must_read, communication_approver_user
+    ):
         aino = org.people["aino"].user
         Acknowledgement.objects.create(user=aino, article=must_read, round=1)
         client.force_login(communication_approver_user)
@@ -102,8 +109,12 @@ class TestMaterialChanges:
         aino = org.people["aino"].user
         Acknowledgement.objects.create(user=aino, article=must_read, round=1)
         client.force_login(communication_approver_user)
-        assert edit(client, must_read, org=org, material=False, title="Poistumisturvallisuus Vaasassa (korjattu)"
-                    ).status_code == 302
+        assert (
+            edit(
+                client, must_read, org=org, material=False, title="Poistumisturvallisuus Vaasassa (korjattu)"
+            ).status_code
+            == 302
+        )
         must_read.refresh_from_db()
         assert must_read.ack_round == 1 and must_read.title.endswith("(korjattu)")
         client.force_login(aino)
@@ -116,13 +127,21 @@ class TestMaterialChanges:
         must_read.refresh_from_db()
         assert must_read.ack_round == 1
 
-    def test_a_material_draft_asks_again_only_when_published(self, client, org, must_read,
-                                                           communication_approver_user):
+    def test_a_material_draft_asks_again_only_when_published(
+        self, client, org, must_read, communication_approver_user
+    ):
         client.force_login(communication_approver_user)
         data_note = "Uusi ohje"
         data = article_form(title=must_read.title, publisher=org.keha, locations=[org.vaasa], action=None)
-        data.update({"slug": must_read.slug, "must_read": "on", "material_change": "on", "change_note": data_note,
-                     "must_read_deadline": SOON.strftime("%Y-%m-%d %H:%M")})
+        data.update(
+            {
+                "slug": must_read.slug,
+                "must_read": "on",
+                "material_change": "on",
+                "change_note": data_note,
+                "must_read_deadline": SOON.strftime("%Y-%m-%d %H:%M"),
+            }
+        )
         client.post(reverse("wagtailadmin_pages:edit", args=[must_read.pk]), data)  # save draft only
         must_read.refresh_from_db()
         assert must_read.ack_round == 1  # live readers are not asked yet
@@ -134,17 +153,21 @@ class TestMaterialChanges:
         client.force_login(communication_approver_user)
         data = article_form(title="Ilman määräaikaa", publisher=org.keha)
         data.update({"slug": slugify("Ilman määräaikaa"), "must_read": "on"})
-        response = client.post(reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", news_index.pk]),
-                               data)
+        response = client.post(
+            reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", news_index.pk]), data
+        )
         assert response.status_code == 200 and "must_read_deadline" in response.context["form"].errors
 
 
 @pytest.mark.django_db
 class TestFollowUp:
-    def test_numbers_equal_the_truth_by_agency_and_location(self, client, org, must_read,
-                                                          communication_approver_user):
+    def test_numbers_equal_the_truth_by_agency_and_location(
+        self, client, org, must_read, communication_approver_user
+    ):
         Acknowledgement.objects.create(user=org.people["aino"].user, article=must_read, round=1)
-        Acknowledgement.objects.create(user=org.people["sanna"].user, article=must_read, round=1)  # not audience
+        Acknowledgement.objects.create(
+            user=org.people["sanna"].user, article=must_read, round=1
+        )  # not audience
         Acknowledgement.objects.create(user=org.people["matti"].user, article=must_read, round=0)  # old round
         report = mustread.follow_up(article=must_read)
         assert (report["total"].acknowledged, report["total"].pending) == (1, 2)
@@ -152,13 +175,17 @@ class TestFollowUp:
         assert by_agency == {"KEHA-keskus": (1, 1), "Pohjanmaan ELY-keskus": (0, 1)}
         by_location = {group.name: (group.acknowledged, group.pending) for group in report["by_location"]}
         assert by_location == {"Vaasa": (1, 2)}
-        assert {person.user.username for person in report["pending_people"]} == {"matti.aijala", "liisa.makela"}
+        assert {person.user.username for person in report["pending_people"]} == {
+            "matti.aijala",
+            "liisa.makela",
+        }
         client.force_login(communication_approver_user)
         html = client.get(reverse("news:follow_up", args=[must_read.pk])).content.decode()
         assert "<svg" in html and "Matti Äijälä" in html and "Aino Virtanen" not in html
 
-    def test_the_swedish_report_names_organisations_in_swedish(self, client, org, must_read,
-                                                              communication_approver_user):
+    def test_the_swedish_report_names_organisations_in_swedish(
+        self, client, org, must_read, communication_approver_user
+    ):
         """Before, the Swedish follow-up report listed the Finnish agency and location names."""
         client.force_login(communication_approver_user)
         client.cookies["django_language"] = "sv"
@@ -177,9 +204,11 @@ class TestFollowUp:
         for name in ["follow_up", "follow_up_csv"]:
             assert client.get(reverse(f"news:{name}", args=[must_read.pk])).status_code == 403
 
-    def test_csv_lists_the_pending_and_defuses_formulas(self, client, org, must_read, communication_approver_user):
+    def test_csv_lists_the_pending_and_defuses_formulas(
+        self, client, org, must_read, communication_approver_user
+    ):
         matti = org.people["matti"]
-        matti.user.first_name = "=HYPERLINK(\"http://evil\")"
+        matti.user.first_name = '=HYPERLINK("http://evil")'
         matti.user.save()
         matti.title = "+SUM(1;2)"
         matti.save()
@@ -195,19 +224,29 @@ class TestFollowUp:
 
     def test_safe_cell(self):
         assert [mustread.safe_cell(v) for v in ["=1+1", "-2", "@x", "\tx", "Äijälä", None, 5]] == [
-            "'=1+1", "'-2", "'@x", "'\tx", "Äijälä", "", "5"]
+            "'=1+1",
+            "'-2",
+            "'@x",
+            "'\tx",
+            "Äijälä",
+            "",
+            "5",
+        ]
 
 
 @pytest.mark.django_db
 class TestReminders:
     def test_pending_only_once_per_step(self, org, must_read):
-        NewsArticlePage.objects.filter(pk=must_read.pk).update(must_read_deadline=timezone.now()
-                                                               + datetime.timedelta(days=2, hours=12))
+        NewsArticlePage.objects.filter(pk=must_read.pk).update(
+            must_read_deadline=timezone.now() + datetime.timedelta(days=2, hours=12)
+        )
         Acknowledgement.objects.create(user=org.people["aino"].user, article=must_read, round=1)
         assert mustread.send_reminders() == 2  # matti and liisa; aino has acknowledged
         assert mustread.send_reminders() == 0  # the same step again: nothing
-        assert {message.to[0] for message in mail.outbox} == {org.people["matti"].user.email,
-                                                              org.people["liisa"].user.email}
+        assert {message.to[0] for message in mail.outbox} == {
+            org.people["matti"].user.email,
+            org.people["liisa"].user.email,
+        }
         # The last step, the day before:
         later = timezone.now() + datetime.timedelta(days=1, hours=13)
         assert mustread.send_reminders(now=later) == 2
@@ -234,8 +273,9 @@ class TestReminders:
         assert not mail.outbox
 
     def test_a_failing_mail_server_loses_no_reminder(self, org, must_read, monkeypatch):
-        NewsArticlePage.objects.filter(pk=must_read.pk).update(must_read_deadline=timezone.now()
-                                                               + datetime.timedelta(days=2))
+        NewsArticlePage.objects.filter(pk=must_read.pk).update(
+            must_read_deadline=timezone.now() + datetime.timedelta(days=2)
+        )
         from news import mustread as module
 
         def broken(**kwargs):

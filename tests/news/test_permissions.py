@@ -16,19 +16,21 @@ ADD = "wagtailadmin_pages:add"
 
 
 def article_form(*, title, publisher, agencies=(), locations=(), action="action-publish"):
-    data = nested_form_data({
-        "title": title,
-        "slug": slugify(title),
-        "lead": "Ingressi.",
-        "hero_alt": "",
-        "body": streamfield([("paragraph", rich_text("<p>Teksti.</p>"))]),
-        "publisher": publisher.pk,
-        "pinned_until": "",
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-    })
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "lead": "Ingressi.",
+            "hero_alt": "",
+            "body": streamfield([("paragraph", rich_text("<p>Teksti.</p>"))]),
+            "publisher": publisher.pk,
+            "pinned_until": "",
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+        }
+    )
     data["audience_agencies"] = [agency.pk for agency in agencies]
     data["audience_locations"] = [location.pk for location in locations]
     if action:
@@ -54,23 +56,31 @@ def national(org, publish):
 class TestRegionalEditor:
     def test_publishes_for_own_agency_to_own_agency(self, client, regional_editor_user, lapland, news_index):
         client.force_login(regional_editor_user)
-        response = client.post(add_url(news_index), article_form(title="Lapin uutinen", publisher=lapland,
-                                                                 agencies=[lapland]))
+        response = client.post(
+            add_url(news_index), article_form(title="Lapin uutinen", publisher=lapland, agencies=[lapland])
+        )
         assert response.status_code == 302
         article = NewsArticlePage.objects.get(title="Lapin uutinen")
         assert article.live and article.publisher == lapland and not article.for_everyone
 
     @pytest.mark.parametrize("case", ["national_publisher", "other_agency_audience", "everyone", "location"])
-    def test_cannot_publish_nationally_or_for_another_agency(self, client, regional_editor_user, lapland, org,
-                                                             news_index, case):
+    def test_cannot_publish_nationally_or_for_another_agency(
+        self, client, regional_editor_user, lapland, org, news_index, case
+    ):
         forms = {
-            "national_publisher": (article_form(title="Yritys", publisher=org.keha, agencies=[lapland]),
-                                   "publisher"),
-            "other_agency_audience": (article_form(title="Yritys", publisher=lapland, agencies=[org.ely]),
-                                      "audience_agencies"),
+            "national_publisher": (
+                article_form(title="Yritys", publisher=org.keha, agencies=[lapland]),
+                "publisher",
+            ),
+            "other_agency_audience": (
+                article_form(title="Yritys", publisher=lapland, agencies=[org.ely]),
+                "audience_agencies",
+            ),
             "everyone": (article_form(title="Yritys", publisher=lapland), "audience_agencies"),
-            "location": (article_form(title="Yritys", publisher=lapland, agencies=[lapland], locations=[org.vaasa]),
-                         "audience_locations"),
+            "location": (
+                article_form(title="Yritys", publisher=lapland, agencies=[lapland], locations=[org.vaasa]),
+                "audience_locations",
+            ),
         }
         data, field = forms[case]
         client.force_login(regional_editor_user)
@@ -79,16 +89,22 @@ class TestRegionalEditor:
         assert set(response.context["form"].errors) == {field}
         assert not NewsArticlePage.objects.filter(title="Yritys").exists()
 
-    def test_the_form_offers_only_the_own_agency(self, client, regional_editor_user, lapland, org, news_index):
+    def test_the_form_offers_only_the_own_agency(
+        self, client, regional_editor_user, lapland, org, news_index
+    ):
         client.force_login(regional_editor_user)
         form = client.get(add_url(news_index)).context["form"]
         assert list(form.fields["publisher"].queryset) == [lapland]
         assert form.initial["publisher"] == lapland.pk
 
-    def test_cannot_edit_unpublish_delete_or_copy_national_news(self, client, regional_editor_user, national, org):
+    def test_cannot_edit_unpublish_delete_or_copy_national_news(
+        self, client, regional_editor_user, national, org
+    ):
         client.force_login(regional_editor_user)
-        edit = client.post(reverse("wagtailadmin_pages:edit", args=[national.pk]),
-                           article_form(title="Kaapattu", publisher=org.keha))
+        edit = client.post(
+            reverse("wagtailadmin_pages:edit", args=[national.pk]),
+            article_form(title="Kaapattu", publisher=org.keha),
+        )
         assert edit.status_code in (302, 403)
         for name in ["unpublish", "delete"]:
             response = client.post(reverse(f"wagtailadmin_pages:{name}", args=[national.pk]))
@@ -105,15 +121,22 @@ class TestRegionalEditor:
         ely_news.refresh_from_db()
         assert ely_news.live
 
-    def test_cannot_approve_national_news(self, client, regional_editor_user, communication_user, news_index, org):
+    def test_cannot_approve_national_news(
+        self, client, regional_editor_user, communication_user, news_index, org
+    ):
         client.force_login(communication_user)
-        client.post(add_url(news_index), article_form(title="Odottaa hyväksyntää", publisher=org.keha,
-                                                      action="action-submit"))
+        client.post(
+            add_url(news_index),
+            article_form(title="Odottaa hyväksyntää", publisher=org.keha, action="action-submit"),
+        )
         article = NewsArticlePage.objects.get(title="Odottaa hyväksyntää")
         state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(article.pk))
         client.force_login(regional_editor_user)
         response = client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", state.current_task_state.pk]),
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[article.pk, "approve", state.current_task_state.pk],
+            ),
             {"comment": ""},
         )
         assert response.status_code in (302, 403)
@@ -128,18 +151,24 @@ class TestNationalWorkflow:
         client.post(add_url(news_index), article_form(title="Luonnos", publisher=org.keha))
         assert not NewsArticlePage.objects.get(title="Luonnos").live
 
-    def test_drafted_submitted_and_approved_by_an_approver(self, client, communication_user,
-                                                          communication_approver_user, news_index, org):
+    def test_drafted_submitted_and_approved_by_an_approver(
+        self, client, communication_user, communication_approver_user, news_index, org
+    ):
         client.force_login(communication_user)
-        response = client.post(add_url(news_index), article_form(title="Hyväksyttävä", publisher=org.keha,
-                                                                 action="action-submit"))
+        response = client.post(
+            add_url(news_index),
+            article_form(title="Hyväksyttävä", publisher=org.keha, action="action-submit"),
+        )
         assert response.status_code == 302
         article = NewsArticlePage.objects.get(title="Hyväksyttävä")
         assert not article.live and article.workflow_in_progress
         state = article.current_workflow_state
         client.force_login(communication_approver_user)
         response = client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[article.pk, "approve", state.current_task_state.pk]),
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[article.pk, "approve", state.current_task_state.pk],
+            ),
             {"comment": ""},
         )
         assert response.status_code in (200, 302)

@@ -23,14 +23,20 @@ def queries(client, url, **params):
 def add_articles(org, publish, count, start=0):
     categories = list(NewsCategory.objects.all())
     audiences = [
-        {}, {"agencies": [org.ely]}, {"locations": [org.vaasa]}, {"units": [org.payments]},
-        {"teams": [org.payroll_team]}, {"agencies": [org.keha], "locations": [org.salla]},
+        {},
+        {"agencies": [org.ely]},
+        {"locations": [org.vaasa]},
+        {"units": [org.payments]},
+        {"teams": [org.payroll_team]},
+        {"agencies": [org.keha], "locations": [org.salla]},
     ]
     articles = []
     for number in range(start, start + count):
         article = publish(
-            title=f"Uutinen {number}", publisher=org.keha if number % 3 else org.ely,
-            categories=categories[number % 3: number % 3 + 2], published_at=days_ago(number),
+            title=f"Uutinen {number}",
+            publisher=org.keha if number % 3 else org.ely,
+            categories=categories[number % 3 : number % 3 + 2],
+            published_at=days_ago(number),
             pinned_until=timezone.now() + datetime.timedelta(days=1) if number % 17 == 0 else None,
             **audiences[number % len(audiences)],
         )
@@ -46,8 +52,13 @@ def test_query_counts_do_not_grow_with_articles(client, org, publish, category):
     RegionalSupplement.objects.create(article=first[1], agency=org.ely, body="<p>Lisä</p>")
     reader = org.people["aino"].user
     client.force_login(reader)
-    pages = [("/", {}), ("/uutiset/", {}), ("/uutiset/", {"category": category.slug}), ("/uutiset/", {"page": 2}),
-             (first[1].url, {})]
+    pages = [
+        ("/", {}),
+        ("/uutiset/", {}),
+        ("/uutiset/", {"category": category.slug}),
+        ("/uutiset/", {"page": 2}),
+        (first[1].url, {}),
+    ]
     before = {(url, str(params)): queries(client, url, **params) for url, params in pages}
     client.cookies["django_language"] = "sv"
     before_sv = queries(client, "/uutiset/")
@@ -66,8 +77,9 @@ def test_editor_view_of_an_article_has_a_fixed_query_count(client, org, publish,
     client.force_login(communication_user)
     small = queries(client, article.url)
     for number in range(5):
-        RegionalSupplement.objects.create(article=publish(title=f"Muu {number}", publisher=org.keha),
-                                          agency=org.ely, body="<p>x</p>")
+        RegionalSupplement.objects.create(
+            article=publish(title=f"Muu {number}", publisher=org.keha), agency=org.ely, body="<p>x</p>"
+        )
     assert queries(client, article.url) == small
 
 

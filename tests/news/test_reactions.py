@@ -37,7 +37,10 @@ def button(html, kind, form_action):
     assert form, f"no reaction form for {form_action}"
     found = re.search(
         rf'<button class="reaction" name="kind" value="{kind}" aria-pressed="(true|false)"[^>]*>.*?'
-        r'<span class="reaction__count">(\d+)</span></button>', form.group(0), re.DOTALL)
+        r'<span class="reaction__count">(\d+)</span></button>',
+        form.group(0),
+        re.DOTALL,
+    )
     assert found, f"no {kind} button"
     return found.group(1) == "true", int(found.group(2))
 
@@ -52,7 +55,7 @@ class TestArticleReactions:
         assert response.status_code == 302 and response["Location"] == f"{article.url}#reactions"
         html = client.get(article.url).content.decode()
         assert button(html, "like", url) == (True, 1)
-        assert 'id="reactions"' in html and "<span class=\"visually-hidden\">Like</span>" in html
+        assert 'id="reactions"' in html and '<span class="visually-hidden">Like</span>' in html
 
         client.post(url, {"kind": "like"})  # again: off
         assert button(client.get(article.url).content.decode(), "like", url) == (False, 0)
@@ -61,10 +64,22 @@ class TestArticleReactions:
     def test_with_javascript_the_answer_is_json(self, client, org, article):
         url = reverse("news:react_article", args=[article.pk])
         client.force_login(user(org, "aino"))
-        assert client.post(url, {"kind": "thanks"}, **JSON).json() == {"kind": "thanks", "active": True, "count": 1}
+        assert client.post(url, {"kind": "thanks"}, **JSON).json() == {
+            "kind": "thanks",
+            "active": True,
+            "count": 1,
+        }
         client.force_login(user(org, "matti"))
-        assert client.post(url, {"kind": "thanks"}, **JSON).json() == {"kind": "thanks", "active": True, "count": 2}
-        assert client.post(url, {"kind": "thanks"}, **JSON).json() == {"kind": "thanks", "active": False, "count": 1}
+        assert client.post(url, {"kind": "thanks"}, **JSON).json() == {
+            "kind": "thanks",
+            "active": True,
+            "count": 2,
+        }
+        assert client.post(url, {"kind": "thanks"}, **JSON).json() == {
+            "kind": "thanks",
+            "active": False,
+            "count": 1,
+        }
 
     def test_one_per_kind_per_person_several_kinds_allowed(self, client, org, article):
         aino = user(org, "aino")
@@ -104,7 +119,9 @@ class TestArticleReactions:
     def test_unpublished_article_answers_404(self, client, org, article):
         article.unpublish()
         client.force_login(user(org, "aino"))
-        assert client.post(reverse("news:react_article", args=[article.pk]), {"kind": "like"}).status_code == 404
+        assert (
+            client.post(reverse("news:react_article", args=[article.pk]), {"kind": "like"}).status_code == 404
+        )
 
 
 class TestCommentReactions:
@@ -119,20 +136,28 @@ class TestCommentReactions:
         assert client.post(url, {"kind": "insightful"}, **JSON).json()["active"] is False
         assert not Reaction.objects.exists()
 
-    def test_no_reactions_to_hidden_deleted_or_closed_comments(self, client, org, article, communication_user):
+    def test_no_reactions_to_hidden_deleted_or_closed_comments(
+        self, client, org, article, communication_user
+    ):
         hidden = comments.post_comment(user=user(org, "aino"), article=article, text="Piilotettu")
         comments.hide_comment(user=communication_user, comment=hidden, reason="Syy")
         deleted = comments.post_comment(user=user(org, "aino"), article=article, text="Poistettu")
         comments.delete_comment(user=user(org, "aino"), comment=deleted)
         client.force_login(user(org, "matti"))
         for comment in [hidden, deleted]:
-            assert client.post(reverse("news:react_comment", args=[comment.pk]), {"kind": "like"}).status_code == 403
+            assert (
+                client.post(reverse("news:react_comment", args=[comment.pk]), {"kind": "like"}).status_code
+                == 403
+            )
         html = client.get(article.url).content.decode()
         assert reverse("news:react_comment", args=[hidden.pk]) not in html
         open_one = comments.post_comment(user=user(org, "aino"), article=article, text="Auki")
         comments.toggle_reaction(user=user(org, "sanna"), kind="like", comment=open_one)
         NewsArticlePage.objects.filter(pk=article.pk).update(allow_comments=False)
-        assert client.post(reverse("news:react_comment", args=[open_one.pk]), {"kind": "like"}).status_code == 403
+        assert (
+            client.post(reverse("news:react_comment", args=[open_one.pk]), {"kind": "like"}).status_code
+            == 403
+        )
         html = client.get(article.url).content.decode()
         # Counts stay visible; the buttons are gone.
         assert reverse("news:react_comment", args=[open_one.pk]) not in html and "reactions--closed" in html

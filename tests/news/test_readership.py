@@ -51,8 +51,9 @@ def article(org, publish):
 
 @pytest.mark.django_db
 class TestCountingRule:
-    def test_a_repeat_view_within_five_minutes_is_not_counted_and_costs_no_query(self, org, article,
-                                                                                 django_assert_num_queries):
+    def test_a_repeat_view_within_five_minutes_is_not_counted_and_costs_no_query(
+        self, org, article, django_assert_num_queries
+    ):
         aino = org.people["aino"].user
         assert readership.record_view(user=aino, article=article)
         with django_assert_num_queries(0):
@@ -97,8 +98,9 @@ class TestCountingRule:
         # One view, on the original (Finnish) article.
         assert list(ArticleView.objects.values_list("article_id", "user_id")) == [(article.pk, aino.pk)]
 
-    def test_a_reader_coming_back_later_counts_as_one_reader_and_two_views(self, client, org, article,
-                                                                          communication_user):
+    def test_a_reader_coming_back_later_counts_as_one_reader_and_two_views(
+        self, client, org, article, communication_user
+    ):
         aino = org.people["aino"].user
         client.force_login(aino)
         client.get(article.url)
@@ -118,7 +120,7 @@ class TestArticlePage:
         readership.record_view(user=org.people["aino"].user, article=article)
         in_english(client).force_login(communication_user)
         page = client.get(article.url).content.decode()
-        editor_box = page[page.index('class="editor-box"'):]
+        editor_box = page[page.index('class="editor-box"') :]
         assert "2 views by 2 readers" in editor_box  # Aino, and this editor now
         assert f'href="{article_report(article)}"' in editor_box
 
@@ -126,8 +128,9 @@ class TestArticlePage:
         page = staff_client.get(article.url).content.decode()
         assert "readership-figures" not in page and REPORT not in page
 
-    def test_a_regional_editor_sees_figures_of_own_agency_news_only(self, client, org, publish, article, lapland,
-                                                                    regional_editor_user):
+    def test_a_regional_editor_sees_figures_of_own_agency_news_only(
+        self, client, org, publish, article, lapland, regional_editor_user
+    ):
         own = publish(title="Lapin uutinen", publisher=lapland, agencies=[lapland])
         client.force_login(regional_editor_user)
         assert "readership-figures" in client.get(own.url).content.decode()
@@ -151,9 +154,12 @@ class TestReportAccess:
             assert response.status_code == 302 and response["Location"] == "/admin/"
         assert "news-readership" not in client.get("/admin/").content.decode()
 
-    @pytest.mark.parametrize("fixture", ["communication_user", "communication_approver_user", "administrator_user"])
-    def test_national_editors_and_administrators_see_everything(self, client, request, fixture, article, org,
-                                                                 publish):
+    @pytest.mark.parametrize(
+        "fixture", ["communication_user", "communication_approver_user", "administrator_user"]
+    )
+    def test_national_editors_and_administrators_see_everything(
+        self, client, request, fixture, article, org, publish
+    ):
         regional = publish(title="Pohjanmaan uutinen", publisher=org.ely, agencies=[org.ely])
         for reader in ("aino", "liisa"):
             readership.record_view(user=org.people[reader].user, article=article)
@@ -164,8 +170,9 @@ class TestReportAccess:
         assert client.get(article_report(regional)).status_code == 200
         assert "news-readership" in client.get("/admin/").content.decode()  # Reports → Readership
 
-    def test_a_regional_editor_sees_only_own_agency_articles(self, client, org, article, publish, lapland,
-                                                             regional_editor_user):
+    def test_a_regional_editor_sees_only_own_agency_articles(
+        self, client, org, article, publish, lapland, regional_editor_user
+    ):
         own = publish(title="Lapin ELY-keskus muuttaa", publisher=lapland, agencies=[lapland])
         other = publish(title="Pohjanmaan uutinen", publisher=org.ely, agencies=[org.ely])
         for page in (own, other, article):
@@ -208,8 +215,10 @@ class TestReportFigures:
             (matti, second, org.keha, at(before - datetime.timedelta(days=10), 10)),  # outside the week
         ]
         ArticleView.objects.bulk_create(
-            [ArticleView(user=user, article=article, agency=agency, viewed_at=moment)
-             for user, article, agency, moment in rows]
+            [
+                ArticleView(user=user, article=article, agency=agency, viewed_at=moment)
+                for user, article, agency, moment in rows
+            ]
         )
         return {"now": now, "first": first, "second": second, "days": (before, yesterday, today)}
 
@@ -222,9 +231,13 @@ class TestReportFigures:
         assert per_day[today] == (3, 4) and per_day[yesterday] == (0, 0) and per_day[before] == (1, 1)
         assert sum(views for _readers, views in per_day.values()) == 5
         assert [(row["title"], row["readers"], row["views"]) for row in report["top_articles"]] == [
-            ("Ensimmäinen", 3, 4), ("Toinen", 1, 1)]
+            ("Ensimmäinen", 3, 4),
+            ("Toinen", 1, 1),
+        ]
         assert [(row.agency_id, row.readers, row.views) for row in report["by_agency"]] == [
-            (org.keha.pk, 2, 3), (org.ely.pk, 1, 2)]
+            (org.keha.pk, 2, 3),
+            (org.ely.pk, 1, 2),
+        ]
 
     def test_one_article(self, data, communication_user):
         report = readership.report(user=communication_user, days=30, article=data["second"], now=data["now"])
@@ -248,19 +261,29 @@ class TestReportFigures:
 
 
 @pytest.mark.django_db
-def test_report_query_counts_do_not_grow_with_data(client, org, publish, communication_user, regional_editor_user,
-                                                   lapland):
+def test_report_query_counts_do_not_grow_with_data(
+    client, org, publish, communication_user, regional_editor_user, lapland
+):
     def add(count: int, start: int):
         now = timezone.now()
         agencies = [org.keha, org.ely, lapland]
-        readers = [PersonFactory(user=UserFactory(username=f"lukija{start + n}"), agency=agencies[n % 3]).user
-                   for n in range(count)]
+        readers = [
+            PersonFactory(user=UserFactory(username=f"lukija{start + n}"), agency=agencies[n % 3]).user
+            for n in range(count)
+        ]
         articles = [publish(title=f"Uutinen {start + n}", publisher=agencies[n % 3]) for n in range(count)]
-        ArticleView.objects.bulk_create([
-            ArticleView(user=reader, article=article, agency=agencies[i % 3],
-                        viewed_at=now - datetime.timedelta(days=(i * 7 + j) % 40, minutes=j))
-            for i, reader in enumerate(readers) for j, article in enumerate(articles)
-        ])
+        ArticleView.objects.bulk_create(
+            [
+                ArticleView(
+                    user=reader,
+                    article=article,
+                    agency=agencies[i % 3],
+                    viewed_at=now - datetime.timedelta(days=(i * 7 + j) % 40, minutes=j),
+                )
+                for i, reader in enumerate(readers)
+                for j, article in enumerate(articles)
+            ]
+        )
         return articles
 
     def queries(url: str) -> int:

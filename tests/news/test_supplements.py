@@ -1,7 +1,6 @@
 """Regional supplements: one article, seen with the supplement only inside its agency; editors scoped."""
 
 import pytest
-from django.urls import reverse
 
 from news.models import RegionalSupplement
 from tests.factories import PersonFactory, UserFactory
@@ -17,13 +16,18 @@ def national(org, publish):
 @pytest.fixture
 def supplement(org, national):
     return RegionalSupplement.objects.create(
-        article=national, agency=org.ely, body="<p>Pohjanmaalla kysy Liisalta.</p>", contact=org.people["liisa"],
+        article=national,
+        agency=org.ely,
+        body="<p>Pohjanmaalla kysy Liisalta.</p>",
+        contact=org.people["liisa"],
     )
 
 
 @pytest.mark.django_db
 class TestReaders:
-    def test_reader_in_the_agency_sees_the_supplement_under_the_article(self, client, org, national, supplement):
+    def test_reader_in_the_agency_sees_the_supplement_under_the_article(
+        self, client, org, national, supplement
+    ):
         client.force_login(org.people["liisa"].user)
         html = client.get(national.url).content.decode()
         assert "Palkkatuen uudet ohjeet" in html and "Pohjanmaalla kysy Liisalta." in html
@@ -50,8 +54,11 @@ class TestReaders:
         assert "I Österbotten, fråga Liisa." in html and "Pohjanmaalla kysy" not in html
 
     def test_supplement_text_is_sanitised(self, client, org, national):
-        RegionalSupplement.objects.create(article=national, agency=org.ely,
-                                          body='<p>Hei<script>alert(1)</script><a href="javascript:x()">x</a></p>')
+        RegionalSupplement.objects.create(
+            article=national,
+            agency=org.ely,
+            body='<p>Hei<script>alert(1)</script><a href="javascript:x()">x</a></p>',
+        )
         client.force_login(org.people["liisa"].user)
         html = client.get(national.url).content.decode()
         assert "<script>alert(1)" not in html and "javascript:x()" not in html
@@ -60,8 +67,13 @@ class TestReaders:
 def supplement_form(*, article, agency, body="<p>Lisätieto.</p>"):
     from wagtail.test.utils.form_data import rich_text
 
-    return {"article": article.pk, "agency": agency.pk, "body": rich_text(body), "body_sv": rich_text(""),
-            "contact": ""}
+    return {
+        "article": article.pk,
+        "agency": agency.pk,
+        "body": rich_text(body),
+        "body_sv": rich_text(""),
+        "contact": "",
+    }
 
 
 @pytest.mark.django_db
@@ -92,13 +104,17 @@ class TestEditors:
         edit = f"/admin/snippets/news/regionalsupplement/edit/{supplement.pk}/"
         delete = f"/admin/snippets/news/regionalsupplement/delete/{supplement.pk}/"
         assert client.get(edit).status_code in (302, 403, 404)
-        client.post(edit, supplement_form(article=supplement.article, agency=supplement.agency, body="<p>Muutettu</p>"))
+        client.post(
+            edit,
+            supplement_form(article=supplement.article, agency=supplement.agency, body="<p>Muutettu</p>"),
+        )
         client.post(delete)
         supplement.refresh_from_db()
         assert "Pohjanmaalla" in supplement.body
 
     def test_bulk_delete_and_copy_of_another_agencys_supplement_are_refused(
-            self, client, regional_editor_user, supplement):
+        self, client, regional_editor_user, supplement
+    ):
         """Wagtail's snippet bulk delete and copy views follow the same agency rule as the single views."""
         client.force_login(regional_editor_user)
         bulk = f"/admin/bulk/news/regionalsupplement/delete/?id={supplement.pk}"
@@ -133,8 +149,9 @@ class TestEditors:
 
     def test_an_empty_supplement_is_refused(self, client, regional_editor_user, national):
         client.force_login(regional_editor_user)
-        response = client.post(ADD, supplement_form(article=national, agency=regional_editor_user.person.agency,
-                                                    body="<p> </p>"))
+        response = client.post(
+            ADD, supplement_form(article=national, agency=regional_editor_user.person.agency, body="<p> </p>")
+        )
         assert response.status_code == 200 and "body" in response.context["form"].errors
         assert not RegionalSupplement.objects.exists()
 
@@ -151,14 +168,15 @@ class TestEditors:
         supplement = RegionalSupplement.objects.get()
         assert supplement.body_sv == "" and "Lisätieto" in supplement.body
 
-    @pytest.mark.parametrize("posted", ["", "x", "[]", "null", '{"blocks": 5}', '{"blocks": [{"text": 1}]}',
-                                        "[" * 100_000])
-    def test_an_unreadable_text_is_a_form_error_not_a_server_error(self, client, regional_editor_user, national,
-                                                                     posted):
+    @pytest.mark.parametrize(
+        "posted", ["", "x", "[]", "null", '{"blocks": 5}', '{"blocks": [{"text": 1}]}', "[" * 100_000]
+    )
+    def test_an_unreadable_text_is_a_form_error_not_a_server_error(
+        self, client, regional_editor_user, national, posted
+    ):
         client.force_login(regional_editor_user)
         data = supplement_form(article=national, agency=regional_editor_user.person.agency)
         data["body"], data["body_sv"] = posted, posted
         response = client.post(ADD, data)
         assert response.status_code == 200 and "body" in response.context["form"].errors
         assert not RegionalSupplement.objects.exists()
-

@@ -2,8 +2,8 @@
 
 import pytest
 
-from realtime import hub, session_guard
 from presence import publisher, state, store
+from realtime import hub, session_guard
 
 
 @pytest.fixture(autouse=True)

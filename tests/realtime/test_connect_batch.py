@@ -14,11 +14,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from presence.models import PresenceSetting, WorkLocationDay, WorkPlace
+from presence.worklocation import today
 from realtime import auth
 from realtime.consumers import CLOSE_UNAUTHENTICATED
-from presence.models import PresenceSetting, WorkLocationDay, WorkPlace
 from realtime.models import Notification
-from presence.worklocation import today
 from tests.factories import LocationFactory, MembershipFactory, PersonFactory, UserFactory
 from tests.realtime.test_consumer import communicator, session_cookie_of
 
@@ -39,7 +39,9 @@ def people(count):
         person = PersonFactory(user=UserFactory(username=f"burst{n}"), home_location=location)
         MembershipFactory(person=person)
         MembershipFactory(person=person)
-        Notification.objects.create(recipient=person.user, key=f"k{n}", kind=Notification.Kind.NEWS, title="t")
+        Notification.objects.create(
+            recipient=person.user, key=f"k{n}", kind=Notification.Kind.NEWS, title="t"
+        )
         out.append(person)
     return out
 
@@ -48,8 +50,9 @@ def people(count):
 def test_a_burst_costs_the_same_queries_as_one_socket():
     crowd = people(12)
     PresenceSetting.objects.create(user=crowd[3].user, manual="dnd")
-    WorkLocationDay.objects.create(person=crowd[5], date=today(), kind=WorkPlace.OFFICE,
-                                   location=crowd[5].home_location)
+    WorkLocationDay.objects.create(
+        person=crowd[5], date=today(), kind=WorkPlace.OFFICE, location=crowd[5].home_location
+    )
     keys = [session_key_of(person.user) for person in crowd]
     with CaptureQueriesContext(connection) as one:
         auth.authenticate_many(keys[:1])
@@ -67,7 +70,9 @@ def test_a_burst_costs_the_same_queries_as_one_socket():
 
 @pytest.mark.django_db
 def test_the_bulk_path_refuses_what_get_user_refuses():
-    good, inactive, changed, other = (UserFactory(username=name) for name in ("good", "inactive", "changed", "other"))
+    good, inactive, changed, other = (
+        UserFactory(username=name) for name in ("good", "inactive", "changed", "other")
+    )
     keys = {
         "good": session_key_of(good),
         "inactive": session_key_of(inactive),
@@ -83,7 +88,8 @@ def test_the_bulk_path_refuses_what_get_user_refuses():
     changed.set_password("a new password 123")  # other sessions of this user end
     changed.save()
     Session.objects.filter(session_key=keys["expired"]).update(
-        expire_date=timezone.now() - datetime.timedelta(seconds=1))
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
     found = auth.authenticate_many(list(keys.values()))
     assert {name for name, key in keys.items() if key in found} == {"good"}
 
@@ -104,7 +110,9 @@ async def test_sockets_arriving_together_are_all_greeted_and_strangers_are_not()
     assert all(connected for connected, _ in results)
     hellos = await asyncio.gather(*(ws.receive_json_from() for ws in sockets[:-1]))
     assert [hello["user_id"] for hello in hellos] == [person.user_id for person in crowd]
-    assert all(hello["unread_notifications"] == 1 and hello["presence"]["status"] == "online" for hello in hellos)
+    assert all(
+        hello["unread_notifications"] == 1 and hello["presence"]["status"] == "online" for hello in hellos
+    )
     assert await sockets[-1].receive_output() == {"type": "websocket.close", "code": CLOSE_UNAUTHENTICATED}
     for ws in sockets[:-1]:
         await ws.disconnect()

@@ -47,7 +47,12 @@ async def test_signed_in_user_is_greeted_and_answered():
     assert connected
     hello = await ws.receive_json_from()
     assert {key: hello[key] for key in ("type", "v", "user", "user_id", "unread_notifications")} == {
-        "type": "hello", "v": 1, "user": "aino", "user_id": _user_id, "unread_notifications": 0}
+        "type": "hello",
+        "v": 1,
+        "user": "aino",
+        "user_id": _user_id,
+        "unread_notifications": 0,
+    }
     assert hello["presence"]["status"] == "online"
     await ws.send_json_to({"type": "ping", "ref": 7})
     assert await ws.receive_json_from() == {"type": "pong", "ref": "7"}

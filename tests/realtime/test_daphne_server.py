@@ -12,8 +12,8 @@ import pytest
 from daphne.ws_protocol import WebSocketFactory
 from twisted.internet import error
 from twisted.internet.address import IPv4Address
-from twisted.python import failure
 from twisted.internet.testing import StringTransport
+from twisted.python import failure
 from twisted.web.http import HTTPChannel
 
 from realtime.daphne_server import InputQueue, LeanCommandLineInterface, LeanServer
@@ -36,8 +36,10 @@ async def test_input_queue_hands_over_in_order_and_wakes_a_waiting_reader():
     queue = InputQueue()
     queue.put_nowait({"type": "websocket.connect"})
     queue.put_nowait({"type": "websocket.receive", "text": "1"})
-    assert [await queue.get(), await queue.get()] == [{"type": "websocket.connect"},
-                                                        {"type": "websocket.receive", "text": "1"}]
+    assert [await queue.get(), await queue.get()] == [
+        {"type": "websocket.connect"},
+        {"type": "websocket.receive", "text": "1"},
+    ]
     reader = asyncio.ensure_future(queue.get())
     await asyncio.sleep(0)
     assert not reader.done()  # nothing queued: the reader waits
@@ -90,8 +92,9 @@ async def open_socket():
     server.ws_factory.setProtocolOptions(autoPingTimeout=20, allowedOrigins=["*"])
     protocol = server.ws_factory.buildProtocol(IPv4Address("TCP", "127.0.0.1", 50000))
     protocol._raw_query_string = b"v=1"  # as Daphne's HTTP protocol hands it over on the upgrade
-    transport = StringTransport(peerAddress=IPv4Address("TCP", "127.0.0.1", 50000),
-                                hostAddress=IPv4Address("TCP", "127.0.0.1", 8000))
+    transport = StringTransport(
+        peerAddress=IPv4Address("TCP", "127.0.0.1", 50000), hostAddress=IPv4Address("TCP", "127.0.0.1", 8000)
+    )
     protocol.makeConnection(transport)
     channel = HTTPChannel()  # Daphne upgrades a request Twisted's HTTP channel parsed: its producer
     transport.registerProducer(channel, True)
@@ -112,8 +115,14 @@ async def test_an_accepted_socket_keeps_no_handshake_state_and_still_talks_both_
     assert app.scope["path"] == "/ws/" and app.scope["query_string"] == b"v=1"
     # … and after the accept nothing the socket holds keeps the handshake: not the raw request, not the
     # parsed headers, not the session cookie (which would otherwise sit in memory for the socket's life).
-    for name in ("http_request_data", "http_headers", "http_response_data", "websocket_extensions",
-                 "clean_headers", "_wskey"):
+    for name in (
+        "http_request_data",
+        "http_headers",
+        "http_response_data",
+        "websocket_extensions",
+        "clean_headers",
+        "_wskey",
+    ):
         assert name not in vars(protocol), name
     assert COOKIE not in repr(vars(protocol))
     # The application's scope keeps its headers: a reader after the accept gets them, not a silent [].

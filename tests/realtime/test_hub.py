@@ -91,4 +91,7 @@ async def test_through_redis_each_process_delivers_once_and_the_origin_ignores_i
     await asyncio.sleep(0.1)
     await first.apublish("presence.team.1", "after")
     await asyncio.sleep(0.2)
-    assert on_second.got == ["hello", "from the worker"] or sorted(on_second.got) == ["from the worker", "hello"]
+    assert on_second.got == ["hello", "from the worker"] or sorted(on_second.got) == [
+        "from the worker",
+        "hello",
+    ]

@@ -16,24 +16,27 @@ def scope(origin, host, scheme="ws", **extra_headers):
     return {"type": "websocket", "scheme": scheme, "headers": headers}
 
 
-@pytest.mark.parametrize(("origin", "host", "scheme", "allowed"), [
-    ("http://127.0.0.1:8000", "127.0.0.1:8000", "ws", True),
-    ("http://127.0.0.1:8001", "127.0.0.1:8000", "ws", False),   # another port of the same host
-    ("http://127.0.0.1", "127.0.0.1:8000", "ws", False),        # port 80 is not port 8000
-    ("https://127.0.0.1:8000", "127.0.0.1:8000", "ws", False),  # another scheme
-    ("http://localhost", "localhost", "ws", True),               # default ports on both sides
-    ("http://localhost:80", "localhost", "ws", True),
-    ("https://localhost", "localhost", "wss", True),
-    ("https://localhost:443", "localhost:443", "wss", True),
-    ("http://localhost", "localhost", "wss", False),             # a TLS socket from a plain-http page
-    ("https://localhost:8443", "localhost", "wss", False),
-    ("http://[::1]:8000", "[::1]:8000", "ws", True),
-    ("http://[::1]:8001", "[::1]:8000", "ws", False),
-    ("http://evil.example", "evil.example", "ws", False),        # a host outside ALLOWED_HOSTS
-    ("null", "127.0.0.1:8000", "ws", False),
-    ("http://127.0.0.1:x", "127.0.0.1:8000", "ws", False),
-    (None, "127.0.0.1:8000", "ws", False),
-])
+@pytest.mark.parametrize(
+    ("origin", "host", "scheme", "allowed"),
+    [
+        ("http://127.0.0.1:8000", "127.0.0.1:8000", "ws", True),
+        ("http://127.0.0.1:8001", "127.0.0.1:8000", "ws", False),  # another port of the same host
+        ("http://127.0.0.1", "127.0.0.1:8000", "ws", False),  # port 80 is not port 8000
+        ("https://127.0.0.1:8000", "127.0.0.1:8000", "ws", False),  # another scheme
+        ("http://localhost", "localhost", "ws", True),  # default ports on both sides
+        ("http://localhost:80", "localhost", "ws", True),
+        ("https://localhost", "localhost", "wss", True),
+        ("https://localhost:443", "localhost:443", "wss", True),
+        ("http://localhost", "localhost", "wss", False),  # a TLS socket from a plain-http page
+        ("https://localhost:8443", "localhost", "wss", False),
+        ("http://[::1]:8000", "[::1]:8000", "ws", True),
+        ("http://[::1]:8001", "[::1]:8000", "ws", False),
+        ("http://evil.example", "evil.example", "ws", False),  # a host outside ALLOWED_HOSTS
+        ("null", "127.0.0.1:8000", "ws", False),
+        ("http://127.0.0.1:x", "127.0.0.1:8000", "ws", False),
+        (None, "127.0.0.1:8000", "ws", False),
+    ],
+)
 def test_origin_must_match_scheme_host_and_port(origin, host, scheme, allowed):
     assert origin_allowed(scope(origin, host, scheme)) is allowed
 

@@ -48,8 +48,9 @@ async def test_a_watcher_sees_a_person_come_online_and_go_offline():
     frame, _ = await frames_until(b, status_of(aino.pk))
     assert people_of(frame)[str(aino.pk)]["status"] == "online"
     await a.disconnect()
-    frame, _ = await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] ==
-                                  "offline")
+    frame, _ = await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "offline"
+    )
     await b.disconnect()
 
 
@@ -75,10 +76,13 @@ async def test_the_most_available_tab_wins():
     await asyncio.sleep(0.15)
     assert get_store().read([aino.pk])[aino.pk]["status"] == "online"  # tab2 is still in use
     await tab2.send_json_to({"type": "presence.activity", "state": "away"})
-    frame, _ = await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] ==
-                                  "away")
+    frame, _ = await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "away"
+    )
     await tab1.send_json_to({"type": "presence.activity", "state": "online"})
-    await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "online")
+    await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "online"
+    )
     await tab1.disconnect()  # the online tab closes: the remaining one is away
     await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "away")
     for ws in (tab2, b):
@@ -90,11 +94,13 @@ async def test_manual_status_and_custom_status_reach_watchers_and_all_own_tabs()
     b = await connect(bert)
     a1, a2 = await connect(aino), await connect(aino)
     until = (timezone.now() + datetime.timedelta(hours=1)).isoformat()
-    answer = await request(a1, {"type": "presence.set", "status": "dnd", "text": "Lounaalla", "emoji": "🍜",
-                                "until": until})
+    answer = await request(
+        a1, {"type": "presence.set", "status": "dnd", "text": "Lounaalla", "emoji": "🍜", "until": until}
+    )
     assert answer["type"] == "presence.ok"
-    frame, _ = await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] ==
-                                  "dnd")
+    frame, _ = await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "dnd"
+    )
     seen = people_of(frame)[str(aino.pk)]
     assert seen["text"] == "Lounaalla" and seen["emoji"] == "🍜" and seen["until"]
     own, _ = await frames_until(a2, lambda f: f["type"] == "presence.self" and f["status"] == "dnd")
@@ -106,8 +112,13 @@ async def test_manual_status_and_custom_status_reach_watchers_and_all_own_tabs()
 def test_an_expired_custom_status_is_not_shown():
     now = 1_000_000.0
     status = {"text": "Koulutuksessa", "emoji": "📚", "until": now - 1}
-    assert state.effective(["online"], status, now) == {"status": "online", "text": "", "emoji": "", "until": None,
-                                                        "hidden": False}
+    assert state.effective(["online"], status, now) == {
+        "status": "online",
+        "text": "",
+        "emoji": "",
+        "until": None,
+        "hidden": False,
+    }
     status["until"] = now + 60
     assert state.effective(["online"], status, now)["text"] == "Koulutuksessa"
 
@@ -119,8 +130,9 @@ async def test_hidden_presence_looks_offline_to_others_but_the_person_sees_every
     await frames_until(a, status_of(bert.pk))
     answer = await request(a, {"type": "presence.set", "hidden": True, "text": "salainen"})
     assert answer["type"] == "presence.ok"
-    frame, _ = await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] ==
-                                  "offline")
+    frame, _ = await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "offline"
+    )
     assert people_of(frame)[str(aino.pk)]["text"] == ""  # no custom status leaks either
     own, _ = await frames_until(a, lambda f: f["type"] == "presence.self" and f["hidden"])
     assert own["status"] == "online"
@@ -140,16 +152,34 @@ async def test_who_may_subscribe_to_what():
     (aino, bert), team = await people("aino", "bert")
     location = await database_sync_to_async(LocationFactory)()
     a = await connect(aino)
-    answer = await request(a, {"type": "subscribe", "topics": [
-        f"presence.user.{bert.pk}", f"presence.team.{team.pk}", f"presence.location.{location.pk}",
-        f"user.{bert.pk}",            # someone else's private topic
-        "presence.team.999999",       # no such team
-        "presence.user.abc", "everything", "presence.user.",
-    ]})
-    assert answer["topics"] == [f"presence.user.{bert.pk}", f"presence.team.{team.pk}",
-                                f"presence.location.{location.pk}"]
-    assert set(answer["forbidden_topics"]) == {f"user.{bert.pk}", "presence.team.999999", "presence.user.abc",
-                                               "everything", "presence.user."}
+    answer = await request(
+        a,
+        {
+            "type": "subscribe",
+            "topics": [
+                f"presence.user.{bert.pk}",
+                f"presence.team.{team.pk}",
+                f"presence.location.{location.pk}",
+                f"user.{bert.pk}",  # someone else's private topic
+                "presence.team.999999",  # no such team
+                "presence.user.abc",
+                "everything",
+                "presence.user.",
+            ],
+        },
+    )
+    assert answer["topics"] == [
+        f"presence.user.{bert.pk}",
+        f"presence.team.{team.pk}",
+        f"presence.location.{location.pk}",
+    ]
+    assert set(answer["forbidden_topics"]) == {
+        f"user.{bert.pk}",
+        "presence.team.999999",
+        "presence.user.abc",
+        "everything",
+        "presence.user.",
+    }
     too_many = await request(a, {"type": "subscribe", "topics": [f"presence.user.{n}" for n in range(101)]})
     assert too_many["type"] == "error" and too_many["code"] == "invalid_frame"
     await a.disconnect()
@@ -198,9 +228,12 @@ async def test_a_killed_process_users_go_offline_after_the_expiry(monkeypatch):
     # Aino's tab lives in a process that then dies: its entry is in the store, nobody refreshes it.
     await get_store().aconnect("dead-process.1", aino.pk, "online", {"teams": [team.pk]})
     PUBLISHER.changed(aino.pk)
-    await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "online")
-    frame, _ = await frames_until(b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] ==
-                                  "offline", timeout=3)
+    await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "online"
+    )
+    frame, _ = await frames_until(
+        b, lambda f: status_of(aino.pk)(f) and people_of(f)[str(aino.pk)]["status"] == "offline", timeout=3
+    )
     # Bert's own connection is refreshed by his live process and stays online.
     assert get_store().read([bert.pk])[bert.pk]["status"] == "online"
     await b.disconnect()

@@ -59,8 +59,9 @@ def connection():
     protocol = server.http_factory.buildProtocol(IPv4Address("TCP", "127.0.0.1", 50000))
     clock = Clock()
     protocol.callLater = clock.callLater
-    transport = StringTransport(peerAddress=IPv4Address("TCP", "127.0.0.1", 50000),
-                                hostAddress=IPv4Address("TCP", "127.0.0.1", 8000))
+    transport = StringTransport(
+        peerAddress=IPv4Address("TCP", "127.0.0.1", 50000), hostAddress=IPv4Address("TCP", "127.0.0.1", 8000)
+    )
     protocol.makeConnection(transport)
     return app, protocol, transport, clock
 
@@ -81,8 +82,15 @@ async def settle():
 
 async def test_a_declared_length_over_the_limit_is_refused_before_any_body_byte():
     app, protocol, transport, clock = connection()
-    protocol.dataReceived(head("POST", "/kirjaudu/", f"Content-Length: {100 * 1024 * 1024}",
-                               "Expect: 100-continue", "Cookie: sessionid=abc"))
+    protocol.dataReceived(
+        head(
+            "POST",
+            "/kirjaudu/",
+            f"Content-Length: {100 * 1024 * 1024}",
+            "Expect: 100-continue",
+            "Cookie: sessionid=abc",
+        )
+    )
     answer = transport.value()
     assert answer.startswith(b"HTTP/1.1 413 Content Too Large\r\n")
     assert b"100 Continue" not in answer  # the client is not invited to send the body
@@ -186,11 +194,14 @@ def _real(name):
 
 # --- the ASGI middleware (servers other than realtime.daphne_server) ------------------------------------
 
+
 async def run_middleware(scope_headers, chunks, path="/kirjaudu/"):
     app = App()
     sent = []
-    queue = [{"type": "http.request", "body": chunk, "more_body": i < len(chunks) - 1}
-             for i, chunk in enumerate(chunks)]
+    queue = [
+        {"type": "http.request", "body": chunk, "more_body": i < len(chunks) - 1}
+        for i, chunk in enumerate(chunks)
+    ]
 
     async def receive():
         return queue.pop(0) if queue else {"type": "http.disconnect"}

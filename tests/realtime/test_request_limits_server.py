@@ -81,14 +81,24 @@ def send_and_read(port: int, head: bytes, body_chunks, timeout=30.0) -> tuple[in
 
 
 def declared(path: str, length: int, *headers: str) -> bytes:
-    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/x-www-form-urlencoded",
-             f"Content-Length: {length}", *headers]
+    lines = [
+        f"POST {path} HTTP/1.1",
+        "Host: 127.0.0.1",
+        "Content-Type: application/x-www-form-urlencoded",
+        f"Content-Length: {length}",
+        *headers,
+    ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
 def chunked_head(path: str, *headers: str) -> bytes:
-    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", "Content-Type: application/x-www-form-urlencoded",
-             "Transfer-Encoding: chunked", *headers]
+    lines = [
+        f"POST {path} HTTP/1.1",
+        "Host: 127.0.0.1",
+        "Content-Type: application/x-www-form-urlencoded",
+        "Transfer-Encoding: chunked",
+        *headers,
+    ]
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
@@ -128,8 +138,9 @@ def test_an_upload_path_takes_more_than_the_general_limit_but_not_without_bound(
     upload = "/chat/api/huoneet/1/liitteet/"
     status, sent = send_and_read(server.port, declared(upload, 6 * MB), plain_chunks(6 * MB))
     assert status == 403 and sent == 6 * MB
-    status, _sent = send_and_read(server.port, declared("/chat/api/huoneet/1/liitteet/", 30 * MB),
-                                  plain_chunks(30 * MB))
+    status, _sent = send_and_read(
+        server.port, declared("/chat/api/huoneet/1/liitteet/", 30 * MB), plain_chunks(30 * MB)
+    )
     assert status == 413
 
 

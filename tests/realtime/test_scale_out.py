@@ -22,7 +22,11 @@ from django.db import connection
 from tests.factories import MembershipFactory, PersonFactory, TeamFactory, UserFactory
 from tests.realtime.test_consumer import session_cookie_of
 
-pytestmark = [pytest.mark.redis, pytest.mark.postgresql, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.redis,
+    pytest.mark.postgresql,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 BIN = Path(sys.executable).parent
 PORTS = (8371, 8372)  # the presence engineer's range 8300-8399
@@ -35,8 +39,21 @@ def database_url() -> str:
 
 def start_daphne(port: int, env: dict) -> subprocess.Popen:
     process = subprocess.Popen(
-        [str(BIN / "python"), "-m", "realtime.daphne_server", "-b", "127.0.0.1", "-p", str(port), "intranet.asgi:application"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        [
+            str(BIN / "python"),
+            "-m",
+            "realtime.daphne_server",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "intranet.asgi:application",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     for _ in range(300):
         try:
@@ -54,9 +71,17 @@ def start_daphne(port: int, env: dict) -> subprocess.Popen:
 def two_daphnes(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
     env.update(
-        DJANGO_SETTINGS_MODULE="intranet.settings", DATABASE_URL=database_url(), SECRET_KEY=settings.SECRET_KEY,
-        VAR_DIR=str(tmp_path), REALTIME_HUB_PREFIX=f"scaleout-{os.getpid()}:", LOG_LEVEL="WARNING",
-        PRESENCE_EXPIRY="4", PRESENCE_REFRESH="1", PRESENCE_AUDIT="1", PRESENCE_MIN_GAP="0", PRESENCE_FLUSH="0.1",
+        DJANGO_SETTINGS_MODULE="intranet.settings",
+        DATABASE_URL=database_url(),
+        SECRET_KEY=settings.SECRET_KEY,
+        VAR_DIR=str(tmp_path),
+        REALTIME_HUB_PREFIX=f"scaleout-{os.getpid()}:",
+        LOG_LEVEL="WARNING",
+        PRESENCE_EXPIRY="4",
+        PRESENCE_REFRESH="1",
+        PRESENCE_AUDIT="1",
+        PRESENCE_MIN_GAP="0",
+        PRESENCE_FLUSH="0.1",
     )
     processes = [start_daphne(port, env) for port in PORTS]
     yield processes
@@ -69,8 +94,9 @@ def two_daphnes(tmp_path):
 async def open_socket(port, cookie):
     import websockets
 
-    ws = await websockets.connect(f"ws://127.0.0.1:{port}/ws/", origin=f"http://127.0.0.1:{port}",
-                                  additional_headers={"Cookie": cookie})
+    ws = await websockets.connect(
+        f"ws://127.0.0.1:{port}/ws/", origin=f"http://127.0.0.1:{port}", additional_headers={"Cookie": cookie}
+    )
     hello = json.loads(await asyncio.wait_for(ws.recv(), 10))
     assert hello["type"] == "hello"
     return ws
@@ -108,7 +134,9 @@ def test_presence_and_work_location_cross_processes_and_a_killed_process_goes_of
         await wait_for(bert, status(a_id, "online"), 10)
         await aino.send(json.dumps({"type": "presence.set", "status": "busy", "ref": "1"}))
         await wait_for(bert, status(a_id, "busy"), 10)
-        await aino.send(json.dumps({"type": "worklocation.set", "kind": "remote", "note": "kotona", "ref": "2"}))
+        await aino.send(
+            json.dumps({"type": "worklocation.set", "kind": "remote", "note": "kotona", "ref": "2"})
+        )
         moved = await wait_for(bert, lambda f: f.get("type") == "worklocation" and f["user"] == a_id, 10)
         assert moved["where"]["kind"] == "remote" and moved["where"]["note"] == "kotona"
         # Aino's process dies without a word: no disconnect, no goodbye frame.

@@ -20,9 +20,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from chat.models import Message, Room
 from core import roles
 from intranet.asgi import application
-from chat.models import Message, Room
 from realtime.session_guard import CLOSE_RECONNECT, CLOSE_SIGNED_OUT
 from tests.factories import PASSWORD
 
@@ -44,8 +44,15 @@ def signed_in(user) -> Client:
 
 async def open_socket(client: Client, room=None) -> WebsocketCommunicator:
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    ws = WebsocketCommunicator(application, "/ws/", headers=[
-        (b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie.encode())])
+    ws = WebsocketCommunicator(
+        application,
+        "/ws/",
+        headers=[
+            (b"origin", b"http://127.0.0.1:8000"),
+            (b"host", b"127.0.0.1:8000"),
+            (b"cookie", cookie.encode()),
+        ],
+    )
     connected, _ = await ws.connect()
     assert connected
     await until(ws, lambda frame: frame.get("type") == "hello")
@@ -86,8 +93,17 @@ async def close_code(ws, timeout=5.0):
 
 async def post_after(ws, room, body):
     """Send a chat message on a socket that should be dead, then give it time to be (not) stored."""
-    await ws.send_to(text_data=json.dumps({"type": "chat.send", "room": room.pk, "body": body,
-                                           "client_id": f"late-{abs(hash(body))}", "ref": "late"}))
+    await ws.send_to(
+        text_data=json.dumps(
+            {
+                "type": "chat.send",
+                "room": room.pk,
+                "body": body,
+                "client_id": f"late-{abs(hash(body))}",
+                "ref": "late",
+            }
+        )
+    )
     await asyncio.sleep(0.3)
     return await database_sync_to_async(Message.objects.filter(body=body).exists)()
 
@@ -111,10 +127,15 @@ async def test_logout_closes_that_sessions_socket_and_a_later_message_is_not_sto
     assert not await post_after(laptop_ws, team_room, "kirjauduttu ulos")  # sent at once: refused
     assert await close_code(laptop_ws) == CLOSE_SIGNED_OUT
     # The phone's session was not signed out: its socket still works.
-    await phone_ws.send_to(text_data=json.dumps(
-        {"type": "chat.send", "room": team_room.pk, "body": "puhelimesta", "client_id": "p1", "ref": "p1"}))
+    await phone_ws.send_to(
+        text_data=json.dumps(
+            {"type": "chat.send", "room": team_room.pk, "body": "puhelimesta", "client_id": "p1", "ref": "p1"}
+        )
+    )
     assert (await until(phone_ws, lambda frame: frame.get("ref") == "p1"))["type"] == "chat.ack"
-    assert await laptop_ws.receive_nothing(timeout=0.3)  # the room's messages no longer reach the ended socket
+    assert await laptop_ws.receive_nothing(
+        timeout=0.3
+    )  # the room's messages no longer reach the ended socket
     await phone_ws.disconnect()
 
 
@@ -122,8 +143,10 @@ async def test_a_password_change_closes_the_persons_other_sockets(aino, team_roo
     laptop, phone = [await database_sync_to_async(signed_in)(aino) for _device in range(2)]
     phone_ws = await open_socket(phone, team_room)
 
-    response = await database_sync_to_async(laptop.post)("/salasana/vaihda/", {
-        "old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    response = await database_sync_to_async(laptop.post)(
+        "/salasana/vaihda/",
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
     assert response.status_code == 302
     assert await close_code(phone_ws) == CLOSE_SIGNED_OUT
     assert not await post_after(phone_ws, team_room, "vanhalla salasanalla")
@@ -169,6 +192,7 @@ async def test_an_expired_session_closes_its_socket_at_the_next_check(aino, team
 
     key = client.cookies[settings.SESSION_COOKIE_NAME].value
     await database_sync_to_async(Session.objects.filter(pk=key).update)(
-        expire_date=timezone.now() - timezone.timedelta(seconds=1))
+        expire_date=timezone.now() - timezone.timedelta(seconds=1)
+    )
     assert await close_code(ws) == CLOSE_SIGNED_OUT
     assert not await post_after(ws, team_room, "vanhentunut istunto")

@@ -48,8 +48,7 @@ class Browser:
     def __init__(self, base: str):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar),
-                                                  NoRedirect())
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
 
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.jar if c.name == name), None)
@@ -92,8 +91,11 @@ def cluster(tmp_path_factory):
 
     var_dir = tmp_path_factory.mktemp("sockets")
     url = os.environ["REDIS_URL"]
-    env = {"REDIS_URL": url, "REALTIME_HUB_PREFIX": f"sockets-test-{os.getpid()}:",
-           "REALTIME_SESSION_RECHECK": "0.5"}
+    env = {
+        "REDIS_URL": url,
+        "REALTIME_HUB_PREFIX": f"sockets-test-{os.getpid()}:",
+        "REALTIME_SESSION_RECHECK": "0.5",
+    }
     redis.Redis.from_url(url).ping()
     manage(var_dir, "migrate", "--noinput", "-v0")
     manage(var_dir, "collectstatic", "--noinput", "-v0")  # the login page needs the hashed static files
@@ -107,8 +109,12 @@ def cluster(tmp_path_factory):
 
 async def open_socket(server, browser: Browser, room: int):
     cookie = f"sessionid={browser.cookie('sessionid')}"
-    ws = await websockets.connect(server.url.replace("http", "ws") + "/ws/", open_timeout=5,
-                                  origin=server.url, additional_headers={"Cookie": cookie})
+    ws = await websockets.connect(
+        server.url.replace("http", "ws") + "/ws/",
+        open_timeout=5,
+        origin=server.url,
+        additional_headers={"Cookie": cookie},
+    )
     assert json.loads(await asyncio.wait_for(ws.recv(), 5))["type"] == "hello"
     await ws.send(json.dumps({"type": "chat.subscribe", "rooms": [room], "ref": "s"}))
     while json.loads(await asyncio.wait_for(ws.recv(), 5)).get("ref") != "s":
@@ -131,8 +137,9 @@ async def close_code(ws, timeout=5.0):
 
 async def try_to_post(ws, room: int, body: str) -> None:
     try:
-        await ws.send(json.dumps(
-            {"type": "chat.send", "room": room, "body": body, "client_id": body, "ref": body}))
+        await ws.send(
+            json.dumps({"type": "chat.send", "room": room, "body": body, "client_id": body, "ref": body})
+        )
     except websockets.ConnectionClosed:
         pass
 
@@ -150,8 +157,12 @@ async def test_logout_and_a_password_change_on_one_worker_end_the_sockets_on_bot
     pekka_phone = await asyncio.to_thread(lambda: Browser(two.url).login("pekka"))
     phone_socket = await open_socket(two, pekka_phone, room)
     new = "Uusi-pitka-salasana-2026"
-    status = await asyncio.to_thread(pekka_laptop.post_form, "/salasana/vaihda/", "/salasana/vaihda/",
-                                     {"old_password": PASSWORD, "new_password1": new, "new_password2": new})
+    status = await asyncio.to_thread(
+        pekka_laptop.post_form,
+        "/salasana/vaihda/",
+        "/salasana/vaihda/",
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
     assert status == 302
     await try_to_post(phone_socket, room, "vanhalla-salasanalla")
     assert await close_code(phone_socket) == CLOSE_SIGNED_OUT
@@ -167,10 +178,14 @@ async def test_logout_and_a_password_change_on_one_worker_end_the_sockets_on_bot
 
 async def test_deactivation_a_removed_role_and_expiry_made_by_another_process_end_the_sockets(cluster):
     var_dir, env, room, one, two = cluster
-    sanna, erik, matti = [await asyncio.to_thread(lambda n=n: Browser(one.url).login(n))
-                          for n in ("sanna", "erik", "matti")]
-    sockets = [await open_socket(two, sanna, room), await open_socket(one, erik, room),
-               await open_socket(two, matti, room)]
+    sanna, erik, matti = [
+        await asyncio.to_thread(lambda n=n: Browser(one.url).login(n)) for n in ("sanna", "erik", "matti")
+    ]
+    sockets = [
+        await open_socket(two, sanna, room),
+        await open_socket(one, erik, room),
+        await open_socket(two, matti, room),
+    ]
     change = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -182,7 +197,7 @@ sanna.is_active = False
 sanna.save()
 Group.objects.get(name=roles.COMMUNICATION).user_set.remove(get_user_model().objects.get(username="erik"))
 expired = timezone.now() - timezone.timedelta(seconds=1)
-Session.objects.filter(pk="{matti.cookie('sessionid')}").update(expire_date=expired)
+Session.objects.filter(pk="{matti.cookie("sessionid")}").update(expire_date=expired)
 """
     await asyncio.to_thread(manage, var_dir, "shell", "-c", change, env_extra=env)
     await try_to_post(sockets[0], room, "deaktivoitu")

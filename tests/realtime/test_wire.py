@@ -34,7 +34,7 @@ class Transport(FileDescriptor):
         self.sent = b""
 
     def writeSomeData(self, data):
-        taken = bytes(data if self.accept is None else data[:self.accept])
+        taken = bytes(data if self.accept is None else data[: self.accept])
         self.sent += taken
         return len(taken)
 

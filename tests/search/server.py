@@ -56,9 +56,18 @@ class Server:
         self.data_dir = tempfile.mkdtemp(prefix="taimi-noida-")
         self.log = open(Path(self.data_dir) / "server.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [str(path), "start", "--only", "elasticsearch", "--data-dir", self.data_dir,
-             "--elasticsearch-port", str(port)],
-            stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                str(path),
+                "start",
+                "--only",
+                "elasticsearch",
+                "--data-dir",
+                self.data_dir,
+                "--elasticsearch-port",
+                str(port),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30

@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
-from intranet.models import HomePage, StandardPage
-from news.models import NewsIndexPage
 from chat import messages
 from chat.models import Room
+from intranet.models import HomePage, StandardPage
+from news.models import NewsIndexPage
 from search.adapters import registry
 from search.adapters.urls import page_urls
 from tests.instructions.conftest import library, make_instruction  # noqa: F401 - the fixture
@@ -33,12 +33,22 @@ def rich_body(title: str, document):
     return [
         ("heading", f"{title}: aluksi"),
         ("paragraph", RichText("<p>Tarkista <b>tiedot</b> &amp; liitteet.</p>")),
-        ("steps", {"steps": [{"title": "Avaa lomake", "text": RichText("<p>Täytä <i>kaikki</i> kentät.</p>")},
-                             {"title": "Lähetä", "text": RichText("")}]}),
+        (
+            "steps",
+            {
+                "steps": [
+                    {"title": "Avaa lomake", "text": RichText("<p>Täytä <i>kaikki</i> kentät.</p>")},
+                    {"title": "Lähetä", "text": RichText("")},
+                ]
+            },
+        ),
         ("notice", {"kind": "warning", "text": RichText("<p>Älä lähetä henkilötunnusta.</p>")}),
         ("table", {"data": [["Vaihe", "Aika"], ["Käsittely", None]], "first_row_is_table_header": True}),
         ("attachment", {"document": document, "title": ""}),
-        ("legal_reference", {"statute": "Laki julkisesta työvoimapalvelusta", "section": "7 luku", "url": ""}),
+        (
+            "legal_reference",
+            {"statute": "Laki julkisesta työvoimapalvelusta", "section": "7 luku", "url": ""},
+        ),
     ]
 
 
@@ -54,14 +64,18 @@ def make_objects(org, n: int, library=None):
         publish_page(f"Sivu {start}-{i}", f"sivu-{start}-{i}")
         messages.post_message(user=aino, room_id=room.pk, body=f"Viesti {start}-{i}")
         if library is not None:
-            make_instruction(library, title=f"Ohje {start}-{i}", body=rich_body(f"Ohje {start}-{i}", attachment()))
+            make_instruction(
+                library, title=f"Ohje {start}-{i}", body=rich_body(f"Ohje {start}-{i}", attachment())
+            )
 
 
 def attachment():
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
-    return get_document_model().objects.create(title="Matkalaskulomake", file=ContentFile(b"%PDF-1.4", name="l.pdf"))
+    return get_document_model().objects.create(
+        title="Matkalaskulomake", file=ContentFile(b"%PDF-1.4", name="l.pdf")
+    )
 
 
 def queries_for(kind: str) -> tuple[int, int]:
@@ -95,7 +109,9 @@ def test_batch_page_urls_equal_wagtails(org):
     for page in pages:
         page.refresh_from_db()  # url_path after the slug change
     urls = page_urls(pages)
-    assert any("%C3%A4" in url for url in urls.values())  # the unicode slug is quoted like reverse() quotes it
+    assert any(
+        "%C3%A4" in url for url in urls.values()
+    )  # the unicode slug is quoted like reverse() quotes it
     assert Locale.objects.filter(language_code="sv").exists()
     assert {page.pk: page.url for page in pages if page.url is not None} == urls
 
@@ -112,6 +128,9 @@ def test_instruction_batch_text_equals_the_librarys_own(org, library):  # noqa: 
     for page in pages:
         document = adapter.to_documents(page)[0]
         own = search_document(page)
-        assert (document.headings, document.body, document.url) == (" · ".join(own["headings"]), own["body"],
-                                                                     own["url"])
+        assert (document.headings, document.body, document.url) == (
+            " · ".join(own["headings"]),
+            own["body"],
+            own["url"],
+        )
     assert "Matkalaskulomake" in document.body and "Älä lähetä henkilötunnusta." in document.body

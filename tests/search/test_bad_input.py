@@ -13,10 +13,22 @@ from django.urls import reverse
 from search.engines.base import SearchDocument, SearchQuery
 
 DOCS = [
-    SearchDocument(key="instruction:1", type="instruction", language="fi", title="Palkkatuen hakeminen",
-                   url="/o/1/", body="Palkkatukea haetaan verkossa (lomake TT-1)."),
-    SearchDocument(key="instruction:2", type="instruction", language="fi", title="Tietoturvaohjeet",
-                   url="/o/2/", body="Salasana vaihdetaan 90 päivän välein."),
+    SearchDocument(
+        key="instruction:1",
+        type="instruction",
+        language="fi",
+        title="Palkkatuen hakeminen",
+        url="/o/1/",
+        body="Palkkatukea haetaan verkossa (lomake TT-1).",
+    ),
+    SearchDocument(
+        key="instruction:2",
+        type="instruction",
+        language="fi",
+        title="Tietoturvaohjeet",
+        url="/o/2/",
+        body="Salasana vaihdetaan 90 päivän välein.",
+    ),
 ]
 
 BAD = [
@@ -92,8 +104,18 @@ def test_bad_queries_answer(engine, text):
     assert isinstance(engine.suggest(prefix=text, audience="ely"), list)
 
 
-@pytest.mark.parametrize("text", ['"palkkatuki', "palkkatuki)", "palkkatuki~99", "(palkkatuki OR x)",
-                                  "palkkatuki\x00", "\ud800palkkatuki", "palkkatuki " * 3000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"palkkatuki',
+        "palkkatuki)",
+        "palkkatuki~99",
+        "(palkkatuki OR x)",
+        "palkkatuki\x00",
+        "\ud800palkkatuki",
+        "palkkatuki " * 3000,
+    ],
+)
 def test_the_words_still_count(engine, text):
     """Syntax characters are separators: the word inside them is still found."""
     query = SearchQuery(text=as_sent(engine, text), audience="ely")
@@ -101,8 +123,18 @@ def test_the_words_still_count(engine, text):
 
 
 def test_stored_text_with_control_characters_and_surrogates(engine):
-    engine.bulk(upserts=[SearchDocument(key="news:9", type="news", language="fi", title="Tiedote\x00\ud800",
-                                        url="/n/9/", body="Lomautus\x1b ja \udfffpalkka")])
+    engine.bulk(
+        upserts=[
+            SearchDocument(
+                key="news:9",
+                type="news",
+                language="fi",
+                title="Tiedote\x00\ud800",
+                url="/n/9/",
+                body="Lomautus\x1b ja \udfffpalkka",
+            )
+        ]
+    )
     hits = engine.search(SearchQuery(text="lomautus", audience="ely")).hits
     assert [h.key for h in hits] == ["news:9"]
     hits[0].snippet_html.encode("utf-8")  # renderable: no surrogates left
@@ -116,7 +148,9 @@ def web_engine(request, use_engine):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text", ['"', "palkkatuki~99", "\x00", "x" * 5000, " ".join(["a"] * 3000), "((", "*:*"])
+@pytest.mark.parametrize(
+    "text", ['"', "palkkatuki~99", "\x00", "x" * 5000, " ".join(["a"] * 3000), "((", "*:*"]
+)
 def test_search_page_and_autocomplete_never_fail(client, staff_user, web_engine, text):
     """Through the views, whatever the input."""
     client.force_login(staff_user)
@@ -125,9 +159,21 @@ def test_search_page_and_autocomplete_never_fail(client, staff_user, web_engine,
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("raw", ["q=%ED%A0%80", "q=%FF%FE", "q=%00", "q=a&q=b", "q=" + "%22" * 2000,
-                                 "q=palkkatuki&page=-1", "q=palkkatuki&page=99999999999", "q=palkkatuki&type=%00",
-                                 "q=&type=instruction", "type=instruction&topic=x"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "q=%ED%A0%80",
+        "q=%FF%FE",
+        "q=%00",
+        "q=a&q=b",
+        "q=" + "%22" * 2000,
+        "q=palkkatuki&page=-1",
+        "q=palkkatuki&page=99999999999",
+        "q=palkkatuki&type=%00",
+        "q=&type=instruction",
+        "type=instruction&topic=x",
+    ],
+)
 def test_search_page_survives_broken_encodings(client, staff_user, web_engine, raw):
     """A lone surrogate or invalid UTF-8 can only arrive percent-encoded."""
     client.force_login(staff_user)

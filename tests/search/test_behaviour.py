@@ -5,50 +5,146 @@ document per query)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone as tz
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from search.engines.base import SearchDocument, SearchQuery
 
-NOW = datetime(2026, 11, 1, 12, 0, tzinfo=tz.utc)
+NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 
-def doc(key, title, body="", *, lang="fi", type="instruction", lead="", audience=("everyone",), live=True,
-        valid_until=None, published_at=None, **facets):
-    return SearchDocument(key=key, type=type, language=lang, title=title, url=f"/{key.replace(':', '/')}/",
-                          lead=lead, body=body, audience=audience, live=live, valid_until=valid_until,
-                          published_at=published_at, facets={k: tuple(v) for k, v in facets.items()})
+def doc(
+    key,
+    title,
+    body="",
+    *,
+    lang="fi",
+    type="instruction",
+    lead="",
+    audience=("everyone",),
+    live=True,
+    valid_until=None,
+    published_at=None,
+    **facets,
+):
+    return SearchDocument(
+        key=key,
+        type=type,
+        language=lang,
+        title=title,
+        url=f"/{key.replace(':', '/')}/",
+        lead=lead,
+        body=body,
+        audience=audience,
+        live=live,
+        valid_until=valid_until,
+        published_at=published_at,
+        facets={k: tuple(v) for k, v in facets.items()},
+    )
 
 
 CORPUS = [
-    doc("instruction:1", "Työohje palkkatuen maksatukseen",
+    doc(
+        "instruction:1",
+        "Työohje palkkatuen maksatukseen",
         "Palkkatuki maksetaan työnantajalle jälkikäteen. Tarkista maksatuspäätös ennen maksua.",
-        topic=["Maksatus"], owner_unit=["Maksatusyksikkö"], kind=["work_instruction"]),
-    doc("instruction:2", "Tietoturvaohjeet etätyöhön",
+        topic=["Maksatus"],
+        owner_unit=["Maksatusyksikkö"],
+        kind=["work_instruction"],
+    ),
+    doc(
+        "instruction:2",
+        "Tietoturvaohjeet etätyöhön",
         "Lukitse näyttö aina, kun poistut koneelta. Käytä VPN-yhteyttä.",
-        topic=["Tietoturva"], owner_unit=["Tietohallinto"], kind=["work_instruction"]),
-    doc("instruction:3", "Kulkukortin tilaaminen", "Uusi kulkukortti tilataan turvallisuuspalveluista.",
-        topic=["Toimitilat"], owner_unit=["Hallintopalvelut"], kind=["administrative"]),
-    doc("instruction:4", "Julkiset hankinnat", "Hankinnoissa noudatetaan hankintalakia ja sisäistä hankintaohjetta.",
-        topic=["Talous"], owner_unit=["Talouspalvelut"], kind=["administrative"]),
-    doc("instruction:5", "Anvisningar för reseräkningar", "Så fyller du i reseräkningen i resesystemet.",
-        lang="sv", topic=["Talous"], owner_unit=["Talouspalvelut"], kind=["administrative"]),
-    doc("instruction:6", "Matkalaskun tekeminen", "Matkalasku tehdään kahden kuukauden kuluessa matkasta.",
-        topic=["Talous"], owner_unit=["Talouspalvelut"], kind=["administrative"]),
-    doc("instruction:7", "TE-toimistojen asiakasohjeet", "Vain TE-toimistojen henkilöstölle tarkoitettu ohje.",
-        audience=("te",), topic=["Asiakaspalvelu"], owner_unit=["Kehittämispalvelut"], kind=["work_instruction"]),
-    doc("instruction:8", "Vanhentunut lomaohje", "Tämä vuosilomaohje ei ole enää voimassa.",
-        valid_until=NOW - timedelta(days=1), topic=["Henkilöstö"], kind=["administrative"]),
-    doc("instruction:9", "Luonnos: uusi perehdytysohje", "Keskeneräinen perehdytys.", live=False,
-        topic=["Henkilöstö"], kind=["onboarding"]),
-    doc("news:1", "Kulunvalvonta uudistuu Mikkelissä", "Toimipisteen ovet aukeavat uudella järjestelmällä.",
-        type="news", published_at=NOW - timedelta(days=3), topic=["Toimitilat"], publisher=["KEHA-keskus"]),
-    doc("news:2", "Varoitus: <script>alert('x')</script> tietojenkalastelu",
+        topic=["Tietoturva"],
+        owner_unit=["Tietohallinto"],
+        kind=["work_instruction"],
+    ),
+    doc(
+        "instruction:3",
+        "Kulkukortin tilaaminen",
+        "Uusi kulkukortti tilataan turvallisuuspalveluista.",
+        topic=["Toimitilat"],
+        owner_unit=["Hallintopalvelut"],
+        kind=["administrative"],
+    ),
+    doc(
+        "instruction:4",
+        "Julkiset hankinnat",
+        "Hankinnoissa noudatetaan hankintalakia ja sisäistä hankintaohjetta.",
+        topic=["Talous"],
+        owner_unit=["Talouspalvelut"],
+        kind=["administrative"],
+    ),
+    doc(
+        "instruction:5",
+        "Anvisningar för reseräkningar",
+        "Så fyller du i reseräkningen i resesystemet.",
+        lang="sv",
+        topic=["Talous"],
+        owner_unit=["Talouspalvelut"],
+        kind=["administrative"],
+    ),
+    doc(
+        "instruction:6",
+        "Matkalaskun tekeminen",
+        "Matkalasku tehdään kahden kuukauden kuluessa matkasta.",
+        topic=["Talous"],
+        owner_unit=["Talouspalvelut"],
+        kind=["administrative"],
+    ),
+    doc(
+        "instruction:7",
+        "TE-toimistojen asiakasohjeet",
+        "Vain TE-toimistojen henkilöstölle tarkoitettu ohje.",
+        audience=("te",),
+        topic=["Asiakaspalvelu"],
+        owner_unit=["Kehittämispalvelut"],
+        kind=["work_instruction"],
+    ),
+    doc(
+        "instruction:8",
+        "Vanhentunut lomaohje",
+        "Tämä vuosilomaohje ei ole enää voimassa.",
+        valid_until=NOW - timedelta(days=1),
+        topic=["Henkilöstö"],
+        kind=["administrative"],
+    ),
+    doc(
+        "instruction:9",
+        "Luonnos: uusi perehdytysohje",
+        "Keskeneräinen perehdytys.",
+        live=False,
+        topic=["Henkilöstö"],
+        kind=["onboarding"],
+    ),
+    doc(
+        "news:1",
+        "Kulunvalvonta uudistuu Mikkelissä",
+        "Toimipisteen ovet aukeavat uudella järjestelmällä.",
+        type="news",
+        published_at=NOW - timedelta(days=3),
+        topic=["Toimitilat"],
+        publisher=["KEHA-keskus"],
+    ),
+    doc(
+        "news:2",
+        "Varoitus: <script>alert('x')</script> tietojenkalastelu",
         "Viestissä oli <script>alert('x')</script> & muuta haitallista <b>koodia</b>.",
-        type="news", published_at=NOW - timedelta(days=1), topic=["Tietoturva"], publisher=["KEHA-keskus"]),
-    doc("person:1", "Aino Virtanen", "palkkatuki, takaisinperintä", type="person",
-        lead="Maksatusasiantuntija, Maksatusyksikkö", owner_unit=["Maksatusyksikkö"]),
+        type="news",
+        published_at=NOW - timedelta(days=1),
+        topic=["Tietoturva"],
+        publisher=["KEHA-keskus"],
+    ),
+    doc(
+        "person:1",
+        "Aino Virtanen",
+        "palkkatuki, takaisinperintä",
+        type="person",
+        lead="Maksatusasiantuntija, Maksatusyksikkö",
+        owner_unit=["Maksatusyksikkö"],
+    ),
 ]
 
 
@@ -135,21 +231,31 @@ def test_facets_count_in_the_same_request_and_filters_narrow(loaded):
     result = loaded.search(SearchQuery(text="ohje", audience="keha", now=NOW))
     types = dict(result.facets["type"])
     assert types.get("instruction", 0) >= 2
-    filtered = loaded.search(SearchQuery(text="talous hankinnat matkalasku reseräkning", audience="keha", now=NOW,
-                                         filters={"language": ("sv",)}))
+    filtered = loaded.search(
+        SearchQuery(
+            text="talous hankinnat matkalasku reseräkning",
+            audience="keha",
+            now=NOW,
+            filters={"language": ("sv",)},
+        )
+    )
     assert [h.key for h in filtered.hits] == ["instruction:5"]
     # The chosen facet still shows its sibling values (to switch to).
     assert dict(filtered.facets["language"]).get("fi", 0) >= 1
 
 
 def test_best_bet_is_first_and_marked_even_without_matching_words(loaded):
-    result = loaded.search(SearchQuery(text="matkalasku", audience="keha", now=NOW, pinned=("instruction:4",)))
+    result = loaded.search(
+        SearchQuery(text="matkalasku", audience="keha", now=NOW, pinned=("instruction:4",))
+    )
     assert result.hits[0].key == "instruction:4" and result.hits[0].best_bet
     assert not any(h.best_bet for h in result.hits[1:])
 
 
 def test_best_bet_respects_the_audience(loaded):
-    result = loaded.search(SearchQuery(text="matkalasku", audience="keha", now=NOW, pinned=("instruction:7",)))
+    result = loaded.search(
+        SearchQuery(text="matkalasku", audience="keha", now=NOW, pinned=("instruction:7",))
+    )
     assert "instruction:7" not in [h.key for h in result.hits]
 
 
@@ -179,7 +285,9 @@ def test_autocomplete_prefixes_and_access(loaded):
 
 
 def test_delete_removes_and_upsert_replaces(loaded):
-    loaded.bulk(upserts=[doc("instruction:6", "Matkalaskun tekeminen M2", "Uusi teksti.")], deletes=["news:1"])
+    loaded.bulk(
+        upserts=[doc("instruction:6", "Matkalaskun tekeminen M2", "Uusi teksti.")], deletes=["news:1"]
+    )
     assert loaded.count() == len(CORPUS) - 1
     assert "news:1" not in loaded.keys()
     assert "instruction:6" in keys(loaded, "M2")

@@ -44,12 +44,16 @@ def test_only_members_find_a_rooms_messages(use_engine, users, team_room, group_
     post(users["aino"], group_room, "Takaisinperinnät käydään läpi lounaalla")
     drain(engine=use_engine)
     # Inflected and compound forms: the engine's analysis, not the database's substring match.
-    assert bodies(users["matti"], "takaisinperintää") == ["Palkkatuen takaisinperintä etenee ensi viikolla",
-                                                          "Takaisinperinnät käydään läpi lounaalla"]
+    assert bodies(users["matti"], "takaisinperintää") == [
+        "Palkkatuen takaisinperintä etenee ensi viikolla",
+        "Takaisinperinnät käydään läpi lounaalla",
+    ]
     assert bodies(users["pekka"], "takaisinperintä") == ["Palkkatuen takaisinperintä etenee ensi viikolla"]
     assert bodies(users["sanna"], "takaisinperintä") == []  # in neither room
     assert bodies(users["matti"], "palkkatuki") == ["Palkkatuen takaisinperintä etenee ensi viikolla"]
-    assert bodies(users["matti"], "takaisinperintä", room_id=group_room.pk) == ["Takaisinperinnät käydään läpi lounaalla"]
+    assert bodies(users["matti"], "takaisinperintä", room_id=group_room.pk) == [
+        "Takaisinperinnät käydään läpi lounaalla"
+    ]
     # A room one is not in cannot be searched, even by id.
     with pytest.raises(Exception) as refused:
         messages.search(user=users["pekka"], query="takaisinperintä", room_id=group_room.pk)
@@ -132,7 +136,11 @@ def test_engine_down_answers_from_the_database_with_a_notice(client, settings, u
     from search.engines import _elastic
 
     message = post(users["aino"], team_room, "Maksuerä lähtee perjantaina")
-    settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX, settings.SEARCH_TIMEOUT = "http://127.0.0.1:9", "nowhere", 1
+    settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX, settings.SEARCH_TIMEOUT = (
+        "http://127.0.0.1:9",
+        "nowhere",
+        1,
+    )
     _elastic.cache_clear()
     try:
         found = messages.search(user=users["matti"], query="maksuerä")

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def publish_page(*, title, intro="", body=(), slug=None, parent=None):
     parent = parent or HomePage.objects.first()
-    page = StandardPage(title=title, slug=slug or title.lower().replace(" ", "-"), intro=intro, body=list(body))
+    page = StandardPage(
+        title=title, slug=slug or title.lower().replace(" ", "-"), intro=intro, body=list(body)
+    )
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
@@ -34,12 +36,20 @@ def reader(client, org):
 @pytest.fixture
 def pages(org):
     return {
-        "privacy": publish_page(title="Tietosuoja intranetissä", slug="tietosuoja",
-                                intro="Miten käsittelemme henkilötietojasi.",
-                                body=[("heading", "Rekisterinpitäjä"),
-                                      ("paragraph", "<p>Henkilötietojen <b>käsittelyn</b> perusteet.</p>")]),
-        "ways": publish_page(title="Työskentelytavat", slug="tyoskentelytavat",
-                             intro="Etätyö ja monipaikkainen työ virastossa."),
+        "privacy": publish_page(
+            title="Tietosuoja intranetissä",
+            slug="tietosuoja",
+            intro="Miten käsittelemme henkilötietojasi.",
+            body=[
+                ("heading", "Rekisterinpitäjä"),
+                ("paragraph", "<p>Henkilötietojen <b>käsittelyn</b> perusteet.</p>"),
+            ],
+        ),
+        "ways": publish_page(
+            title="Työskentelytavat",
+            slug="tyoskentelytavat",
+            intro="Etätyö ja monipaikkainen työ virastossa.",
+        ),
     }
 
 
@@ -50,7 +60,9 @@ def test_published_content_pages_are_found_with_their_type(reader, use_engine, p
     # The type is labelled in the reader's language, in the facet and on the hit.
     assert "Sisältösivut" in html
     with translation.override("sv"):
-        html = reader.get(reverse("search:search"), {"q": "etätyö"}, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+        html = reader.get(
+            reverse("search:search"), {"q": "etätyö"}, HTTP_ACCEPT_LANGUAGE="sv"
+        ).content.decode()
     assert pages["ways"].url in html
     filtered = reader.get(reverse("search:search"), {"q": "etätyö", "type": "page"}).content.decode()
     assert pages["ways"].url in filtered
@@ -60,11 +72,14 @@ def test_unpublished_and_restricted_pages_leave_the_index(use_engine, pages):
     drain(engine=use_engine)
     assert {"page:%d" % p.pk for p in pages.values()} <= use_engine.keys()
     pages["ways"].unpublish()
-    restriction = PageViewRestriction.objects.create(page=pages["privacy"],
-                                                     restriction_type=PageViewRestriction.GROUPS)
+    restriction = PageViewRestriction.objects.create(
+        page=pages["privacy"], restriction_type=PageViewRestriction.GROUPS
+    )
     restriction.groups.set([Group.objects.create(name="Tietosuojatiimi")])
-    assert set(IndexOutbox.objects.values_list("ref", flat=True)) >= {f"page:{pages['ways'].pk}",
-                                                                      f"page:{pages['privacy'].pk}"}
+    assert set(IndexOutbox.objects.values_list("ref", flat=True)) >= {
+        f"page:{pages['ways'].pk}",
+        f"page:{pages['privacy'].pk}",
+    }
     drain(engine=use_engine)
     assert not {k for k in use_engine.keys() if k.startswith("page:")}
     restriction.delete()  # lifted: searchable again
@@ -75,7 +90,11 @@ def test_unpublished_and_restricted_pages_leave_the_index(use_engine, pages):
 def test_degraded_search_finds_content_pages(reader, pages, settings):
     from search.engines import _elastic
 
-    settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX, settings.SEARCH_TIMEOUT = "http://127.0.0.1:9", "nowhere", 1
+    settings.ELASTICSEARCH_URL, settings.SEARCH_INDEX, settings.SEARCH_TIMEOUT = (
+        "http://127.0.0.1:9",
+        "nowhere",
+        1,
+    )
     _elastic.cache_clear()
     try:
         html = reader.get(reverse("search:search"), {"q": "Työskentelytavat"}).content.decode()

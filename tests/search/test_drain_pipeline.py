@@ -15,8 +15,18 @@ def test_requests_are_cut_across_types_in_order():
     batches = [([f"i{n}" for n in range(5)], ["gone1"]), (["n0", "n1"], []), ([], ["gone2"]), (["p0"], [])]
     requests = list(_requests(iter(batches), 4))
     assert [len(u) + len(d) for u, d in requests] == [4, 4, 2]
-    assert [x for u, d in requests for x in d + u] == ["gone1", "i0", "i1", "i2", "i3", "i4", "n0", "n1",
-                                                       "gone2", "p0"]
+    assert [x for u, d in requests for x in d + u] == [
+        "gone1",
+        "i0",
+        "i1",
+        "i2",
+        "i3",
+        "i4",
+        "n0",
+        "n1",
+        "gone2",
+        "p0",
+    ]
 
 
 class FailingSecondRequest:
@@ -52,8 +62,13 @@ def test_a_write_without_an_index_creates_ours_never_a_guessed_one(elastic_engin
     from search.engines.base import SearchDocument
 
     elastic_engine.drop()
-    elastic_engine.bulk(upserts=[SearchDocument(key="team:1", type="team", language="fi", title="Palkkatuki",
-                                                url="/tiimit/palkkatuki/")])
+    elastic_engine.bulk(
+        upserts=[
+            SearchDocument(
+                key="team:1", type="team", language="fi", title="Palkkatuki", url="/tiimit/palkkatuki/"
+            )
+        ]
+    )
     index = elastic_engine.current_index()
     assert index and index.startswith(f"{elastic_engine.alias}-v")  # the alias over a versioned index
     mapping = elastic_engine.client.indices.get_mapping(index=index)[index]["mappings"]
@@ -69,8 +84,9 @@ def test_a_failed_round_is_postponed_in_one_update_per_attempt_count(org, django
     dead = ElasticEngine(url="http://127.0.0.1:9", alias="nowhere")  # nothing listens: connection refused
     drain(engine=dead)  # reads the adapters' documents, fails at the first request
     IndexOutbox.objects.update(next_attempt_at=None)
-    from search.indexing import _postpone
     from django.utils import timezone
+
+    from search.indexing import _postpone
 
     ids = list(IndexOutbox.objects.values_list("id", flat=True))
     with django_assert_max_num_queries(3):  # the distinct counts, then one UPDATE for each (1 and 4)

@@ -9,10 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from search.engines import embedded_store
 from search.engines.base import SearchDocument, SearchQuery, SearchUnavailable
 from search.engines.embedded import EmbeddedEngine
 from search.engines.embedded_store import ReadOnlyProcess, forbid_writes
-from search.engines import embedded_store
 from search.engines.tantivy_analysis import Analysis, default_analysis
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -25,19 +25,51 @@ def doc(key, title, body="", **kw):
 
 
 DOCS = [
-    doc("instruction:1", "Tietoturvaohjeet", "Näin suojaat tiedot. <script>alert(1)</script> Ohjeet koskevat kaikkia.",
-        facets={"topic": ("tietoturva",), "owner_unit": ("ict",)}),
-    doc("instruction:2", "Palkkatuen hakeminen", "Palkkatukea haetaan verkossa. Hankinnoissa noudatetaan lakia.",
-        facets={"topic": ("palkat",), "owner_unit": ("talous",)}),
-    doc("instruction:3", "Kulkukortin tilaaminen", "Kulkukortti tilataan esihenkilön kautta.", audience=("ely",),
-        facets={"topic": ("tilat",), "owner_unit": ("ict",)}),
-    doc("instruction:4", "Työohjeet uusille", "Työohje perehdytykseen ja työohjeita esihenkilöille.",
-        facets={"topic": ("perehdytys",), "owner_unit": ("henkilosto",)}),
-    doc("instruction:5", "Vanha matkaohje", "Matkalasku tehdään järjestelmässä.", valid_until=NOW - timedelta(days=1)),
+    doc(
+        "instruction:1",
+        "Tietoturvaohjeet",
+        "Näin suojaat tiedot. <script>alert(1)</script> Ohjeet koskevat kaikkia.",
+        facets={"topic": ("tietoturva",), "owner_unit": ("ict",)},
+    ),
+    doc(
+        "instruction:2",
+        "Palkkatuen hakeminen",
+        "Palkkatukea haetaan verkossa. Hankinnoissa noudatetaan lakia.",
+        facets={"topic": ("palkat",), "owner_unit": ("talous",)},
+    ),
+    doc(
+        "instruction:3",
+        "Kulkukortin tilaaminen",
+        "Kulkukortti tilataan esihenkilön kautta.",
+        audience=("ely",),
+        facets={"topic": ("tilat",), "owner_unit": ("ict",)},
+    ),
+    doc(
+        "instruction:4",
+        "Työohjeet uusille",
+        "Työohje perehdytykseen ja työohjeita esihenkilöille.",
+        facets={"topic": ("perehdytys",), "owner_unit": ("henkilosto",)},
+    ),
+    doc(
+        "instruction:5",
+        "Vanha matkaohje",
+        "Matkalasku tehdään järjestelmässä.",
+        valid_until=NOW - timedelta(days=1),
+    ),
     doc("instruction:6", "Luonnos: matkalasku", "Matkalaskun luonnos.", live=False),
-    doc("news:1", "Reseräkningar i det nya systemet", "Så gör du reseräkningar.", language="sv",
-        published_at=NOW - timedelta(days=2)),
-    doc("news:2", "Palkkatuki muuttuu", "Palkkatuen ehdot muuttuvat ensi vuonna.", published_at=NOW - timedelta(days=3)),
+    doc(
+        "news:1",
+        "Reseräkningar i det nya systemet",
+        "Så gör du reseräkningar.",
+        language="sv",
+        published_at=NOW - timedelta(days=2),
+    ),
+    doc(
+        "news:2",
+        "Palkkatuki muuttuu",
+        "Palkkatuen ehdot muuttuvat ensi vuonna.",
+        published_at=NOW - timedelta(days=3),
+    ),
     doc("person:7", "Liisa Mäkelä", "Palkkahallinnon asiantuntija", extra={"title": "asiantuntija"}),
 ]
 
@@ -87,7 +119,9 @@ def test_compound_parts_come_from_the_lexicon(tmp_path):
     engine = EmbeddedEngine(root=tmp_path, analysis=Analysis(data))
     engine.bulk(upserts=[doc("instruction:1", "Tietoturvaohjeet")])
     assert keys(engine.search(SearchQuery(text="turva", audience="x", now=NOW))) == ["instruction:1"]
-    assert keys(engine.search(SearchQuery(text="ohje", audience="x", now=NOW))) == []  # "ohje" not in this lexicon
+    assert (
+        keys(engine.search(SearchQuery(text="ohje", audience="x", now=NOW))) == []
+    )  # "ohje" not in this lexicon
 
 
 def test_audience_expiry_and_drafts_are_filtered_inside_the_query(engine):
@@ -133,7 +167,9 @@ def test_pinned_best_bet_first_marked_and_only_if_visible(engine):
     result = engine.search(SearchQuery(text="palkkatuki", audience="ely", now=NOW), pinned=("instruction:4",))
     assert result.hits[0].key == "instruction:4" and result.hits[0].best_bet
     assert not any(h.best_bet for h in result.hits[1:])
-    restricted = engine.search(SearchQuery(text="palkkatuki", audience="te", now=NOW), pinned=("instruction:3",))
+    restricted = engine.search(
+        SearchQuery(text="palkkatuki", audience="te", now=NOW), pinned=("instruction:3",)
+    )
     assert "instruction:3" not in keys(restricted)
 
 
@@ -160,10 +196,12 @@ def test_suggest_titles_as_you_type(engine):
 
 def test_news_decay_with_age(tmp_path):
     engine = EmbeddedEngine(root=tmp_path)
-    engine.bulk(upserts=[
-        doc("news:10", "Lomat", "Lomien hakeminen", published_at=NOW - timedelta(days=900)),
-        doc("news:11", "Lomat", "Lomien hakeminen", published_at=NOW - timedelta(days=1)),
-    ])
+    engine.bulk(
+        upserts=[
+            doc("news:10", "Lomat", "Lomien hakeminen", published_at=NOW - timedelta(days=900)),
+            doc("news:11", "Lomat", "Lomien hakeminen", published_at=NOW - timedelta(days=1)),
+        ]
+    )
     assert keys(search(engine, "lomat")) == ["news:11", "news:10"]
 
 
@@ -219,18 +257,26 @@ def test_further_audiences_and_pinned_on_the_query(engine):
     assert "instruction:3" in keys(search(engine, "kulkukortti", audience="te", audiences=("ely",)))
     result = search(engine, "palkkatuki", pinned=("instruction:4",))
     assert result.hits[0].key == "instruction:4" and result.hits[0].best_bet
-    assert [h.key for h in engine.suggest(prefix="kulkuk", audience="te", audiences=("ely",))] == ["instruction:3"]
+    assert [h.key for h in engine.suggest(prefix="kulkuk", audience="te", audiences=("ely",))] == [
+        "instruction:3"
+    ]
 
 
 def test_pages_never_repeat_or_skip_a_hit(tmp_path):
     engine = EmbeddedEngine(root=tmp_path)
-    engine.bulk(upserts=[
-        doc(f"news:{i}", f"Lomaohje {i}", "loma " * (i % 7 + 1), published_at=NOW - timedelta(days=i * 13))
-        for i in range(150)
-    ])
+    engine.bulk(
+        upserts=[
+            doc(
+                f"news:{i}", f"Lomaohje {i}", "loma " * (i % 7 + 1), published_at=NOW - timedelta(days=i * 13)
+            )
+            for i in range(150)
+        ]
+    )
     seen = []
     for page in range(1, 9):
-        seen += keys(engine.search(SearchQuery(text="loma", audience="ely", now=NOW, page=page, page_size=20)))
+        seen += keys(
+            engine.search(SearchQuery(text="loma", audience="ely", now=NOW, page=page, page_size=20))
+        )
     assert len(seen) == len(set(seen)) == 150
 
 
@@ -252,6 +298,9 @@ def test_snippet_prefilter_never_drops_a_word_the_stemmer_would_match():
     for chain in analysis.chains.values():
         vocabulary |= set(chain.parts) | set(chain.overrides) | {w for group in chain.synonyms for w in group}
     for chain in analysis.chains.values():
-        wrong = [w for w in vocabulary if w not in chain.overrides and chain.word(w)[0]
-                 and _head(chain.word(w)[0]) != _head(w)]
+        wrong = [
+            w
+            for w in vocabulary
+            if w not in chain.overrides and chain.word(w)[0] and _head(chain.word(w)[0]) != _head(w)
+        ]
         assert wrong == [], chain.lang

@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
+from news.models import NewsIndexPage
 from search.engines.base import SearchQuery
 from search.engines.embedded import EmbeddedEngine
 from search.indexing import drain
@@ -105,8 +105,11 @@ def test_reindex_command_switches_while_queries_answer_and_status_agrees(news_in
     def query_loop():
         while not stop.is_set():
             try:
-                answers.append(reader.search(SearchQuery(text="palkkatuki", audience="keha",
-                                                         filters={"type": ("news",)})).total)
+                answers.append(
+                    reader.search(
+                        SearchQuery(text="palkkatuki", audience="keha", filters={"type": ("news",)})
+                    ).total
+                )
             except Exception as error:  # noqa: BLE001
                 errors.append(error)
 

@@ -14,7 +14,6 @@ import threading
 import time
 from pathlib import Path
 
-
 from search.engines.base import SearchDocument, SearchQuery
 from search.engines.embedded import EmbeddedEngine
 from search.engines.embedded_store import CHECK_SECONDS
@@ -47,7 +46,9 @@ def spawn(code: str, root: Path, *args: str) -> subprocess.Popen:
 
 
 def doc(i, title):
-    return SearchDocument(key=f"instruction:{i}", type="instruction", language="fi", title=title, url=f"/o/{i}/")
+    return SearchDocument(
+        key=f"instruction:{i}", type="instruction", language="fi", title=title, url=f"/o/{i}/"
+    )
 
 
 def found(engine, text):
@@ -171,7 +172,12 @@ def test_daphne_entry_point_makes_the_process_read_only(tmp_path):
         "except ReadOnlyProcess:\n"
         "    print('refused', writes_forbidden())\n"
     ) % str(ROOT)
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "VAR_DIR": str(tmp_path / "var")})
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "VAR_DIR": str(tmp_path / "var")},
+    )
     assert done.stdout.strip() == "refused True", done.stderr[-2000:]
     assert not (tmp_path / "current").exists()

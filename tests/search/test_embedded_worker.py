@@ -69,34 +69,66 @@ print(json.dumps({"published_at": time.time()}), flush=True)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     var = tmp_path_factory.mktemp("embedded-site")
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"DATABASE_URL", "ELASTICSEARCH_URL", "SEARCH_EMBEDDED_DIR", "REDIS_URL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "ELASTICSEARCH_URL", "SEARCH_EMBEDDED_DIR", "REDIS_URL"}
+    }
     # The production settings, with static files from the app folders (no collectstatic needed).
     (var / "site_settings.py").write_text(
         "from intranet.settings import *  # noqa\n"
         "STORAGES = {**STORAGES, 'staticfiles': {'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
         "WHITENOISE_USE_FINDERS = True\n"
     )
-    env.update(VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="site_settings", PYTHONPATH=f"{settings.BASE_DIR}:{var}")
-    subprocess.run([str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"], cwd=settings.BASE_DIR,
-                   env=env, check=True, timeout=300)
+    env.update(
+        VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="site_settings", PYTHONPATH=f"{settings.BASE_DIR}:{var}"
+    )
+    subprocess.run(
+        [str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=300,
+    )
     # scripts/start.sh builds the index before serving (search_reindex); an empty one is enough here.
-    subprocess.run([str(BIN / "python"), "-c", "import django; django.setup(); "
-                    "from search.engines import get_engine; get_engine().ensure_index()"],
-                   cwd=settings.BASE_DIR, env=env, check=True, timeout=60)
+    subprocess.run(
+        [
+            str(BIN / "python"),
+            "-c",
+            "import django; django.setup(); "
+            "from search.engines import get_engine; get_engine().ensure_index()",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=60,
+    )
     return var, env
 
 
 def python(code, env, **kw):
-    return subprocess.Popen([str(BIN / "python"), "-c", textwrap.dedent(code)], cwd=settings.BASE_DIR, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    return subprocess.Popen(
+        [str(BIN / "python"), "-c", textwrap.dedent(code)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
 
 
 def test_published_through_the_worker_found_by_a_web_process(site):
     var, env = site
-    worker = subprocess.Popen([str(BIN / "python"), "manage.py", "run_worker", "--interval", "0.2"],
-                              cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True, start_new_session=True)
+    worker = subprocess.Popen(
+        [str(BIN / "python"), "manage.py", "run_worker", "--interval", "0.2"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     web = python(WEB, env)
     try:
         assert web.stdout.readline().strip() == "ready", web.stderr.read()
@@ -111,7 +143,9 @@ def test_published_through_the_worker_found_by_a_web_process(site):
         # The commit that brought it: the index's meta.json, written by the worker.
         current = var / "search" / "embedded" / "current"
         committed_at = (current / "meta.json").stat().st_mtime
-        assert seen_at - committed_at <= VISIBLE_WITHIN, f"seen {seen_at - committed_at:.2f} s after the commit"
+        assert seen_at - committed_at <= VISIBLE_WITHIN, (
+            f"seen {seen_at - committed_at:.2f} s after the commit"
+        )
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=30)
@@ -119,8 +153,15 @@ def test_published_through_the_worker_found_by_a_web_process(site):
             web.kill()
     # Only the worker wrote: the outbox is empty and the web process held no writer.
     outbox = subprocess.run(
-        [str(BIN / "python"), "-c",
-         "import django; django.setup(); from search.models import IndexOutbox; print(IndexOutbox.objects.count())"],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+        [
+            str(BIN / "python"),
+            "-c",
+            "import django; django.setup(); from search.models import IndexOutbox; print(IndexOutbox.objects.count())",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert outbox.stdout.strip() == "0", outbox.stderr

@@ -71,7 +71,11 @@ def test_engine_down_then_back_indexes_exactly_once(news_index, org, dead_engine
     assert stats["written"] == 1 and stats["left"] == 0  # two changes, one write
     assert elastic_engine.keys() == {f"news:{article.pk}"}
     assert found(elastic_engine, "matkalaskuohje") == [f"news:{article.pk}"]
-    assert elastic_engine.search(SearchQuery(text="matkalaskuohje", audience="keha")).hits[0].title.endswith("taas")
+    assert (
+        elastic_engine.search(SearchQuery(text="matkalaskuohje", audience="keha"))
+        .hits[0]
+        .title.endswith("taas")
+    )
     assert drain(engine=elastic_engine)["rounds"] == 0  # nothing left to do: written once
 
 
@@ -107,8 +111,12 @@ def test_people_changes_follow(org, elastic_engine):
 def test_facet_counts_equal_the_database(news_index, org, engine):
     categories = list(NewsCategory.objects.all()[:3])
     for i in range(7):
-        publish_article(news_index, title=f"Tiedote numero {i}", publisher=org.keha if i % 3 else org.ely,
-                        categories=categories[: 1 + i % 3])
+        publish_article(
+            news_index,
+            title=f"Tiedote numero {i}",
+            publisher=org.keha if i % 3 else org.ely,
+            categories=categories[: 1 + i % 3],
+        )
     drain(engine=engine)
     result = engine.search(SearchQuery(text="tiedote", audience="keha"))
     articles = NewsArticlePage.objects.live().filter(title__startswith="Tiedote")
@@ -117,8 +125,9 @@ def test_facet_counts_equal_the_database(news_index, org, engine):
     truth_publishers = {a.name_fi: articles.filter(publisher=a).count() for a in (org.keha, org.ely)}
     assert dict(result.facets["publisher"]) == truth_publishers
     assert result.total == articles.count() == 7
-    narrowed = engine.search(SearchQuery(text="tiedote", audience="keha",
-                                         filters={"publisher": (org.ely.name_fi,)}))
+    narrowed = engine.search(
+        SearchQuery(text="tiedote", audience="keha", filters={"publisher": (org.ely.name_fi,)})
+    )
     assert narrowed.total == articles.filter(publisher=org.ely).count()
     assert dict(narrowed.facets["publisher"]) == truth_publishers  # its own facet keeps the siblings
 
@@ -137,7 +146,11 @@ def test_reindex_swaps_the_alias_while_queries_keep_answering(news_index, org, e
         engine = ElasticEngine(url=settings_url, alias=elastic_engine.alias)
         while not stop.is_set():
             try:
-                answers.append(engine.search(SearchQuery(text="palkkatuki", audience="keha", filters={"type": ("news",)})).total)
+                answers.append(
+                    engine.search(
+                        SearchQuery(text="palkkatuki", audience="keha", filters={"type": ("news",)})
+                    ).total
+                )
             except Exception as error:  # noqa: BLE001
                 errors.append(error)
 

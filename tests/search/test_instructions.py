@@ -22,14 +22,27 @@ KINDS = ("keha", "ely", "te", "municipal_pilot")
 def instructions(library):  # noqa: F811
     made = {
         "everyone": make_instruction(library, title="Palkkatuen maksatus kaikille", slug="kaikille"),
-        "te": make_instruction(library, title="Palkkatuen maksatus TE-toimistoille", audience=("te",), slug="te"),
-        "keha_ely": make_instruction(library, title="Palkkatuen maksatus virastoille", audience=("keha", "ely"),
-                                     slug="virastot"),
-        "pilot": make_instruction(library, title="Palkkatuen maksatus kuntakokeiluille",
-                                  audience=("municipal_pilot",), slug="kokeilu"),
-        "expired": make_instruction(library, title="Palkkatuen maksatus vanha", slug="vanha",
-                                    valid_until=timezone.localdate() - datetime.timedelta(days=1)),
-        "draft": make_instruction(library, title="Palkkatuen maksatus luonnos", slug="luonnos", publish=False),
+        "te": make_instruction(
+            library, title="Palkkatuen maksatus TE-toimistoille", audience=("te",), slug="te"
+        ),
+        "keha_ely": make_instruction(
+            library, title="Palkkatuen maksatus virastoille", audience=("keha", "ely"), slug="virastot"
+        ),
+        "pilot": make_instruction(
+            library,
+            title="Palkkatuen maksatus kuntakokeiluille",
+            audience=("municipal_pilot",),
+            slug="kokeilu",
+        ),
+        "expired": make_instruction(
+            library,
+            title="Palkkatuen maksatus vanha",
+            slug="vanha",
+            valid_until=timezone.localdate() - datetime.timedelta(days=1),
+        ),
+        "draft": make_instruction(
+            library, title="Palkkatuen maksatus luonnos", slug="luonnos", publish=False
+        ),
     }
     return made
 
@@ -37,7 +50,9 @@ def instructions(library):  # noqa: F811
 def result_titles(client, user, text="palkkatuki", **params):
     client.force_login(user)
     html = client.get(reverse("search:search"), {"q": text, "type": "instruction", **params}).content.decode()
-    return {title for title in InstructionPage.objects.values_list("title", flat=True) if f">{title}<" in html}
+    return {
+        title for title in InstructionPage.objects.values_list("title", flat=True) if f">{title}<" in html
+    }
 
 
 def expected_titles(user):
@@ -52,15 +67,20 @@ def test_audience_matrix_in_the_engine(client, library, instructions, use_engine
         found = result_titles(client, reader)
         assert found == expected_titles(reader), kind
         assert "Palkkatuen maksatus vanha" not in found and "Palkkatuen maksatus luonnos" not in found
-    assert result_titles(client, library.readers["te"]) == {"Palkkatuen maksatus kaikille",
-                                                            "Palkkatuen maksatus TE-toimistoille"}
+    assert result_titles(client, library.readers["te"]) == {
+        "Palkkatuen maksatus kaikille",
+        "Palkkatuen maksatus TE-toimistoille",
+    }
 
 
 @pytest.mark.search_server
 def test_autocomplete_keeps_the_audience(client, library, instructions, use_engine):  # noqa: F811
     drain(engine=use_engine)
     client.force_login(library.readers["municipal_pilot"])
-    titles = [r["title"] for r in client.get(reverse("search:autocomplete"), {"q": "palkkatuen maks"}).json()["results"]]
+    titles = [
+        r["title"]
+        for r in client.get(reverse("search:autocomplete"), {"q": "palkkatuen maks"}).json()["results"]
+    ]
     assert set(titles) == {"Palkkatuen maksatus kaikille", "Palkkatuen maksatus kuntakokeiluille"}
 
 
@@ -82,8 +102,9 @@ def test_instruction_facets_equal_the_database(library, instructions, use_engine
 
     make_instruction(library, title="Matkalaskuohje", topic=library.other_topic, slug="matka", kind="form")
     drain(engine=use_engine)
-    result = use_engine.search(SearchQuery(text="palkkatuki matkalasku", audience="keha",
-                                           filters={"type": ("instruction",)}))
+    result = use_engine.search(
+        SearchQuery(text="palkkatuki matkalasku", audience="keha", filters={"type": ("instruction",)})
+    )
     readable = visible_instructions(user=library.readers["keha"])
     truth_topics = {}
     for page in readable.select_related("topic"):

@@ -17,8 +17,18 @@ pytestmark = pytest.mark.search_server
 def test_judged_set_is_big_enough_and_bilingual():
     assert len(JUDGMENTS) >= 40
     assert {language for _, language, _, _ in JUDGMENTS} == {"fi", "sv"}
-    assert {"inflected", "compound", "gradation", "synonym", "typo", "swedish", "names", "colloquial",
-            "language", "precision"} <= {c for c, *_ in JUDGMENTS}
+    assert {
+        "inflected",
+        "compound",
+        "gradation",
+        "synonym",
+        "typo",
+        "swedish",
+        "names",
+        "colloquial",
+        "language",
+        "precision",
+    } <= {c for c, *_ in JUDGMENTS}
     assert sum(1 for category, *_ in JUDGMENTS if category == "swedish") >= 20
 
 
@@ -50,8 +60,9 @@ def test_precision_is_measured_per_query():
     from search.relevance import evaluate
 
     category, language, text, expected = next(j for j in JUDGMENTS if j[2] == "lounas")
-    scores, rows = evaluate.run(lambda q: ["p:launas", *expected, "p:lounela", "d:ohjelma", "d:palkka"]
-                                if q.text == text else [])
+    scores, rows = evaluate.run(
+        lambda q: ["p:launas", *expected, "p:lounela", "d:ohjelma", "d:palkka"] if q.text == text else []
+    )
     row = next(r for r in rows if r["query"] == text)
     assert row["precision"] == 0.2 and row["recall"] == 1.0 and row["rr"] == 0.5
     assert scores["all"].irrelevant_top == 1.0

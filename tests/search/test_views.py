@@ -23,12 +23,24 @@ def news_index(db):
 @pytest.fixture
 def articles(news_index, org):
     return [
-        publish_article(news_index, title="Matkalaskut siirtyvät uuteen järjestelmään", publisher=org.keha,
-                        lead="Matkalasku tehdään jatkossa <b>uudessa</b> palvelussa."),
-        publish_article(news_index, title="Palkkatuen maksatus nopeutuu", publisher=org.keha,
-                        lead="Palkkatukea maksetaan nyt viikossa."),
-        publish_article(news_index, title="Kulunvalvonta uudistuu", publisher=org.ely,
-                        lead="Uudet kulkukortit jaetaan syksyllä."),
+        publish_article(
+            news_index,
+            title="Matkalaskut siirtyvät uuteen järjestelmään",
+            publisher=org.keha,
+            lead="Matkalasku tehdään jatkossa <b>uudessa</b> palvelussa.",
+        ),
+        publish_article(
+            news_index,
+            title="Palkkatuen maksatus nopeutuu",
+            publisher=org.keha,
+            lead="Palkkatukea maksetaan nyt viikossa.",
+        ),
+        publish_article(
+            news_index,
+            title="Kulunvalvonta uudistuu",
+            publisher=org.ely,
+            lead="Uudet kulkukortit jaetaan syksyllä.",
+        ),
     ]
 
 
@@ -106,7 +118,10 @@ def _click_tokens(html: str) -> dict[str, str]:
     """The result links of a results page: href -> the signed click token results.js posts."""
     import re
 
-    return {href: token for href, token in re.findall(r'class="result__title" href="([^"]+)" data-click="([^"]+)"', html)}
+    return {
+        href: token
+        for href, token in re.findall(r'class="result__title" href="([^"]+)" data-click="([^"]+)"', html)
+    }
 
 
 def test_click_is_logged_by_a_post_for_ones_own_search_only(reader, indexed, articles, org):
@@ -137,7 +152,9 @@ def test_click_is_logged_by_a_post_for_ones_own_search_only(reader, indexed, art
     assert response.status_code == 204
     assert SearchLog.objects.get().clicked_key == f"news:{articles[1].pk}"
     # Only the first click of a search counts.
-    other_token = next(t for href, t in tokens.items() if href != articles[1].url) if len(tokens) > 1 else token
+    other_token = (
+        next(t for href, t in tokens.items() if href != articles[1].url) if len(tokens) > 1 else token
+    )
     reader.post(choose, {"t": other_token})
     assert SearchLog.objects.get().clicked_key == f"news:{articles[1].pk}"
 
@@ -152,7 +169,9 @@ def test_autocomplete_endpoint(reader, indexed, org):
     assert reader.get(reverse("search:autocomplete"), {"q": "p"}).json()["results"] == []
 
 
-@pytest.mark.parametrize("raw", ["%00%01", "a" * 5000, "%ED%A0%80palkka", "((((", "%22unclosed", "*:*", "%FF%FE"])
+@pytest.mark.parametrize(
+    "raw", ["%00%01", "a" * 5000, "%ED%A0%80palkka", "((((", "%22unclosed", "*:*", "%FF%FE"]
+)
 def test_bad_input_never_fails(reader, raw, settings):
     settings.ELASTICSEARCH_URL = ""
     assert reader.get(f"{reverse('search:search')}?q={raw}").status_code == 200
@@ -216,6 +235,7 @@ def test_best_bets_come_from_the_cache_and_follow_changes(reader, indexed, artic
 @pytest.mark.search_server
 def test_results_page_query_count_does_not_grow_with_hits(reader, indexed, news_index, org):
     """The results page reads nothing per hit: titles, links, details and snippets come from the index."""
+
     def queries(text):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext

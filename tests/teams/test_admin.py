@@ -71,18 +71,32 @@ def test_add_a_member_to_a_team_inline(admin_client, org):
     response = admin_client.post(
         f"/admin/snippets/teams/team/edit/{team.pk}/",
         {
-            "name": team.name, "slug": team.slug, "unit": org.ict.pk, "parent": "", "description": "",
-            "memberships-TOTAL_FORMS": "2", "memberships-INITIAL_FORMS": "1",
-            "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
-            "memberships-0-id": sanna_membership.pk, "memberships-0-person": sanna_membership.person_id,
-            "memberships-0-role": "lead", "memberships-0-ORDER": "1", "memberships-0-DELETE": "",
-            "memberships-1-id": "", "memberships-1-person": erik.pk, "memberships-1-role": "member",
-            "memberships-1-ORDER": "2", "memberships-1-DELETE": "",
+            "name": team.name,
+            "slug": team.slug,
+            "unit": org.ict.pk,
+            "parent": "",
+            "description": "",
+            "memberships-TOTAL_FORMS": "2",
+            "memberships-INITIAL_FORMS": "1",
+            "memberships-MIN_NUM_FORMS": "0",
+            "memberships-MAX_NUM_FORMS": "1000",
+            "memberships-0-id": sanna_membership.pk,
+            "memberships-0-person": sanna_membership.person_id,
+            "memberships-0-role": "lead",
+            "memberships-0-ORDER": "1",
+            "memberships-0-DELETE": "",
+            "memberships-1-id": "",
+            "memberships-1-person": erik.pk,
+            "memberships-1-role": "member",
+            "memberships-1-ORDER": "2",
+            "memberships-1-DELETE": "",
         },
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     assert set(Team.objects.get(pk=team.pk).people.values_list("user__username", flat=True)) == {
-        "sanna.lehtola", "erik.sjoberg"}
+        "sanna.lehtola",
+        "erik.sjoberg",
+    }
 
 
 @pytest.mark.django_db
@@ -103,8 +117,10 @@ def test_dashboard_charts_people_by_unit_and_location(admin_client, org):
     assert "teams/admin/organisation.css" in html
     assert "gravatar.com" not in html  # no requests to outside services
     # Maksatusyksikkö has three people, the most of any unit: its bar is full width.
-    assert '<a href="/ihmiset/?unit=maksatus">Maksatusyksikkö</a><span class="track" aria-hidden="true">' \
-           '<span class="fill" style="width: 100%"></span></span><span class="value">3</span>' in html
+    assert (
+        '<a href="/ihmiset/?unit=maksatus">Maksatusyksikkö</a><span class="track" aria-hidden="true">'
+        '<span class="fill" style="width: 100%"></span></span><span class="value">3</span>' in html
+    )
     assert '<a href="/toimipaikat/salla/">Salla</a>' in html
 
 
@@ -112,8 +128,14 @@ def test_dashboard_charts_people_by_unit_and_location(admin_client, org):
 def test_new_client_agency_gets_a_regional_editor_group(admin_client):
     response = admin_client.post(
         "/admin/snippets/teams/agency/add/",
-        {"name_fi": "Kainuun ELY-keskus", "short_name": "Kainuun ELY", "slug": "ely-kainuu", "kind": "ely",
-         "region": "kainuu", "editor_group": ""},
+        {
+            "name_fi": "Kainuun ELY-keskus",
+            "short_name": "Kainuun ELY",
+            "slug": "ely-kainuu",
+            "kind": "ely",
+            "region": "kainuu",
+            "editor_group": "",
+        },
     )
     assert response.status_code == 302
     agency = Agency.objects.get(slug="ely-kainuu")

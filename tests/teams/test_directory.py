@@ -29,17 +29,26 @@ class TestDirectorySearch:
         assert names(staff_client.get(reverse("teams:directory"), {"q": "äijälä"})) == ["matti.aijala"]
         assert names(staff_client.get(reverse("teams:directory"), {"q": "ÖHMAN"})) == ["pekka.ohman"]
 
-    @pytest.mark.parametrize(("text", "username"), [("makela", "liisa.makela"), ("sjoberg", "erik.sjoberg"),
-                                                    ("OHMAN", "pekka.ohman"), ("aijala", "matti.aijala"),
-                                                    ("liisa makela", "liisa.makela")])
+    @pytest.mark.parametrize(
+        ("text", "username"),
+        [
+            ("makela", "liisa.makela"),
+            ("sjoberg", "erik.sjoberg"),
+            ("OHMAN", "pekka.ohman"),
+            ("aijala", "matti.aijala"),
+            ("liisa makela", "liisa.makela"),
+        ],
+    )
     def test_search_ignores_diacritics(self, staff_client, org, text, username):
         """Typed on a foreign keyboard or a phone: "makela" is Mäkelä (issue 22)."""
         assert names(staff_client.get(reverse("teams:directory"), {"q": text})) == [username]
 
     def test_best_name_match_comes_first(self, staff_client, org):
         """A whole last name, then a name starting with the word, then a title or expertise match."""
-        PersonFactory(user=UserFactory(username="a.makelainen", first_name="Aarne", last_name="Mäkeläinen"),
-                      agency=org.keha)
+        PersonFactory(
+            user=UserFactory(username="a.makelainen", first_name="Aarne", last_name="Mäkeläinen"),
+            agency=org.keha,
+        )
         aalto = UserFactory(username="b.aalto", first_name="Bea", last_name="Aalto")
         PersonFactory(user=aalto, agency=org.keha, title="Mäkelä-projektin sihteeri")
         response = staff_client.get(reverse("teams:directory"), {"q": "makela"})
@@ -51,7 +60,9 @@ class TestDirectorySearch:
         assert names(response) == ["aino.virtanen", "pekka.ohman"]
 
     def test_every_word_must_match(self, staff_client, org):
-        assert names(staff_client.get(reverse("teams:directory"), {"q": "aino palkkatuki"})) == ["aino.virtanen"]
+        assert names(staff_client.get(reverse("teams:directory"), {"q": "aino palkkatuki"})) == [
+            "aino.virtanen"
+        ]
         assert names(staff_client.get(reverse("teams:directory"), {"q": "aino tietoturva"})) == []
 
     def test_search_by_title(self, staff_client, org):
@@ -157,8 +168,17 @@ class TestPages:
         aino.languages = ["fi", "sv"]
         aino.save()
         html = staff_client.get(reverse("teams:person", args=["aino.virtanen"])).content.decode()
-        for text in ["Aino Virtanen", "Maksatusasiantuntija", "Maksatusyksikkö", "Vaasa", "+358 29 000 1234",
-                     "aino.virtanen@keha.example", "palkkatuki", "Pekka Öhman", "Maksatus – palkkatukitiimi"]:
+        for text in [
+            "Aino Virtanen",
+            "Maksatusasiantuntija",
+            "Maksatusyksikkö",
+            "Vaasa",
+            "+358 29 000 1234",
+            "aino.virtanen@keha.example",
+            "palkkatuki",
+            "Pekka Öhman",
+            "Maksatus – palkkatukitiimi",
+        ]:
             assert text in html, text
 
     def test_manager_profile_lists_direct_reports(self, staff_client, org):

@@ -32,11 +32,19 @@ def png_header_only(width: int, height: int) -> bytes:
     """A tiny PNG that claims huge dimensions: a decompression bomb as Pillow sees it."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
     )
 
 
@@ -57,7 +65,9 @@ def sanna_client(client, org):
 
 
 def upload(client, name, content, content_type="image/png"):
-    return client.post(reverse("teams:photo_edit"), {"photo": SimpleUploadedFile(name, content, content_type)})
+    return client.post(
+        reverse("teams:photo_edit"), {"photo": SimpleUploadedFile(name, content, content_type)}
+    )
 
 
 @pytest.mark.django_db
@@ -84,7 +94,9 @@ class TestGoodPhotos:
         html = sanna_client.get(reverse("teams:directory"), {"q": "lehtola"}).content.decode()
         assert org.people["sanna"].photo_thumbnail.url in html
 
-    def test_replacing_deletes_the_old_files(self, sanna_client, org, media, django_capture_on_commit_callbacks):
+    def test_replacing_deletes_the_old_files(
+        self, sanna_client, org, media, django_capture_on_commit_callbacks
+    ):
         with django_capture_on_commit_callbacks(execute=True):
             upload(sanna_client, "one.png", png_bytes(color=(1, 2, 3)))
         first = set(stored_files(media))

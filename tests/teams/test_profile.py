@@ -26,8 +26,9 @@ def expertise_field(response) -> str:
 
 @pytest.fixture
 def person(db):
-    return PersonFactory(user=UserFactory(username="tagged"), phone="+358 40 111 2222", languages=["fi"],
-                         expertise=TAGS)
+    return PersonFactory(
+        user=UserFactory(username="tagged"), phone="+358 40 111 2222", languages=["fi"], expertise=TAGS
+    )
 
 
 @pytest.fixture
@@ -72,7 +73,9 @@ class TestProfileForm:
         assert expertise(person) == sorted(["EU-tuet", "Äänestys ja vaalit", "sisäinen viestintä", "Wagtail"])
 
     def test_unquoted_multi_word_tags_separated_by_commas(self, person_client, person):
-        person_client.post(reverse("teams:profile_edit"), {"expertise": "Äänestys ja vaalit, sisäinen viestintä"})
+        person_client.post(
+            reverse("teams:profile_edit"), {"expertise": "Äänestys ja vaalit, sisäinen viestintä"}
+        )
         assert expertise(person) == sorted(["Äänestys ja vaalit", "sisäinen viestintä"])
 
     def test_tags_shared_with_someone_else_keep_their_spelling(self, person_client, person, db):

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from presence.store import get_store, reset_store
 from presence import worklocation
 from presence.models import WorkLocationDay, WorkPlace
+from presence.store import get_store, reset_store
 
 UTC = ZoneInfo("UTC")
 pytestmark = pytest.mark.django_db
@@ -27,18 +27,26 @@ def clean_store():
 
 def test_today_is_the_helsinki_date_whatever_the_server_zone():
     # 23:59 in Helsinki (UTC+2 in November) is still Wednesday; a minute later it is Thursday.
-    assert worklocation.today(datetime.datetime(2026, 11, 25, 21, 59, tzinfo=UTC)) == datetime.date(2026, 11, 25)
-    assert worklocation.today(datetime.datetime(2026, 11, 25, 22, 0, tzinfo=UTC)) == datetime.date(2026, 11, 26)
+    assert worklocation.today(datetime.datetime(2026, 11, 25, 21, 59, tzinfo=UTC)) == datetime.date(
+        2026, 11, 25
+    )
+    assert worklocation.today(datetime.datetime(2026, 11, 25, 22, 0, tzinfo=UTC)) == datetime.date(
+        2026, 11, 26
+    )
     # Summer time (UTC+3).
     assert worklocation.today(datetime.datetime(2026, 6, 30, 21, 0, tzinfo=UTC)) == datetime.date(2026, 7, 1)
 
 
 def test_the_plan_fills_today_a_set_value_wins_and_resets_at_midnight(org):
     aino = org.people["aino"]
-    worklocation.set_weekly_plan(person=aino, days={0: (WorkPlace.OFFICE, org.vaasa, ""), 1: (WorkPlace.REMOTE, None, "")})
+    worklocation.set_weekly_plan(
+        person=aino, days={0: (WorkPlace.OFFICE, org.vaasa, ""), 1: (WorkPlace.REMOTE, None, "")}
+    )
     where = worklocation.where_today(person_ids=[aino.pk], on=MONDAY)[aino.pk]
     assert (where.kind, where.location, where.planned) == (WorkPlace.OFFICE, org.vaasa, True)
-    worklocation.set_today(person=aino, kind=WorkPlace.OFFICE, location=org.mikkeli, note="aamupäivän", on=MONDAY)
+    worklocation.set_today(
+        person=aino, kind=WorkPlace.OFFICE, location=org.mikkeli, note="aamupäivän", on=MONDAY
+    )
     where = worklocation.where_today(person_ids=[aino.pk], on=MONDAY)[aino.pk]
     assert (where.location, where.note, where.planned) == (org.mikkeli, "aamupäivän", False)
     # Tuesday: Monday's choice is gone, the plan applies again; the weekend has no default.
@@ -71,8 +79,9 @@ def test_bad_values_are_refused_and_nothing_is_stored(org):
 def test_header_menu_sets_today_in_one_post_and_returns_to_the_page(client, org):
     aino = org.people["aino"]
     client.force_login(aino.user)
-    response = client.post(reverse("presence:worklocation_set"), {"place": f"office:{org.mikkeli.pk}",
-                                                                "next": "/tiimit/"})
+    response = client.post(
+        reverse("presence:worklocation_set"), {"place": f"office:{org.mikkeli.pk}", "next": "/tiimit/"}
+    )
     assert response.status_code == 302 and response["Location"] == "/tiimit/"
     assert worklocation.where_today(person_ids=[aino.pk])[aino.pk].location == org.mikkeli
     client.post(reverse("presence:worklocation_set"), {"place": "remote", "next": "https://evil.example/"})
@@ -86,7 +95,11 @@ def test_header_menu_sets_today_in_one_post_and_returns_to_the_page(client, org)
 def test_weekly_plan_form_and_my_status_page(client, org):
     aino = org.people["aino"]
     client.force_login(aino.user)
-    data = {f"kind_{d}": "" for d in range(5)} | {"kind_0": "office", "location_0": org.vaasa.pk, "kind_4": "remote"}
+    data = {f"kind_{d}": "" for d in range(5)} | {
+        "kind_0": "office",
+        "location_0": org.vaasa.pk,
+        "kind_4": "remote",
+    }
     assert client.post(reverse("presence:weekly_plan_set"), data).status_code == 302
     assert set(worklocation.weekly_plan(person=aino)) == {0, 4}
     bad = data | {"kind_1": "office"}  # an office day without an office
@@ -98,7 +111,9 @@ def test_weekly_plan_form_and_my_status_page(client, org):
 
 def test_team_and_location_pages_show_where_people_are_today(client, org):
     client.force_login(org.people["sanna"].user)
-    worklocation.set_today(person=org.people["aino"], kind=WorkPlace.OFFICE, location=org.salla, note="tarkastus")
+    worklocation.set_today(
+        person=org.people["aino"], kind=WorkPlace.OFFICE, location=org.salla, note="tarkastus"
+    )
     worklocation.set_today(person=org.people["matti"], kind=WorkPlace.TRAVELLING)
     team_html = client.get(reverse("teams:team", args=["palkkatuki"])).content.decode()
     assert "Salla – tarkastus" in team_html
@@ -147,15 +162,19 @@ def test_status_form_sets_manual_status_and_refuses_unknown_ones(client, org):
     assert PresenceSetting.objects.get(user=aino.user).manual == "dnd"
     client.post(reverse("presence:presence_set"), {"manual": "invisible"})
     assert PresenceSetting.objects.get(user=aino.user).manual == "dnd"
-    client.post(reverse("presence:presence_set"), {"manual": "", "text": "Koulutuksessa", "emoji": "📚",
-                                                   "duration": "1h", "hidden": "on"})
+    client.post(
+        reverse("presence:presence_set"),
+        {"manual": "", "text": "Koulutuksessa", "emoji": "📚", "duration": "1h", "hidden": "on"},
+    )
     setting = PresenceSetting.objects.get(user=aino.user)
     assert (setting.manual, setting.custom_text, setting.hidden) == ("", "Koulutuksessa", True)
     assert setting.custom_until is not None
 
 
-@pytest.mark.parametrize(("language", "words"), [("fi", "enintään 100 merkkiä"), ("sv", "som mest 100 tecken"),
-                                                  ("en", "at most 100 characters")])
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fi", "enintään 100 merkkiä"), ("sv", "som mest 100 tecken"), ("en", "at most 100 characters")],
+)
 def test_an_over_long_status_says_how_long_it_may_be_and_keeps_the_text(client, org, language, words):
     from presence.models import PresenceSetting
 
@@ -163,8 +182,11 @@ def test_an_over_long_status_says_how_long_it_may_be_and_keeps_the_text(client, 
     client.force_login(aino.user)
     client.cookies["django_language"] = language
     text = ("Koulutuksessa Mikkelissä koko viikon, " * 4).strip()  # 151 characters
-    response = client.post(reverse("presence:presence_set"), {"manual": "", "text": text, "emoji": "",
-                                                              "duration": "1h"}, follow=True)
+    response = client.post(
+        reverse("presence:presence_set"),
+        {"manual": "", "text": text, "emoji": "", "duration": "1h"},
+        follow=True,
+    )
     assert response.redirect_chain[-1][0] == reverse("presence:my_status")
     html = response.content.decode()
     assert html.count(words) == 2 and "151)" in html  # in the message and beside the field

@@ -1,7 +1,7 @@
 """Run the background worker: the database job queue plus the periodic schedule (core.jobs).
 
-    python manage.py run_worker            # until Ctrl+C / SIGTERM
-    python manage.py run_worker --batch    # run what is due, then exit (tests, cron)
+python manage.py run_worker            # until Ctrl+C / SIGTERM
+python manage.py run_worker --batch    # run what is due, then exit (tests, cron)
 """
 
 import threading
@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--batch", action="store_true", help="Tick once, run every due job, then exit.")
-        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between polls of an empty queue.")
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds between polls of an empty queue."
+        )
 
     def handle(self, *args, batch=False, interval=1.0, **options):
         worker = Worker(

@@ -10,12 +10,12 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import site as pages_demo
 from core import roles
+from demo import chat as chat_demo
 from demo import instructions as instructions_demo
 from demo import news as news_demo
 from demo import news_engagement as demo_engagement
-from demo import chat as chat_demo
+from demo import site as pages_demo
 from demo import teams as organisation_demo
 from demo import teams_data as demo_data
 
@@ -53,12 +53,29 @@ class Command(BaseCommand):
             from demo.worklocation import load_work_locations
 
             work_locations = load_work_locations()
-        if any(result.created.values()) or news.created or engagement.created or instructions.created or chat.created:
+        if (
+            any(result.created.values())
+            or news.created
+            or engagement.created
+            or instructions.created
+            or chat.created
+        ):
             refresh_planner_statistics()
-        created = dict(result.created, pages=created_pages, news=news.created, engagement=engagement.created,
-                       instructions=instructions.instructions, instructions_sv=instructions.swedish,
-                       onboarding_paths=instructions.paths, chat=chat.created, work_locations=work_locations)
-        summary = ", ".join(f"{kind} {count}" for kind, count in created.items() if count) or "nothing (already loaded)"
+        created = dict(
+            result.created,
+            pages=created_pages,
+            news=news.created,
+            engagement=engagement.created,
+            instructions=instructions.instructions,
+            instructions_sv=instructions.swedish,
+            onboarding_paths=instructions.paths,
+            chat=chat.created,
+            work_locations=work_locations,
+        )
+        summary = (
+            ", ".join(f"{kind} {count}" for kind, count in created.items() if count)
+            or "nothing (already loaded)"
+        )
         self.stdout.write(self.style.SUCCESS(f"Created: {summary}. Took {time.monotonic() - started:.1f} s."))
         if not options["no_logins"]:
             self.print_logins()

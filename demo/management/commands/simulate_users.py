@@ -72,15 +72,24 @@ class Command(BaseCommand):
 
         async def open_one(key):
             async with semaphore:
-                ws = await websockets.connect(ws_url, origin=url, ping_interval=None,
-                                              additional_headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={key}"})
+                ws = await websockets.connect(
+                    ws_url,
+                    origin=url,
+                    ping_interval=None,
+                    additional_headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={key}"},
+                )
                 await ws.recv()  # hello
                 return ws
 
         started = time.monotonic()
-        sockets = [s for s in await asyncio.gather(*(open_one(k) for k in keys), return_exceptions=True)
-                   if not isinstance(s, BaseException)]
-        self.stdout.write(f"{len(sockets)} online after {time.monotonic() - started:.1f} s; simulating for {duration:.0f} s")
+        sockets = [
+            s
+            for s in await asyncio.gather(*(open_one(k) for k in keys), return_exceptions=True)
+            if not isinstance(s, BaseException)
+        ]
+        self.stdout.write(
+            f"{len(sockets)} online after {time.monotonic() - started:.1f} s; simulating for {duration:.0f} s"
+        )
 
         async def drain(ws):
             try:

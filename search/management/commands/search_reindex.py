@@ -29,7 +29,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="Only build when the index is missing or empty (scripts/start.sh); never fail the start-up.",
         )
 
@@ -49,8 +50,10 @@ class Command(BaseCommand):
                     self.stdout.write(f"Search index ready ({engine.count()} documents).")
                     return
             except SearchUnavailable as error:
-                self.stderr.write(f"Search engine not reachable ({error}); /haku/ answers from the database "
-                                  "until it is, and the worker catches up.")
+                self.stderr.write(
+                    f"Search engine not reachable ({error}); /haku/ answers from the database "
+                    "until it is, and the worker catches up."
+                )
                 return
         started = time.perf_counter()
         try:
@@ -59,6 +62,8 @@ class Command(BaseCommand):
             raise CommandError(f"The search engine refused or did not answer: {error}") from error
         if hasattr(self.stdout, "isatty") and self.stdout.isatty():
             self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(
-            f"Readers now use {name} ({engine.count()} documents, {time.perf_counter() - started:.1f} s)."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Readers now use {name} ({engine.count()} documents, {time.perf_counter() - started:.1f} s)."
+            )
+        )
