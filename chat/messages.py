@@ -19,7 +19,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.db.models.signals import post_save
@@ -33,6 +32,7 @@ from chat import actions
 from chat.errors import ChatError
 from chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room
 from chat.rooms import require_member
+from core import ratelimit
 from core.text import mentioned_usernames
 
 logger = logging.getLogger(__name__)
@@ -86,12 +86,7 @@ def _clean_body(body, *, allow_empty: bool) -> str:
 
 
 def _check_rate(user) -> None:
-    key = f"chat:rate:{user.pk}:{int(timezone.now().timestamp()) // RATE_LIMIT_WINDOW}"
-    try:
-        count = cache.incr(key)  # one round trip on the common path (Redis in production)
-    except ValueError:  # the window's first message (or the key expired between two calls)
-        count = 1 if cache.add(key, 1, RATE_LIMIT_WINDOW * 2) else cache.incr(key)
-    if count > RATE_LIMIT_MESSAGES:
+    if not ratelimit.allow(key=f"chat:{user.pk}", limit=RATE_LIMIT_MESSAGES, window=RATE_LIMIT_WINDOW):
         raise ChatError(
             "rate_limited",
             _("You are sending messages too fast. Wait a few seconds and try again."),

@@ -35,7 +35,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from intranet import home
         from news.models import NewsIndexPage
-        from news.views import home_feed
+        from news.page_context import home_feed
         from teams.services import organisation_summary
 
         context = super().get_context(request, *args, **kwargs)

@@ -146,6 +146,23 @@ def pytest_runtest_setup(item):
         pytest.skip(f"needs {marker}: {reason}")
 
 
+@pytest.fixture(autouse=True)
+def _local_cache_ends_with_the_test():
+    """Counters in the local-memory cache (core.ratelimit's windows, cached fragments) never outlive a test.
+
+    On SQLite a rolled-back test hands the next one the same primary keys, so a key such as
+    ``rate:comment:7:…`` would count another test's person. With Redis the keys stay: the PostgreSQL phase
+    never hands out a primary key twice, and flushing Redis would also drop what realtime tests keep there.
+    """
+    yield
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
 # --- The organisation -------------------------------------------------------
 
 

@@ -92,10 +92,10 @@ class InstructionLibraryPage(Page):
         verbose_name = _("instruction library")
 
     def get_context(self, request, *args, **kwargs):
-        from instructions import views
+        from instructions import page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.library_context(request))
+        context.update(page_context.library_context(request))
         return context
 
 
@@ -377,13 +377,13 @@ class InstructionPage(Page):
         return InstructionPermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
-        from instructions import views
+        from instructions import page_context
 
-        return views.serve_instruction(request, self, *args, **kwargs)
+        return page_context.serve_instruction(request, self, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from instructions import views
+        from instructions import page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.instruction_context(request, self))
+        context.update(page_context.instruction_context(request, self))
         return context

@@ -74,10 +74,10 @@ class NewsIndexPage(Page):
         verbose_name = _("news section")
 
     def get_context(self, request, *args, **kwargs):
-        from news import views
+        from news import page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.feed_context(request))
+        context.update(page_context.feed_context(request))
         return context
 
 
@@ -245,13 +245,13 @@ class NewsArticlePage(Page):
         return NewsArticlePermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
-        from news import views
+        from news import page_context
 
-        return views.serve_article(request, self, *args, **kwargs)
+        return page_context.serve_article(request, self, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from news import views
+        from news import page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.article_context(request, self))
+        context.update(page_context.article_context(request, self))
         return context
