@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 from bench.ws_client import Member  # noqa: E402
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-PORT = 8660  # the chat engineer's range on the shared machine (8660-8679)
+PORT = 8660  # the chat benchmark's fixed port (change it if taken)
 
 # (members, paced messages per second, paced seconds, burst messages)
 SCENARIOS = [(50, 20, 5, 100), (1000, 2, 5, 20)]

@@ -1,6 +1,6 @@
 """The reader-visible change log, visits, attachments and shared metadata of translations.
 
-* On ``page_published`` (Wagtail's signal; the search engineer's outbox listens
+* On ``page_published`` (Wagtail's signal; the search outbox listens
   to the same one) the editor's "what changed?" note of the published revision
   becomes a :class:`ChangeLogEntry`, and the original's metadata is copied to
   its translations so that each row carries the audience the reader is checked

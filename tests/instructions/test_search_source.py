@@ -1,4 +1,4 @@
-"""The plain data the search engineer indexes: what a document for an instruction holds."""
+"""The plain data the search index gets: what a document for an instruction holds."""
 
 import pytest
 

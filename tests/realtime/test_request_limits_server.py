@@ -14,24 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.chat.servers import Daphne
+from tests.chat.servers import Daphne, free_port
 
 MB = 1024 * 1024
-# Ports of this test module (8102-8109), else any free one.
-PORTS = range(8102, 8110)
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.chat.servers import free_port
 from tests.factories import MembershipFactory, PersonFactory, TeamFactory, UserFactory
 from tests.realtime.test_consumer import session_cookie_of
 
@@ -29,7 +30,16 @@ pytestmark = [
 ]
 
 BIN = Path(sys.executable).parent
-PORTS = (8371, 8372)  # the presence engineer's range 8300-8399
+
+
+def _two_ports() -> tuple[int, int]:
+    first = free_port()
+    while (second := free_port()) == first:
+        pass
+    return first, second
+
+
+PORTS = _two_ports()  # two Daphne processes, each on a port nobody listens on
 
 
 def database_url() -> str:
