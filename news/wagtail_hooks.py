@@ -82,8 +82,9 @@ class RegionalSupplementForm(WagtailAdminModelForm):
 class ScopedToAgencyMixin:
     """Only supplements of the user's own agency; another agency's answers 404, as a missing one does."""
 
-    def get_object(self, queryset=None):
-        supplement = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        # Wagtail's views differ: the copy view takes a queryset, the history and usage views nothing.
+        supplement = super().get_object(*args, **kwargs)
         if not can_edit_for_agency(self.request.user, supplement.agency_id):
             raise Http404
         return supplement

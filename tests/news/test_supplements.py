@@ -124,6 +124,19 @@ class TestEditors:
         copy = client.get(f"/admin/snippets/news/regionalsupplement/copy/{supplement.pk}/")
         assert copy.status_code in (302, 403, 404) and "Pohjanmaalla" not in copy.content.decode()
 
+    @pytest.mark.parametrize("view", ["history", "usage", "copy"])
+    def test_history_usage_and_copy_open_for_whom_the_supplement_belongs_to(
+        self, client, communication_user, regional_editor_user, supplement, view
+    ):
+        """Each of Wagtail's object views answers (never a 500) for an editor of the supplement's agency, and
+        as a missing supplement for another agency's editor."""
+        url = f"/admin/snippets/news/regionalsupplement/{view}/{supplement.pk}/"
+        client.force_login(communication_user)
+        assert client.get(url).status_code == 200
+        client.force_login(regional_editor_user)
+        other = client.get(url)
+        assert other.status_code in (302, 403, 404) and "Pohjanmaalla" not in other.content.decode()
+
     def test_listing_shows_only_own_agencys_supplements(self, client, regional_editor_user, supplement):
         client.force_login(regional_editor_user)
         html = client.get("/admin/snippets/news/regionalsupplement/").content.decode()
