@@ -1,6 +1,6 @@
 """Benchmark: the personalised news pages with 10,000 articles and 550 people.
 
-Loads the demo organisation and the demo news (200 articles, news/demo.py),
+Loads the demo organisation and the demo news (200 articles, demo/news.py),
 then adds articles in bulk until there are 10,000 (a fifth in Swedish, ~30 %
 targeted, 60 % with a hero image), and times the server side of each page with
 Django's test client, logged in as the demo staff member ``henkilo``: the home

@@ -5,7 +5,7 @@ targeted to units, locations or teams; regional ones by an ELY centre or a TE
 office for its own staff. About a fifth have a Swedish translation, three are
 pinned, about 60 % have one of 24 hero images drawn here with Pillow (no
 downloads), and a few national articles carry a regional supplement. The text
-comes from news/demo_content.py.
+comes from demo/news_content.py.
 
 Idempotent: articles are keyed by slug under the Finnish news section, images
 by title, supplements by (article, agency); a second run creates nothing. The

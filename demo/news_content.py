@@ -1,4 +1,4 @@
-"""Text of the demo news (news/demo.py builds about 200 articles from it).
+"""Text of the demo news (demo/news.py builds about 200 articles from it).
 
 Every text is a pair ``(Finnish, Swedish)``; ``None`` in place of the Swedish
 means that piece is never translated. Topics come from the domain brief §6
@@ -8,7 +8,7 @@ work of the agency complex; the wording, figures given as examples, dates and
 events are invented for the demo. Nobody named in the source documents appears:
 quotes are attributed to the fictitious demo people at load time.
 
-Placeholders filled in by news/demo.py:
+Placeholders filled in by demo/news.py:
 
 * ``{date}``, ``{date2}`` – an event date a week or two after publishing (d.m.);
 * ``{agency}``/``{agency_sv}`` – the publishing regional agency (nominative),
@@ -22,7 +22,7 @@ Placeholders filled in by news/demo.py:
 #
 # A topic is one story followed over the year: each *stage* is one article
 # (in preparation → decided → follow-up). Stages share the topic's pool of
-# paragraphs, heading, quote and fact box; news/demo.py picks from the pool.
+# paragraphs, heading, quote and fact box; demo/news.py picks from the pool.
 #
 # Keys: key, motif (hero image motif), categories, speaker (unit slug whose head
 # is quoted), audience (for the targeted share), targeted (share of targeted
@@ -1832,7 +1832,7 @@ SERIES = [
         motif="ihmiset",
         categories=["henkilosto"],
         title=("Tiimiesittely: {item}", None),
-        items="teams",  # filled from demo.teams_data.TEAMS by news/demo.py
+        items="teams",  # filled from demo.teams_data.TEAMS by demo/news.py
         lead=("Sarjassa esitellään Taimin tiimejä ja verkostoja. Vuorossa on {item}.", None),
         item_paragraph=("{description} {lead_sentence}", None),
         paragraphs=[
@@ -1855,7 +1855,7 @@ SERIES = [
         motif="rakennus",
         categories=["tilat"],
         title=("Toimipaikkaesittely: {item}", "Vi presenterar verksamhetsstället: {item_sv}"),
-        items="locations",  # filled from demo.teams_data.LOCATIONS by news/demo.py
+        items="locations",  # filled from demo.teams_data.LOCATIONS by demo/news.py
         lead=(
             "KEHA-keskuksen väkeä työskentelee 34 paikkakunnalla. Tällä kertaa vuorossa on {office}.",
             "UF-centrets personal arbetar på 34 orter. Den här gången står verksamhetsstället i {item_sv} i "
@@ -2628,7 +2628,7 @@ CLOSERS = [
     ),
 ]
 
-# Hero-image motifs (drawn by news/demo.py): key -> (title, Finnish alt, Swedish alt).
+# Hero-image motifs (drawn by demo/news.py): key -> (title, Finnish alt, Swedish alt).
 MOTIFS = {
     "taimi": (
         "Taimi",

@@ -57,8 +57,8 @@ class InstructionPageForm(AsciiSlugPageForm):
         """Related and replacing instructions: only those the editor may read (and the current choices)."""
         from django.db.models import Q
 
-        from intranet.instructions.admin_access import visible_pages
-        from intranet.instructions.models import InstructionPage
+        from instructions.admin_access import visible_pages
+        from instructions.models import InstructionPage
 
         if self.for_user is None:
             return

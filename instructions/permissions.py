@@ -1,7 +1,7 @@
 """Who may edit which instruction, beyond Wagtail's tree-based page permissions.
 
 The instruction owners ("Ohjeiden omistajat") hold add/change/publish on the
-library section (intranet/roles.py); :class:`InstructionPermissionTester`
+library section (core/roles.py); :class:`InstructionPermissionTester`
 narrows every page action to instructions whose owner unit is the owner's own
 unit, and :class:`instructions.forms.InstructionPageForm` offers and
 accepts only that unit. Administrators and superusers edit every instruction;

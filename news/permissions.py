@@ -1,6 +1,6 @@
 """Who may do what with news, beyond Wagtail's tree-based page permissions.
 
-Wagtail grants page permissions per subtree (the news section, intranet/roles.py).
+Wagtail grants page permissions per subtree (the news section, core/roles.py).
 Regional editors hold add/change/publish there, but only for their own agency's
 news: :class:`NewsArticlePermissionTester` narrows every page action (edit,
 publish, unpublish, delete, move, copy, lock, revisions) to articles whose
