@@ -145,7 +145,9 @@ class Store:
 
     # --- writing ---------------------------------------------------------
     @contextmanager
-    def write_lock(self, *, wait: float = LOCK_WAIT_SECONDS):
+    def write_lock(self, *, wait: float | None = None):
+        # LOCK_WAIT_SECONDS is read at each call (a default argument would freeze it at import).
+        wait = LOCK_WAIT_SECONDS if wait is None else wait
         if _writes_forbidden:
             raise ReadOnlyProcess("web processes never write the search index; the worker does")
         self.root.mkdir(parents=True, exist_ok=True)
