@@ -62,3 +62,18 @@ def test_the_checks_find_what_they_look_for():
     )
     assert strict_csp_problems(None) == ["no Content-Security-Policy header"]
     assert strict_csp_problems("default-src 'self'; script-src 'self' 'unsafe-inline'")
+
+
+def test_with_single_sign_on_forms_may_lead_to_the_identity_provider(client, settings):
+    """Logout posts here and is redirected to the provider's end-session address: browsers apply form-action
+    to that redirect, so the provider's origin (and no other) is allowed there when SSO is on."""
+
+    def form_action():
+        header = client.get(reverse("login"))["Content-Security-Policy"]
+        return next(part.split()[1:] for part in header.split(";") if part.split()[0] == "form-action")
+
+    settings.SSO_ENABLED = False
+    assert form_action() == ["'self'"]
+    settings.SSO_ENABLED = True
+    settings.SSO_AUTHORITY = "https://login.microsoftonline.com/0d5f3c6a-1e2b-4c3d-8e4f-5a6b7c8d9e01/v2.0"
+    assert form_action() == ["'self'", "https://login.microsoftonline.com"]
