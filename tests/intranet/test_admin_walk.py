@@ -33,6 +33,8 @@ ROLES = {
     "regional_editor_user": KEHA + PILOT + SUPPLEMENT,
     "instruction_owner_user": KEHA + PILOT + SUPPLEMENT,
     "payments_owner": PILOT + SUPPLEMENT,
+    # Signed in with a work account (docs/sso.md): the regional editor role comes from an IdP group.
+    "sso_regional_editor": KEHA + PILOT + SUPPLEMENT,
 }
 
 
@@ -81,6 +83,29 @@ def secrets(org, library):  # noqa: F811
         revisions={keha.pk: keha.latest_revision_id, pilot.pk: pilot.latest_revision_id},
         groups={"KEHA": (keha.pk, keha_doc.pk), "PILOT": (pilot.pk, pilot_doc.pk)},
     )
+
+
+@pytest.fixture
+def sso_regional_editor(db):
+    """A Lapland ELY editor whose role and agency come from the group mapping at a work-account sign-in."""
+    from core import roles
+    from sso import services
+    from sso.models import GroupMapping
+
+    lapland = AgencyFactory(slug="ely-lappi-sso", name_fi="Lapin ELY-keskus", short_name="Lapin ELY")
+    role = roles.ensure_regional_editor_group(agency=lapland)
+    GroupMapping.objects.create(group_id="lappi-toimittajat", role=role, agency=lapland)
+    claims = {
+        "tid": "0d5f3c6a-1e2b-4c3d-8e4f-5a6b7c8d9e01",
+        "oid": "5b7e0c1a-0000-4000-8000-000000000042",
+        "preferred_username": "sso.toimittaja@ely.example",
+        "email": "sso.toimittaja@ely.example",
+        "given_name": "Sso",
+        "family_name": "Toimittaja",
+    }
+    user = services.sign_in(claims=claims, groups=["lappi-toimittajat"], groups_source="token")
+    assert user.groups.filter(pk=role.pk).exists()
+    return user
 
 
 @pytest.fixture
