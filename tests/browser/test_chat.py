@@ -75,7 +75,7 @@ def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
         badge.wait_for(state="visible")
         assert badge.inner_text().startswith("1")
         bertil.wait_for_function("() => document.title.startsWith('(1)')")
-        assert bertil.locator(".main-nav [data-chat-unread]").inner_text().startswith("1")
+        assert bertil.locator(".main-nav a [data-chat-unread]").inner_text().startswith("1")
 
         # Bertil opens the room with the keyboard: the message is there and the badge clears.
         bertil.locator(f'[data-room="{other_room}"]').focus()

@@ -167,7 +167,7 @@ def test_publishing_reaches_a_reader_online_live(daphne, browser, login):
     login(reader_page, daphne, "henkilo", DEMO_PASSWORD)
     reader_page.wait_for_url(daphne + "/")
     reader_page.goto(daphne + "/uutiset/")
-    reader_page.wait_for_function("window.taimiSocket && window.taimiSocket.readyState === 1")
+    reader_page.wait_for_function("() => window.taimiSocket && window.taimiSocket.readyState === 1")
     before = int(reader_page.locator(".bell").get_attribute("data-unread"))
 
     editor = browser.new_context()
@@ -210,7 +210,7 @@ def test_presence_and_work_location_changes_appear_live_on_a_team_page(daphne, b
     profile = b.request.get(daphne + "/ihmiset/henkilo/").text()
     team_url = re.search(r'href="(/tiimit/[^"/]+/)"', profile).group(1)
     b.goto(daphne + team_url)
-    b.wait_for_function("window.TaimiLive && window.TaimiLive.state() === 'open'")
+    b.wait_for_function("() => window.TaimiLive && window.TaimiLive.state() === 'open'")
     user_id = re.search(r'data-presence-topics="presence.user.(\d+)"', profile).group(1)
     card = b.locator(f'[data-presence-user="{user_id}"]').first
     where = b.locator(f'[data-where-user="{user_id}"]').first

@@ -23,9 +23,11 @@ pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture
-def server(transactional_db):
+def server(django_db_serialized_rollback, transactional_db):
     """A live server started now, after the test database exists (the session's ``live_server`` may
-    have started before it, which hides the sharing)."""
+    have started before it, which hides the sharing). With serialized rollback, as the browser tests: the
+    flush after a plain transactional test re-runs post_migrate (the roles' groups), and the next test that
+    restores the serialized database would then meet those groups twice."""
     server = LiveServer("localhost")
     yield server
     server.stop()
