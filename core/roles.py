@@ -137,6 +137,11 @@ SETUP_STEPS: list[tuple[int, Callable[[], object]]] = []
 GROUP_STEPS: list[tuple[int, Callable[..., object]]] = []
 
 
+def register_role(name: str, role: Role) -> None:
+    """A role an app brings (events, strategy): its group is synced with the others."""
+    ROLES[name] = role
+
+
 def register_section(name: str, pages: Callable[[], list]) -> None:
     SECTIONS[name] = pages
 
