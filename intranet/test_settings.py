@@ -1,9 +1,29 @@
 """Test settings: the real settings with a few speed-ups that change no behaviour users see."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-from intranet.settings import *  # noqa: F401,F403
+
+def _redis_url_of_this_worker(url: str, worker: str) -> str:
+    """Each pytest-xdist worker (gw0, gw1, …) gets a Redis database of its own, numbered after the one
+    REDIS_URL names: cache, sessions and channel-layer keys do not meet, and the realtime hub's pub/sub
+    prefix follows the database number (realtime/hub.py), so neither do its broadcasts. Set in the
+    environment too, so the Daphne and worker processes a test starts use the same database."""
+    if not url or not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{base + 1 + int(worker[2:])}"))
+
+
+if os.environ.get("REDIS_URL"):
+    os.environ["REDIS_URL"] = _redis_url_of_this_worker(
+        os.environ["REDIS_URL"], os.environ.get("PYTEST_XDIST_WORKER", "")
+    )
+
+from intranet.settings import *  # noqa: E402, F401, F403
 
 # Manifest storage needs `collectstatic` first; tests use plain storage.
 STORAGES = {

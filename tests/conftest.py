@@ -24,6 +24,7 @@ from tests.factories import (
 # The hang watchdog (tests/watchdog.py).
 pytest_plugins = ["tests.watchdog"]
 
+_PRISTINE_SAVED = False  # set by django_db_setup once the "pristine" snapshot exists
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = "/usr/bin/chromium"
 
@@ -144,6 +145,58 @@ def pytest_runtest_setup(item):
         if IN_CI:
             pytest.fail(f"CI must provide every service; {marker}: {reason}", pytrace=False)
         pytest.skip(f"needs {marker}: {reason}")
+
+
+# Transactional tests empty the database when they end. Django, and pytest-django in one process, run
+# them after all other tests for that reason; pytest-xdist sends whole files in its own order, so a plain
+# test can come next. After a serialized-rollback test the flush skips post_migrate (the next such test
+# reloads its data itself), which left even the content types empty for the plain test that followed
+# (it failed on reference-index rows naming content types that no longer existed).
+_TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction")
+        or marker.kwargs.get("reset_sequences")
+        or (marker.args and marker.args[0])
+    ):
+        return True
+    test_case = getattr(item, "cls", None)
+    if test_case is not None:
+        from django.test import TestCase, TransactionTestCase
+
+        if issubclass(test_case, TransactionTestCase) and not issubclass(test_case, TestCase):
+            return True
+    return bool(_TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def database_back_to_migrations(config) -> None:
+    """After a transactional test: the database as migrations left it, if the flush left it empty."""
+    if not _PRISTINE_SAVED:
+        return
+    from django.contrib.contenttypes.models import ContentType
+    from pytest_django.plugin import blocking_manager_key
+
+    from tests import snapshots
+
+    with config.stash[blocking_manager_key].unblock():
+        if not ContentType.objects.exists():
+            snapshots.restore("pristine")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if _is_transactional(item):
+        database_back_to_migrations(item.config)
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -350,10 +403,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, and a snapshot of it as migrations left it (Wagtail's root page
     and Site, the groups): ``demo_snapshot`` starts from there even after transactional tests have
     emptied the database."""
+    global _PRISTINE_SAVED
     from tests import snapshots
 
     with django_db_blocker.unblock():
         snapshots.save("pristine")
+    _PRISTINE_SAVED = True
     return django_db_setup
 
 

@@ -73,6 +73,19 @@ def restore(name: str, using: str = "default") -> None:
         models = apps.get_models(include_auto_created=True)
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
-    # Cached pages, fragments and Wagtail's site lookups describe the data that was there before.
+    forget_process_caches()
+
+
+def forget_process_caches() -> None:
+    """Per-process lookups of rows a restore may have given other ids: content types (a flush between
+    transactional tests re-creates them, possibly in another order, so a restored snapshot can hold the
+    same model under another id; a stale id here gave reference-index rows pointing nowhere), locale
+    ids, and the caches of pages, fragments and Wagtail's site lookups."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.locales import forget_locales
+
+    ContentType.objects.clear_cache()
+    forget_locales()
     for cache in caches.all(initialized_only=True):
         cache.clear()
