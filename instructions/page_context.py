@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import shell_cache
 from instructions import access, changelog, feedback, library
 from instructions.models import (
     AUDIENCE_FIELDS,
@@ -122,7 +123,7 @@ def serve_instruction(request, page, *args, **kwargs):
 def instruction_context(request, page) -> dict:
     user = request.user
     original = original_of(page)
-    editor = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    editor = shell_cache.can_access_admin(user)
     can_edit = bool(editor and original.permissions_for_user(user).can_edit())
     previous_visit = (
         None if getattr(request, "is_preview", False) else changelog.visit(user=user, page=original)
