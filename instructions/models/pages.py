@@ -96,7 +96,7 @@ class InstructionLibraryPage(RestrictionsCachedPage, Page):
         from instructions import page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(page_context.library_context(request))
+        context.update(page_context.library_context(request, page=self))
         return context
 
 
