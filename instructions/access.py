@@ -68,9 +68,15 @@ def valid_q(*, today=None, prefix: str = "") -> Q:
 
 
 def default_locale_id() -> int:
+    """The default content locale's id (core.locales: cached per process, no query per page)."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale
 
-    return Locale.get_default().pk
+    from core.locales import locale_id
+
+    found = locale_id(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return found if found is not None else Locale.get_default().pk
 
 
 def originals() -> QuerySet[InstructionPage]:

@@ -66,6 +66,25 @@ def key_for(*, request, audience_kinds, unit_ids) -> str:
     return f"instructions:library:{generation()}:{code_version()}:{language}:{timezone.localdate()}:{digest}"
 
 
+def visibility(user) -> tuple[list[str], set[int]]:
+    """What decides which instructions a reader sees: audience kinds, and an owner's editable units."""
+    from instructions import access
+
+    units = access.editable_unit_ids(user) if getattr(user, "is_authenticated", False) else set()
+    return access.audience_kinds_for(user), units
+
+
+def related_key(*, page_id: int, user) -> str:
+    """The key of an instruction's related list for this reader (same parts as the listing's key)."""
+    kinds, units = visibility(user)
+    seen = ",".join(sorted(kinds)) + "/" + ",".join(str(pk) for pk in sorted(units))
+    language = get_language() or settings.LANGUAGE_CODE
+    return (
+        f"instructions:related:{generation()}:{language}:{timezone.localdate()}:{page_id}:"
+        f"{hashlib.sha1(seen.encode()).hexdigest()[:20]}"
+    )
+
+
 def connect() -> None:
     """Connect the receivers (instructions.apps.InstructionsConfig.ready)."""
     from django.db.models.signals import post_delete, post_save
