@@ -82,16 +82,16 @@ def test_constant_queries_from_10_to_1000(client, library, org):
     large = _counts(client, urls)
     assert InstructionPage.objects.count() == 1000
     assert large == small
-    # The library's listing comes from the cache on a repeat visit (instructions.library_cache).
-    assert large["/ohjeet/"]["cached"] < large["/ohjeet/"]["fresh"]
+    # A repeat visit of the library takes its listing from the cache (instructions.library_cache).
+    assert _count(client, "/ohjeet/") < large["/ohjeet/"]
 
 
 def _counts(client, urls) -> dict:
-    """Each URL's queries rendered afresh (a new cache generation) and then from the cache."""
+    """Each URL's queries rendered afresh (a new generation of the library's cache before each)."""
     from instructions import library_cache
 
     counts = {}
     for url in urls:
         library_cache.forget()
-        counts[url] = {"fresh": _count(client, url), "cached": _count(client, url)}
+        counts[url] = _count(client, url)
     return counts
