@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "core"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Core"
+
+    def ready(self):
+        from core import shell_cache
+
+        shell_cache.connect()

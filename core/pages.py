@@ -20,12 +20,12 @@ def serve_page(request, path):
     """
     from wagtail import views as wagtail_views
     from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Site
     from wagtail.url_routing import RouteResult
 
+    from core import shell_cache
     from core.locales import locale_id
 
-    site = Site.find_for_request(request)
+    site = shell_cache.find_site(request)
     if site is None:
         raise Http404
     components = [component for component in path.split("/") if component]

@@ -16,7 +16,7 @@ The search engine filters with the same rule: index each instruction with
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from core import roles
+from core import roles, shell_cache
 from instructions.models import AUDIENCE_FIELDS, InstructionPage
 from instructions.permissions import editable_unit_ids, is_library_admin
 
@@ -68,9 +68,15 @@ def valid_q(*, today=None, prefix: str = "") -> Q:
 
 
 def default_locale_id() -> int:
+    """The default content locale's id (core.locales: cached per process, no query per page)."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Locale
 
-    return Locale.get_default().pk
+    from core.locales import locale_id
+
+    found = locale_id(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return found if found is not None else Locale.get_default().pk
 
 
 def originals() -> QuerySet[InstructionPage]:
@@ -112,7 +118,7 @@ def can_read(*, user, page: InstructionPage) -> bool:
     """In the audience, or one of the people who may edit it."""
     if in_audience(user=user, page=page):
         return True
-    if not (getattr(user, "is_authenticated", False) and user.has_perm("wagtailadmin.access_admin")):
+    if not (getattr(user, "is_authenticated", False) and shell_cache.can_access_admin(user)):
         return False
     return page.permissions_for_user(user).can_edit()
 
@@ -132,6 +138,6 @@ def can_download(*, user, document) -> bool | None:
     pages = InstructionPage.objects.filter(pk__in=page_ids)
     if pages.filter(live=True).filter(audience_q(audience_kinds_for(user))).exists():
         return True
-    if getattr(user, "is_authenticated", False) and user.has_perm("wagtailadmin.access_admin"):
+    if getattr(user, "is_authenticated", False) and shell_cache.can_access_admin(user):
         return any(page.permissions_for_user(user).can_edit() for page in pages)
     return False

@@ -18,6 +18,11 @@ class InstructionsConfig(AppConfig):
         # The change log entry and the translations' shared metadata follow each publication.
         page_published.connect(changelog.on_page_published, dispatch_uid="instructions.changelog")
 
+        # The library's cached listing follows every change it shows (instructions.library_cache).
+        from instructions import library_cache
+
+        library_cache.connect()
+
         # The library section (created after every migrate, after the news sections), for core.roles.
         from core import roles
         from instructions import setup

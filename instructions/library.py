@@ -153,11 +153,26 @@ def in_reader_language(instructions, *, language: str | None = None) -> list[Ite
 
 
 def related_for(*, user, page) -> list[Item]:
-    """The related instructions the reader may see (valid, in their audience), in their language."""
-    original = access.originals().filter(translation_key=page.translation_key).first() or page
-    related_keys = InstructionPage.objects.filter(pk__in=original.related.values("pk")).values(
-        "translation_key"
-    )
+    """The related instructions the reader may see (valid, in their audience), in their language.
+
+    ``page`` is the original (instructions.page_context.original_of). Kept in the cache under the
+    library's key (instructions.library_cache: visibility, language, date, generation), so an edit
+    of any instruction shows at once.
+    """
+    from django.core.cache import cache
+
+    from instructions import library_cache
+
+    key = library_cache.related_key(page_id=page.pk, user=user)
+    related = cache.get(key)
+    if related is None:
+        related = _related(user=user, page=page)
+        cache.set(key, related, library_cache.SECONDS)
+    return related
+
+
+def _related(*, user, page) -> list[Item]:
+    related_keys = InstructionPage.objects.filter(pk__in=page.related.values("pk")).values("translation_key")
     related = (
         access.visible_instructions(user=user)
         .filter(translation_key__in=related_keys)

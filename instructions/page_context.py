@@ -4,12 +4,16 @@ so the models never import views; thin, over the library's services.
 """
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from instructions import access, changelog, feedback, library
+from core import shell_cache
+from instructions import access, changelog, feedback, library, library_cache
 from instructions.models import (
     AUDIENCE_FIELDS,
     EVERYONE,
@@ -45,7 +49,22 @@ class BrowseForm(forms.Form):
         )
 
 
-def library_context(request) -> dict:
+def library_context(request, *, page) -> dict:
+    """The library's listing as HTML: from the cache when a reader with the same visibility saw it (library_cache)."""
+    user = request.user
+    units = access.editable_unit_ids(user) if getattr(user, "is_authenticated", False) else set()
+    key = library_cache.key_for(
+        request=request, audience_kinds=access.audience_kinds_for(user), unit_ids=units
+    )
+    html = cache.get(key)
+    if html is None:
+        context = listing_context(request)
+        html = get_template(library_cache.BODY_TEMPLATE).render({**context, "page": page, "request": request})
+        cache.set(key, html, library_cache.SECONDS)
+    return {"library_html": mark_safe(html)}
+
+
+def listing_context(request) -> dict:
     form = BrowseForm(request.GET or None)
     filters = form.filters()
     instructions, facets = library.browse(user=request.user, filters=filters)
@@ -122,7 +141,7 @@ def serve_instruction(request, page, *args, **kwargs):
 def instruction_context(request, page) -> dict:
     user = request.user
     original = original_of(page)
-    editor = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    editor = shell_cache.can_access_admin(user)
     can_edit = bool(editor and original.permissions_for_user(user).can_edit())
     previous_visit = (
         None if getattr(request, "is_preview", False) else changelog.visit(user=user, page=original)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from core import shell_cache
 from intranet.navigation import navigation_for
 
 
@@ -9,10 +10,11 @@ def site_shell(request):
     user = getattr(request, "user", None)
     person = None
     if user is not None and user.is_authenticated:
-        from teams.models import Person
+        from teams.services import person_of
 
-        # One query per page; select_related keeps the user menu and the presence menu (home office) from adding more.
-        person = Person.objects.select_related("user", "home_location").filter(user=user).first()
+        # One query per page (shared with the news targeting); select_related keeps the user menu and the
+        # presence menu (home office) from adding more.
+        person = person_of(user=user)
     unread = 0
     if user is not None and user.is_authenticated:
         from realtime.services import unread_count
@@ -23,7 +25,5 @@ def site_shell(request):
         "navigation": navigation_for(request.path),
         "site_languages": settings.LANGUAGES,
         "me": person,
-        "can_access_admin": bool(
-            user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
-        ),
+        "can_access_admin": shell_cache.can_access_admin(user),
     }

@@ -14,10 +14,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_forms import AsciiSlugPageForm
+from core.shell_cache import RestrictionsCachedPage
 from intranet.blocks import BodyBlock
 
 
-class HomePage(Page):
+class HomePage(RestrictionsCachedPage, Page):
     """The front page: a welcome, quick links and a picture of the organisation."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -62,7 +63,7 @@ def home_sections(home, news_index_class) -> list:
     return [section.localized.specific for section in sections]
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsCachedPage, Page):
     """A general content page (about the agency, ways of working, privacy, ...)."""
 
     intro = models.TextField(_("introduction"), blank=True)

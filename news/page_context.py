@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 
+from core import shell_cache
 from news import discussion, fragments, mustread, readership, services
 from news.models import NewsCategory
 from news.permissions import editor_agency_ids, is_national_editor
@@ -77,7 +78,7 @@ def article_context(request, page) -> dict:
     original = services.original_of(page)
     user = request.user
     # Only people with the admin can edit; readers skip the permission queries.
-    editor = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    editor = shell_cache.can_access_admin(user)
     can_edit = editor and original.permissions_for_user(user).can_edit()
     regional_agency_ids = editor_agency_ids(user) if editor else set()
     supplements = services.supplements_for(article=original, user=user)

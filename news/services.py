@@ -17,6 +17,7 @@ from core.locales import forget_locales, locale_id  # noqa: F401  (news.apps con
 from news import feed_sql
 from news.models import ArticleOpened, NewsArticlePage, NewsCategory, RegionalSupplement
 from realtime import groups as realtime_groups
+from teams import services as teams_services
 from teams.models import Agency, Person, TeamMembership
 
 # Twenty cards fill five rows of four on a wide screen and stay light on a
@@ -66,24 +67,19 @@ def reader_for(*, user) -> Reader:
     cached = getattr(user, "_news_reader", None)
     if cached is not None:
         return cached
-    # Plain values, no default ordering: this runs on every page (the must-read banner).
-    person = (
-        Person.objects.filter(user_id=user.pk)
-        .order_by()
-        .values_list("pk", "agency_id", "home_location_id", "unit_id")
-        .first()
-    )
+    # The person the site shell looked up for this request (teams.services.person_of): this runs on every
+    # page (the must-read banner).
+    person = teams_services.person_of(user=user)
     if person is None:
         reader = Reader(user_id=user.pk)
     else:
-        person_id, agency_id, location_id, unit_id = person
         reader = Reader(
             user_id=user.pk,
-            agency_id=agency_id,
-            location_id=location_id,
-            unit_id=unit_id,
+            agency_id=person.agency_id,
+            location_id=person.home_location_id,
+            unit_id=person.unit_id,
             team_ids=tuple(
-                TeamMembership.objects.filter(person_id=person_id)
+                TeamMembership.objects.filter(person_id=person.pk)
                 .order_by()
                 .values_list("team_id", flat=True)
             ),

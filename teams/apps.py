@@ -15,6 +15,9 @@ class TeamsConfig(AppConfig):
         # Who a connecting user is (person, agency, home location, unit, teams), for the websocket transport.
         dispatch.people_loader(live.load_people)
         self._register_search()
+        from teams import cards
+
+        cards.connect()
 
         # One regional editors group per client agency (core.roles), after the role groups.
         from core import roles

@@ -79,6 +79,19 @@ def with_presence(people) -> list:
     return people
 
 
+def person_of(*, user) -> Person | None:
+    """The signed-in user's own person (with user and home location), looked up once per request.
+
+    Kept on the user object, which lives as long as the request: the site
+    shell (header, presence menu) and the news targeting both need it.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_teams_person"):
+        user._teams_person = Person.objects.select_related("user", "home_location").filter(user=user).first()
+    return user._teams_person
+
+
 def person_profile(*, username: str) -> Person:
     """One person with everything the profile page shows (a fixed number of queries)."""
     return (

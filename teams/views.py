@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from teams import services
+from teams import cards, services
 from teams.forms import (
     DirectoryFilterForm,
     PhotoForm,
@@ -23,7 +23,8 @@ def _page(request, queryset, per_page=services.DIRECTORY_PAGE_SIZE):
 
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    people = services.search_people(**form.filters())
+    # The expertise tags are fetched for the cards that are not in the cache only (teams.cards).
+    people = services.search_people(**form.filters()).prefetch_related(None)
     page = _page(request, people)
     page.object_list = services.with_presence(page.object_list)
     query_string = request.GET.copy()
@@ -31,7 +32,13 @@ def directory(request):
     return render(
         request,
         "teams/directory.html",
-        {"form": form, "page": page, "query_string": query_string.urlencode()},
+        {
+            "form": form,
+            "filter_form": cards.render_filter_form(form, request=request),
+            "page": page,
+            "cards": cards.render_cards(page.object_list, request=request),
+            "query_string": query_string.urlencode(),
+        },
     )
 
 

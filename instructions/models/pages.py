@@ -36,6 +36,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_forms import AsciiSlugPageForm
+from core.shell_cache import RestrictionsCachedPage
 from instructions.blocks import InstructionBodyBlock
 from instructions.forms import InstructionPageForm
 
@@ -76,7 +77,7 @@ class InstructionKind(models.TextChoices):
     COURSE = "course", _("TE-akatemia course")
 
 
-class InstructionLibraryPage(Page):
+class InstructionLibraryPage(RestrictionsCachedPage, Page):
     """The library (``/ohjeet/``): browse by topic, process area, kind and audience, with counts."""
 
     base_form_class = AsciiSlugPageForm
@@ -95,11 +96,11 @@ class InstructionLibraryPage(Page):
         from instructions import page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(page_context.library_context(request))
+        context.update(page_context.library_context(request, page=self))
         return context
 
 
-class InstructionPage(Page):
+class InstructionPage(RestrictionsCachedPage, Page):
     """One instruction in Finnish, optionally with a Swedish version."""
 
     lead = models.TextField(

@@ -34,6 +34,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_forms import AsciiSlugPageForm
+from core.shell_cache import RestrictionsCachedPage
 from news.blocks import ArticleBodyBlock
 from news.forms import NewsArticleForm
 from teams.models import TranslatedNameMixin
@@ -58,7 +59,7 @@ class NewsCategory(TranslatedNameMixin):
         ordering = ["sort_order", "name_fi"]
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RestrictionsCachedPage, Page):
     """The news section (``/uutiset/``): the reader's personalised feed with filters."""
 
     base_form_class = AsciiSlugPageForm
@@ -81,7 +82,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(RestrictionsCachedPage, Page):
     """One news article, national or regional, in Finnish and optionally Swedish."""
 
     lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences shown in the feed."))
