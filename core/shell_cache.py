@@ -22,10 +22,10 @@ change made with ``QuerySet.update()`` (no signals) is seen when the entry
 expires (``SECONDS``).
 """
 
-import uuid
-
 from django.core.cache import cache
 from django.http.request import split_domain_port
+
+from core import generations
 
 # An hour: a change made without signals (a bulk update in a shell) shows within it.
 SECONDS = 60 * 60
@@ -36,16 +36,11 @@ _NO_SITE = "none"
 
 
 def _generation(key: str) -> str:
-    token = cache.get(key)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(key, token, None):
-            token = cache.get(key) or token
-    return token
+    return generations.current(key)
 
 
 def _renew(key: str) -> None:
-    cache.set(key, uuid.uuid4().hex, None)
+    generations.renew(key)
 
 
 # --- Sites ---------------------------------------------------------------------

@@ -22,14 +22,14 @@ entries expire (``SECONDS``).
 
 import functools
 import hashlib
-import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from core import generations
 
 BODY_TEMPLATE = "instructions/_library_body.html"
 SECONDS = 60 * 60
@@ -37,17 +37,12 @@ GENERATION_KEY = "instructions:library:generation"
 
 
 def generation() -> str:
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, None):
-            token = cache.get(GENERATION_KEY) or token
-    return token
+    return generations.current(GENERATION_KEY)
 
 
 def forget(**kwargs) -> None:
-    """Signal receiver: something the listing shows changed."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Signal receiver: something the listing shows changed (seen by every process: core.generations)."""
+    generations.renew(GENERATION_KEY)
 
 
 @functools.cache

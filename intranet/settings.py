@@ -181,11 +181,25 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-        }
+        },
+        # Generation tokens (core.generations): shared by every process through Redis too.
+        "generations": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Generation tokens (core.generations) must be seen by every process: Daphne caches pages'
+        # fragments in its own memory, and the job worker (scheduled publishing) changes what they show.
+        # A file per token; a read costs tens of microseconds.
+        "generations": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "generations"),
+        },
+    }
 
 # --- Search ---------------------------------------------------------------
 # Site search (docs/search.md): set ELASTICSEARCH_URL for an Elasticsearch 8

@@ -58,3 +58,6 @@ ELASTICSEARCH_URL = ""
 SEARCH_EMBEDDED_DIR = (
     ""  # no embedded index either: /haku/ answers from the database unless a test picks an engine
 )
+if CACHES["generations"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    # Each test process its own tokens: another xdist process's changes would renew them mid-test.
+    CACHES["generations"]["LOCATION"] = tempfile.mkdtemp(prefix="intranet-test-generations-")  # noqa: F405

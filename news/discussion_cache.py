@@ -5,11 +5,9 @@ A cached discussion's key holds three tokens: the article's own, people's (names
 deleted. The receivers at the end are connected in news.apps to every model a discussion shows.
 """
 
-import uuid
-
-from django.core.cache import cache
 from django.db import transaction
 
+from core import generations
 from news import fragments
 from news.models import Comment
 
@@ -26,25 +24,18 @@ def _article_generation_key(article_id: int) -> str:
 def renew_article(article_id: int) -> None:
     """The article's discussion changed: now (this process, this transaction) and again once committed."""
     key = _article_generation_key(article_id)
-    cache.set(key, uuid.uuid4().hex, DISCUSSION_SECONDS)
-    transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, DISCUSSION_SECONDS))
+    generations.renew(key, timeout=DISCUSSION_SECONDS)
+    transaction.on_commit(lambda: generations.renew(key, timeout=DISCUSSION_SECONDS))
 
 
 def tokens(article_id: int) -> list[str]:
-    """The generation tokens a discussion's key holds (one cache round trip when they are all there)."""
-    keys = [_article_generation_key(article_id), PEOPLE_GENERATION_KEY, fragments.GENERATION_KEY]
-    found = cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            token = uuid.uuid4().hex
-            # An article's token lives as long as what is cached under it; the shared ones until renewed.
-            timeout = DISCUSSION_SECONDS if key == keys[0] else None
-            if not cache.add(key, token, timeout):
-                token = cache.get(key) or token
-        tokens.append(token)
-    return tokens
+    """The generation tokens a discussion's key holds (one cache round trip when they are all there).
+    An article's token lives as long as what is cached under it; the shared ones until renewed."""
+    article_key = _article_generation_key(article_id)
+    return generations.current_many(
+        [article_key, PEOPLE_GENERATION_KEY, fragments.GENERATION_KEY],
+        timeouts={article_key: DISCUSSION_SECONDS},
+    )
 
 
 # --- Invalidation (connected in news.apps) -------------------------------------------------------
@@ -72,4 +63,4 @@ def people_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
     """A person's or user's name or photo may have changed; a login (only ``last_login``) changes nothing shown."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    cache.set(PEOPLE_GENERATION_KEY, uuid.uuid4().hex, None)
+    generations.renew(PEOPLE_GENERATION_KEY)

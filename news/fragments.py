@@ -32,7 +32,6 @@ everything done in the admin runs in the web process and shows at once.
 
 import functools
 import hashlib
-import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -43,6 +42,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.images import get_image_model
 
+from core import generations
 from news.services import CARD_RENDITIONS
 
 CARD_TEMPLATE = "news/_article_card.html"
@@ -53,17 +53,12 @@ GENERATION_KEY = "news:cards:generation"
 
 
 def generation(key: str = GENERATION_KEY) -> str:
-    """The current generation token (a new one after any shared change; random, so never reused)."""
-    token = cache.get(key)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(key, token, None):
-            token = cache.get(key) or token
-    return token
+    """The current generation token (a new one after any shared change; core.generations)."""
+    return generations.current(key)
 
 
 def renew(key: str) -> None:
-    cache.set(key, uuid.uuid4().hex, None)
+    generations.renew(key)
 
 
 def new_generation(**kwargs) -> None:

@@ -27,7 +27,6 @@ expire (``SECONDS``).
 
 import functools
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,6 +37,8 @@ from django.template.loader import get_template, render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from core import generations
 
 CARD_TEMPLATE = "teams/_person_card.html"
 PRESENCE_TAG = "{% load presence_tags %}{% presence person compact=True %}"
@@ -52,24 +53,19 @@ CSRF_SLOT = "<!--slot:csrf-->"
 
 
 def _generation(key: str) -> str:
-    token = cache.get(key)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(key, token, None):
-            token = cache.get(key) or token
-    return token
+    return generations.current(key)
 
 
 def forget_people(update_fields=None, **kwargs) -> None:
     """Signal receiver: something a card shows changed (a login's last-login stamp shows nowhere)."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    cache.set(PEOPLE_GENERATION, uuid.uuid4().hex, None)
+    generations.renew(PEOPLE_GENERATION)
 
 
 def forget_filters(**kwargs) -> None:
     """Signal receiver: the choices of the directory's filters changed."""
-    cache.set(FORM_GENERATION, uuid.uuid4().hex, None)
+    generations.renew(FORM_GENERATION)
 
 
 @functools.cache
