@@ -152,7 +152,7 @@ class Publisher:
         actions.presence_batches(batches=batches, selves=selves)
 
     # --- the background task -----------------------------------------------
-    async def check_store(self) -> bool:
+    async def check_store(self, first: bool = False) -> bool:
         """Put this process's people back into a store that lost them (Redis restarted: no persistence).
 
         The store keeps a marker key; when it is missing, every local connection is stamped again, the
@@ -163,15 +163,17 @@ class Publisher:
         store = get_store()
         if not hasattr(store, "amarker") or await store.amarker():
             return False
+        if first:  # this process starts: nothing of it can have been lost yet
+            await store.aset_marker()
+            return False
         if self.conns:
             await self.refresh()
             user_ids = {uid for uid, _value in self.conns.values()}
             settings = await _settings_fields(user_ids)
+            # Without the last published keys ("pub", "self"): the publisher's plan finds them missing
+            # and publishes everyone again.
             await store.aset_many(
-                {
-                    uid: {**self.fields.get(uid, {}), **settings.get(uid, {}), "pub": "", "self": ""}
-                    for uid in user_ids
-                }
+                {uid: {**self.fields.get(uid, {}), **settings.get(uid, {})} for uid in user_ids}
             )
             self.pending.update(user_ids)
             for uid in user_ids:
@@ -186,7 +188,7 @@ class Publisher:
     async def _run(self) -> None:
         next_refresh = time.monotonic() + state.REFRESH
         next_audit = time.monotonic() + state.AUDIT
-        next_check = time.monotonic()
+        next_check = started = time.monotonic()
         task = asyncio.current_task()
         while not task.cancelling():
             try:
@@ -200,8 +202,8 @@ class Publisher:
                     next_audit = now + state.AUDIT
                     await self.audit()
                 if now >= next_check:
+                    await self.check_store(first=next_check == started)
                     next_check = now + STORE_CHECK
-                    await self.check_store()
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - keep the process's presence alive through a Redis hiccup

@@ -71,9 +71,10 @@ SHUTDOWN_GRACE = float(os.environ.get("DAPHNE_SHUTDOWN_GRACE") or 5)
 # The drain on SIGTERM or Ctrl+C (docs/resilience.md): stop listening, send every websocket a close frame
 # with DRAIN_CLOSE_CODE, let HTTP requests under way finish, for at most DRAIN_SECONDS; then stop.
 DRAIN_SECONDS = float(os.environ.get("DAPHNE_DRAIN_SECONDS") or 3)
-# 1012 "Service Restart" (RFC 6455 registry): the browser reconnects at once, to whichever server the
-# front door gives it, instead of backing off as after a failure (realtime/static/realtime/taimi-live.js).
-DRAIN_CLOSE_CODE = 1012
+# 4503 (an application code, as 4401 and 4409; autobahn lets a server send only 1000 or 3000-4999, so not
+# RFC 6455's 1012 "Service Restart"): the browser reconnects at once, to whichever server the front door
+# gives it, instead of backing off as after a failure (realtime/static/realtime/taimi-live.js).
+DRAIN_CLOSE_CODE = 4503
 
 
 def start_shutdown_watchdog(grace: float = SHUTDOWN_GRACE) -> threading.Thread:
@@ -201,7 +202,16 @@ class LeanServer(Server):
     def _drain_signal(self, *args):
         from twisted.internet import reactor
 
-        reactor.callFromThread(self.drain)
+        reactor.callFromThread(self._drain_or_stop)
+
+    def _drain_or_stop(self):
+        try:
+            self.drain()
+        except Exception:  # noqa: BLE001 - a drain that fails must still stop the server
+            import traceback
+
+            traceback.print_exc()
+            self.stop()
 
     def drain(self):
         """Stop taking connections, ask every websocket to reconnect elsewhere, finish HTTP under way, stop."""

@@ -195,8 +195,8 @@ class ChatClient:
             self.ws = None
             self.connected.clear()
             self.reconnects += 1
-            # taimi-live.js: 1012 (the server drains) reconnects at once, anything else after a pause
-            await asyncio.sleep(0.02 if self.close_codes and self.close_codes[-1] == 1012 else 0.2)
+            # taimi-live.js: 4503 (the server drains) reconnects at once, anything else after a pause
+            await asyncio.sleep(0.02 if self.close_codes and self.close_codes[-1] == 4503 else 0.2)
 
     async def _send(self, frame: dict) -> bool:
         ws = self.ws

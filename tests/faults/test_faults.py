@@ -5,7 +5,7 @@ job worker of the topology (tests/faults/topology.py), each stopped or restarted
   notification, one e-mail), its retry coming from the heartbeat, not a 15-minute wait.
 * Redis stops: every page still answers 200, a chat message sent meanwhile is stored and shown, and once
   Redis is back presence is right within seconds.
-* SIGTERM to a Daphne under chat: every socket gets close code 1012, the process is gone within about
+* SIGTERM to a Daphne under chat: every socket gets close code 4503, the process is gone within about
   5 s, the clients reconnect to the other Daphne and nothing is lost or shown twice.
 """
 
@@ -179,7 +179,7 @@ async def test_sigterm_drains_sockets_to_the_other_daphne_and_loses_nothing(topo
         assert ok, (len(aino.shown), len(bertil.shown), len(sent), aino.outbox, bertil.outbox)
         assert took < 6, took
         for client in (aino, bertil):  # each socket was told to reconnect elsewhere
-            assert 1012 in client.close_codes, client.close_codes
+            assert 4503 in client.close_codes, client.close_codes
         for client in (aino, bertil):
             assert client.errors == [] and client.duplicates == 0
             seqs = sorted(client.shown)

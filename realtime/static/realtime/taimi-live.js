@@ -345,7 +345,7 @@
       emit("close", { code: event.code });
       Object.keys(pending).forEach(function (ref) { pending[ref].reject(new Error("closed")); delete pending[ref]; });
       if (event.code === 4401) return; // signed out: the next page load goes to the login page
-      if (event.code === 1012) { // the server is restarting (drain): another one takes us now, spread over 1 s
+      if (event.code === 4503) { // the server is restarting (drain): another one takes us now, spread over 1 s
         attempt = 0;
         retry = setTimeout(connect, Math.random() * 1000);
         return;
