@@ -48,7 +48,10 @@ TICK_SECONDS = float(os.environ.get("JOBS_TICK_SECONDS") or 15)
 MAX_ATTEMPTS = 3
 # Delay before the second and third run: long enough for a service to come
 # back, short enough that a reminder is still timely.
-RETRY_DELAYS = [datetime.timedelta(seconds=30), datetime.timedelta(minutes=5)]
+RETRY_DELAYS = [
+    datetime.timedelta(seconds=float(seconds))
+    for seconds in (os.environ.get("JOBS_RETRY_DELAYS") or "30,300").split(",")
+]
 # How often a worker stamps its heartbeat row (a one-row UPDATE).
 HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS") or 10)
 # A worker silent this long is gone, and its running job is an orphan. Several beats, so that a busy

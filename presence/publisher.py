@@ -188,10 +188,14 @@ class Publisher:
     async def _run(self) -> None:
         next_refresh = time.monotonic() + state.REFRESH
         next_audit = time.monotonic() + state.AUDIT
-        next_check = started = time.monotonic()
+        next_check = time.monotonic() + STORE_CHECK
+        first_check = True
         task = asyncio.current_task()
         while not task.cancelling():
             try:
+                if first_check:  # at once: the marker must be there before Redis could lose anything of ours
+                    await self.check_store(first=True)
+                    first_check = False
                 await asyncio.sleep(state.FLUSH)
                 await self.flush()
                 now = time.monotonic()
@@ -202,7 +206,7 @@ class Publisher:
                     next_audit = now + state.AUDIT
                     await self.audit()
                 if now >= next_check:
-                    await self.check_store(first=next_check == started)
+                    await self.check_store()
                     next_check = now + STORE_CHECK
             except asyncio.CancelledError:
                 raise

@@ -221,6 +221,7 @@ class Topology:
             "JOBS_HEARTBEAT_SECONDS": "1",
             "JOBS_HEARTBEAT_STALE": "5",
             "JOBS_BACKOFF_SECONDS": "0.5",
+            "JOBS_RETRY_DELAYS": "2,5",
         }
 
     def daphne(self, **env) -> Daphne:
