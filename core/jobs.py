@@ -47,7 +47,7 @@ TICK_SECONDS = float(os.environ.get("JOBS_TICK_SECONDS") or 15)
 # more chances, a real bug does not fill the queue with endless retries.
 MAX_ATTEMPTS = 3
 # Delay before the second and third run: long enough for a service to come
-# back, short enough that a reminder is still timely.
+# back, short enough that a reminder is still timely (JOBS_RETRY_DELAYS, seconds).
 RETRY_DELAYS = [
     datetime.timedelta(seconds=float(seconds))
     for seconds in (os.environ.get("JOBS_RETRY_DELAYS") or "30,300").split(",")
