@@ -155,7 +155,7 @@ class Publisher:
     async def check_store(self, first: bool = False) -> bool:
         """Put this process's people back into a store that lost them (Redis restarted: no persistence).
 
-        The store keeps a marker key; when it is missing, every local connection is stamped again, the
+        The store keeps a marker key per process; when it is missing, every local connection is stamped again, the
         people's fields are written back (as at connect, with their settings from the database) and they
         are published. Runs every STORE_CHECK seconds, so presence is right again soon after Redis is.
         Returns True when the store had to be restored.

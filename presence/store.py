@@ -33,6 +33,9 @@ USER_TTL = 24 * 3600  # settings copies outlive a working day; the database is t
 STATUS_FIELDS = ("manual", "text", "emoji", "until", "hidden")
 
 logger = logging.getLogger(__name__)
+# Seconds a process's marker key lives without being checked (it is checked every few seconds; the key of a
+# process that has stopped goes away by itself).
+MARKER_TTL = 600
 
 
 def _member(conn_id: str, value: str) -> str:
@@ -220,6 +223,7 @@ class RedisStore:
         )
         self._async = None
         self._async_loop = None
+        self._marker_key = None
         self.group = GroupPipeline(self)
 
     @property
@@ -336,14 +340,20 @@ class RedisStore:
     # --- restart detection (presence.publisher.Publisher.check_store) -------
     @property
     def _marker(self):
-        return f"{self.prefix}pmark"
+        # One per process: each process restores its own connections after a Redis restart.
+        if self._marker_key is None:
+            import uuid
+
+            self._marker_key = f"{self.prefix}pmark:{uuid.uuid4().hex}"
+        return self._marker_key
 
     async def amarker(self) -> bool:
-        """True while the store still has its marker (set by aset_marker): Redis has not lost its data."""
-        return bool(await self.client.exists(self._marker))
+        """True while the store still has this process's marker (set by aset_marker, kept alive here for
+        MARKER_TTL): Redis has not lost its data since."""
+        return bool(await self.client.set(self._marker, "1", ex=MARKER_TTL, xx=True))
 
     async def aset_marker(self) -> None:
-        await self.client.set(self._marker, "1")
+        await self.client.set(self._marker, "1", ex=MARKER_TTL)
 
     # --- settings ----------------------------------------------------------
     async def aset_fields(self, user_id, fields):
