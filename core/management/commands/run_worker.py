@@ -3,8 +3,8 @@
 python manage.py run_worker            # until Ctrl+C / SIGTERM
 python manage.py run_worker --batch    # run what is due, then exit (tests, cron)
 
-Beside django-tasks-db's job loop run two daemon threads: the heartbeat (core.jobs.beat every
-HEARTBEAT_SECONDS, with the job being run) and, unless --batch, the scheduler (core.jobs.tick). A database
+Beside django-tasks-db's job loop run two daemon threads (not with --batch): the heartbeat (core.jobs.beat
+every HEARTBEAT_SECONDS, with the job being run) and the scheduler (core.jobs.tick). A database
 error does not end the process: the loop closes its connections, waits (1, 2, 4 … 30 s) and goes on.
 """
 
@@ -101,10 +101,13 @@ class Command(BaseCommand):
         )
         worker.started_at = timezone.now()
         stop = threading.Event()
+        # A batch run (tests, cron) beats as each job starts (ResilientWorker.run_task) and needs no thread:
+        # on SQLite a second writer would only meet the first one's lock.
         heartbeat = threading.Thread(
             target=self._beat_forever, args=(worker, stop), name="heartbeat", daemon=True
         )
-        heartbeat.start()
+        if not batch:
+            heartbeat.start()
         try:
             if batch:
                 jobs.tick()
@@ -116,7 +119,8 @@ class Command(BaseCommand):
             worker.run()
         finally:
             stop.set()
-            heartbeat.join(timeout=5)
+            if heartbeat.is_alive():
+                heartbeat.join(timeout=5)
             try:
                 jobs.retire(worker_id=worker.worker_id)
             except DatabaseError:
