@@ -10,15 +10,31 @@ thread beside it, :func:`tick` every ``TICK_SECONDS``:
   enqueues it.
 * **retries**: a job that failed is put back in the queue with a growing delay
   until it has run ``MAX_ATTEMPTS`` times; a job still "running" after
-  ``STALE_AFTER`` belonged to a worker that died (killed, machine lost) and is
-  put back too. Jobs must therefore be idempotent (every job here is).
+  belonged to a worker that died (killed, machine lost) is put back too
+  (heartbeats, below). Jobs must therefore be idempotent (every job here is), and a job that sends a
+  notification or an e-mail does so under an idempotency key (``realtime.actions.notify``'s ``key``,
+  ``core.mail.send_once``).
+
+**Heartbeats.** Each worker has a row in :class:`core.models.WorkerHeartbeat`, stamped every
+``HEARTBEAT_SECONDS`` by a thread beside the job loop, with the job it is running. A job still "running"
+whose worker has not beaten for ``HEARTBEAT_STALE`` (killed, machine lost), or whose worker has moved on
+(its loop lost the database while finishing the job and could not record the result), is an orphan and
+goes back to the queue at the next tick: within about a minute, not after a fixed 15 minutes, and never
+while its worker is alive and still on it. :func:`last_heartbeat` is the readiness check's view of it.
+
+**A database that goes away** (PostgreSQL restarting, refusing connections) does not end the worker: the
+loop (core/management/commands/run_worker.py) catches the error, closes its connections, waits
+(``BACKOFF_SECONDS`` doubling up to ``BACKOFF_MAX``) and goes on.
 """
 
 import datetime
 import logging
+import os
+import socket
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -26,16 +42,30 @@ logger = logging.getLogger(__name__)
 
 # How often the scheduler thread looks at the clock. Scheduled publishing is
 # at most this late; shorter means more (cheap) queries on an idle system.
-TICK_SECONDS = 15
+TICK_SECONDS = float(os.environ.get("JOBS_TICK_SECONDS") or 15)
 # Three runs in all: a passing fault (SMTP, Elasticsearch restarting) gets two
 # more chances, a real bug does not fill the queue with endless retries.
 MAX_ATTEMPTS = 3
 # Delay before the second and third run: long enough for a service to come
-# back, short enough that a reminder is still timely.
-RETRY_DELAYS = [datetime.timedelta(seconds=30), datetime.timedelta(minutes=5)]
-# Our jobs take seconds; one still running after this is an orphan of a worker
-# that died. Longer than any job may take, or it would be run twice at once.
-STALE_AFTER = datetime.timedelta(minutes=15)
+# back, short enough that a reminder is still timely (JOBS_RETRY_DELAYS, seconds).
+RETRY_DELAYS = [
+    datetime.timedelta(seconds=float(seconds))
+    for seconds in (os.environ.get("JOBS_RETRY_DELAYS") or "30,300").split(",")
+]
+# How often a worker stamps its heartbeat row (a one-row UPDATE).
+HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS") or 10)
+# A worker silent this long is gone, and its running job is an orphan. Several beats, so that a busy
+# database or a paused VM does not hand a job that is still running to a second worker; with the tick
+# above, an orphan runs again within about a minute of its worker's death.
+HEARTBEAT_STALE = datetime.timedelta(seconds=float(os.environ.get("JOBS_HEARTBEAT_STALE") or 45))
+# A job claimed less than this ago is not judged yet (its worker records the job in its heartbeat row
+# just after the claim).
+CLAIM_GRACE = datetime.timedelta(seconds=5)
+# Waits of the worker loop after a database error: 1, 2, 4, ... up to BACKOFF_MAX seconds.
+BACKOFF_SECONDS = float(os.environ.get("JOBS_BACKOFF_SECONDS") or 1)
+BACKOFF_MAX = 30.0
+# Heartbeat rows of workers gone this long are deleted (the rows are only for the living).
+HEARTBEAT_KEEP = datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -104,14 +134,84 @@ def requeue_failed_and_orphaned(*, now=None) -> int:
             exception_class_path="",
             traceback="",
         )
-    requeued += DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, started_at__lt=now - STALE_AFTER
-    ).update(status=TaskResultStatus.READY, run_after=now, started_at=None)
+    requeued += requeue_orphaned(now=now)
     if requeued:
         logger.warning("Requeued %d failed or orphaned job(s)", requeued)
     return requeued
 
 
+def requeue_orphaned(*, now=None) -> int:
+    """Put back every running job whose worker is silent (``HEARTBEAT_STALE``) or no longer on it."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from core.models import WorkerHeartbeat
+
+    now = now or timezone.now()
+    alive = {
+        beat.worker_id: beat.task_id
+        for beat in WorkerHeartbeat.objects.filter(beat_at__gte=now - HEARTBEAT_STALE).only(
+            "worker_id", "task_id"
+        )
+    }
+    requeued = 0
+    running = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=now - CLAIM_GRACE
+    ).only("id", "worker_ids", "started_at")
+    for result in running:
+        worker = (result.worker_ids or [None])[-1]
+        if worker in alive and alive[worker] == str(result.id):
+            continue  # its worker is alive and still on it
+        requeued += DBTaskResult.objects.filter(
+            pk=result.pk, status=TaskResultStatus.RUNNING, started_at=result.started_at
+        ).update(status=TaskResultStatus.READY, run_after=now, started_at=None)
+    return requeued
+
+
+def beat(*, worker_id: str, task_id: str = "", started_at=None) -> None:
+    """Stamp this worker's heartbeat row (created on the first beat) with the job it is running now."""
+    from core.models import WorkerHeartbeat
+
+    now = timezone.now()
+    updated = WorkerHeartbeat.objects.filter(worker_id=worker_id).update(beat_at=now, task_id=task_id)
+    if not updated:
+        WorkerHeartbeat.objects.update_or_create(
+            worker_id=worker_id,
+            defaults={
+                "beat_at": now,
+                "task_id": task_id,
+                "host": socket.gethostname()[:200],
+                "pid": os.getpid(),
+                "started_at": started_at or now,
+            },
+        )
+
+
+def retire(*, worker_id: str) -> None:
+    """A worker that stops cleanly removes its row (its running job, if any, is then an orphan at once)."""
+    from core.models import WorkerHeartbeat
+
+    WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
+
+
+def last_heartbeat():
+    """When a job worker last showed it was alive (an aware datetime), or None if none ever did.
+
+    For the readiness check: no beat within ``HEARTBEAT_STALE`` means no worker is running.
+    """
+    from core.models import WorkerHeartbeat
+
+    return WorkerHeartbeat.objects.aggregate(last=Max("beat_at"))["last"]
+
+
+def prune_heartbeats(*, now=None) -> int:
+    from core.models import WorkerHeartbeat
+
+    now = now or timezone.now()
+    return WorkerHeartbeat.objects.filter(Q(beat_at__lt=now - HEARTBEAT_KEEP)).delete()[0]
+
+
 def tick(*, now=None) -> None:
     enqueue_due(now=now)
     requeue_failed_and_orphaned(now=now)
+    prune_heartbeats(now=now)

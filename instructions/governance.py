@@ -17,7 +17,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -95,24 +94,25 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
         key = f"instruction-review:{page.translation_key}:{page.next_review_date.isoformat()}:{step}"
         title, title_sv = _titles(step, page)
         for person in owners_of(page=page):
-            # One transaction per person: a failing mail server rolls the
-            # notification back too, and the retried job sends both.
-            with transaction.atomic():
-                created = actions.notify(
-                    user_ids=[person.user_id],
-                    key=key,
-                    kind=Notification.Kind.REMINDER,
-                    title=title,
-                    title_sv=title_sv,
-                    url=page.url or "",
-                )
-                if created and person.user.email:
-                    _email(person=person, page=page, step=step)
+            # The notification (unique per key and person) and the e-mail (core.mail.send_once, claimed
+            # before it goes) are each written once: a retried job sends neither twice, and sends the
+            # e-mail a failed run did not.
+            created = actions.notify(
+                user_ids=[person.user_id],
+                key=key,
+                kind=Notification.Kind.REMINDER,
+                title=title,
+                title_sv=title_sv,
+                url=page.url or "",
+            )
+            if person.user.email:
+                _email(person=person, page=page, step=step, key=f"{key}:{person.user_id}")
             reminded += created
     return reminded
 
 
-def _email(*, person, page, step: str) -> None:
+def _email(*, person, page, step: str, key: str) -> None:
+    from core.mail import send_once
     from teams.services import mail_language
 
     with override(mail_language(person.user)):
@@ -121,13 +121,7 @@ def _email(*, person, page, step: str) -> None:
             "Please check that the instruction is still correct, then edit it or confirm it as still valid "
             "on its page:\n%(url)s"
         ) % {"url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + (page.url or "/ohjeet/")}
-        send_mail(
-            subject=subject,
-            message=body,
-            from_email=None,
-            recipient_list=[person.user.email],
-            fail_silently=False,
-        )
+        send_once(key=key, subject=subject, message=body, recipient_list=[person.user.email])
 
 
 @transaction.atomic

@@ -5,7 +5,8 @@ database hop with the connection's profile: realtime/auth.py) and only
 accepted from this site's own origin, scheme, host and port (cross-site
 websocket hijacking guard: realtime/origin.py). HTTP request bodies over their
 path's limit are refused with 413 (realtime/request_limits.py: in the server
-under realtime.daphne_server, and by the middleware here under any other).
+under realtime.daphne_server, and by the middleware here under any other). Under
+overload a request waits for a turn, then gets 503 (core/overload.py).
 """
 
 import gc
@@ -19,6 +20,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from core.overload import ConcurrencyLimit  # noqa: E402
 from realtime.auth import WebsocketAuthMiddleware  # noqa: E402
 from realtime.origin import OriginValidator  # noqa: E402
 from realtime.request_limits import RequestLimitMiddleware  # noqa: E402
@@ -36,7 +38,8 @@ gc.freeze()
 
 application = ProtocolTypeRouter(
     {
-        "http": RequestLimitMiddleware(django_asgi_app),
+        # At most HTTP_MAX_CONCURRENCY requests at once, then a short queue, then 503 (core/overload.py).
+        "http": ConcurrencyLimit(RequestLimitMiddleware(django_asgi_app)),
         "websocket": OriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns))),
     }
 )

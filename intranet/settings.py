@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A database or Redis outage in a view answers 503 with Retry-After (also handler500; core/outage.py).
+    "core.outage.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from Daphne: no separate web server needed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -179,7 +181,8 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that answers as an empty cache while Redis is down (docs/resilience.md).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         },
         # Generation tokens (core.generations): shared by every process through Redis too.

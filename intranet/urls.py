@@ -55,3 +55,6 @@ urlpatterns = [
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", views.serve_page),
     path("", include(wagtail_urls)),
 ]
+
+# A database or Redis outage answers 503 with Retry-After, not 500 (core/outage.py, docs/resilience.md).
+handler500 = "core.outage.server_error"

@@ -13,8 +13,6 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -260,19 +258,19 @@ def send_reminders(*, now=None) -> int:
         key = f"mustread:{article.translation_key}:{article.ack_round}:{step}"
         title_sv = services.swedish_title(article=article)
         for person in pending:
-            # One transaction per person: if the e-mail fails, the notification
-            # is rolled back too, and the retried job reminds this person again.
-            with transaction.atomic():
-                created = actions.notify(
-                    user_ids=[person.user_id],
-                    key=key,
-                    kind=Notification.Kind.REMINDER,
-                    title=_("Please read and acknowledge: %(title)s") % {"title": article.title},
-                    title_sv=_swedish_reminder_title(title_sv),
-                    url=article.url or "",
-                )
-                if created and person.user.email:
-                    _email_reminder(person=person, article=article)
+            # The notification (unique per key and person) and the e-mail (core.mail.send_once, claimed
+            # before it goes) are each written once: a retried job, or one run again after a database
+            # restart, sends neither twice, and sends the e-mail a failed run did not.
+            created = actions.notify(
+                user_ids=[person.user_id],
+                key=key,
+                kind=Notification.Kind.REMINDER,
+                title=_("Please read and acknowledge: %(title)s") % {"title": article.title},
+                title_sv=_swedish_reminder_title(title_sv),
+                url=article.url or "",
+            )
+            if person.user.email:
+                _email_reminder(person=person, article=article, key=f"{key}:{person.user_id}")
             reminded += created
     return reminded
 
@@ -284,11 +282,13 @@ def _swedish_reminder_title(title_sv: str) -> str:
         return _("Please read and acknowledge: %(title)s") % {"title": title_sv}
 
 
-def _email_reminder(*, person, article) -> None:
+def _email_reminder(*, person, article, key: str) -> None:
+    from core.mail import send_once
     from teams.services import mail_language
 
     with override(mail_language(person.user)):
-        send_mail(
+        send_once(
+            key=key,
             subject=_("Must read by %(date)s: %(title)s")
             % {
                 "date": date_format(timezone.localtime(article.must_read_deadline), "SHORT_DATETIME_FORMAT"),
@@ -300,5 +300,4 @@ def _email_reminder(*, person, article) -> None:
             },
             from_email=None,
             recipient_list=[person.user.email],
-            fail_silently=False,
         )

@@ -56,6 +56,7 @@ async def went_online(conn):
     }
     await get_store().aconnect(conn.conn_id, conn.user_id, state.ONLINE, fields)
     publisher.PUBLISHER.conns[conn.conn_id] = (conn.user_id, state.ONLINE)
+    publisher.PUBLISHER.fields[conn.user_id] = {key: fields[key] for key in ("teams", "loc", "locdate")}
     conn.state["presence"] = state.ONLINE
     team_topics = tuple(f"presence.team.{team_id}" for team_id in profile.team_ids)
     conn.state["auto_topics"] += team_topics  # team-mates see each other's changes wherever they are

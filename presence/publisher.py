@@ -68,6 +68,28 @@ def plan(states: dict[int, dict]) -> tuple[dict[str, dict], dict[int, dict], dic
     return batches, selves, updates
 
 
+# Seconds between checks that the presence store still holds this process's people (check_store).
+STORE_CHECK = 2.0
+
+
+async def _settings_fields(user_ids) -> dict[int, dict]:
+    from channels.db import database_sync_to_async
+
+    from presence.models import PresenceSetting
+
+    @database_sync_to_async
+    def load():
+        return {
+            s.user_id: s.store_fields() for s in PresenceSetting.objects.filter(user_id__in=list(user_ids))
+        }
+
+    try:
+        return await load()
+    except Exception:  # noqa: BLE001 - the database may be away too: routing fields are restored anyway
+        logger.warning("Could not read presence settings to restore the store", exc_info=True)
+        return {}
+
+
 class Publisher:
     def __init__(self):
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -75,6 +97,9 @@ class Publisher:
         self.pending: set[int] = set()
         self.last_sent: dict[int, float] = {}
         self.conns: dict[str, tuple[int, str]] = {}  # conn_id -> (user id, "online"/"away")
+        # user id -> the store fields written at connect (routing: teams, location), for a Redis that came
+        # back empty (restarted): see check_store.
+        self.fields: dict[int, dict] = {}
 
     # --- called from the consumer's hooks and handlers (event loop) --------
     def bind(self) -> None:
@@ -127,12 +152,50 @@ class Publisher:
         actions.presence_batches(batches=batches, selves=selves)
 
     # --- the background task -----------------------------------------------
+    async def check_store(self, first: bool = False) -> bool:
+        """Put this process's people back into a store that lost them (Redis restarted: no persistence).
+
+        The store keeps a marker key per process; when it is missing, every local connection is stamped again, the
+        people's fields are written back (as at connect, with their settings from the database) and they
+        are published. Runs every STORE_CHECK seconds, so presence is right again soon after Redis is.
+        Returns True when the store had to be restored.
+        """
+        store = get_store()
+        if not hasattr(store, "amarker") or await store.amarker():
+            return False
+        if first:  # this process starts: nothing of it can have been lost yet
+            await store.aset_marker()
+            return False
+        if self.conns:
+            await self.refresh()
+            user_ids = {uid for uid, _value in self.conns.values()}
+            settings = await _settings_fields(user_ids)
+            # Without the last published keys ("pub", "self"): the publisher's plan finds them missing
+            # and publishes everyone again.
+            await store.aset_many(
+                {uid: {**self.fields.get(uid, {}), **settings.get(uid, {})} for uid in user_ids}
+            )
+            self.pending.update(user_ids)
+            for uid in user_ids:
+                self.last_sent.pop(uid, None)
+        await store.aset_marker()
+        if self.conns:
+            logger.warning(
+                "Presence store was empty (Redis restarted); %d connection(s) restored", len(self.conns)
+            )
+        return True
+
     async def _run(self) -> None:
         next_refresh = time.monotonic() + state.REFRESH
         next_audit = time.monotonic() + state.AUDIT
+        next_check = time.monotonic() + STORE_CHECK
+        first_check = True
         task = asyncio.current_task()
         while not task.cancelling():
             try:
+                if first_check:  # at once: the marker must be there before Redis could lose anything of ours
+                    await self.check_store(first=True)
+                    first_check = False
                 await asyncio.sleep(state.FLUSH)
                 await self.flush()
                 now = time.monotonic()
@@ -142,6 +205,9 @@ class Publisher:
                 if now >= next_audit:
                     next_audit = now + state.AUDIT
                     await self.audit()
+                if now >= next_check:
+                    await self.check_store()
+                    next_check = now + STORE_CHECK
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - keep the process's presence alive through a Redis hiccup

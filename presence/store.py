@@ -23,6 +23,7 @@ Async methods (``a…``) are for the event loop; the sync ones for views.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 
@@ -30,6 +31,11 @@ from presence import state
 
 USER_TTL = 24 * 3600  # settings copies outlive a working day; the database is the truth
 STATUS_FIELDS = ("manual", "text", "emoji", "until", "hidden")
+
+logger = logging.getLogger(__name__)
+# Seconds a process's marker key lives without being checked (it is checked every few seconds; the key of a
+# process that has stopped goes away by itself).
+MARKER_TTL = 600
 
 
 def _member(conn_id: str, value: str) -> str:
@@ -211,9 +217,13 @@ class RedisStore:
 
         self.url = url
         self.prefix = prefix
-        self.sync = redis.Redis.from_url(url, decode_responses=True)
+        # Short timeouts: a page reading presence while Redis is unreachable waits a moment, not a minute.
+        self.sync = redis.Redis.from_url(
+            url, decode_responses=True, socket_connect_timeout=0.5, socket_timeout=1
+        )
         self._async = None
         self._async_loop = None
+        self._marker_key = None
         self.group = GroupPipeline(self)
 
     @property
@@ -304,13 +314,46 @@ class RedisStore:
         return self._parse(user_ids, await pipe.execute(), now)
 
     def read(self, user_ids) -> dict[int, dict]:
+        """Pages read presence here. While Redis is down everyone reads as offline (no error): presence is
+        a hint on a page, and the page must not fail for it (docs/resilience.md)."""
+        import redis
+
         user_ids, now = list(user_ids), time.time()
         pipe = self.sync.pipeline(transaction=False)
         self._read_ops(pipe, user_ids, now)
-        return self._parse(user_ids, pipe.execute(), now)
+        try:
+            results = pipe.execute()
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as error:
+            logger.warning("Presence store unavailable (%s): shown as offline", error)
+            results = [[], {}] * len(user_ids)
+        return self._parse(user_ids, results, now)
 
     def online_user_ids(self) -> list[int]:
-        return [int(uid) for uid in self.sync.zrangebyscore(self._on, time.time(), "+inf")]
+        import redis
+
+        try:
+            return [int(uid) for uid in self.sync.zrangebyscore(self._on, time.time(), "+inf")]
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as error:
+            logger.warning("Presence store unavailable (%s): nobody shown online", error)
+            return []
+
+    # --- restart detection (presence.publisher.Publisher.check_store) -------
+    @property
+    def _marker(self):
+        # One per process: each process restores its own connections after a Redis restart.
+        if self._marker_key is None:
+            import uuid
+
+            self._marker_key = f"{self.prefix}pmark:{uuid.uuid4().hex}"
+        return self._marker_key
+
+    async def amarker(self) -> bool:
+        """True while the store still has this process's marker (set by aset_marker, kept alive here for
+        MARKER_TTL): Redis has not lost its data since."""
+        return bool(await self.client.set(self._marker, "1", ex=MARKER_TTL, xx=True))
+
+    async def aset_marker(self) -> None:
+        await self.client.set(self._marker, "1", ex=MARKER_TTL)
 
     # --- settings ----------------------------------------------------------
     async def aset_fields(self, user_id, fields):
@@ -329,10 +372,16 @@ class RedisStore:
         await pipe.execute()
 
     def set_fields(self, user_id, fields):
+        import redis
+
         pipe = self.sync.pipeline(transaction=False)
         pipe.hset(self._u(user_id), mapping=_fields(fields))
         pipe.expire(self._u(user_id), USER_TTL)
-        pipe.execute()
+        try:
+            pipe.execute()
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as error:
+            # The setting is saved in the database; the store gets it at the next connect or restore.
+            logger.warning("Presence store unavailable (%s): setting of %s not copied", error, user_id)
 
     def clear(self):
         keys = list(self.sync.scan_iter(f"{self.prefix}p*"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections import deque
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,13 @@ SUBSCRIBE_BATCH = 500
 # batching: the publisher keeps sending until nothing is queued.
 PUBLISH_BATCH = 500
 ORIGIN_LENGTH = 32  # uuid4().hex
+# Frames that could not be published (Redis down or restarting) are held and sent again, in order, when
+# Redis answers: a chat message stored during a short outage reaches the other processes' sockets on
+# recovery, not only at their next resync. At most HOLD_MAX frames, none older than HOLD_SECONDS (a
+# client that was without news for longer resyncs from the database anyway), retried every HOLD_RETRY s.
+HOLD_MAX = 5000
+HOLD_SECONDS = 60.0
+HOLD_RETRY = 1.0
 
 
 class RedisBridge:
@@ -41,7 +49,8 @@ class RedisBridge:
         self.hub = hub
         self.url = url
         self.prefix = prefix
-        self._sync = redis.Redis.from_url(url)  # publishing from threads and the worker
+        # Publishing from threads and the worker; short timeouts, so an unreachable Redis holds no thread.
+        self._sync = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2)
         self._sync_lock = threading.Lock()
         self._client = None
         self._pubsub = None
@@ -53,6 +62,8 @@ class RedisBridge:
         self._subscribed: set[str] = set()
         self._outgoing: deque[tuple[str, bytes]] = deque()  # (channel, payload) waiting for the publisher
         self._publisher: asyncio.Task | None = None
+        self._held: deque[tuple[float, str, bytes]] = deque()  # (when, channel, payload) to send again
+        self._retry_scheduled = False
 
     def channel(self, topic: str) -> str:
         return self.prefix + topic
@@ -67,6 +78,8 @@ class RedisBridge:
         self._acks.clear()
         self._outgoing.clear()
         self._publisher = None
+        self._held.clear()
+        self._retry_scheduled = False
         self._pending = {topic: True for topic in self.hub.topics()}
         self._flush_scheduled = False
         # The process's own control channel keeps the connection subscribed
@@ -181,11 +194,41 @@ class RedisBridge:
         return (self.hub.origin + text).encode()
 
     def publish_blocking(self, topic: str, text: str) -> None:
+        channel, payload = self.channel(topic), self._payload(text)
         try:
             with self._sync_lock:
-                self._sync.publish(self.channel(topic), self._payload(text))
-        except Exception:  # noqa: BLE001 - the database is the truth; a lost frame is a missed hint
-            logger.exception("Could not publish %s to Redis", topic)
+                self._sync.publish(channel, payload)
+        except Exception as error:  # noqa: BLE001 - the database is the truth; a lost frame is a missed hint
+            loop = self._loop
+            if loop is not None and not loop.is_closed():  # a web process: its loop sends it on recovery
+                logger.warning("Could not publish %s to Redis (%s); held", topic, error)
+                try:
+                    loop.call_soon_threadsafe(self._hold, [(channel, payload)])
+                except RuntimeError:
+                    pass
+            else:
+                logger.exception("Could not publish %s to Redis", topic)
+
+    def _hold(self, batch) -> None:
+        now = time.monotonic()
+        self._held.extend((now, channel, payload) for channel, payload in batch)
+        while len(self._held) > HOLD_MAX:
+            self._held.popleft()
+        if not self._retry_scheduled and self._loop is not None:
+            self._retry_scheduled = True
+            self._loop.call_later(HOLD_RETRY, self._retry_held)
+
+    def _retry_held(self) -> None:
+        """Put the held frames back in front of the queue (oldest first) and start the publisher."""
+        self._retry_scheduled = False
+        cutoff = time.monotonic() - HOLD_SECONDS
+        held = [(channel, payload) for when, channel, payload in self._held if when >= cutoff]
+        self._held.clear()
+        if not held:
+            return
+        self._outgoing.extendleft(reversed(held))
+        if self._publisher is None or self._publisher.done():
+            self._publisher = self._loop.create_task(self._publish_outgoing())
 
     def publish_soon(self, topic: str, text: str) -> None:
         self._outgoing.append((self.channel(topic), self._payload(text)))
@@ -206,5 +249,8 @@ class RedisBridge:
                     for channel, payload in batch:
                         pipe.publish(channel, payload)
                     await pipe.execute()
-            except Exception:  # noqa: BLE001 - the database is the truth; a lost frame is a missed hint
-                logger.exception("Could not publish %d frames to Redis", len(batch))
+            except Exception as error:  # noqa: BLE001 - held and sent again when Redis answers
+                logger.warning("Could not publish %d frames to Redis (%s); held", len(batch), error)
+                self._hold(batch + list(self._outgoing))
+                self._outgoing.clear()
+                return

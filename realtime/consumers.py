@@ -26,6 +26,7 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from core.outage import is_outage
 from realtime import dispatch, hub, session_guard, wire
 from realtime import groups as realtime_groups
 from realtime.protocol import PROTOCOL_VERSION, FrameError, parse_frame
@@ -228,21 +229,31 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await asyncio.shield(self.session_check)
             if self.revoked:
                 return
+        frame = None
         try:
             frame = parse_frame(text_data)
             reply = await dispatch.HANDLERS[frame.type].func(self, frame)
         except FrameError as error:
             await self.send_frame(error.as_frame())
             return
-        except Exception:  # noqa: BLE001 - nothing a client sends may drop its connection
-            logger.exception("Handler for a %s frame failed", (text_data or "")[:40])
-            await self.send_frame(
-                {
-                    "type": "error",
-                    "code": "server_error",
-                    "message": "The server could not handle this frame.",
-                }
-            )
+        except Exception as error:  # noqa: BLE001 - nothing a client sends may drop its connection
+            # With the frame's ref, so the client knows which of its frames failed; a database or Redis
+            # that is away answers "unavailable", which the client sends again later (docs/resilience.md).
+            answer = {
+                "type": "error",
+                "code": "server_error",
+                "message": "The server could not handle this frame.",
+            }
+            if is_outage(error):
+                logger.warning("A %s frame met an outage: %s", frame.type, error)
+                answer.update(
+                    code="unavailable", message="The service is briefly unavailable; sending again."
+                )
+            else:
+                logger.exception("Handler for a %s frame failed", (text_data or "")[:40])
+            if frame is not None and frame.ref is not None:
+                answer["ref"] = frame.ref
+            await self.send_frame(answer)
             return
         if reply is not None:
             if frame.ref is not None:

@@ -33,6 +33,7 @@ import faulthandler
 import os
 import sys
 import threading
+import time
 from functools import partial
 
 from daphne.cli import CommandLineInterface
@@ -60,12 +61,20 @@ HANDSHAKE_ATTRIBUTES = (
 )
 
 
-# Seconds a stopping server (Ctrl+C, SIGTERM) may take to close its connections, cancel its applications
-# and let its threads finish. Past it the server prints every thread's stack to stderr and exits. Longer:
-# more time for a database write under way to complete (a message is stored before it is broadcast, so a
-# cut write is one the client resends); shorter: a hung shutdown (seen twice in CI, never reproduced
-# here) holds the port and the terminal for less time.
-SHUTDOWN_GRACE = float(os.environ.get("DAPHNE_SHUTDOWN_GRACE") or 10)
+# Seconds a stopping server (Ctrl+C, SIGTERM) may take from the signal to its exit: the drain below, then
+# closing its connections, cancelling its applications and letting its threads finish. Past it the server
+# prints every thread's stack to stderr and exits. Longer: more time for a database write under way to
+# complete (a message is stored before it is broadcast, so a cut write is one the client resends);
+# shorter: a rolling restart moves on sooner, and a hung shutdown (seen twice in CI) holds the port for
+# less time.
+SHUTDOWN_GRACE = float(os.environ.get("DAPHNE_SHUTDOWN_GRACE") or 5)
+# The drain on SIGTERM or Ctrl+C (docs/resilience.md): stop listening, send every websocket a close frame
+# with DRAIN_CLOSE_CODE, let HTTP requests under way finish, for at most DRAIN_SECONDS; then stop.
+DRAIN_SECONDS = float(os.environ.get("DAPHNE_DRAIN_SECONDS") or 3)
+# 4503 (an application code, as 4401 and 4409; autobahn lets a server send only 1000 or 3000-4999, so not
+# RFC 6455's 1012 "Service Restart"): the browser reconnects at once, to whichever server the front door
+# gives it, instead of backing off as after a failure (realtime/static/realtime/taimi-live.js).
+DRAIN_CLOSE_CODE = 4503
 
 
 def start_shutdown_watchdog(grace: float = SHUTDOWN_GRACE) -> threading.Thread:
@@ -174,8 +183,83 @@ class LeanServer(Server):
     def run(self):
         from twisted.internet import reactor  # Daphne's asyncio reactor, installed when daphne.server loaded
 
-        reactor.addSystemEventTrigger("before", "shutdown", start_shutdown_watchdog)
+        self.ports = []
+        self.draining = False
+        reactor.addSystemEventTrigger("before", "shutdown", self._watch_shutdown)
+        # Twisted's handlers for SIGTERM and SIGINT stop the reactor at once; these drain first. The
+        # reactor binds them when it starts running, so they are set on it before.
+        reactor.sigTerm = reactor.sigInt = self._drain_signal
         super().run()
+
+    def listen_success(self, port):
+        self.ports.append(port)
+        super().listen_success(port)
+
+    def _watch_shutdown(self):
+        if getattr(self, "_watchdog", None) is None:
+            self._watchdog = start_shutdown_watchdog()
+
+    def _drain_signal(self, *args):
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self._drain_or_stop)
+
+    def _drain_or_stop(self):
+        try:
+            self.drain()
+        except Exception:  # noqa: BLE001 - a drain that fails must still stop the server
+            import traceback
+
+            traceback.print_exc()
+            self.stop()
+
+    def drain(self):
+        """Stop taking connections, ask every websocket to reconnect elsewhere, finish HTTP under way, stop."""
+        from daphne.ws_protocol import WebSocketProtocol
+        from twisted.internet import reactor
+
+        if self.draining:  # the second signal: stop now
+            self.stop()
+            return
+        self.draining = True
+        self._watch_shutdown()
+        for port in self.ports:
+            port.stopListening()
+        closed = 0
+        for protocol in list(self.connections):
+            if isinstance(protocol, WebSocketProtocol) and protocol.state in (
+                protocol.STATE_OPEN,
+                protocol.STATE_CONNECTING,
+            ):
+                if protocol.state == protocol.STATE_OPEN:
+                    protocol.sendClose(code=DRAIN_CLOSE_CODE, reason="server restarting")
+                else:
+                    protocol.dropConnection(abort=True)
+                closed += 1
+        sys.stderr.write(f"Draining: {closed} websocket(s) asked to reconnect elsewhere\n")
+        deadline = time.monotonic() + DRAIN_SECONDS
+
+        def check():
+            if not self._busy() or time.monotonic() >= deadline:
+                self.stop()
+            else:
+                reactor.callLater(0.05, check)
+
+        check()
+
+    def _busy(self) -> bool:
+        """Any HTTP request whose application has not finished, or any websocket not closed yet."""
+        from daphne.ws_protocol import WebSocketProtocol
+
+        for protocol, details in list(self.connections.items()):
+            if isinstance(protocol, WebSocketProtocol):
+                if protocol.state != protocol.STATE_CLOSED:
+                    return True
+                continue
+            instance = details.get("application_instance")
+            if instance is not None and not instance.done():
+                return True
+        return False
 
     def create_application(self, protocol, scope):
         assert "application_instance" not in self.connections[protocol]

@@ -155,6 +155,7 @@ class ChatClient:
         self._task = None
         self.reconnects = 0
         self.errors: list[dict] = []
+        self.close_codes: list[int | None] = []
 
     # --- connection ---------------------------------------------------------------------------
     def start(self):
@@ -178,8 +179,11 @@ class ChatClient:
                     additional_headers={"Cookie": self.cookie, "Origin": base},
                 ) as ws:
                     self.ws = ws
-                    async for text in ws:
-                        await self._on_frame(json.loads(text))
+                    try:
+                        async for text in ws:
+                            await self._on_frame(json.loads(text))
+                    finally:
+                        self.close_codes.append(ws.close_code)  # None: no close frame came
             except (
                 TimeoutError,
                 OSError,
@@ -191,7 +195,8 @@ class ChatClient:
             self.ws = None
             self.connected.clear()
             self.reconnects += 1
-            await asyncio.sleep(0.2)
+            # taimi-live.js: 4503 (the server drains) reconnects at once, anything else after a pause
+            await asyncio.sleep(0.02 if self.close_codes and self.close_codes[-1] == 4503 else 0.2)
 
     async def _send(self, frame: dict) -> bool:
         ws = self.ws
@@ -229,7 +234,7 @@ class ChatClient:
         elif kind == "chat.ack":
             self.outbox.pop(frame["client_id"], None)
         elif kind == "error" and frame.get("ref") in self.outbox:
-            if frame["code"] != "rate_limited":
+            if frame["code"] not in ("rate_limited", "unavailable"):
                 self.errors.append(frame)
                 return
             client_id = frame["ref"]  # like chat.js: wait a moment and send again (same client id)

@@ -10,7 +10,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from core import jobs
-from core.models import PeriodicJob
+from core.models import PeriodicJob, WorkerHeartbeat
 from news.models import NewsArticlePage
 from realtime.models import Notification
 
@@ -104,17 +104,40 @@ class TestWorker:
         assert broken.get().status == TaskResultStatus.FAILED
         assert jobs.requeue_failed_and_orphaned() == 0
 
-    def test_orphaned_running_job_of_a_dead_worker_is_requeued(self, database_queue):
+    def test_orphaned_running_job_of_a_dead_worker_is_requeued_within_a_minute(self, database_queue):
+        """Before, a job stayed "running" for 15 minutes after its worker died (STALE_AFTER)."""
         ATTEMPTS["count"] = 5
         flaky_job.enqueue("orphan")
+        started = timezone.now() - datetime.timedelta(seconds=50)
         flaky_results().update(
-            status=TaskResultStatus.RUNNING,
-            started_at=timezone.now() - jobs.STALE_AFTER * 2,
-            worker_ids=["dead-worker"],
+            status=TaskResultStatus.RUNNING, started_at=started, worker_ids=["dead-worker"]
         )
+        jobs.beat(worker_id="dead-worker", task_id=str(flaky_results().get().pk))
+        WorkerHeartbeat.objects.filter(worker_id="dead-worker").update(beat_at=started)  # silent since
         assert jobs.requeue_failed_and_orphaned() == 1
         run_worker()
         assert flaky_results().get().status == TaskResultStatus.SUCCESSFUL
+
+    def test_running_job_of_a_live_worker_is_left_alone(self, database_queue):
+        flaky_job.enqueue("long")
+        job = flaky_results().get()
+        old = timezone.now() - datetime.timedelta(hours=1)  # a long job: still its worker's
+        flaky_results().update(status=TaskResultStatus.RUNNING, started_at=old, worker_ids=["busy-worker"])
+        jobs.beat(worker_id="busy-worker", task_id=str(job.pk))
+        assert jobs.requeue_orphaned() == 0
+        # The worker moved on (it lost the database while recording the result): the job is an orphan.
+        jobs.beat(worker_id="busy-worker", task_id="")
+        assert jobs.requeue_orphaned() == 1
+
+    def test_worker_heartbeat_is_recorded_and_removed(self, database_queue):
+        assert jobs.last_heartbeat() is None
+        before = timezone.now()
+        jobs.beat(worker_id="w1")
+        assert jobs.last_heartbeat() >= before
+        jobs.retire(worker_id="w1")
+        assert jobs.last_heartbeat() is None
+        run_worker()  # a batch run beats while it works and leaves no row behind
+        assert not WorkerHeartbeat.objects.exists()
 
     def test_periodic_jobs_are_enqueued_once_per_interval_by_one_worker(self, database_queue):
         now = timezone.now()

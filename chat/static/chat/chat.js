@@ -559,6 +559,8 @@
   function onSendError(clientId, error) {
     var item = outbox()[clientId];
     if (error.code === "rate_limited") { window.setTimeout(function () { transmit(item); }, 5000); return showPending(item, error.message); }
+    // A passing outage (database or Redis): the message stays in the outbox and is sent again, same client id.
+    if (error.code === "unavailable") { window.setTimeout(function () { transmit(item); }, 2000); return showPending(item, error.message); }
     dequeue(clientId);
     dropPendingElement(clientId);
     composerError(error.message);

@@ -345,6 +345,11 @@
       emit("close", { code: event.code });
       Object.keys(pending).forEach(function (ref) { pending[ref].reject(new Error("closed")); delete pending[ref]; });
       if (event.code === 4401) return; // signed out: the next page load goes to the login page
+      if (event.code === 4503) { // the server is restarting (drain): another one takes us now, spread over 1 s
+        attempt = 0;
+        retry = setTimeout(connect, Math.random() * 1000);
+        return;
+      }
       attempt += 1;
       var ceiling = Math.min(MAX_DELAY, MIN_DELAY * Math.pow(2, attempt - 1));
       retry = setTimeout(connect, ceiling / 4 + Math.random() * ceiling * 3 / 4);
