@@ -185,9 +185,10 @@ if REDIS_URL:
             "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         },
-        # Generation tokens (core.generations): shared by every process through Redis too.
+        # Generation tokens (core.generations): shared by every process through Redis too. While Redis is
+        # down every read makes a fresh token, so pages are rendered anew rather than served stale.
         "generations": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
         },
     }
