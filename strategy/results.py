@@ -1,0 +1,103 @@
+"""Results and participation figures, with the two rules that keep answers private.
+
+* **Hidden until close**: while a round hides its results, every reader of results (pages, the JSON
+  endpoint, notifications, e-mails, exports) gets ``None`` from here, for everyone, the strategy team
+  included. Only whether and how many people have taken part is known.
+* **Groups of at least five**: participation is shown per agency, unit or location only for groups of
+  :data:`MIN_GROUP` people or more, and a total only from :data:`MIN_GROUP` up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Count
+
+from strategy.models import (
+    Poll,
+    PollAnswer,
+    PollParticipation,
+    Statement,
+    StatementParticipation,
+    StatementVote,
+)
+
+MIN_GROUP = 5
+
+
+def poll_results(*, poll: Poll, now=None) -> dict | None:
+    """Counts per option (or scale value), or None while the round hides its results."""
+    if not poll.round.results_visible(now):
+        return None
+    counts = dict(
+        PollAnswer.objects.filter(poll=poll).values_list("choice").annotate(n=Count("id")).order_by()
+    )
+    voters = PollParticipation.objects.filter(poll=poll).count()
+    options = poll.options()
+    if poll.kind == Poll.Kind.SCALE:
+        rows = [(label, counts.get(int(label), 0)) for label in options]
+        total = sum(int(label) * n for label, n in rows)
+        mean = round(total / voters, 1) if voters else None
+    else:
+        rows = [(label, counts.get(i, 0)) for i, label in enumerate(options)]
+        mean = None
+    return {
+        "voters": voters,
+        "rows": [
+            {"label": label, "count": n, "percent": round(100 * n / voters) if voters else 0}
+            for label, n in rows
+        ],
+        "mean": mean,
+    }
+
+
+def statement_results(*, round, now=None) -> list[dict] | None:
+    if not round.results_visible(now):
+        return None
+    statements = Statement.objects.filter(round=round, state=Statement.State.APPROVED)
+    tallies: dict[int, Counter] = {}
+    for statement_id, choice, n in (
+        StatementVote.objects.filter(statement__round=round)
+        .values_list("statement_id", "choice")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        tallies.setdefault(statement_id, Counter())[choice] = n
+    rows = []
+    for statement in statements:
+        tally = tallies.get(statement.pk, Counter())
+        total = sum(tally.values())
+        rows.append(
+            {
+                "statement": statement,
+                "agree": tally[StatementVote.AGREE],
+                "disagree": tally[StatementVote.DISAGREE],
+                "pass": tally[StatementVote.PASS],
+                "total": total,
+            }
+        )
+    return rows
+
+
+def participant_ids(*, round) -> set[int]:
+    """Everyone who has taken part in a round (poll, statement, comment, proposal, support)."""
+    from strategy.models import Comment, Proposal, Support
+
+    ids = set(PollParticipation.objects.filter(poll__round=round).values_list("user_id", flat=True))
+    ids |= set(
+        StatementParticipation.objects.filter(statement__round=round).values_list("user_id", flat=True)
+    )
+    ids |= set(Comment.objects.filter(round=round, author__isnull=False).values_list("author_id", flat=True))
+    ids |= set(Proposal.objects.filter(round=round, author__isnull=False).values_list("author_id", flat=True))
+    ids |= set(Support.objects.filter(proposal__round=round).values_list("user_id", flat=True))
+    return ids
+
+
+def shown_count(n: int) -> int | None:
+    """A participation figure, or None (shown as "fewer than five") below the group limit."""
+    return n if n >= MIN_GROUP else None
+
+
+def public_counts(*, round) -> dict:
+    """The figures anyone may see at any time: how many have taken part (>= 5), never what they answered."""
+    return {"participants": shown_count(len(participant_ids(round=round)))}
