@@ -35,8 +35,11 @@ def compute(*, voters: list[str], statements: list[int], votes: list[tuple[str, 
     if len(matrix) < MIN_PARTICIPANTS or len(statements) < 2:
         return {"groups": [], "points": [], "statements": [], "participants": int(keep.sum())}
     points = PCA(n_components=2, random_state=0).fit_transform(matrix)
+    distinct = len(np.unique(points.round(6), axis=0))
+    if distinct < 2:
+        return {"groups": [], "points": [], "statements": [], "participants": int(len(matrix))}
     best = None
-    for k in range(2, min(4, len(matrix) - 1) + 1):
+    for k in range(2, min(4, distinct - 1 if distinct > 2 else 2) + 1):
         model = KMeans(n_clusters=k, n_init=4, random_state=0).fit(points)
         score = silhouette_score(points, model.labels_, sample_size=min(len(points), 1000), random_state=0)
         if best is None or score > best[0] + 0.02:

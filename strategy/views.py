@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -77,8 +78,9 @@ def round_page(request, slug):
     round = get_object_or_404(Round, slug=slug)
     elements = draft.current_elements()
     comments = list(
-        Comment.objects.filter(round=round, hidden=False)
+        Comment.objects.filter(round=round, hidden=False, parent__isnull=True)
         .select_related("author", "answered_by")
+        .prefetch_related(Prefetch("replies", Comment.objects.select_related("author").order_by("pk")))
         .order_by("pk")
     )
     by_anchor: dict[str, list] = {}

@@ -20,7 +20,7 @@ def _columns(model):
 
 
 def test_anonymous_answers_hold_no_person_no_time_no_order(poll_round, people):
-    round = poll_round["round"]
+    poll_round["round"]
     for user in people[:3]:
         voting.vote_poll(poll=poll_round["single"], user=user, choices=[1])
         voting.vote_statement(
@@ -64,8 +64,8 @@ def test_anonymous_answers_hold_no_person_no_time_no_order(poll_round, people):
 
 
 def test_named_round_keeps_the_person(db, people):
-    from tests.strategy.conftest import make_round
     from strategy.models import Poll
+    from tests.strategy.conftest import make_round
 
     round = make_round(slug="nimellinen", anonymous=False)
     poll = Poll.objects.create(round=round, kind="single", question_fi="?", options_fi="A\nB")
