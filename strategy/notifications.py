@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.utils.translation import override
 
 from realtime import actions
@@ -41,9 +42,9 @@ def proposal_followers(*, proposal_id: int, event: str) -> int:
     if proposal.author_id:
         user_ids.add(proposal.author_id)
     if event.startswith("answer"):
-        message = "The leadership answered the proposal “%(title)s”"
+        message = gettext_noop("The leadership answered the proposal “%(title)s”")
     else:
-        message = "The proposal “%(title)s” you support was edited"
+        message = gettext_noop("The proposal “%(title)s” you support was edited")
     fi, sv = _both(message, title=proposal.title)
     return actions.notify(
         user_ids=sorted(user_ids - {proposal.answered_by_id} if event.startswith("answer") else user_ids),
@@ -61,7 +62,7 @@ def thread_followers(*, comment_id: int, event: str) -> int:
     if comment is None:
         return 0
     user_ids = {comment.author_id, *comment.replies.values_list("author_id", flat=True)} - {None}
-    fi, sv = _both("The leadership answered a comment thread in “%(round)s”", round=comment.round.title_fi)
+    fi, sv = _both(gettext_noop("The leadership answered a comment thread in “%(round)s”"), round=comment.round.title_fi)
     return actions.notify(
         user_ids=sorted(user_ids),
         key=f"strategy-thread:{comment.pk}:{event}",
@@ -90,7 +91,7 @@ def participation_reminders(*, now=None) -> int:
             .objects.filter(is_active=True, person__isnull=False)
             .exclude(pk__in=taken_part | opted_out)
         )
-        fi, sv = _both("Have your say: the strategy round “%(round)s” is open", round=round.title_fi)
+        fi, sv = _both(gettext_noop("Have your say: the strategy round “%(round)s” is open"), round=round.title_fi)
         for user in people:
             with transaction.atomic():
                 created = actions.notify(
