@@ -226,7 +226,8 @@ def load_strategy() -> int:
                 if closed
                 else now + datetime.timedelta(days=14),
                 anonymous=stage in (2, 5),
-                results_hidden=True,
+                # The open statement round shows its opinion map live (Pol.is style); the others hide results until close.
+                results_hidden=stage != 5,
                 comments=True,
                 proposals=stage in (3, 4),
                 statements=stage == 5,
@@ -242,7 +243,11 @@ def load_strategy() -> int:
             round=round,
         )
     created = 0
-    voters = people[:300]
+    # Demo people, not the demo logins: those come to an open round with nothing answered yet.
+    from demo.teams_data import DEMO_LOGINS
+
+    logins = {login[0] for login in DEMO_LOGINS}
+    voters = [person for person in people if person.username not in logins][:300]
     # Closed rounds: a poll each, with results, and proposals with leadership answers.
     for round in rounds[:4]:
         poll = Poll.objects.create(
