@@ -28,6 +28,36 @@ def by_kind(elements) -> dict[str, list]:
     return grouped
 
 
+@dataclass(frozen=True)
+class Published:
+    """One element as a version froze it: what readers of the map see (the draft is for the rounds)."""
+
+    kind: str
+    key: str
+    parent_key: str
+    title: str
+    body: str
+    kind_label: str
+
+
+def published_elements(version: Version | None, *, language: str) -> list[Published]:
+    """The elements of a version in the reader's language (Finnish where a Swedish text is missing)."""
+    labels = dict(Element.Kind.choices)
+    if version is None:
+        return []
+    return [
+        Published(
+            kind=item["kind"],
+            key=item["key"],
+            parent_key=item.get("parent", ""),
+            title=item.get(f"title_{language}") or item["title_fi"],
+            body=item.get(f"body_{language}") or item["body_fi"],
+            kind_label=str(labels.get(item["kind"], item["kind"])),
+        )
+        for item in version.elements
+    ]
+
+
 def latest_version() -> Version | None:
     return Version.objects.select_related("round").order_by("-number").first()
 

@@ -13,8 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
 from realtime import actions
 from realtime.models import Notification
@@ -62,7 +61,9 @@ def thread_followers(*, comment_id: int, event: str) -> int:
     if comment is None:
         return 0
     user_ids = {comment.author_id, *comment.replies.values_list("author_id", flat=True)} - {None}
-    fi, sv = _both(gettext_noop("The leadership answered a comment thread in “%(round)s”"), round=comment.round.title_fi)
+    fi, sv = _both(
+        gettext_noop("The leadership answered a comment thread in “%(round)s”"), round=comment.round.title_fi
+    )
     return actions.notify(
         user_ids=sorted(user_ids),
         key=f"strategy-thread:{comment.pk}:{event}",
@@ -91,7 +92,9 @@ def participation_reminders(*, now=None) -> int:
             .objects.filter(is_active=True, person__isnull=False)
             .exclude(pk__in=taken_part | opted_out)
         )
-        fi, sv = _both(gettext_noop("Have your say: the strategy round “%(round)s” is open"), round=round.title_fi)
+        fi, sv = _both(
+            gettext_noop("Have your say: the strategy round “%(round)s” is open"), round=round.title_fi
+        )
         for user in people:
             with transaction.atomic():
                 created = actions.notify(

@@ -23,14 +23,21 @@ def _language() -> str:
 
 
 def index(request):
-    elements = draft.current_elements()
+    """The map as last published (a version); before the first version, the current draft."""
+    latest = draft.latest_version()
+    elements = draft.published_elements(latest, language=_language()) if latest else draft.current_elements()
+    titles = {element.key: element.title for element in elements}
     grouped = draft.by_kind(elements)
     labels = dict(Element.Kind.choices)
     labels = {k: str(v) for k, v in labels.items()}
     context = {
-        "grouped": [(kind, labels[kind], items) for kind, items in grouped.items()],
+        "grouped": [
+            (kind, labels[kind], [(item, titles.get(item.parent_key, "")) for item in items])
+            for kind, items in grouped.items()
+        ],
         "svg": diagram.render(grouped, labels, title=_("The strategy map")),
-        "latest": draft.latest_version(),
+        "latest": latest,
+        "titles": titles,
         "changes": draft.changes_since_last_visit(user=request.user, language=_language()),
         "rounds": services.rounds_with_state(),
         "can_edit": request.user.has_perm(roles.EDIT),

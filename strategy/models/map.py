@@ -85,6 +85,14 @@ class Element(models.Model):
     def body(self) -> str:
         return self.body_sv if (get_language() or "fi")[:2] == "sv" and self.body_sv else self.body_fi
 
+    @property
+    def parent_key(self) -> str:
+        return self.parent.key if self.parent_id else ""
+
+    @property
+    def kind_label(self) -> str:
+        return str(self.get_kind_display())
+
     def snapshot(self) -> dict:
         return {
             "key": self.key,

@@ -16,7 +16,9 @@ def test_demo_strategy_process(demo_loaded, client):
     assert Version.objects.count() == 4
     assert Proposal.objects.exclude(answer="").count() >= 6
     open_round = rounds[4]
-    assert Comment.objects.filter(round=open_round).exclude(anchor__regex=r"-p\d+$").count() < 4  # paragraph anchors
+    assert (
+        Comment.objects.filter(round=open_round).exclude(anchor__regex=r"-p\d+$").count() < 4
+    )  # paragraph anchors
     assert StatementVote.objects.filter(statement__round=open_round, user__isnull=True).count() > 2000
     groups = open_round.opinion_map.data["groups"]
     assert len(groups) >= 2 and min(g["size"] for g in groups) >= 50

@@ -41,6 +41,13 @@ def test_versions_show_a_readable_diff_and_what_changed_since_the_last_visit(
     assert "What changed since your last visit" in html or "Mikä on muuttunut" in html
     assert "Kunnat ja alueet mukaan" in html and "Kierros visio-kierros" in html
     assert "<ins>" in html and "hyvinvointialueita" in html and "<del>" in html
+    # Readers see the published map; a later draft edit waits for the next version.
+    mission.title_fi = "Luonnosotsikko"
+    mission.save()
+    assert (
+        "Luonnosotsikko" not in html
+        and "Luonnosotsikko" not in client.get(reverse("strategy:index")).content.decode()
+    )
     # Seen now: the next visit shows no changes.
     assert "Kunnat ja alueet mukaan" not in client.get(reverse("strategy:index")).content.decode()
     page = client.get(reverse("strategy:version", args=[2])).content.decode()
@@ -146,8 +153,14 @@ def test_reminders_respect_the_opt_out(client, poll_round, people):
     assert len(mail.outbox) == len(reminded)
 
 
-def test_search_documents_in_both_languages(strategy_map):
+def test_search_documents_in_both_languages_once_published(strategy_map, team_user):
     from strategy.search import StrategyAdapter
+
+    mission = strategy_map["mission"]
+    assert StrategyAdapter().documents_for([mission.pk])[0] == []  # the draft is not found
+    draft.publish_version(user=team_user, change_note_fi="Ensimmäinen")
+    mission.title_fi = "Luonnos, ei vielä julkaistu"
+    mission.save()
 
     documents, deletes = StrategyAdapter().documents_for(
         [strategy_map["mission"].pk, strategy_map["vision"].pk]
@@ -158,3 +171,4 @@ def test_search_documents_in_both_languages(strategy_map):
         f"strategy:{strategy_map['vision'].pk}:fi",
     }
     assert f"strategy:{strategy_map['vision'].pk}:sv" in deletes
+    assert "Toiminta-ajatus" in {d.title for d in documents}  # the published title, not the later draft
