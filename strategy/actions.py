@@ -8,7 +8,6 @@ from django.db import transaction
 
 from realtime import actions, groups
 from realtime.frames import schema
-from realtime.models import Notification
 
 FRAMES = {
     "strategy.counts": schema("round", "counts"),
@@ -21,11 +20,3 @@ def counts_changed(*, round) -> None:
 
     frame = {"type": "strategy.counts", "round": round.slug, "counts": results.public_counts(round=round)}
     transaction.on_commit(lambda: actions.publish([groups.EVERYONE], frame))
-
-
-def notify_people(*, user_ids, key: str, title_fi: str, title_sv: str, url: str) -> int:
-    """Notifications (idempotent by key) for people following a proposal or a comment thread."""
-    created = actions.notify(
-        user_ids=user_ids, key=key, kind=Notification.Kind.OTHER, title=title_fi, title_sv=title_sv, url=url
-    )
-    return created

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +37,7 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     due = Element.objects.filter(
         kind=Element.Kind.ACTION, responsible__isnull=False, review_date__lte=today + SOON
-    ).exclude(review_reminded_for=models_f("review_date"))
+    ).exclude(review_reminded_for=F("review_date"))
     reminded = 0
     for action in due:
         with override("fi"):
@@ -60,9 +61,3 @@ def send_review_reminders(*, today: datetime.date | None = None) -> int:
             )
             Element.objects.filter(pk=action.pk).update(review_reminded_for=action.review_date)
     return reminded
-
-
-def models_f(name):
-    from django.db.models import F
-
-    return F(name)
