@@ -79,18 +79,27 @@ def statement_results(*, round, now=None) -> list[dict] | None:
     return rows
 
 
-def participant_ids(*, round) -> set[int]:
-    """Everyone who has taken part in a round (poll, statement, comment, proposal, support)."""
+def _participants(*, round):
+    """Everyone who has taken part in a round (poll, statement, comment, proposal, support): one UNION query."""
     from strategy.models import Comment, Proposal, Support
 
-    ids = set(PollParticipation.objects.filter(poll__round=round).values_list("user_id", flat=True))
-    ids |= set(
-        StatementParticipation.objects.filter(statement__round=round).values_list("user_id", flat=True)
-    )
-    ids |= set(Comment.objects.filter(round=round, author__isnull=False).values_list("author_id", flat=True))
-    ids |= set(Proposal.objects.filter(round=round, author__isnull=False).values_list("author_id", flat=True))
-    ids |= set(Support.objects.filter(proposal__round=round).values_list("user_id", flat=True))
-    return ids
+    parts = [
+        PollParticipation.objects.filter(poll__round=round).values_list("user_id", flat=True),
+        StatementParticipation.objects.filter(statement__round=round).values_list("user_id", flat=True),
+        Comment.objects.filter(round=round, author__isnull=False).values_list("author_id", flat=True),
+        Proposal.objects.filter(round=round, author__isnull=False).values_list("author_id", flat=True),
+        Support.objects.filter(proposal__round=round).values_list("user_id", flat=True),
+    ]
+    return parts[0].order_by().union(*(part.order_by() for part in parts[1:]))
+
+
+def participant_ids(*, round) -> set[int]:
+    return set(_participants(round=round))
+
+
+def participant_count(*, round) -> int:
+    """How many have taken part, counted in the database (a statement round has tens of thousands of rows)."""
+    return _participants(round=round).count()
 
 
 def shown_count(n: int) -> int | None:
@@ -100,4 +109,4 @@ def shown_count(n: int) -> int | None:
 
 def public_counts(*, round) -> dict:
     """The figures anyone may see at any time: how many have taken part (>= 5), never what they answered."""
-    return {"participants": shown_count(len(participant_ids(round=round)))}
+    return {"participants": shown_count(participant_count(round=round))}
