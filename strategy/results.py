@@ -23,12 +23,35 @@ from strategy.models import (
 )
 
 MIN_GROUP = 5
+# A closed round takes no more answers: its results are kept this long in the cache (edits of statement
+# texts after close show within it).
+FINAL_RESULTS_SECONDS = 600
+
+
+def _final(round, name: str, compute, now=None):
+    """``compute()``, from the cache once the round has closed (its answers can no longer change)."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    if not round.is_closed(now):
+        return compute()
+    language = (get_language() or "fi")[:2]  # option labels are in the reader's language
+    key = f"strategy:{name}:{round.pk}:{round.closes_at.timestamp():.0f}:{language}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, FINAL_RESULTS_SECONDS)
+    return found
 
 
 def poll_results(*, poll: Poll, now=None) -> dict | None:
     """Counts per option (or scale value), or None while the round hides its results."""
     if not poll.round.results_visible(now):
         return None
+    return _final(poll.round, f"poll{poll.pk}", lambda: _poll_results(poll), now)
+
+
+def _poll_results(poll: Poll) -> dict:
     counts = dict(
         PollAnswer.objects.filter(poll=poll).values_list("choice").annotate(n=Count("id")).order_by()
     )
@@ -54,6 +77,10 @@ def poll_results(*, poll: Poll, now=None) -> dict | None:
 def statement_results(*, round, now=None) -> list[dict] | None:
     if not round.results_visible(now):
         return None
+    return _final(round, "statements", lambda: _statement_results(round), now)
+
+
+def _statement_results(round) -> list[dict]:
     statements = Statement.objects.filter(round=round, state=Statement.State.APPROVED)
     tallies: dict[int, Counter] = {}
     for statement_id, choice, n in (
