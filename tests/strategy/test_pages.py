@@ -172,3 +172,14 @@ def test_search_documents_in_both_languages_once_published(strategy_map, team_us
     }
     assert f"strategy:{strategy_map['vision'].pk}:sv" in deletes
     assert "Toiminta-ajatus" in {d.title for d in documents}  # the published title, not the later draft
+
+
+def test_reply_joins_the_thread_of_its_paragraph(client, strategy_map, poll_round, people):
+    round = poll_round["round"]
+    first = Comment.objects.create(round=round, anchor="visio-p1", text="Aloitus")
+    client.force_login(people[0])
+    client.post(reverse("strategy:comment", args=[round.slug]), {"parent": first.pk, "text": "Vastaus tähän"})
+    reply = Comment.objects.get(text="Vastaus tähän")
+    assert reply.parent == first and reply.anchor == "visio-p1"
+    html = client.get(reverse("strategy:round", args=[round.slug])).content.decode()
+    assert html.index("Aloitus") < html.index("Vastaus tähän") < html.index('id="tavoite-1"')
