@@ -88,6 +88,19 @@ PERIODIC_JOBS = [
         "instructions.tasks.send_review_reminders",
         datetime.timedelta(hours=1),
     ),
+    # Strategy (docs/strategy.md): the opinion maps of open statement rounds, the mixing of anonymous
+    # answers (their order and transaction ids then point to no voter), reminders to those who have not
+    # taken part, and the review reminders of strategy actions.
+    Periodic("strategy_opinion_maps", "strategy.tasks.refresh_opinion_maps", datetime.timedelta(minutes=10)),
+    Periodic("strategy_mix_answers", "strategy.tasks.mix_anonymous_answers", datetime.timedelta(minutes=5)),
+    Periodic(
+        "strategy_participation_reminders",
+        "strategy.tasks.send_participation_reminders",
+        datetime.timedelta(hours=1),
+    ),
+    Periodic(
+        "strategy_action_reviews", "strategy.tasks.send_action_review_reminders", datetime.timedelta(hours=1)
+    ),
     # Search outbox: each change also queues a drain at once; this catches up
     # after failures (rows wait out their backoff) and after a worker restart.
     Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),

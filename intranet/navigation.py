@@ -26,6 +26,7 @@ MAIN_NAVIGATION = [
     NavItem(_("Home"), "home"),
     NavItem(_("News"), "news:index"),
     NavItem(_("Instructions"), "instructions:index"),
+    NavItem(_("Strategy"), "strategy:index"),
     NavItem(_("People"), "teams:directory"),
     NavItem(_("Teams"), "teams:team_list"),
     NavItem(_("Locations"), "teams:location_list"),

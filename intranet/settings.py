@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "presence",
     "chat",
     "sso",
+    "strategy",
     "demo",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",

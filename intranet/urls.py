@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("news.urls")),
     path("", include("instructions.urls")),
+    path("", include("strategy.urls")),
     path("", include("realtime.urls")),
     path("chat/", include("chat.urls")),
     path("", views.serve_page, {"path": ""}, name="home"),

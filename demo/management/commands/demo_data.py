@@ -53,12 +53,16 @@ class Command(BaseCommand):
             from demo.worklocation import load_work_locations
 
             work_locations = load_work_locations()
+            from demo.strategy import load_strategy
+
+            strategy = load_strategy()
         if (
             any(result.created.values())
             or news.created
             or engagement.created
             or instructions.created
             or chat.created
+            or strategy
         ):
             refresh_planner_statistics()
         created = dict(
@@ -71,6 +75,7 @@ class Command(BaseCommand):
             onboarding_paths=instructions.paths,
             chat=chat.created,
             work_locations=work_locations,
+            strategy_votes=strategy,
         )
         summary = (
             ", ".join(f"{kind} {count}" for kind, count in created.items() if count)

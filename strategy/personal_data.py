@@ -1,0 +1,79 @@
+"""What the strategy holds about a person (core.personal_data).
+
+Anonymous answers are not here because no row links them to anyone: PollAnswer and StatementVote
+rows of an anonymous round have no ``user`` (docs/strategy.md#anonymity). In a named round the same
+rows carry the person and are declared below.
+"""
+
+from core.personal_data import ANONYMISE, DELETE, Declaration
+from core.personal_data import register as register_declaration
+
+PURPOSE = "Staff participation in the strategy work"
+BASIS = "Public task (the agency's strategy work); participation is voluntary"
+WHILE = "While the strategy process runs, then with the strategy's records"
+
+
+def register() -> None:
+    register_declaration(
+        Declaration(
+            "strategy.Element",
+            ("responsible",),
+            "Responsible person of a strategy action",
+            BASIS,
+            WHILE,
+            erase=ANONYMISE,
+        ),
+        Declaration(
+            "strategy.Version",
+            ("published_by",),
+            "Who published a strategy version",
+            BASIS,
+            WHILE,
+            erase=ANONYMISE,
+        ),
+        Declaration(
+            "strategy.Visit",
+            ("user",),
+            "The strategy version a reader saw last",
+            BASIS,
+            "Until the account is removed",
+        ),
+        Declaration("strategy.Comment", ("author", "answered_by"), PURPOSE, BASIS, WHILE, erase=ANONYMISE),
+        Declaration("strategy.Proposal", ("author", "answered_by"), PURPOSE, BASIS, WHILE, erase=ANONYMISE),
+        Declaration("strategy.Support", ("user",), PURPOSE, BASIS, WHILE),
+        Declaration(
+            "strategy.ReminderOptOut",
+            ("user",),
+            "Not to be reminded about rounds",
+            BASIS,
+            "Until the account is removed",
+        ),
+        Declaration(
+            "strategy.PollParticipation", ("user",), "Has taken part (prevents a second vote)", BASIS, WHILE
+        ),
+        Declaration(
+            "strategy.PollAnswer",
+            ("user",),
+            "Answers of named polls (anonymous: no link)",
+            BASIS,
+            WHILE,
+            erase=DELETE,
+        ),
+        Declaration("strategy.Statement", ("author",), PURPOSE, BASIS, WHILE, erase=ANONYMISE),
+        Declaration(
+            "strategy.StatementVote",
+            ("user",),
+            "Votes of named statement rounds (anonymous: no link)",
+            BASIS,
+            WHILE,
+        ),
+        Declaration("strategy.StatementParticipation", ("user",), "Has voted on a statement", BASIS, WHILE),
+        Declaration(
+            "strategy.ActionUpdate",
+            ("author",),
+            "Status updates of strategy actions",
+            BASIS,
+            WHILE,
+            erase=ANONYMISE,
+        ),
+    )

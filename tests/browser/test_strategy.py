@@ -1,0 +1,45 @@
+"""The strategy's browser test: a reader comments on a paragraph, votes, and sees the maps at 360 px (axe)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from strategy.models import Comment, PollParticipation, StatementParticipation
+from tests.browser.test_accessibility import violations
+from tests.browser.test_news import _signed_in
+
+pytestmark = pytest.mark.browser
+
+ROUND = "menestystekijat"
+TEXT = "Kappale kaipaa esimerkin kunnista."
+
+
+def test_reader_comments_on_a_paragraph_votes_and_sees_the_maps_at_360_px(demo, browser):
+    with _signed_in(browser, demo, "henkilo", width=360) as page:
+        page.goto(f"{demo}/strategia/kierros/{ROUND}/")
+        assert violations(page) == [], "round page at 360 px"
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        paragraph = page.locator("#toiminta-ajatus-p1")
+        paragraph.locator("summary").click()
+        paragraph.get_by_role("textbox").fill(TEXT)
+        paragraph.get_by_role("button").last.click()
+        expect(page.locator("#toiminta-ajatus-p1 .strategy-comment")).to_contain_text(TEXT)
+        # A multiple-choice poll: two boxes, then its own button.
+        poll = page.locator("#polls .card").first
+        poll.get_by_role("checkbox").nth(0).check()
+        poll.get_by_role("checkbox").nth(2).check()
+        poll.get_by_role("button").click()
+        expect(page.locator("#polls .card").first).to_contain_text("Olet vastannut")
+        # A statement: agree.
+        page.locator("#statements form button[value='1']").click()
+        # The opinion map of the open statement round, with its table.
+        expect(page.locator("svg.opinion-map")).to_be_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        assert violations(page) == [], "round page after voting"
+        page.goto(f"{demo}/strategia/")
+        expect(page.locator("svg.strategy-map")).to_be_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        assert violations(page) == [], "strategy map at 360 px"
+    comment = Comment.objects.get(text=TEXT)
+    assert comment.anchor == "toiminta-ajatus-p1" and comment.author is None  # anonymous round
+    assert PollParticipation.objects.filter(user__username="henkilo").count() == 1
+    assert StatementParticipation.objects.filter(user__username="henkilo").count() == 1
