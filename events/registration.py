@@ -122,6 +122,10 @@ def register(
             if registration.status == Status.CONFIRMED and not _has_seat(locked, room):
                 registration.status = Status.WAITING
                 registration.registered_at = now
+            elif registration.status == Status.WAITING and _has_seat(locked, room):
+                registration.status = Status.CONFIRMED
+                registration.confirmed_at = now
+                _on_commit_notice(registration.pk, "promoted")
             registration.answers = answers
             registration.save()
             _promote(locked)
