@@ -19,6 +19,8 @@ ALLOWED_ANONYMOUS = {
     # Personal Atom feeds (news and instruction changes): the secret token in the address is the
     # credential (tests/news/test_atom.py, tests/instructions/test_access.py).
     "atom",
+    # The personal calendar subscription of events: the token is the credential (tests/events).
+    "feed",
     # Signing in with a work account: the start, the provider's answer and the refusal page
     # (404 while SSO is off; tests/sso/test_refusals.py and test_sign_in.py open them anonymously).
     "oidc_authentication_init",
