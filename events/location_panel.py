@@ -8,9 +8,17 @@ from events.models import Registration, ViewingRoom
 
 def panel(*, request, location) -> str:
     """Upcoming events with a viewing room in this office and who is coming: three queries."""
+    from news.services import default_locale_id
+
     now = timezone.now()
+    # The Finnish originals only: a Swedish version carries copies of the rooms, but registrations are the original's.
     rooms = list(
-        ViewingRoom.objects.filter(location=location, event__live=True, event__series_end__gte=now)
+        ViewingRoom.objects.filter(
+            location=location,
+            event__live=True,
+            event__series_end__gte=now,
+            event__locale_id=default_locale_id(),
+        )
         .select_related("event")
         .order_by("event__start")[:20]
     )
