@@ -59,6 +59,6 @@ def test_register_for_a_room_at_360px_ics_and_attendance(demo, browser):
         assert violations(page) == [], "attendee list"
         row.get_by_role("checkbox").check()
         page.get_by_role("button", name="Tallenna läsnäolot").click()
-        expect(page.get_by_role("status").first).to_contain_text("Läsnäolot tallennettu")
+        expect(page.locator(".messages")).to_contain_text("Läsnäolot tallennettu")
     registration.refresh_from_db()
     assert registration.attended is True
