@@ -117,3 +117,31 @@ def test_compulsory_recording_is_a_must_read_for_those_who_did_not_attend(client
     client.post(reverse("events:acknowledge_recording", args=[event.pk]))
     assert not mustwatch.is_pending(user=matti, event=event)
     assert matti.pk not in mustwatch.pending_user_ids(event=event)
+
+
+def test_unit_organiser_manages_own_units_events_only(client, org, events_index):
+    from django.contrib.auth.models import Group
+
+    from events.permissions import UNIT_ORGANISERS
+
+    pekka = org.people["pekka"].user  # Payments unit
+    pekka.groups.add(Group.objects.get(name=UNIT_ORGANISERS))
+    own = publish_event(
+        events_index,
+        organiser=org.keha,
+        organiser_unit=org.payments,
+        format="online",
+        online_url=LINK,
+        registration_enabled=True,
+        units=[org.ict],
+    )
+    other = publish_event(events_index, organiser=org.keha, organiser_unit=org.ict, registration_enabled=True)
+    assert own.permissions_for_user(pekka).can_edit()
+    assert not other.permissions_for_user(pekka).can_edit()
+    assert _sees_link(client, pekka, own)  # organiser, though not in the audience nor registered
+    assert client.get(reverse("events:attendees", args=[own.pk])).status_code == 200
+    assert client.get(reverse("events:attendees", args=[other.pk])).status_code == 403
+    assert client.post(reverse("events:attendance", args=[other.pk])).status_code == 403
+    # The admin's own edit view, by direct request.
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[other.pk])).status_code in (302, 403)
