@@ -44,7 +44,12 @@ def ensure_sections():
             locale=home.locale,
             intro="Henkilöstöinfot, kehittämispäivät, webinaarit ja koulutukset – ilmoittaudu ja lisää kalenteriisi.",
         )
-        home.add_child(instance=index)
+        # Beside the news section in the page tree, as in the navigation.
+        news = home.get_children().filter(slug="uutiset").first()
+        if news is not None:
+            news.add_sibling(pos="right", instance=index)
+        else:
+            home.add_child(instance=index)
         index.save_revision().publish()
     home_sv = home.get_translation_or_none(swedish)
     if home_sv is None:
