@@ -41,6 +41,10 @@ class HomePage(RestrictionsCachedPage, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["news_items"] = home_feed(request)
+        # The reader's next few events (events.services.home_block: a fixed number of queries).
+        from events.services import home_block
+
+        context["upcoming_events"] = home_block(user=request.user)
         # Both are read only when the cached fragment is missing (intranet.home).
         context["home_fragment_key"] = home.home_fragment_key(request)
         context["home_fragment_seconds"] = home.HOME_FRAGMENT_SECONDS

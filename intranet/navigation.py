@@ -25,6 +25,7 @@ class NavItem:
 MAIN_NAVIGATION = [
     NavItem(_("Home"), "home"),
     NavItem(_("News"), "news:index"),
+    NavItem(_("Events"), "events:index"),
     NavItem(_("Instructions"), "instructions:index"),
     NavItem(_("Strategy"), "strategy:index"),
     NavItem(_("People"), "teams:directory"),
@@ -39,6 +40,7 @@ MAIN_NAVIGATION = [
 SECTION_LABELS = {
     "homepage": _("Home"),
     "newsindexpage": _("News"),
+    "eventindexpage": _("Events"),
     "instructionlibrarypage": _("Instructions"),
 }
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "instructions",
     "teams",
     "news",
+    # Staff events: below strategy, above news (docs/events.md).
+    "events",
     "search",
     "realtime",
     # Presence before chat: their connect hooks run in this order (realtime.dispatch).

@@ -46,6 +46,7 @@ urlpatterns = [
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),
+    path("", include("events.urls")),
     path("", include("instructions.urls")),
     path("", include("strategy.urls")),
     path("", include("realtime.urls")),

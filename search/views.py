@@ -21,6 +21,7 @@ from search.engines.base import FACETS
 TYPE_LABELS = {
     "instruction": _("Instructions"),
     "news": _("News"),
+    "event": _("Events"),
     "strategy": _("Strategy"),
     "page": _("Content pages"),
     "person": _("People"),

@@ -69,6 +69,17 @@ def search_people(
 # today's work location). A filter takes and returns a queryset; an extension takes and returns a list.
 PEOPLE_FILTERS: dict = {}
 PEOPLE_EXTENSIONS: list = []
+# Sections other apps add to a location page (events: the events watched there and who is coming). Each is
+# called as ``panel(request=, location=)`` and returns HTML (already escaped) or "".
+LOCATION_PANELS: list = []
+
+
+def location_panels(*, request, location) -> list:
+    from django.utils.safestring import mark_safe
+
+    return [
+        mark_safe(html) for panel in LOCATION_PANELS if (html := panel(request=request, location=location))
+    ]
 
 
 def with_presence(people) -> list:

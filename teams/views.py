@@ -141,5 +141,6 @@ def location_detail(request, slug):
             "here_today": here,
             "here_total": here_total,
             "here_more": here_total - len(here),
+            "panels": services.location_panels(request=request, location=location),
         },
     )

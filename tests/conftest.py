@@ -71,6 +71,7 @@ def _service_missing(marker: str) -> str | None:
 ENGINE_DEPENDENT = (
     "tests/chat/",
     "tests/realtime/",
+    "tests/events/test_queries.py",
     "tests/instructions/test_demo.py",
     "tests/instructions/test_queries.py",
     "tests/intranet/test_crawl.py",
@@ -105,6 +106,8 @@ SLOW_BY_DESIGN = {
     "tests/intranet/test_demo_data.py": 120,
     "tests/instructions/test_demo.py": 120,
     "tests/news/test_demo.py": 120,
+    "tests/events/test_registration_race.py": 120,  # 100 registrations from 25 threads queue on one row lock
+    "tests/events/test_queries.py": 120,  # publishes events between two rounds of measured pages
     "tests/browser/": 120,
     "tests/chat/test_kill_server.py": 120,
     "tests/chat/test_slow_client.py": 120,

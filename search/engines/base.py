@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 # Document types, in the order result groups are shown.
-TYPES = ("instruction", "news", "strategy", "page", "person", "team", "location", "chat")
+TYPES = ("instruction", "news", "event", "strategy", "page", "person", "team", "location", "chat")
 # ("page": intranet content pages; "chat": chat messages, found only through the
 # chat search with the reader's rooms as the audience, never in /haku/.)
 # Facets the UI offers; each document carries its values in ``facets``.

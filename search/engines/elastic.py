@@ -36,7 +36,7 @@ BULK_TIMEOUT = 60
 # Documents per bulk request: a few hundred kB of text; bigger batches gain
 # little throughput and cost memory on both sides.
 BULK_CHUNK = 200
-SUGGEST_TYPES = ("instruction", "news", "person")
+SUGGEST_TYPES = ("instruction", "news", "event", "person")
 # "Did you mean" is offered below this many hits (and then only a spelling
 # that finds more than the query did).
 FEW_HITS = 3

@@ -18,7 +18,7 @@ from search.engines.base import Hit, SearchQuery
 from search.engines.embedded_query import Occur, Parsed, Q, filter_clauses, highlight, normalise
 from search.engines.tantivy_analysis import words
 
-SUGGEST_TYPES = ("instruction", "news", "person")
+SUGGEST_TYPES = ("instruction", "news", "event", "person")
 
 
 def fuzziness(word: str) -> int:

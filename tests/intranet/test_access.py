@@ -19,6 +19,9 @@ ALLOWED_ANONYMOUS = {
     # Personal Atom feeds (news and instruction changes): the secret token in the address is the
     # credential (tests/news/test_atom.py, tests/instructions/test_access.py).
     "atom",
+    # The personal calendar subscription of events: the token is the credential (tests/events/
+    # test_recurrence_and_feed.py opens it anonymously).
+    "feed",
     # Signing in with a work account: the start, the provider's answer and the refusal page
     # (404 while SSO is off; tests/sso/test_refusals.py and test_sign_in.py open them anonymously).
     "oidc_authentication_init",
@@ -97,7 +100,7 @@ def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom"} - SSO_PAGES))
+@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom", "feed"} - SSO_PAGES))
 def test_allow_listed_pages_open_without_login(client, name):
     from django.urls import reverse
 

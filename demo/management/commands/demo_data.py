@@ -12,6 +12,7 @@ from django.db import transaction
 
 from core import roles
 from demo import chat as chat_demo
+from demo import events as events_demo
 from demo import instructions as instructions_demo
 from demo import news as news_demo
 from demo import news_engagement as demo_engagement
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             assign_demo_roles()
             instructions = instructions_demo.load_instructions(progress=self.progress)
             chat = chat_demo.load_chat(progress=self.progress)
+            events = events_demo.load_events(progress=self.progress)
             from demo.worklocation import load_work_locations
 
             work_locations = load_work_locations()
@@ -63,6 +65,7 @@ class Command(BaseCommand):
             or instructions.created
             or chat.created
             or strategy
+            or events.created
         ):
             refresh_planner_statistics()
         created = dict(
@@ -74,6 +77,8 @@ class Command(BaseCommand):
             instructions_sv=instructions.swedish,
             onboarding_paths=instructions.paths,
             chat=chat.created,
+            events=events.created,
+            event_registrations=events.registrations,
             work_locations=work_locations,
             strategy_votes=strategy,
         )

@@ -1,0 +1,57 @@
+"""Query counts of the lists, the month, the home block, the feed and the attendee list: constant in the
+number of events and registrations."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events import registration, services
+from tests.events.conftest import publish_event
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(call) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured)
+
+
+def test_lists_feed_and_attendees_cost_the_same_for_one_event_or_many(
+    client, org, events_index, communication_user
+):
+    aino = org.people["aino"].user
+    token = services.renew_calendar_token(user=aino).token
+
+    def measure():
+        client.force_login(communication_user)
+        event_id = services.upcoming()[0].event.pk
+        counts = {
+            "index": _count(lambda: client.get("/tapahtumat/")),
+            "month": _count(lambda: client.get(reverse("events:month_now"))),
+            "attendees": _count(lambda: client.get(reverse("events:attendees", args=[event_id]))),
+        }
+        client.force_login(aino)
+        counts["mine"] = _count(lambda: client.get(reverse("events:mine")))
+        counts["feed"] = _count(lambda: client.get(reverse("events:feed", args=[token])))
+        counts["home"] = _count(lambda: services.home_block(user=type(aino).objects.get(pk=aino.pk)))
+        return counts
+
+    first = publish_event(events_index, organiser=org.keha, registration_enabled=True, offices=[org.vaasa])
+    registration.register(user=aino, event=first)
+    measure()  # warm the per-process caches (locales, site root, the reader cached on the user)
+    few = measure()
+    for number in range(3):
+        event = publish_event(
+            events_index,
+            organiser=org.ely,
+            registration_enabled=True,
+            offices=[org.vaasa, org.mikkeli],
+            recurrence="FREQ=WEEKLY;COUNT=3" if number == 0 else "",
+        )
+        registration.register(user=aino, event=event)
+        for person in range(3):
+            registration.register(user=UserFactory(username=f"q{number}-{person}"), event=first)
+    assert measure() == few
