@@ -20,7 +20,7 @@ class CoreConfig(AppConfig):
                 person_fields=("actor",),
                 purpose=_("Audit trail of sensitive actions (exports, erasures, role changes, moderation)"),
                 legal_basis=_("Accountability and the security of processing (GDPR 5(2) and 32)"),
-                retention=_("Removed after AUDIT_RETENTION_DAYS days"),
+                retention=_("Removed after AUDIT_RETENTION_DAYS"),
                 retention_setting="AUDIT_RETENTION_DAYS",
                 erase=KEEP,
             )

@@ -54,6 +54,8 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit trail")
         ordering = ["-at", "-pk"]
+        # Read only, for everyone: no add, change or delete permission exists to grant.
+        default_permissions = ("view",)
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target}"

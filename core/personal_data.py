@@ -156,3 +156,39 @@ def anonymise_rows(declaration: Declaration, user) -> int:
             value = None if field.null else former_employee()
             changed += model._default_manager.filter(**{path: user}).update(**{path: value})
     return changed
+
+
+# --- The periods in force, as the privacy notice and docs/privacy.md show them ---
+
+RETENTION_SETTINGS = (
+    "CHAT_RETENTION_DAYS",
+    "CHAT_CASUAL_RETENTION_DAYS",
+    "CHAT_ARCHIVE_DAYS",
+    "SEARCH_LOG_RETENTION_DAYS",
+    "NOTIFICATION_RETENTION_DAYS",
+    "AUDIT_RETENTION_DAYS",
+    "PRIVACY_ERASE_AFTER_DAYS",
+    "PRIVACY_EXPORT_HOURS",
+)
+
+
+def period_in_force(name: str) -> str:
+    """``"730 days"`` (in the active language) for a retention setting; "kept" when it is None."""
+    from django.conf import settings
+    from django.utils.translation import gettext, ngettext
+
+    value = getattr(settings, name)
+    if value is None:
+        return gettext("kept as records")
+    if name.endswith("_HOURS"):
+        return ngettext("%(count)d hour", "%(count)d hours", value) % {"count": value}
+    return ngettext("%(count)d day", "%(count)d days", value) % {"count": value}
+
+
+def retention_text(declaration: Declaration) -> str:
+    """The declaration's retention with each setting name replaced by the period in force."""
+    text = str(declaration.retention)
+    for name in RETENTION_SETTINGS:
+        if name in text:
+            text = text.replace(name, period_in_force(name))
+    return text

@@ -13,7 +13,8 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from privacy import personal_data, signals
+        from privacy import erasure, personal_data, signals
 
         personal_data.register_all()
         signals.connect()
+        erasure.connect()

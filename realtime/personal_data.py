@@ -12,7 +12,7 @@ def register_all() -> None:
             person_fields=("recipient",),
             purpose=_("Notifications in the bell of the header"),
             legal_basis=_("Employment (public duties, GDPR 6(1)(e))"),
-            retention=_("Removed after NOTIFICATION_RETENTION_DAYS days"),
+            retention=_("Removed after NOTIFICATION_RETENTION_DAYS"),
             retention_setting="NOTIFICATION_RETENTION_DAYS",
         )
     )

@@ -29,6 +29,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'audit event',
                 'verbose_name_plural': 'audit trail',
                 'ordering': ['-at', '-pk'],
+                'default_permissions': ('view',),
             },
         ),
     ]
