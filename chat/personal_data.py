@@ -77,6 +77,15 @@ def register_all() -> None:
             retention_setting="CHAT_RETENTION_DAYS",
         ),
         Declaration(
+            model="chat.ArchivedMessage",
+            person_fields=("author",),
+            purpose=_("Chat messages removed by retention or deleted, before their final deletion"),
+            legal_basis=EMPLOYMENT,
+            retention=_("CHAT_ARCHIVE_DAYS after removal"),
+            retention_setting="CHAT_ARCHIVE_DAYS",
+            erase=DELETE,
+        ),
+        Declaration(
             model="chat.Attachment",
             person_fields=("uploaded_by",),
             purpose=_("Files and images a person shared in chat"),

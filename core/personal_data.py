@@ -79,6 +79,8 @@ def _points_to_person(model, path: str) -> bool:
     """Whether the field path ends at teams.Person (else it ends at the user model)."""
     for name in path.split("__"):
         model = model._meta.get_field(name).related_model
+        if model is None:  # the account's own primary key
+            return False
     return model._meta.label == "teams.Person"
 
 
@@ -123,7 +125,8 @@ def former_employee():
 
     user, _created = get_user_model().objects.get_or_create(
         username=FORMER_EMPLOYEE_USERNAME,
-        defaults={"first_name": "", "last_name": "", "is_active": False},
+        # Finnish first, as the people who read the conversations see it (no per-reader name on an account).
+        defaults={"first_name": "Entinen työntekijä", "last_name": "", "is_active": False},
     )
     return user
 

@@ -9,7 +9,8 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -162,7 +163,82 @@ class EraseView(_Admin):
         return context
 
 
+class ChatRetentionView(_Admin):
+    """Each room's retention (administrators), the archive of removed messages and records packages."""
+
+    template_name = "privacy/admin/chat_retention.html"
+    page_title = gettext_lazy("Chat retention")
+    header_icon = "time"
+    permission = PERSONAL_DATA
+
+    def post(self, request, *args, **kwargs):
+        from chat import retention
+        from chat.errors import ChatError
+
+        try:
+            if "restore" in request.POST:
+                retention.restore(actor=request.user, archived_id=int(request.POST["restore"]))
+                messages.success(request, _("The message was restored."))
+            else:
+                days = request.POST.get("days", "").strip()
+                retention.set_retention(
+                    actor=request.user,
+                    room_id=int(request.POST["room"]),
+                    retention=request.POST.get("retention", ""),
+                    days=int(days) if days.isdigit() else None,
+                )
+                messages.success(request, _("The room's retention was changed."))
+        except ChatError as error:
+            messages.error(request, error.message)
+        except (KeyError, ValueError, ObjectDoesNotExist):
+            messages.error(request, _("Unknown room or message."))
+        return redirect(request.get_full_path())
+
+    def get_context_data(self, **kwargs):
+        from chat import retention
+        from chat.models import ArchivedMessage, Retention, Room
+
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[:100]
+        rooms = Room.objects.exclude(kind=Room.Kind.DIRECT).order_by("name")
+        if query:
+            rooms = rooms.filter(name__icontains=query)
+        page = Paginator(rooms, 50).get_page(self.request.GET.get("p"))
+        for room in page:
+            room.days_in_force = retention.days_for(room)
+        context.update(
+            q=query,
+            page=page,
+            choices=Retention.choices,
+            archived=ArchivedMessage.objects.select_related("room", "author")[:50],
+            default_days=settings.CHAT_RETENTION_DAYS,
+            archive_days=settings.CHAT_ARCHIVE_DAYS,
+        )
+        return context
+
+
+def records_package(request, room_id: int):
+    from django.http import HttpResponse
+
+    from chat import retention
+    from chat.models import Retention, Room
+
+    if not (request.user.is_active and request.user.has_perm(PERSONAL_DATA)):
+        raise PermissionDenied
+    room = get_object_or_404(Room, pk=room_id)
+    if room.retention != Retention.RECORDS:
+        messages.error(request, _("Only a room kept as records is exported as a package."))
+        return redirect("privacy_chat_retention")
+    response = HttpResponse(
+        retention.records_package(actor=request.user, room_id=room.pk), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="taimi-room-{room.pk}-records.zip"'
+    return response
+
+
 urlpatterns = [
+    path("privacy/chat/", ChatRetentionView.as_view(), name="privacy_chat_retention"),
+    path("privacy/chat/<int:room_id>/package/", records_package, name="privacy_records_package"),
     path("privacy/audit/", AuditTrailView.as_view(), name="privacy_audit"),
     path("privacy/people/", PersonalDataView.as_view(), name="privacy_person"),
     path("privacy/people/<int:user_id>/erase/", EraseView.as_view(), name="privacy_erase"),
@@ -176,6 +252,16 @@ def audit_menu_item():
         icon_name="history",
         order=900,
         permission=AUDIT_VIEW,
+    )
+
+
+def chat_retention_menu_item():
+    return PermissionMenuItem(
+        gettext_lazy("Chat retention"),
+        reverse("privacy_chat_retention"),
+        icon_name="time",
+        order=920,
+        permission=PERSONAL_DATA,
     )
 
 

@@ -21,3 +21,10 @@ def daily_privacy() -> str:
     removed = retention.enforce_all()
     erased = erasure.erase_departed()
     return f"exports expired {expired}; retention {removed}; people erased {erased}"
+
+
+@task()
+def accessibility_reminders() -> str:
+    from privacy import feedback
+
+    return f"reminders {feedback.send_reminders()}"

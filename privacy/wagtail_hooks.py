@@ -49,3 +49,10 @@ def register_personal_data_menu_item():
     from privacy import admin_views
 
     return admin_views.personal_data_menu_item()
+
+
+@hooks.register("register_settings_menu_item")
+def register_chat_retention_menu_item():
+    from privacy import admin_views
+
+    return admin_views.chat_retention_menu_item()

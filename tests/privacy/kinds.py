@@ -415,6 +415,26 @@ def _chat_mention(me, other):
     )
 
 
+@builder("chat.ArchivedMessage")
+def _chat_archived(me, other):
+    from chat.models import ArchivedMessage
+
+    room = _room(me, other)
+    return _pair_rows(
+        lambda user, n: ArchivedMessage.objects.create(
+            original_id=10**9 + n,
+            room=room,
+            seq=n,
+            author=user,
+            body=f"archived {n}",
+            created_at=timezone.now(),
+            reason="deleted",
+        ),
+        me,
+        other,
+    )
+
+
 @builder("chat.Attachment")
 def _chat_attachment(me, other):
     from chat.models import Attachment

@@ -94,12 +94,13 @@ def test_the_export_holds_each_kind_and_nothing_of_others(two_people, every_kind
     )
 
 
-def test_a_person_asks_follows_and_downloads(client, two_people):
+def test_a_person_asks_follows_and_downloads(client, two_people, django_capture_on_commit_callbacks):
     me, other = two_people
     client.force_login(me)
     page = client.get(reverse("privacy:my_data"))
     assert page.status_code == 200
-    response = client.post(reverse("privacy:my_data"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("privacy:my_data"))
     assert response.status_code == 302
     export = DataExport.objects.get(subject=me)
     # The immediate job backend of the tests has built it when the request committed.
@@ -119,7 +120,7 @@ def test_a_person_asks_follows_and_downloads(client, two_people):
     assert client.get(reverse("privacy:download", args=[export.token])).status_code == 404
 
 
-def test_the_link_expires(client, two_people):
+def test_the_link_expires(client, two_people, django_capture_on_commit_callbacks):
     import datetime
 
     from django.utils import timezone
@@ -128,7 +129,8 @@ def test_the_link_expires(client, two_people):
 
     me, _other = two_people
     client.force_login(me)
-    client.post(reverse("privacy:my_data"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("privacy:my_data"))
     export = DataExport.objects.get(subject=me)
     assert exports.expire(now=timezone.now() + datetime.timedelta(days=30)) == 1
     export.refresh_from_db()
@@ -136,10 +138,13 @@ def test_the_link_expires(client, two_people):
     assert client.get(reverse("privacy:download", args=[export.token])).status_code == 403
 
 
-def test_an_administrator_exports_for_a_data_subject_request(client, two_people, administrator_user):
+def test_an_administrator_exports_for_a_data_subject_request(
+    client, two_people, administrator_user, django_capture_on_commit_callbacks
+):
     me, _other = two_people
     client.force_login(administrator_user)
-    response = client.post(reverse("privacy_person"), {"username": me.username})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("privacy_person"), {"username": me.username})
     assert response.status_code == 302
     export = DataExport.objects.get(subject=me)
     assert export.requested_by == administrator_user
