@@ -94,7 +94,7 @@ def person_filter(declaration: Declaration, user):
         if _points_to_person(model, path):
             query |= Q(**{f"{path}__user": user})
         else:
-            query |= Q(**{path: user})
+            query |= Q(**{path: user.pk})
     return query
 
 

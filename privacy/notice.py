@@ -38,3 +38,35 @@ def periods() -> list[dict]:
         {"setting": name, "label": str(label), "period": personal_data.period_in_force(name)}
         for name, label in SETTING_LABELS.items()
     ]
+
+
+START, END = "<!-- stores:start (generated: tests/privacy/test_docs.py) -->", "<!-- stores:end -->"
+
+
+def markdown_table() -> str:
+    """The store table of docs/privacy.md, in English, with the setting that holds each period."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        lines = [
+            "| store | why | legal basis | retention | on erasure |",
+            "|-------|-----|-------------|-----------|------------|",
+        ]
+        for declaration in sorted(personal_data.DECLARATIONS.values(), key=lambda d: d.model):
+            retention = str(declaration.retention)
+            for name in personal_data.RETENTION_SETTINGS:
+                retention = retention.replace(name, f"`{name}`")
+            cells = [
+                f"`{declaration.model}`",
+                str(declaration.purpose),
+                str(declaration.legal_basis),
+                retention,
+                declaration.erase,
+            ]
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        lines.append("")
+        lines.append("Not personal data in the registry's sense (with the reason):")
+        lines.append("")
+        for label, reason in sorted(personal_data.NOT_PERSONAL.items()):
+            lines.append(f"* `{label}`: {reason}")
+    return "\n".join(lines)

@@ -155,3 +155,24 @@ def test_an_administrator_exports_for_a_data_subject_request(
     client.force_login(_other)
     assert client.post(reverse("privacy_person"), {"username": me.username}).status_code in (302, 403)
     assert DataExport.objects.filter(subject=me).count() == 1
+
+
+def test_follow_up_reports_are_audited(client, demo_loaded):
+    """Reading who has (not) acknowledged a must-read, or an instruction's feedback with names, is audited."""
+    from django.contrib.auth import get_user_model
+
+    from instructions.models import InstructionPage
+    from news.models import NewsArticlePage
+
+    admin = get_user_model().objects.filter(is_superuser=True).first()
+    client.force_login(admin)
+    article = NewsArticlePage.objects.live().filter(must_read=True, locale__language_code="fi").first()
+    assert client.get(reverse("news:follow_up", args=[article.pk])).status_code == 200
+    instruction = InstructionPage.objects.live().first()
+    assert client.get(reverse("instructions_feedback_detail", args=[instruction.pk])).status_code == 200
+    reports = set(
+        AuditEvent.objects.filter(action="report_access", actor=admin).values_list(
+            "details__report", flat=True
+        )
+    )
+    assert reports == {"must_read", "instruction_feedback"}

@@ -53,6 +53,9 @@ class Command(BaseCommand):
             from demo.worklocation import load_work_locations
 
             work_locations = load_work_locations()
+            from demo.privacy import load_privacy_pages
+
+            privacy_pages = load_privacy_pages()
         if (
             any(result.created.values())
             or news.created
@@ -71,6 +74,7 @@ class Command(BaseCommand):
             onboarding_paths=instructions.paths,
             chat=chat.created,
             work_locations=work_locations,
+            privacy_pages=privacy_pages,
         )
         summary = (
             ", ".join(f"{kind} {count}" for kind, count in created.items() if count)
