@@ -98,8 +98,10 @@ def erase_departed(*, now=None, limit: int = 20) -> int:
     return count
 
 
-def on_user_saved(sender, instance, **kwargs) -> None:
+def on_user_saved(sender, instance, update_fields=None, **kwargs) -> None:
     """Deactivating an account starts the count to erasure; reactivating it stops it."""
+    if update_fields is not None and "is_active" not in update_fields:
+        return  # a sign-in (last_login), a new password: no query
     if instance.get_username() == personal_data.FORMER_EMPLOYEE_USERNAME:
         return
     if instance.is_active:
