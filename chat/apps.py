@@ -14,6 +14,10 @@ class ChatConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from chat import personal_data
+
+        personal_data.register_all()
         # Messages in search: the adapter, and outbox rows when a message or a room changes.
         from django.db.models.signals import post_save, pre_delete
 

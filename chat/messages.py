@@ -28,11 +28,11 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from chat import actions
+from chat import actions, retention
 from chat.errors import ChatError
 from chat.models import Attachment, Membership, Message, MessageEdit, MessageMention, Reaction, Room
 from chat.rooms import require_member
-from core import ratelimit
+from core import audit, ratelimit
 from core.text import mentioned_usernames
 
 logger = logging.getLogger(__name__)
@@ -326,6 +326,15 @@ def delete_message(*, user, message_id) -> Message:
     "deleted" placeholder stays so that the sequence has no holes."""
     message, _membership = _own_message(user=user, message_id=message_id, moderate=True)
     with transaction.atomic():
+        # The text waits in the archive for CHAT_ARCHIVE_DAYS (administrators can restore it).
+        retention.archive_deleted(message)
+        if message.author_id != user.pk:
+            audit.record(
+                actor=user,
+                action=audit.MODERATION,
+                target=message,
+                details={"room": message.room_id, "change": "deleted", "author": message.author_id},
+            )
         message.edits.all().delete()
         message.body = ""
         message.deleted_at = timezone.now()

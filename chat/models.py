@@ -32,6 +32,7 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,13 @@ def attachment_path(instance, filename: str) -> str:
 
 def thumbnail_path(instance, filename: str) -> str:
     return f"{instance.room_id}/thumbs/{uuid.uuid4().hex}.jpg"
+
+
+class Retention(models.TextChoices):
+    DEFAULT = "default", _("Organisation default")
+    RECORDS = "records", _("Keep as records")
+    DAYS = "days", _("Delete after N days")
+    CASUAL = "casual", _("Casual (short retention)")
 
 
 class Room(models.Model):
@@ -91,6 +99,13 @@ class Room(models.Model):
     last_message_at = models.DateTimeField(null=True, blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="chat_rooms"
+    )
+    # How long its messages are kept (chat.retention, docs/privacy.md); changes go to the audit trail.
+    retention = models.CharField(
+        _("retention"), max_length=10, choices=Retention.choices, default=Retention.DEFAULT
+    )
+    retention_days = models.PositiveIntegerField(
+        _("delete after (days)"), null=True, blank=True, help_text=_("Only for “delete after N days”.")
     )
 
     class Meta:
@@ -236,3 +251,35 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ArchivedMessage(models.Model):
+    """A message removed by retention or deleted by a person, kept for ``CHAT_ARCHIVE_DAYS`` before its final
+    deletion; administrators can restore it (chat.retention). Reactions and edit history are not kept."""
+
+    class Reason(models.TextChoices):
+        RETENTION = "retention", _("Retention")
+        DELETED = "deleted", _("Deleted")
+
+    original_id = models.BigIntegerField(db_index=True)
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="archived_messages")
+    seq = models.PositiveBigIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    body = models.TextField(blank=True)
+    reply_to_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    edited_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=10, choices=Reason.choices)
+    # The message's files, kept with the room (message emptied) until the archive row goes.
+    attachment_ids = models.JSONField(default=list, blank=True)
+    archived_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("archived chat message")
+        verbose_name_plural = _("archived chat messages")
+        ordering = ["-archived_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.room_id}#{self.seq} ({self.reason})"

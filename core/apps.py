@@ -12,3 +12,19 @@ class CoreConfig(AppConfig):
         from core import shell_cache
 
         shell_cache.connect()
+        # The audit trail's own personal data (its actors), kept for accountability until its retention.
+        from django.utils.translation import gettext_lazy as _
+
+        from core.personal_data import KEEP, Declaration, register
+
+        register(
+            Declaration(
+                model="core.AuditEvent",
+                person_fields=("actor",),
+                purpose=_("Audit trail of sensitive actions (exports, erasures, role changes, moderation)"),
+                legal_basis=_("Accountability and the security of processing (GDPR 5(2) and 32)"),
+                retention=_("Removed after AUDIT_RETENTION_DAYS"),
+                retention_setting="AUDIT_RETENTION_DAYS",
+                erase=KEEP,
+            )
+        )

@@ -104,6 +104,12 @@ PERIODIC_JOBS = [
     # Search outbox: each change also queues a drain at once; this catches up
     # after failures (rows wait out their backoff) and after a worker restart.
     Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),
+    # Retention of chat, notifications, search log and audit trail, expired data exports and the erasure
+    # of people who left (docs/privacy.md): daily, in small batches.
+    Periodic("privacy_daily", "privacy.tasks.daily_privacy", datetime.timedelta(days=1)),
+    # Accessibility feedback waits for an answer (14 days by law): administrators are reminded daily;
+    # the statement's yearly review too. Hourly costs one query when nothing is due.
+    Periodic("accessibility_reminders", "privacy.tasks.accessibility_reminders", datetime.timedelta(hours=1)),
 ]
 
 

@@ -1,6 +1,9 @@
-"""The base's one table: when each recurring background job is next due (core.jobs)."""
+"""The base's tables: when each recurring background job is next due (core.jobs) and the audit trail."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class PeriodicJob(models.Model):
@@ -44,3 +47,52 @@ class SentMail(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Append-only: rows are never changed, and go only by the audit trail's own retention."""
+
+    def update(self, **kwargs):
+        raise PermissionError("The audit trail is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit trail is append-only; core.audit.purge_expired removes old rows.")
+
+
+class AuditEvent(models.Model):
+    """One sensitive action (core.audit.record): who, what, on what, when. Append-only (docs/privacy.md)."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Kept as written when the actor's account goes: the trail must still say who did it.
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=60, db_index=True)
+    target = models.CharField(_("target"), max_length=300, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-pk"]
+        # Read only, for everyone: no add, change or delete permission exists to grant.
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit trail is append-only.")

@@ -42,6 +42,8 @@ class Declaration:
     export: Callable[..., Iterable[dict]] | None = None
     files: Callable[..., Iterable] | None = None
     anonymise: Callable[..., object] | None = None
+    # ``extra["other_people"]``: link fields whose rows belong to someone else (the moderator who hid a
+    # comment, a person's manager): not exported as the person's, emptied when the person is erased.
     extra: dict = field(default_factory=dict)
 
 
@@ -60,3 +62,136 @@ def register(*declarations: Declaration) -> None:
 
 def not_personal(model: str, *, reason: str) -> None:
     NOT_PERSONAL[model] = reason
+
+
+# --- Reading the registry (privacy/ and the tests use these; an app's own export/anonymise may too) ---
+
+FORMER_EMPLOYEE_USERNAME = "former-employee"
+
+
+def model_of(declaration: Declaration):
+    from django.apps import apps
+
+    return apps.get_model(declaration.model)
+
+
+def _points_to_person(model, path: str) -> bool:
+    """Whether the field path ends at teams.Person (else it ends at the user model)."""
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+        if model is None:  # the account's own primary key
+            return False
+    return model._meta.label == "teams.Person"
+
+
+def person_filter(declaration: Declaration, user):
+    """A Q matching the rows of ``declaration``'s model that belong to ``user`` (any person field)."""
+    from django.db.models import Q
+
+    model = model_of(declaration)
+    query = Q(pk__in=[])
+    for path in declaration.person_fields:
+        if _points_to_person(model, path):
+            query |= Q(**{f"{path}__user": user})
+        else:
+            query |= Q(**{path: user.pk})
+    return query
+
+
+def rows_for(declaration: Declaration, user):
+    """The rows of ``declaration``'s model that belong to ``user``."""
+    return model_of(declaration)._default_manager.filter(person_filter(declaration, user)).distinct()
+
+
+def export_rows(declaration: Declaration, user) -> list[dict]:
+    """The rows of one kind for the export: the declaration's own ``export`` or every concrete field."""
+    if declaration.export is not None:
+        return list(declaration.export(user=user))
+    model = model_of(declaration)
+    names = [f.attname for f in model._meta.concrete_fields]
+    return list(rows_for(declaration, user).order_by("pk").values(*names))
+
+
+def export_files(declaration: Declaration, user) -> list:
+    """The stored files (FieldFile) of one kind for the export zip."""
+    if declaration.files is None:
+        return []
+    return [f for f in declaration.files(user=user) if f]
+
+
+def former_employee():
+    """The one inactive account that takes over rows whose person link cannot be empty (comments)."""
+    from django.contrib.auth import get_user_model
+
+    user, _created = get_user_model().objects.get_or_create(
+        username=FORMER_EMPLOYEE_USERNAME,
+        # Finnish first, as the people who read the conversations see it (no per-reader name on an account).
+        defaults={"first_name": "Entinen työntekijä", "last_name": "", "is_active": False},
+    )
+    return user
+
+
+def anonymise_rows(declaration: Declaration, user) -> int:
+    """The default ANONYMISE: null the person fields that may be empty, hand the others to
+    :func:`former_employee`. Returns the number of rows changed."""
+    if declaration.anonymise is not None:
+        return declaration.anonymise(user=user) or 0
+    model = model_of(declaration)
+    changed = 0
+    for path in declaration.person_fields:
+        if "__" in path:
+            continue  # a path through another model: that model's own declaration handles it
+        field = model._meta.get_field(path)
+        if field.many_to_many:
+            through = getattr(model, path).through
+            changed += through._default_manager.filter(
+                **{f"{field.m2m_reverse_field_name()}": user}
+            ).delete()[0]
+            continue
+        if _points_to_person(model, path):
+            if not field.null:
+                raise ValueError(
+                    f"{declaration.model}.{path}: a person link that cannot be empty is erased, not anonymised"
+                )
+            value = None
+            changed += model._default_manager.filter(**{f"{path}__user": user}).update(**{path: value})
+        else:
+            value = None if field.null else former_employee()
+            changed += model._default_manager.filter(**{path: user}).update(**{path: value})
+    return changed
+
+
+# --- The periods in force, as the privacy notice and docs/privacy.md show them ---
+
+RETENTION_SETTINGS = (
+    "CHAT_RETENTION_DAYS",
+    "CHAT_CASUAL_RETENTION_DAYS",
+    "CHAT_ARCHIVE_DAYS",
+    "SEARCH_LOG_RETENTION_DAYS",
+    "NOTIFICATION_RETENTION_DAYS",
+    "AUDIT_RETENTION_DAYS",
+    "PRIVACY_ERASE_AFTER_DAYS",
+    "PRIVACY_EXPORT_HOURS",
+)
+
+
+def period_in_force(name: str) -> str:
+    """``"730 days"`` (in the active language) for a retention setting; "kept" when it is None."""
+    from django.conf import settings
+    from django.utils.translation import gettext, ngettext
+
+    value = getattr(settings, name)
+    if value is None:
+        return gettext("kept as records")
+    if name.endswith("_HOURS"):
+        return ngettext("%(count)d hour", "%(count)d hours", value) % {"count": value}
+    return ngettext("%(count)d day", "%(count)d days", value) % {"count": value}
+
+
+def retention_text(declaration: Declaration) -> str:
+    """The declaration's retention with each setting name replaced by the period in force."""
+    text = str(declaration.retention)
+    for name in RETENTION_SETTINGS:
+        if name in text:
+            text = text.replace(name, period_in_force(name))
+    return text

@@ -77,6 +77,9 @@ ONBOARDING_PATHS = [f"instructions.{action}_onboardingpath" for action in ["add"
 # Search: editors pin best bets and read the search report (search.admin_reports).
 SEARCH_EDITING = [f"search.{action}_bestbet" for action in CRUD] + ["search.view_searchlog"]
 
+AUDIT_VIEW = "core.view_auditevent"
+PERSONAL_DATA = "privacy.manage_personal_data"
+
 ROLES: dict[str, Role] = {
     STAFF: Role(),
     COMMUNICATION: Role(
@@ -105,7 +108,11 @@ ROLES: dict[str, Role] = {
         + [f"auth.{action}_{model}" for model in ["user", "group"] for action in CRUD]
         + ["wagtailusers.add_userprofile", "wagtailusers.change_userprofile"]
         # The work-account group mapping (sso.models.GroupMapping, docs/sso.md).
-        + [f"sso.{action}_groupmapping" for action in CRUD],
+        + [f"sso.{action}_groupmapping" for action in CRUD]
+        # The audit trail (read only) and a person's data: export for a request, erasure, retention,
+        # the chat archive (docs/privacy.md).
+        + [AUDIT_VIEW, PERSONAL_DATA]
+        + ["privacy.view_accessibilityfeedback", "privacy.change_accessibilityfeedback"],
         page_permissions={SITE: ["add", "change", "publish", "bulk_delete", "lock", "unlock"]},
         collection_permissions=MEDIA_EDITING + ["wagtailimages.delete_image", "wagtaildocs.delete_document"],
     ),

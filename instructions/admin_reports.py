@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core import audit
 from instructions import access, governance
 from instructions.models import ErrorReport, Feedback, InstructionPage
 from instructions.permissions import can_edit_unit, editable_unit_ids, is_library_admin, is_owner
@@ -131,6 +132,16 @@ class FeedbackDetailView(ReportMixin, TemplateView):
 
     def get_page_subtitle(self):
         return self.instruction.title
+
+    def get(self, request, *args, **kwargs):
+        # The readers' votes, comments and error reports, with their names: each look is audited.
+        audit.record(
+            actor=request.user,
+            action=audit.REPORT_ACCESS,
+            target=self.instruction,
+            details={"report": "instruction_feedback"},
+        )
+        return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         report_id = request.POST.get("handled", "")

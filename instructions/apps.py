@@ -11,6 +11,10 @@ class InstructionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from instructions import personal_data
+
+        personal_data.register_all()
         from wagtail.signals import page_published
 
         from instructions import changelog

@@ -9,6 +9,10 @@ class IntranetConfig(AppConfig):
     verbose_name = "Intranet"
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from intranet import personal_data
+
+        personal_data.register_all()
         from core import roles
         from intranet import sqlite  # noqa: F401  (installs Unicode LIKE)
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "chat",
     "sso",
     "strategy",
+    "privacy",
     "demo",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
@@ -106,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in user for the audit trail's signal receivers (core.current_user).
+    "core.current_user.CurrentUserMiddleware",
     # Every view needs a logged-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Re-checks an SSO session with the identity provider every SSO_REFRESH_SECONDS (docs/sso.md).
@@ -438,3 +441,23 @@ LOGGING = {
 }
 
 SITE_TITLE = _("Taimi – KEHA intranet")
+
+# --- Personal data: retention and export (docs/privacy.md) -------------------
+# Each period is shown in the privacy notice as it is here (a test compares them); days unless named.
+# Chat messages of rooms that follow the organisation's default; None keeps them (records).
+CHAT_RETENTION_DAYS = int(os.environ.get("CHAT_RETENTION_DAYS", "730")) or None
+# Rooms marked "casual": small talk that no records rule requires.
+CHAT_CASUAL_RETENTION_DAYS = int(os.environ.get("CHAT_CASUAL_RETENTION_DAYS", "90"))
+# Messages removed by retention wait in the archive this long (administrators can restore them).
+CHAT_ARCHIVE_DAYS = int(os.environ.get("CHAT_ARCHIVE_DAYS", "30"))
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "365"))
+NOTIFICATION_RETENTION_DAYS = int(os.environ.get("NOTIFICATION_RETENTION_DAYS", "180"))
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "1825"))
+# A deactivated person's data is removed or anonymised this long after they left.
+PRIVACY_ERASE_AFTER_DAYS = int(os.environ.get("PRIVACY_ERASE_AFTER_DAYS", "90"))
+# A "download my data" link works this long; the file is removed after it.
+PRIVACY_EXPORT_HOURS = int(os.environ.get("PRIVACY_EXPORT_HOURS", "72"))
+# Rows deleted per statement by the retention jobs: short transactions, chat keeps flowing.
+RETENTION_BATCH_SIZE = int(os.environ.get("RETENTION_BATCH_SIZE", "200"))
+# Seconds the retention job rests between batches: the chat's writes get the database in between.
+RETENTION_PAUSE_SECONDS = float(os.environ.get("RETENTION_PAUSE_SECONDS", "0.05"))

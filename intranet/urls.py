@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("sso.urls")),  # before teams: /ihmiset/oma-profiili/miksi/
     # Before teams: "ihmiset/oma-tila/" is not a person.
     path("", include("presence.urls")),
+    path("", include("privacy.urls")),  # before teams: "ihmiset/oma-profiili/tietoni/"
     path("", include("teams.urls")),
     path("", include("search.urls")),
     path("", include("news.urls")),

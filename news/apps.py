@@ -9,6 +9,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from news import personal_data
+
+        personal_data.register_all()
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Locale
         from wagtail.signals import page_published

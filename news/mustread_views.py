@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import audit
 from news import mustread, services
 from news.models import NewsArticlePage
 
@@ -43,12 +44,19 @@ def acknowledge(request, page_id):
 
 def follow_up(request, page_id):
     article = _editable(request, page_id)
+    # Who has and has not acknowledged is personal data of the readers: each look is audited.
+    audit.record(
+        actor=request.user, action=audit.REPORT_ACCESS, target=article, details={"report": "must_read"}
+    )
     report = mustread.follow_up(article=article)
     return render(request, "news/must_read_report.html", {"article": article, **report})
 
 
 def follow_up_csv(request, page_id):
     article = _editable(request, page_id)
+    audit.record(
+        actor=request.user, action=audit.REPORT_ACCESS, target=article, details={"report": "must_read_csv"}
+    )
     response = HttpResponse(mustread.pending_csv(article=article), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kuittaamatta-{article.pk}.csv"'
     return response

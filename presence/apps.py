@@ -9,6 +9,10 @@ class PresenceConfig(AppConfig):
     verbose_name = "Presence"
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from presence import personal_data
+
+        personal_data.register_all()
         from presence import (
             handlers,  # noqa: F401  (registers the presence.* frames and topic rules)
             services,

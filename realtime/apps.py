@@ -8,6 +8,10 @@ class RealtimeConfig(AppConfig):
     verbose_name = "Reaaliaika"
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from realtime import personal_data
+
+        personal_data.register_all()
         # Frame handlers and topic rules register themselves in realtime.dispatch.
         from realtime import handlers  # noqa: F401
         from realtime.session_signals import connect as connect_session_signals

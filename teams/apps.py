@@ -9,6 +9,10 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
+        # What it holds about a person (core.personal_data, docs/privacy.md).
+        from teams import personal_data
+
+        personal_data.register_all()
         from realtime import dispatch
         from teams import live
 

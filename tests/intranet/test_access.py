@@ -100,7 +100,9 @@ def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom", "feed"} - SSO_PAGES))
+@pytest.mark.parametrize(
+    "name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom", "feed"} - SSO_PAGES)
+)
 def test_allow_listed_pages_open_without_login(client, name):
     from django.urls import reverse
 

@@ -213,7 +213,7 @@
     li.dataset.id = m.id;
     li.dataset.day = new Date(m.created).toDateString();
     var head = el("p", "chat-msg__head");
-    head.appendChild(el("span", "chat-msg__author", m.author ? m.author.name : "?"));
+    head.appendChild(el("span", "chat-msg__author", m.author ? m.author.name : T.former_employee));
     var time = el("time", "chat-msg__time", new Date(m.created).toLocaleTimeString(document.documentElement.lang || "fi", { hour: "2-digit", minute: "2-digit" }));
     time.dateTime = m.created;
     head.appendChild(document.createTextNode(" "));
@@ -229,7 +229,7 @@
     li.appendChild(head);
     if (m.reply_to) {
       var quote = el("blockquote", "chat-msg__quote");
-      quote.appendChild(el("span", "chat-msg__quote-author", m.reply_to.author ? m.reply_to.author.name + ": " : ""));
+      quote.appendChild(el("span", "chat-msg__quote-author", (m.reply_to.author ? m.reply_to.author.name : T.former_employee) + ": "));
       quote.appendChild(document.createTextNode(m.reply_to.deleted ? T.deleted : m.reply_to.excerpt));
       var jump = el("a", "visually-hidden-focusable", "↑");
       jump.href = "#m" + m.reply_to.seq;
@@ -605,7 +605,7 @@
   function startReply(m) {
     replyTo = m;
     var box = composer.querySelector("[data-reply]");
-    box.querySelector("[data-reply-text]").textContent = fmt(T.replying_to, { name: m.author ? m.author.name : "?", text: m.body.slice(0, 80) });
+    box.querySelector("[data-reply-text]").textContent = fmt(T.replying_to, { name: m.author ? m.author.name : T.former_employee, text: m.body.slice(0, 80) });
     box.hidden = false;
     text.focus();
   }

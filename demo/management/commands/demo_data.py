@@ -58,6 +58,9 @@ class Command(BaseCommand):
             from demo.strategy import load_strategy
 
             strategy = load_strategy()
+            from demo.privacy import load_privacy_pages
+
+            privacy_pages = load_privacy_pages()
         if (
             any(result.created.values())
             or news.created
@@ -81,6 +84,7 @@ class Command(BaseCommand):
             event_registrations=events.registrations,
             work_locations=work_locations,
             strategy_votes=strategy,
+            privacy_pages=privacy_pages,
         )
         summary = (
             ", ".join(f"{kind} {count}" for kind, count in created.items() if count)

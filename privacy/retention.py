@@ -1,0 +1,49 @@
+"""The daily retention run (privacy.tasks.daily_privacy): each store's period in force, in small batches.
+
+Chat is chat's own (chat.retention: rooms' policies and the archive); the search log, notifications and the
+audit trail are deleted here. Each batch is one short DELETE by primary key, so no lock is held for long.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from chat import retention as chat_retention
+from core import audit
+
+
+def delete_older(model, *, field: str, days: int | None, now=None, batch: int | None = None) -> int:
+    """Delete ``model`` rows whose ``field`` is older than ``days``, ``batch`` at a time; returns how many."""
+    if days is None:
+        return 0
+    now = now or timezone.now()
+    batch = batch or settings.RETENTION_BATCH_SIZE
+    cutoff = now - datetime.timedelta(days=days)
+    done = 0
+    while True:
+        ids = list(model.objects.filter(**{f"{field}__lt": cutoff}).values_list("pk", flat=True)[:batch])
+        if not ids:
+            return done
+        done += models.QuerySet(model).filter(pk__in=ids).delete()[0]
+
+
+def enforce_all(*, now=None) -> dict[str, int]:
+    from realtime.models import Notification
+    from search.models import SearchLog
+
+    now = now or timezone.now()
+    return {
+        "chat_archived": chat_retention.expire_messages(now=now),
+        "chat_archive_purged": chat_retention.purge_archive(now=now),
+        "search_log": delete_older(
+            SearchLog, field="created_at", days=settings.SEARCH_LOG_RETENTION_DAYS, now=now
+        ),
+        "notifications": delete_older(
+            Notification, field="created_at", days=settings.NOTIFICATION_RETENTION_DAYS, now=now
+        ),
+        "audit": audit.purge_expired(now=now),
+    }
