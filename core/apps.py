@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
     name = "core"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Core"
+
+    def ready(self):
+        from core import readiness
+
+        # Readiness checks of the base (/readyz, core.health): database, Redis, the worker and its queue.
+        readiness.register()

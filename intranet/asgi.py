@@ -34,9 +34,40 @@ forbid_writes()
 gc.collect()
 gc.freeze()
 
+
+class CountOpenSockets:
+    """The open-websockets gauge of /metrics (core.metrics): up when a client's handshake arrives, down when
+    its application ends. It watches ``receive`` only: the consumer's ``send`` must stay Daphne's own
+    (realtime/wire.py writes to the socket through it)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        from core.metrics import WEBSOCKETS_OPEN
+
+        counted = False
+
+        async def watching_receive():
+            nonlocal counted
+            message = await receive()
+            if message["type"] == "websocket.connect" and not counted:
+                counted = True
+                WEBSOCKETS_OPEN.inc()
+            return message
+
+        try:
+            await self.app(scope, watching_receive, send)
+        finally:
+            if counted:
+                WEBSOCKETS_OPEN.dec()
+
+
 application = ProtocolTypeRouter(
     {
         "http": RequestLimitMiddleware(django_asgi_app),
-        "websocket": OriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns))),
+        "websocket": CountOpenSockets(
+            OriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

@@ -38,3 +38,6 @@ ELASTICSEARCH_URL = ""
 SEARCH_EMBEDDED_DIR = (
     ""  # no embedded index either: /haku/ answers from the database unless a test picks an engine
 )
+# No connection pool in tests: pytest-django creates and drops the test database, which a pool holding
+# connections to it would block; the pool is tested on the running topology (tests/deploy/).
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405
