@@ -176,18 +176,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # opening one more. DB_POOL=0 turns the pool off (persistent connections per thread as before).
 DB_POOL = env_bool("DB_POOL", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL:
-    from psycopg_pool import ConnectionPool
-
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django requires 0 with a pool: "closing" returns to the pool
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False  # the pool checks a connection when it hands it out
+    # With a pool, Django turns this into the pool's check of a connection as it is handed out: one that
+    # broke (PostgreSQL restarted) is replaced instead of failing the request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DB_POOL_MIN_SIZE") or 1),
         "max_size": int(os.environ.get("DB_POOL_MAX_SIZE") or 4),
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT") or 10),
         # A connection idle this long is closed (down to min_size): a quiet process gives its share back.
         "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE") or 60),
-        # A connection that broke (PostgreSQL restarted) is detected and replaced when handed out.
-        "check": ConnectionPool.check_connection,
     }
 
 # --- Redis: channel layer and cache ---------------------------------------
@@ -444,8 +442,9 @@ LOGGING = {
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(user_id)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s %(user_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
         },
         "text": {"format": "%(message)s"},
     },
