@@ -100,6 +100,24 @@ def mark_process_dead(pid: int) -> None:
         multiprocess.mark_process_dead(pid)
 
 
+def forget_dead_processes() -> None:
+    """At a process's start: drop the live gauges of processes that ended without saying so (kill -9),
+    which would otherwise be summed for ever (the open-sockets count of a killed Daphne)."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory or not os.path.isdir(directory):
+        return
+    for name in os.listdir(directory):
+        if not name.startswith("gauge_live") or not name.endswith(".db"):
+            continue
+        try:
+            pid = int(name.rsplit("_", 1)[1][:-3])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            mark_process_dead(pid)
+        except (ValueError, PermissionError):
+            continue
+
+
 def address_allowed(address: str, networks: list[str]) -> bool:
     try:
         ip = ipaddress.ip_address(address)

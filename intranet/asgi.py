@@ -27,6 +27,10 @@ from search.engines.embedded_store import forbid_writes  # noqa: E402
 
 # Web processes only read the embedded search index; the worker is its one writer.
 forbid_writes()
+# Multiprocess metrics: live gauges of processes killed without a goodbye are dropped (core/metrics.py).
+from core.metrics import forget_dead_processes  # noqa: E402
+
+forget_dead_processes()
 
 # Everything imported so far (Django, Wagtail, the URLconf's modules: about a million objects) lives as long
 # as the process. Moved out of the collector's reach, a full collection no longer walks it: such a pause

@@ -13,6 +13,10 @@ from search.engines.embedded_store import forbid_writes  # noqa: E402
 
 # Web processes only read the embedded search index; the worker is its one writer.
 forbid_writes()
+# Multiprocess metrics: live gauges of processes killed without a goodbye are dropped (core/metrics.py).
+from core.metrics import forget_dead_processes  # noqa: E402
+
+forget_dead_processes()
 # As in asgi.py: the long-lived import graph out of the collector's reach (shorter full collections).
 gc.collect()
 gc.freeze()

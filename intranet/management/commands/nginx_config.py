@@ -60,12 +60,16 @@ def site_config(*, http, ws, listen, server_name, static_root, metrics_allow) ->
 
 
 class Command(BaseCommand):
-    help = "Print the nginx site configuration for the given upstreams, with the application's request limits."
+    help = (
+        "Print the nginx site configuration for the given upstreams, with the application's request limits."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--http", action="append", required=True, help="host:port of an HTTP worker")
         parser.add_argument("--ws", action="append", required=True, help="host:port of a Daphne process")
-        parser.add_argument("--listen", action="append", help='nginx listen value, e.g. "443 ssl" (default 80)')
+        parser.add_argument(
+            "--listen", action="append", help='nginx listen value, e.g. "443 ssl" (default 80)'
+        )
         parser.add_argument("--server-name", default="_")
         parser.add_argument("--static-root", default=str(settings.STATIC_ROOT))
         parser.add_argument(
