@@ -11,6 +11,7 @@ through what it refuses. docs/deployment.md shows it in use; deploy/run.sh rende
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -95,7 +96,12 @@ class Command(BaseCommand):
         (prefix / "taimi.conf").write_text(site)
         main = render(
             (TEMPLATES / "nginx-local.conf.template").read_text(),
-            {"prefix": str(prefix), "access_log": access_log},
+            {
+                "prefix": str(prefix),
+                "access_log": access_log,
+                # Started by root (CI), nginx's workers would run as nobody and not read VAR_DIR's files.
+                "user": "user root;\n" if os.geteuid() == 0 else "",
+            },
         )
         (prefix / "nginx.conf").write_text(main)
         self.stdout.write(str(prefix / "nginx.conf"))
