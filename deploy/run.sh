@@ -86,7 +86,9 @@ start() {
     done
     "$PYTHON" manage.py nginx_config "${http[@]}" "${ws[@]}" --listen "127.0.0.1:$PORT" \
         --local-prefix "$VAR_DIR/nginx" >/dev/null
-    start_one nginx nginx -q -p "$VAR_DIR/nginx" -c "$VAR_DIR/nginx/nginx.conf" -g "daemon off;"
+    local nginx_bin
+    nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)  # Debian puts it in /usr/sbin, not on a user's PATH
+    start_one nginx "$nginx_bin" -q -p "$VAR_DIR/nginx" -c "$VAR_DIR/nginx/nginx.conf" -g "daemon off;"
     for _ in $(seq 600); do
         if curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && all_up; then
             echo "Taimi is served at http://127.0.0.1:$PORT/ ($HTTP_SERVER for HTTP; $(budget) database connections at most)"
