@@ -73,7 +73,9 @@ for user in users:
 room, _ = Room.objects.get_or_create(kind="network", name="Bench: production")
 Membership.objects.bulk_create([Membership(room=room, user=u) for u in users], ignore_conflicts=True)
 article = NewsArticlePage.objects.live().order_by("-first_published_at").first()
-instruction = InstructionPage.objects.live().first()
+everyone = dict(audience_keha=True, audience_ely=True, audience_te=True, audience_municipal_pilot=True)
+instruction = InstructionPage.objects.live().filter(**everyone).first() or InstructionPage.objects.live().filter(
+    audience_keha=False, audience_ely=False, audience_te=False, audience_municipal_pilot=False).first()
 person = Person.objects.filter(user__in=users[:1]).first()
 pages = ["/", "/uutiset/", article.url, "/ohjeet/", instruction.url, "/ihmiset/",
          person.get_absolute_url(), "/chat/", "/haku/?q=et%C3%A4ty%C3%B6"]
@@ -137,7 +139,8 @@ class ConnectionSampler(threading.Thread):
             name = db.info.dbname
             while not self.stop.is_set():
                 (count,) = db.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+                    " AND backend_type = 'client backend'",
                     [name],
                 ).fetchone()
                 self.peak = max(self.peak, count)
@@ -209,6 +212,7 @@ async def get(path: str, cookie: str) -> int:
 
 async def step(setup, concurrency: int, seconds: float) -> dict:
     latencies, errors, end = [], 0, time.perf_counter() + seconds
+    statuses: dict[int, int] = {}
 
     async def client():
         nonlocal errors
@@ -223,6 +227,7 @@ async def step(setup, concurrency: int, seconds: float) -> dict:
             latencies.append(time.perf_counter() - started)
             if status != 200:
                 errors += 1
+                statuses[status] = statuses.get(status, 0) + 1
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(concurrency)))
@@ -275,6 +280,7 @@ async def measure(name, overrides, env, setup, seconds) -> list[dict]:
                     "ceiling": (os.cpu_count() or 1) / per_request,
                     "pg_peak": sampler.peak,
                     "pg_budget": budget,
+                    "statuses": {str(k): v for k, v in result["statuses"].items()},  # 0: no answer in 60 s
                 }
             )
             print(json.dumps(rows[-1]), flush=True)

@@ -87,7 +87,8 @@ def _connections_stay_within_the_pools_under_load(topology):
         with psycopg.connect(topology["dsn"], autocommit=True) as watcher:
             while not stop.is_set():
                 row = watcher.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+                    " AND backend_type = 'client backend'",  # not autovacuum
                     [topology["database"]],
                 ).fetchone()
                 samples.append(row[0])
