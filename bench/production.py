@@ -234,6 +234,7 @@ async def step(setup, concurrency: int, seconds: float) -> dict:
     return {
         "requests": len(latencies),
         "errors": errors,
+        "statuses": statuses,
         "wall": time.perf_counter() - started,
         "latencies": latencies,
     }
