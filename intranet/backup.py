@@ -184,8 +184,30 @@ def _restore_database(folder: Path, info: dict) -> None:
             cursor.execute("CREATE SCHEMA public")
         connection.close()
         env, args = _pg_env()
+        # The schema exists again (created above, owned by this role): every entry but its own creation and
+        # comment (pg_dump of PostgreSQL 15 writes both for --schema=public).
+        listing = subprocess.run(
+            ["pg_restore", "--list", str(folder / name)], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        entries = folder / "restore.list"
+        entries.write_text(
+            "\n".join(
+                line
+                for line in listing.splitlines()
+                if " SCHEMA - public " not in line and " COMMENT - SCHEMA public " not in line
+            )
+        )
         _run(
-            ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", *args, str(folder / name)], env
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                f"--use-list={entries}",
+                *args,
+                str(folder / name),
+            ],
+            env,
         )
         return
     if connection.vendor == "sqlite":
