@@ -179,13 +179,9 @@ def _restore_database(folder: Path, info: dict) -> None:
         pool = getattr(connection, "pool", None)
         if pool is not None:
             connection.close_pool()
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA IF EXISTS public CASCADE")
-            cursor.execute("CREATE SCHEMA public")
-        connection.close()
         env, args = _pg_env()
-        # The schema exists again (created above, owned by this role): every entry but its own creation and
-        # comment (pg_dump of PostgreSQL 15 writes both for --schema=public).
+        # Every object of the dump is dropped (when present) and created again (--clean); the schema itself
+        # stays (pg_dump of PostgreSQL 15 writes its creation and comment for --schema=public).
         listing = subprocess.run(
             ["pg_restore", "--list", str(folder / name)], env=env, capture_output=True, text=True, check=True
         ).stdout
@@ -203,6 +199,8 @@ def _restore_database(folder: Path, info: dict) -> None:
                 "--no-owner",
                 "--no-privileges",
                 "--exit-on-error",
+                "--clean",
+                "--if-exists",
                 f"--use-list={entries}",
                 *args,
                 str(folder / name),
