@@ -28,3 +28,7 @@ class CoreConfig(AppConfig):
                 erase=KEEP,
             )
         )
+        from core import readiness
+
+        # Readiness checks of the base (/readyz, core.health): database, Redis, the worker and its queue.
+        readiness.register()

@@ -53,9 +53,15 @@ def code_version() -> str:
     return digest.hexdigest()[:12]
 
 
+def _seen(audience_kinds, unit_ids) -> str:
+    """The visibility part of a key; ``unit_ids`` None means every unit (library administrators)."""
+    units = "*" if unit_ids is None else ",".join(str(pk) for pk in sorted(unit_ids))
+    return ",".join(sorted(audience_kinds or [])) + "/" + units
+
+
 def key_for(*, request, audience_kinds, unit_ids) -> str:
     query = urlencode(sorted(request.GET.lists()), doseq=True)
-    visibility = ",".join(sorted(audience_kinds)) + "/" + ",".join(str(pk) for pk in sorted(unit_ids))
+    visibility = _seen(audience_kinds, unit_ids)
     digest = hashlib.sha1(f"{visibility}|{query}".encode()).hexdigest()[:20]
     language = get_language() or settings.LANGUAGE_CODE
     return f"instructions:library:{generation()}:{code_version()}:{language}:{timezone.localdate()}:{digest}"
@@ -71,8 +77,7 @@ def visibility(user) -> tuple[list[str], set[int]]:
 
 def related_key(*, page_id: int, user) -> str:
     """The key of an instruction's related list for this reader (same parts as the listing's key)."""
-    kinds, units = visibility(user)
-    seen = ",".join(sorted(kinds)) + "/" + ",".join(str(pk) for pk in sorted(units))
+    seen = _seen(*visibility(user))
     language = get_language() or settings.LANGUAGE_CODE
     return (
         f"instructions:related:{generation()}:{language}:{timezone.localdate()}:{page_id}:"

@@ -27,3 +27,12 @@ class IntranetConfig(AppConfig):
         from search import adapters
 
         adapters.register(ContentPageAdapter(), order=30)
+        # Chat deliveries for /metrics: one per chat message and subscribed socket of this process.
+        from core.metrics import CHAT_DELIVERIES
+        from realtime import hub
+
+        hub.add_tap(
+            "chat.room.",
+            '{"type":"chat.message"',
+            lambda topic, text, subscribers: CHAT_DELIVERIES.inc(len(subscribers)),
+        )

@@ -29,6 +29,10 @@ from search.engines.embedded_store import forbid_writes  # noqa: E402
 
 # Web processes only read the embedded search index; the worker is its one writer.
 forbid_writes()
+# Multiprocess metrics: live gauges of processes killed without a goodbye are dropped (core/metrics.py).
+from core.metrics import forget_dead_processes  # noqa: E402
+
+forget_dead_processes()
 
 # Everything imported so far (Django, Wagtail, the URLconf's modules: about a million objects) lives as long
 # as the process. Moved out of the collector's reach, a full collection no longer walks it: such a pause
@@ -36,10 +40,41 @@ forbid_writes()
 gc.collect()
 gc.freeze()
 
+
+class CountOpenSockets:
+    """The open-websockets gauge of /metrics (core.metrics): up when a client's handshake arrives, down when
+    its application ends. It watches ``receive`` only: the consumer's ``send`` must stay Daphne's own
+    (realtime/wire.py writes to the socket through it)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        from core.metrics import WEBSOCKETS_OPEN
+
+        counted = False
+
+        async def watching_receive():
+            nonlocal counted
+            message = await receive()
+            if message["type"] == "websocket.connect" and not counted:
+                counted = True
+                WEBSOCKETS_OPEN.inc()
+            return message
+
+        try:
+            await self.app(scope, watching_receive, send)
+        finally:
+            if counted:
+                WEBSOCKETS_OPEN.dec()
+
+
 application = ProtocolTypeRouter(
     {
         # At most HTTP_MAX_CONCURRENCY requests at once, then a short queue, then 503 (core/overload.py).
         "http": ConcurrencyLimit(RequestLimitMiddleware(django_asgi_app)),
-        "websocket": OriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns))),
+        "websocket": CountOpenSockets(
+            OriginValidator(WebsocketAuthMiddleware(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

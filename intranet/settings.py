@@ -97,6 +97,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id, the access log line and the latency metric cover everything below (observability).
+    "intranet.observability.RequestObservability",
     # A database or Redis outage in a view answers 503 with Retry-After (also handler500; core/outage.py).
     "core.outage.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -171,6 +173,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Database connection pool (PostgreSQL; docs/deployment.md, "Database connections") -----------------
+# Each process holds at most DB_POOL_MAX_SIZE connections, shared by all its threads (psycopg's pool, in
+# Django since 5.1), instead of one per thread kept CONN_MAX_AGE seconds: an idle Daphne used to hold 38 and
+# two of them ran PostgreSQL's default limit of 100 out. The sum over the topology must stay under
+# max_connections: N_http * (HTTP threads) + N_daphne * DB_POOL_MAX_SIZE + N_worker * 2 + a margin for
+# manage.py commands and monitoring (deploy/run.sh and the systemd units set one size per process type).
+# A request that finds every connection busy waits up to DB_POOL_TIMEOUT seconds (then errors) rather than
+# opening one more. DB_POOL=0 turns the pool off (persistent connections per thread as before).
+DB_POOL = env_bool("DB_POOL", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django requires 0 with a pool: "closing" returns to the pool
+    # With a pool, Django turns this into the pool's check of a connection as it is handed out: one that
+    # broke (PostgreSQL restarted) is replaced instead of failing the request.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(os.environ.get("DB_POOL_MIN_SIZE") or 1),
+        "max_size": int(os.environ.get("DB_POOL_MAX_SIZE") or 4),
+        "timeout": float(os.environ.get("DB_POOL_TIMEOUT") or 10),
+        # A connection idle this long is closed (down to min_size): a quiet process gives its share back.
+        "max_idle": float(os.environ.get("DB_POOL_MAX_IDLE") or 60),
+    }
 
 # --- Redis: channel layer and cache ---------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -264,7 +288,7 @@ AXES_RESET_ON_SUCCESS = True
 from sso.env import sso_settings  # noqa: E402
 
 globals().update(sso_settings(os.environ))
-SSO_REFRESH_EXEMPT_URLS = ["sso_failure", "logout", "health", "set_language", "login"]
+SSO_REFRESH_EXEMPT_URLS = ["sso_failure", "logout", "health", "readiness", "metrics", "set_language", "login"]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
@@ -286,7 +310,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Production behind HTTPS (docs/testing.md, "Production settings"; CI runs `check --deploy` with them): redirect
 # plain HTTP (the health check stays reachable for the load balancer) and send HSTS.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (nginx: proxy_set_header).
@@ -429,16 +453,47 @@ TASKS = {
     }
 }
 
-# --- Logging ----------------------------------------------------------------
+# --- Logging (docs/deployment.md, "Logs") -------------------------------------------------------------
+# LOG_FORMAT=json (deploy/ sets it): one JSON object per line with the time, level, logger, message and the
+# request and user ids (core.logcontext) for a log collector; anything else: plain lines for a terminal.
+# Access lines (logger taimi.access) carry the method, URL name, status and milliseconds, never a query
+# string or a body.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "core.logcontext.RequestContext"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s %(user_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_context"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action and background task at INFO; the audit
     # trail is in the admin's history, so keep the console for warnings.
-    "loggers": {name: {"level": "WARNING"} for name in ["axes", "wagtail", "django_tasks", "modelsearch"]},
+    "loggers": {
+        **{name: {"level": "WARNING"} for name in ["axes", "wagtail", "django_tasks", "modelsearch"]},
+        # One line per request: on in production (LOG_ACCESS=1, deploy/), off for the terminal and tests.
+        "taimi.access": {"level": "INFO" if env_bool("LOG_ACCESS") else "WARNING"},
+    },
 }
+
+# --- Health and metrics (docs/deployment.md, "Health, metrics and logs") --------------------------------
+# /metrics answers a request with "Authorization: Bearer <METRICS_TOKEN>" (when set) or from an address in
+# METRICS_ALLOWED_NETWORKS (comma-separated CIDRs; behind nginx, the client address nginx forwards).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", "127.0.0.1/32,::1/128")
 
 SITE_TITLE = _("Taimi – KEHA intranet")
 

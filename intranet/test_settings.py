@@ -61,3 +61,6 @@ SEARCH_EMBEDDED_DIR = (
 if CACHES["generations"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
     # Each test process its own tokens: another xdist process's changes would renew them mid-test.
     CACHES["generations"]["LOCATION"] = tempfile.mkdtemp(prefix="intranet-test-generations-")  # noqa: F405
+# No connection pool in tests: pytest-django creates and drops the test database, which a pool holding
+# connections to it would block; the pool is tested on the running topology (tests/deploy/).
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405

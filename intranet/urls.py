@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from intranet import admin_assets, media, views
+from intranet import admin_assets, media, observability, views
 from sso import views as sso_views
 
 account_urls = [
@@ -31,6 +31,8 @@ account_urls = [
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("readyz", observability.readiness, name="readiness"),
+    path("metrics", observability.prometheus, name="metrics"),
     # The language switch works on the login page too.
     path("i18n/setlang/", views.set_language, name="set_language"),
     *account_urls,

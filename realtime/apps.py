@@ -18,3 +18,6 @@ class RealtimeConfig(AppConfig):
 
         # Sockets follow the session: logout, password, deactivation and roles end them (docs/access.md).
         connect_session_signals()
+        from realtime import readiness
+
+        readiness.register()  # /readyz: a message through the channel layer and back

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Upgrade check: a database created by an earlier version (<git-ref>, e.g. the previous main) with the
 # demo data must migrate forward to this checkout cleanly, with its data intact and no model changes
-# left unmigrated. Uses SQLite files under a temporary VAR_DIR (DATABASE_URL and REDIS_URL are unset).
-# Usage: bash scripts/upgrade_check.sh <git-ref>        (KEEP=1 keeps the temporary directory)
+# left unmigrated, and the site must then crawl without a server error. Uses SQLite files under a temporary
+# VAR_DIR (DATABASE_URL and REDIS_URL are unset).
+# Usage: bash scripts/upgrade_check.sh [<git-ref>]   (default: the commit in deploy/PREVIOUS_RELEASE, the
+#        previous release; KEEP=1 keeps the temporary directory). CI runs it (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REF="${1:?usage: scripts/upgrade_check.sh <git-ref>}"
+REF="${1:-$(tr -d '[:space:]' < deploy/PREVIOUS_RELEASE)}"
 PYTHON="$PWD/.venv/bin/python"
 WORK=$(mktemp -d /tmp/upgrade-check.XXXXXX)
 cleanup() {
@@ -45,4 +47,6 @@ fi
 echo "== the demo data command runs again on the upgraded database (idempotent: creates nothing new)"
 "$PYTHON" manage.py demo_data --no-logins >/dev/null
 "$PYTHON" manage.py check
+echo "== the crawl on the upgraded database (scripts/crawl_check.py)"
+"$PYTHON" scripts/crawl_check.py
 echo "Upgrade from $REF: OK"

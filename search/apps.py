@@ -13,3 +13,6 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         best_bets.connect()
+        from search import readiness
+
+        readiness.register()  # /readyz: the engine answers, the outbox drains

@@ -9,11 +9,13 @@ engine as pinned keys, so they go through the same access filter.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db import connection, transaction
 
+from core.metrics import SEARCH_LATENCY
 from search.engines import get_engine
 from search.engines.base import FACETS, Hit, SearchQuery, SearchResult
 from search.models import SearchLog, normalise_phrase
@@ -103,9 +105,12 @@ def search_site(
     degraded = engine is None
     result = None
     if engine is not None:
+        started = time.perf_counter()
         try:
             result = engine.search(query)
+            SEARCH_LATENCY.labels(outcome="ok").observe(time.perf_counter() - started)
         except SearchUnavailable as error:
+            SEARCH_LATENCY.labels(outcome="unavailable").observe(time.perf_counter() - started)
             logger.warning("Search engine unavailable, answering from the database: %s", error)
             degraded = True
     if result is None:

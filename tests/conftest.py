@@ -152,9 +152,10 @@ def pytest_runtest_setup(item):
 
 # Transactional tests empty the database when they end. Django, and pytest-django in one process, run
 # them after all other tests for that reason; pytest-xdist sends whole files in its own order, so a plain
-# test can come next. After a serialized-rollback test the flush skips post_migrate (the next such test
-# reloads its data itself), which left even the content types empty for the plain test that followed
-# (it failed on reference-index rows naming content types that no longer existed).
+# test can come next. A plain flush re-runs post_migrate (content types, groups) but not the migrations
+# that made Wagtail's root page, the site and the sections, so the next test missed the instruction
+# library; after a serialized-rollback test the flush skips post_migrate too, which left even the content
+# types empty (reference-index rows then named content types that no longer existed).
 _TRANSACTIONAL_FIXTURES = {
     "transactional_db",
     "live_server",
@@ -181,16 +182,17 @@ def _is_transactional(item) -> bool:
 
 
 def database_back_to_migrations(config) -> None:
-    """After a transactional test: the database as migrations left it, if the flush left it empty."""
+    """After a transactional test: the database as migrations left it, if the flush emptied it."""
     if not _PRISTINE_SAVED:
         return
     from django.contrib.contenttypes.models import ContentType
     from pytest_django.plugin import blocking_manager_key
+    from wagtail.models import Site
 
     from tests import snapshots
 
     with config.stash[blocking_manager_key].unblock():
-        if not ContentType.objects.exists():
+        if not (Site.objects.exists() and ContentType.objects.exists()):
             snapshots.restore("pristine")
 
 

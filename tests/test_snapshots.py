@@ -43,17 +43,21 @@ def test_restore_forgets_cached_locale_ids():
 
 
 @pytest.mark.django_db
-def test_a_database_a_transactional_test_left_empty_is_put_back_as_migrations_left_it(request):
+@pytest.mark.parametrize("post_migrate", [False, True], ids=["serialized-rollback flush", "plain flush"])
+def test_a_database_a_transactional_test_left_empty_is_put_back_as_migrations_left_it(request, post_migrate):
     from django.core.management import call_command
     from wagtail.models import Site
 
+    from instructions.models import InstructionLibraryPage
     from tests.conftest import database_back_to_migrations
 
-    # What a serialized-rollback test's flush leaves behind: empty tables, post_migrate not run.
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    assert not ContentType.objects.exists()
+    # What a transactional test's flush leaves behind: empty tables; a serialized-rollback test's flush
+    # does not run post_migrate (no content types), a plain one does (content types and groups, no pages).
+    call_command("flush", interactive=False, inhibit_post_migrate=not post_migrate, verbosity=0)
+    assert not Site.objects.exists()
 
     database_back_to_migrations(request.config)
 
     assert ContentType.objects.filter(app_label="teams", model="agency").exists()
     assert Site.objects.filter(is_default_site=True).exists()
+    assert InstructionLibraryPage.objects.filter(locale__language_code="fi").exists()

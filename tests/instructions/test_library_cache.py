@@ -84,3 +84,14 @@ class TestLibraryCache:
         assert "Palkkatuki" in library_html(keha_client)
         keha_client.post("/i18n/setlang/", {"language": "sv", "next": URL})
         assert "Lönesubvention" in library_html(keha_client)
+
+
+@pytest.mark.django_db
+def test_a_library_administrator_gets_the_listing_and_an_instruction_with_its_related_list(
+    client, library, administrator_user
+):
+    """Administrators may edit every unit's instructions (no unit list): their key must still be made."""
+    page = make_instruction(library, title="Kaikille näkyvä", audience=["keha"])
+    client.force_login(administrator_user)
+    assert "Kaikille näkyvä" in library_html(client)
+    assert client.get(page.url).status_code == 200

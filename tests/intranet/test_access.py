@@ -13,6 +13,8 @@ ALLOWED_ANONYMOUS = {
     "password_reset_confirm",
     "password_reset_complete",
     "health",  # load balancer / uptime checks
+    "readiness",  # the same, every backend (no secrets: tests/intranet/test_observability.py)
+    "metrics",  # Prometheus: a token or an allowed network instead (tests/intranet/test_observability.py)
     "set_language",  # switch language on the login page
     "wagtailadmin_login",  # Wagtail's own login form for the editing interface
     "wagtailcore_login",  # Wagtail's form for password-protected pages (a login page too)

@@ -10,9 +10,9 @@ from core.cache import ResilientRedisCache
 from core.overload import ConcurrencyLimit
 from tests.chat.servers import free_port
 
-DEAD_REDIS = {
-    "default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}
-}
+_DEAD = {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": f"redis://127.0.0.1:{free_port()}/0"}
+# Both caches the settings make with REDIS_URL: fragments and the generation tokens (core.generations).
+DEAD_REDIS = {"default": _DEAD, "generations": _DEAD}
 
 
 @pytest.fixture
