@@ -199,7 +199,8 @@ def database_back_to_migrations(config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
-    if _is_transactional(item):
+    # After the last test the session's fixtures are gone too, the test database with them.
+    if nextitem is not None and _is_transactional(item):
         database_back_to_migrations(item.config)
     return result
 
@@ -414,7 +415,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         snapshots.save("pristine")
     _PRISTINE_SAVED = True
-    return django_db_setup
+    yield django_db_setup
+    # The test database is dropped after this: nothing may put it back any more (the connection's name
+    # is the real database's again).
+    _PRISTINE_SAVED = False
 
 
 @pytest.fixture(scope="session")
