@@ -38,8 +38,26 @@ def register() -> None:
             BASIS,
             "Until the account is removed",
         ),
-        Declaration("strategy.Comment", ("author", "answered_by"), PURPOSE, BASIS, WHILE, erase=ANONYMISE),
-        Declaration("strategy.Proposal", ("author", "answered_by"), PURPOSE, BASIS, WHILE, erase=ANONYMISE),
+        # The leadership's answer (``answered_by``) does not make another person's comment or proposal the
+        # answerer's: not in their export; the link is emptied when the answerer is erased.
+        Declaration(
+            "strategy.Comment",
+            ("author",),
+            PURPOSE,
+            BASIS,
+            WHILE,
+            erase=ANONYMISE,
+            extra={"other_people": ("answered_by",)},
+        ),
+        Declaration(
+            "strategy.Proposal",
+            ("author",),
+            PURPOSE,
+            BASIS,
+            WHILE,
+            erase=ANONYMISE,
+            extra={"other_people": ("answered_by",)},
+        ),
         Declaration("strategy.Support", ("user",), PURPOSE, BASIS, WHILE),
         Declaration(
             "strategy.ReminderOptOut",

@@ -627,3 +627,7 @@ def _document(me, other):
         me,
         other,
     )
+
+
+# The builders of the newer apps live beside this module; importing them registers them.
+from tests.privacy import kinds_events, kinds_strategy  # noqa: E402, F401
