@@ -61,6 +61,10 @@ def restore(name: str, using: str = "default") -> None:
     tables = _tables(connection)
     with transaction.atomic(using=using), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # TRUNCATE refuses a table with foreign-key checks still queued by this transaction's earlier
+            # writes: run them now, then defer again for the copy (tables go back in name order).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute("TRUNCATE " + ", ".join(_quote(connection, table) for table in tables))
         else:
             for table in tables:

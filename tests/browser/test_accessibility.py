@@ -145,7 +145,17 @@ def _check_the_phone_menu(page, demo):
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
     # Every section is reachable with the Tab key, in order, and fits the screen.
-    names = ["Etusivu", "Uutiset", "Ohjeet", "Ihmiset", "Tiimit", "Toimipaikat", "Chat"]
+    names = [
+        "Etusivu",
+        "Uutiset",
+        "Tapahtumat",
+        "Ohjeet",
+        "Strategia",
+        "Ihmiset",
+        "Tiimit",
+        "Toimipaikat",
+        "Chat",
+    ]
     for name in names:
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent.trim()")

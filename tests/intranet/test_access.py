@@ -24,6 +24,11 @@ ALLOWED_ANONYMOUS = {
     # The personal calendar subscription of events: the token is the credential (tests/events/
     # test_recurrence_and_feed.py opens it anonymously).
     "feed",
+    # The accessibility statement, its feedback form and the privacy notice: the law wants them readable
+    # by anyone (tests/privacy/test_pages.py opens them anonymously).
+    "accessibility",
+    "accessibility_feedback",
+    "notice",
     # Signing in with a work account: the start, the provider's answer and the refusal page
     # (404 while SSO is off; tests/sso/test_refusals.py and test_sign_in.py open them anonymously).
     "oidc_authentication_init",
@@ -103,7 +108,12 @@ def test_anonymous_visitor_is_sent_to_login(client, pattern, name):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "name", sorted(ALLOWED_ANONYMOUS - {"password_reset_confirm", "atom", "feed"} - SSO_PAGES)
+    "name",
+    sorted(
+        ALLOWED_ANONYMOUS
+        - {"password_reset_confirm", "atom", "feed", "accessibility", "accessibility_feedback", "notice"}
+        - SSO_PAGES
+    ),
 )
 def test_allow_listed_pages_open_without_login(client, name):
     from django.urls import reverse
