@@ -7,11 +7,16 @@ commands) the actor is None: "system".
 
 from contextvars import ContextVar
 
-_current_user: ContextVar = ContextVar("current_user", default=None)
+# The request, not ``request.user``: the user is a lazy object, and asgiref looks at every context
+# variable's value when it carries the context between Daphne's event loop and the request's thread
+# (``isinstance``), which evaluated the lazy user (a session query) inside the event loop; the request
+# then never answered (tests/realtime/test_socket_lifetime_servers.py).
+_current_request: ContextVar = ContextVar("current_request", default=None)
 
 
 def current_user():
-    user = _current_user.get()
+    request = _current_request.get()
+    user = getattr(request, "user", None) if request is not None else None
     return user if user is not None and getattr(user, "is_authenticated", False) else None
 
 
@@ -20,8 +25,8 @@ class CurrentUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _current_user.set(getattr(request, "user", None))
+        token = _current_request.set(request)
         try:
             return self.get_response(request)
         finally:
-            _current_user.reset(token)
+            _current_request.reset(token)

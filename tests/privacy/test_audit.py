@@ -71,14 +71,16 @@ def test_administrators_list_and_export_staff_cannot(client, administrator_user,
 
 
 def test_role_changes_are_recorded(administrator_user, staff_user):
-    from core.current_user import _current_user
+    from types import SimpleNamespace
 
-    token = _current_user.set(administrator_user)
+    from core.current_user import _current_request
+
+    token = _current_request.set(SimpleNamespace(user=administrator_user))  # as the middleware sets it
     try:
         staff_user.groups.add(Group.objects.get(name=roles.COMMUNICATION))
         staff_user.groups.remove(Group.objects.get(name=roles.COMMUNICATION))
     finally:
-        _current_user.reset(token)
+        _current_request.reset(token)
     events = list(
         AuditEvent.objects.filter(action=audit.ROLE_CHANGE, target__contains=staff_user.username).order_by(
             "pk"
