@@ -110,18 +110,17 @@ def _connections_stay_within_the_pools_under_load(topology):
 def _readiness_through_nginx_and_websocket_upgrade(topology):
     import json
 
-    for _ in range(100):  # the worker's first scheduler tick may come a moment after the start
+    expected = {"database", "redis", "channel_layer", "worker"}
+    # The worker's first heartbeat may come a moment after the start, and a round trip through the channel
+    # layer may miss its 2 s while the machine is still busy with the load above: ask again for a while.
+    for _ in range(100):
         with urllib.request.urlopen(topology["url"] + "/readyz", timeout=30) as response:
             body = json.loads(response.read())
-        if body["checks"]["worker"]["status"] == "ok":
+        ok = {name for name, check in body["checks"].items() if check["status"] == "ok"}
+        if ok >= expected:
             break
         time.sleep(0.2)
-    assert {name for name, check in body["checks"].items() if check["status"] == "ok"} >= {
-        "database",
-        "redis",
-        "channel_layer",
-        "worker",
-    }
+    assert ok >= expected, body
     # /ws/ reaches Daphne through nginx's upgrade: an anonymous socket is refused by the application
     # (403 from Daphne), not by nginx (400/404/502).
     with socket.create_connection(("127.0.0.1", int(topology["url"].rsplit(":", 1)[1])), timeout=10) as raw:
