@@ -48,7 +48,7 @@ def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
         aino.goto(f"{url}/chat/{room}/")
         bertil.goto(f"{url}/chat/{room}/")
         for page in (aino, bertil):
-            page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+            page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().following")
 
         # Keyboard only: type, Enter sends; the other browser sees typing and then the message live.
         aino.locator("#composer-text").focus()
@@ -68,7 +68,7 @@ def test_two_people_chat_see_typing_and_unread_badges(browser, chat_server):
 
         # A message in the other room: Bertil's room list, the navigation and the page title show it unread.
         aino.goto(f"{url}/chat/{other_room}/")
-        aino.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+        aino.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().following")
         aino.locator("#composer-text").fill("Kahvia kolmannessa kerroksessa ☕")
         aino.locator("#composer-text").press("Enter")
         badge = bertil.locator(f'[data-room="{other_room}"] [data-unread]')
@@ -102,7 +102,7 @@ def test_chat_page_at_360_px_is_usable_and_accessible(browser, chat_server):
         page.goto(f"{url}/chat/")
         assert violations(page) == []
         page.locator(f'[data-room="{setup["room"]}"]').click()
-        page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+        page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().following")
         composer = page.locator("#composer-text")
         assert composer.is_visible()
         box = composer.bounding_box()
@@ -173,7 +173,8 @@ def test_typing_ends_with_the_message_and_the_banner_follows_the_socket(browser,
     try:
         for page in (aino, bertil):
             page.goto(f"{url}/chat/{room}/")
-            page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().connected")
+            # the server confirmed the subscription: a typing frame before it would reach nobody
+            page.wait_for_function("() => window.TaimiChat && window.TaimiChat.state().following")
         typing = bertil.locator("[data-typing]")
         aino.locator("#composer-text").fill("Kirjoitan tätä hetken")
         aino.locator("#composer-text").press("a")  # a key press sends the typing frame

@@ -25,7 +25,7 @@
   var announcer = app.querySelector("[data-announcer]");
   var byId = {};                // message id -> {data, el}
   var firstSeq = null, lastSeq = 0, changedSince = null, more = false;
-  var connected = false, typers = {}, replyTo = null, pendingFiles = [], myStatus = "online";
+  var connected = false, following = {}, typers = {}, replyTo = null, pendingFiles = [], myStatus = "online";
   var baseTitle = document.title.replace(/^\(\d+\) /, "");
   var initial = null;         // the first page of the room, once loaded
   var ready = false;          // resynced and the outbox flushed since the last hello: new messages go straight out
@@ -108,6 +108,7 @@
       case "chat.update": onMessage(frame.message, false); break;
       case "chat.ack": onAck(frame); break;
       case "chat.typing": onTyping(frame); break;
+      case "chat.subscribed": (frame.rooms || []).forEach(function (id) { following[id] = true; }); break;
       case "chat.read": onRead(frame); break;
       case "chat.mention": onMention(frame.mention); break;
       case "chat.membership": if (frame.user === me.id) refreshRooms(); else if (frame.room === roomId) loadMembers(); break;
@@ -121,9 +122,10 @@
   function onHello(frame) {
     if (!closeHooked && window.TaimiLive && TaimiLive.on) {
       closeHooked = true; // taimi-live.js runs after this script: hook its close event on the first hello
-      TaimiLive.on("close", function () { ready = false; setConnected(false); });
+      TaimiLive.on("close", function () { ready = false; following = {}; setConnected(false); });
     }
     ready = false;
+    following = {};
     setConnected(true);
     if (frame.presence && frame.presence.status) myStatus = frame.presence.status;
     var ids = Object.keys(rooms).map(Number);
@@ -784,5 +786,5 @@
   if (window.taimiSocket && window.taimiSocket.readyState === 1) onHello({});
   else flushLater();
   function flushLater() { if (roomId) initial.then(function () { if (connected) flushOutbox(); }); }
-  window.TaimiChat = { resync: resync, outbox: outbox, state: function () { return { room: roomId, lastSeq: lastSeq, connected: connected }; } };
+  window.TaimiChat = { resync: resync, outbox: outbox, state: function () { return { room: roomId, lastSeq: lastSeq, connected: connected, following: !!following[roomId] }; } };
 })();
