@@ -87,6 +87,13 @@ def register() -> None:
         ),
         Declaration("strategy.StatementParticipation", ("user",), "Has voted on a statement", BASIS, WHILE),
         Declaration(
+            "strategy.RoundExport",
+            ("requested_by",),
+            "Facilitation exports asked for (who may download the file)",
+            BASIS,
+            "Until the download link expires; the row with the account",
+        ),
+        Declaration(
             "strategy.ActionUpdate",
             ("author",),
             "Status updates of strategy actions",

@@ -29,6 +29,13 @@ def test_reader_comments_on_a_paragraph_votes_and_sees_the_maps_at_360_px(demo, 
         poll.get_by_role("checkbox").nth(2).check()
         poll.get_by_role("button").click()
         expect(page.locator("#polls .card").first).to_contain_text("Olet vastannut")
+        # A dot vote from the keyboard: the form tells how many dots are left while typing.
+        dots = page.locator("form[data-strategy-dots]")
+        dots.get_by_role("spinbutton").nth(0).fill("6")
+        dots.get_by_role("spinbutton").nth(2).fill("4")
+        expect(dots.locator("[data-dots-left]")).to_have_text("10/10 pistettä annettu; 0 jäljellä.")
+        dots.get_by_role("button").click()
+        expect(page.locator("#polls .card").nth(3)).to_contain_text("Olet vastannut")
         # A statement: agree.
         page.locator("#statements form button[value='1']").click()
         # The opinion map of the open statement round, with its table.
@@ -41,5 +48,5 @@ def test_reader_comments_on_a_paragraph_votes_and_sees_the_maps_at_360_px(demo, 
         assert violations(page) == [], "strategy map at 360 px"
     comment = Comment.objects.get(text=TEXT)
     assert comment.anchor == "toiminta-ajatus-p1" and comment.author is None  # anonymous round
-    assert PollParticipation.objects.filter(user__username="henkilo").count() == 1
+    assert PollParticipation.objects.filter(user__username="henkilo").count() == 2
     assert StatementParticipation.objects.filter(user__username="henkilo").count() == 1
