@@ -72,7 +72,9 @@ def test_dot_vote_refuses_over_and_under_spending_keeping_the_numbers(client, po
     html = _post(client, poll, {"dots-0": "6", "dots-1": "7"}).content.decode()
     assert "Annoit 13 pistettä; käytössäsi on 10. Poista 3." in html
     client.cookies["django_language"] = "sv"
-    html = _post(client, poll_round["ranking"], {"rank-0": "1", "rank-1": "1", "rank-2": "2"}).content.decode()
+    html = _post(
+        client, poll_round["ranking"], {"rank-0": "1", "rank-1": "1", "rank-2": "2"}
+    ).content.decode()
     assert "Ge varje alternativ en egen placering: 1 används mer än en gång." in html
     response = _post(client, poll, {"dots-0": "2", "dots-1": "", "dots-2": "8"})
     assert response.status_code == 302
@@ -121,3 +123,27 @@ def test_editors_validate_options_and_dots(poll_round):
     poll.dots, poll.options_fi = 10, "Vain yksi"
     with pytest.raises(ValidationError):
         poll.full_clean()
+
+
+def test_the_strategy_team_adds_a_dot_vote_in_the_admin(client, poll_round, team_user):
+    from strategy.models import Poll
+
+    url = reverse("wagtailsnippets_strategy_poll:add")
+    client.force_login(team_user)
+    client.cookies["django_language"] = "en"
+    form = {
+        "round": poll_round["round"].pk,
+        "kind": "dots",
+        "question_fi": "Mihin aikaa?",
+        "question_sv": "",
+        "options_fi": "Yksi",
+        "options_sv": "",
+        "scale_max": 5,
+        "dots": 12,
+        "order": 5,
+    }
+    refused = client.post(url, form)
+    assert refused.status_code == 200 and "Give at least two options." in refused.content.decode()
+    assert client.post(url, {**form, "options_fi": "Yksi\nKaksi"}).status_code == 302
+    poll = Poll.objects.get(question_fi="Mihin aikaa?")
+    assert poll.kind == "dots" and poll.dots == 12 and poll.options() == ["Yksi", "Kaksi"]
