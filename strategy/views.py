@@ -178,7 +178,7 @@ def vote_poll(request, poll_id):
             )
         else:
             message = refused.message
-        if structured:
+        if structured and poll.round.is_open() and not poll.participations.filter(user=request.user).exists():
             # The page again with what was typed and the error next to the form (nothing stored).
             context = round_view.context(
                 request, poll.round, failed_poll=poll, posted=typed, error=str(message)

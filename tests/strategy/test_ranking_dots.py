@@ -147,3 +147,19 @@ def test_the_strategy_team_adds_a_dot_vote_in_the_admin(client, poll_round, team
     assert client.post(url, {**form, "options_fi": "Yksi\nKaksi"}).status_code == 302
     poll = Poll.objects.get(question_fi="Mihin aikaa?")
     assert poll.kind == "dots" and poll.dots == 12 and poll.options() == ["Yksi", "Kaksi"]
+
+
+def test_a_second_ranking_is_refused_with_a_message(client, poll_round, people):
+    poll = poll_round["ranking"]
+    voting.vote_poll(poll=poll, user=people[0], values={0: 1, 1: 2, 2: 3})
+    client.force_login(people[0])
+    client.cookies["django_language"] = "en"
+    response = _post(client, poll, {"rank-0": "3", "rank-1": "2", "rank-2": "1"})
+    assert response.status_code == 302
+    html = client.get(response["Location"]).content.decode()
+    assert "You have already answered this poll." in html
+    assert sorted(PollAnswer.objects.filter(poll=poll).values_list("choice", "value")) == [
+        (0, 1),
+        (1, 2),
+        (2, 3),
+    ]
