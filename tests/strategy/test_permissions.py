@@ -139,3 +139,29 @@ def test_closed_round_takes_no_votes(client, db, people):
     client.force_login(people[0])
     client.post(reverse("strategy:vote_poll", args=[poll.pk]), {"choice": "0"})
     assert not PollAnswer.objects.exists()
+
+
+def test_an_export_link_expires(client, poll_round, team_user, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    from strategy import tasks
+    from strategy.models import RoundExport
+
+    client.force_login(team_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("strategy:export", args=[poll_round["round"].slug]), {"format": "csv"})
+    export = RoundExport.objects.get()
+    url = reverse("strategy:export_download", args=[export.token])
+    assert client.get(url).status_code == 200
+    path = export.file.path
+    RoundExport.objects.filter(pk=export.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert client.get(url).status_code == 403  # expired: refused even before the job removes the file
+    assert tasks.expire_round_exports.call() == 1
+    export.refresh_from_db()
+    assert export.status == RoundExport.Status.EXPIRED and not export.file
+    import os
+
+    assert not os.path.exists(path)
+    assert client.get(url).status_code == 403
