@@ -55,3 +55,24 @@ def test_a_closed_named_rounds_map_is_computed_again_after_an_erasure(db, people
     erasure.erase(user=voters[0], reason="request")
     assert tasks.refresh_opinion_maps.call() == 1
     assert OpinionMap.objects.get(round=round).data["participants"] == 13
+
+
+def test_a_closed_rounds_figure_drops_when_a_commenter_is_erased(
+    client, people, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from strategy.models import Comment
+    from tests.strategy.conftest import close
+
+    round = make_round(slug="kommentit", anonymous=False, hidden=False, statements=False, proposals=False)
+    for user in people[:5]:
+        Comment.objects.create(round=round, anchor="visio", text="Hyvä luonnos.", author=user)
+    close(round)
+    client.force_login(people[6])
+    client.cookies["django_language"] = "en"
+    url = reverse("strategy:round", args=[round.slug])
+    assert "5 people have taken part" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        erasure.erase(user=people[0], reason="request")
+    assert "Fewer than five people have taken part" in client.get(url).content.decode()
