@@ -22,6 +22,7 @@ MODERATION = "moderation"
 REPORT_ACCESS = "report_access"
 ARCHIVE_RESTORE = "archive_restore"
 ARCHIVE_EXPORT = "archive_export"
+STRATEGY_EXPORT = "strategy_export"
 
 
 def describe(target) -> str:

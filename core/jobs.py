@@ -101,6 +101,8 @@ PERIODIC_JOBS = [
     Periodic(
         "strategy_action_reviews", "strategy.tasks.send_action_review_reminders", datetime.timedelta(hours=1)
     ),
+    # Facilitation exports: their files go when the download link expires.
+    Periodic("strategy_exports_expire", "strategy.tasks.expire_round_exports", datetime.timedelta(hours=1)),
     # Search outbox: each change also queues a drain at once; this catches up
     # after failures (rows wait out their backoff) and after a worker restart.
     Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),

@@ -338,5 +338,10 @@ def load_strategy() -> int:
     rng.shuffle(votes)
     StatementParticipation.objects.bulk_create(participations, batch_size=1000)
     StatementVote.objects.bulk_create(votes, batch_size=1000)
+    from demo.strategy_polls import add_ranking_and_dot_polls
+
+    created += add_ranking_and_dot_polls(
+        closed_round=rounds[1], open_round=open_round, voters=voters, rng=rng, today=today
+    )
     opinion.refresh(round=open_round)
     return created + len(votes)

@@ -512,6 +512,8 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "1825"))
 PRIVACY_ERASE_AFTER_DAYS = int(os.environ.get("PRIVACY_ERASE_AFTER_DAYS", "90"))
 # A "download my data" link works this long; the file is removed after it.
 PRIVACY_EXPORT_HOURS = int(os.environ.get("PRIVACY_EXPORT_HOURS", "72"))
+# How long the download link of a strategy facilitation export works (docs/strategy.md).
+STRATEGY_EXPORT_HOURS = int(os.environ.get("STRATEGY_EXPORT_HOURS", "24"))
 # Rows deleted per statement by the retention jobs: short transactions, chat keeps flowing.
 RETENTION_BATCH_SIZE = int(os.environ.get("RETENTION_BATCH_SIZE", "200"))
 # Seconds the retention job rests between batches: the chat's writes get the database in between.

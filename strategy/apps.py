@@ -12,10 +12,11 @@ class StrategyConfig(AppConfig):
     def ready(self):
         from realtime import frames
         from search import adapters
-        from strategy import actions, personal_data, roles
+        from strategy import actions, personal_data, roles, signals
         from strategy.search import StrategyAdapter
 
         roles.register()
         personal_data.register()
         adapters.register(StrategyAdapter(), order=60)
         frames.register(actions.FRAMES)
+        signals.connect()

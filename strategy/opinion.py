@@ -17,7 +17,18 @@ MIN_PARTICIPANTS = 10  # no map for fewer: the groups would point at people
 
 
 def compute(*, voters: list[str], statements: list[int], votes: list[tuple[str, int, int]]) -> dict:
-    """The map from raw votes (voter key, statement id, choice); pure, for the worker and the tests."""
+    """The map from raw votes (voter key, statement id, choice); pure, for the worker and the tests.
+
+    One thread for BLAS and OpenMP: the matrices are small (550 × 200, then 550 × 2), and on a busy
+    machine threads waiting for each other at every k-means step cost several times the work itself.
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _compute(voters=voters, statements=statements, votes=votes)
+
+
+def _compute(*, voters: list[str], statements: list[int], votes: list[tuple[str, int, int]]) -> dict:
     from sklearn.cluster import KMeans
     from sklearn.decomposition import PCA
     from sklearn.metrics import silhouette_score
@@ -98,6 +109,22 @@ def refresh(*, round) -> dict:
     )
     voters = sorted({voter for voter, _s, _c in votes})
     data = compute(voters=voters, statements=statements, votes=votes)
+    data["votes"] = len(votes)  # a closed round's map is computed again when this changes (erasure)
     OpinionMap.objects.update_or_create(round=round, defaults={"data": data})
     Round.objects.filter(pk=round.pk).update(map_refreshed_at=timezone.now())
     return data
+
+
+def changed_closed_rounds(*, now) -> list:
+    """Closed statement rounds whose stored map counted a different number of votes than there are now
+    (an erased person's votes of a named round are deleted): one count query per closed round with a map."""
+    from django.db.models import Count
+
+    from strategy.models import Round
+
+    rounds = (
+        Round.objects.filter(statements=True, closes_at__lte=now, opinion_map__isnull=False)
+        .select_related("opinion_map")
+        .annotate(votes=Count("statement_set__votes"))
+    )
+    return [round for round in rounds if round.opinion_map.data.get("votes") != round.votes]

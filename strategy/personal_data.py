@@ -13,6 +13,25 @@ BASIS = "Public task (the agency's strategy work); participation is voluntary"
 WHILE = "While the strategy process runs, then with the strategy's records"
 
 
+def _anonymise_authors(model_label: str):
+    """Comments and proposals keep their text without the author; the round's cached participation figure
+    (which counts authors) is renewed (strategy.results.changed)."""
+
+    def anonymise(*, user) -> int:
+        from django.apps import apps
+
+        from strategy import results
+
+        rows = apps.get_model(model_label).objects.filter(author=user)
+        rounds = set(rows.values_list("round_id", flat=True))
+        changed = rows.update(author=None)
+        for round_id in rounds:
+            results.changed(round_id)
+        return changed
+
+    return anonymise
+
+
 def register() -> None:
     register_declaration(
         Declaration(
@@ -47,6 +66,7 @@ def register() -> None:
             BASIS,
             WHILE,
             erase=ANONYMISE,
+            anonymise=_anonymise_authors("strategy.Comment"),
             extra={"other_people": ("answered_by",)},
         ),
         Declaration(
@@ -56,6 +76,7 @@ def register() -> None:
             BASIS,
             WHILE,
             erase=ANONYMISE,
+            anonymise=_anonymise_authors("strategy.Proposal"),
             extra={"other_people": ("answered_by",)},
         ),
         Declaration("strategy.Support", ("user",), PURPOSE, BASIS, WHILE),
@@ -86,6 +107,13 @@ def register() -> None:
             WHILE,
         ),
         Declaration("strategy.StatementParticipation", ("user",), "Has voted on a statement", BASIS, WHILE),
+        Declaration(
+            "strategy.RoundExport",
+            ("requested_by",),
+            "Facilitation exports asked for (who may download the file)",
+            BASIS,
+            "Until the download link expires; the row with the account",
+        ),
         Declaration(
             "strategy.ActionUpdate",
             ("author",),

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 
+from core import generations
 from strategy.models import (
     Poll,
     PollAnswer,
@@ -28,15 +29,33 @@ MIN_GROUP = 5
 FINAL_RESULTS_SECONDS = 600
 
 
+def round_key(round_id: int) -> str:
+    """The generation key of one round's cached results, figures and result fragments (core.generations)."""
+    return f"strategy:round:{round_id}"
+
+
+def round_token(round) -> str:
+    return generations.current(round_key(round.pk))
+
+
+def changed(round_id: int) -> None:
+    """Something a round's cached results show changed (a vote, moderation, an edit, an erasure): after
+    the transaction commits, nothing cached under the old token is read again."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: generations.renew(round_key(round_id)))
+
+
 def _final(round, name: str, compute, now=None):
-    """``compute()``, from the cache once the round has closed (its answers can no longer change)."""
+    """``compute()``, from the cache once the round has closed (its answers can no longer change; an
+    erasure or an edit renews the round's generation token)."""
     from django.core.cache import cache
     from django.utils.translation import get_language
 
     if not round.is_closed(now):
         return compute()
     language = (get_language() or "fi")[:2]  # option labels are in the reader's language
-    key = f"strategy:{name}:{round.pk}:{round.closes_at.timestamp():.0f}:{language}"
+    key = f"strategy:{name}:{round.pk}:{round.closes_at.timestamp():.0f}:{language}:{round_token(round)}"
     found = cache.get(key)
     if found is None:
         found = compute()
@@ -52,6 +71,10 @@ def poll_results(*, poll: Poll, now=None) -> dict | None:
 
 
 def _poll_results(poll: Poll) -> dict:
+    if poll.kind == Poll.Kind.RANKING:
+        return _ranking_results(poll)
+    if poll.kind == Poll.Kind.DOTS:
+        return _dot_results(poll)
     counts = dict(
         PollAnswer.objects.filter(poll=poll).values_list("choice").annotate(n=Count("id")).order_by()
     )
@@ -72,6 +95,56 @@ def _poll_results(poll: Poll) -> dict:
         ],
         "mean": mean,
     }
+
+
+def _ranking_results(poll: Poll) -> dict:
+    """Borda count: with n options a first place gives n − 1 points, the last none; and the table of positions."""
+    options = poll.options()
+    n = len(options)
+    at: dict[tuple[int, int], int] = {
+        (choice, value): count
+        for choice, value, count in PollAnswer.objects.filter(poll=poll)
+        .values_list("choice", "value")
+        .annotate(count=Count("id"))
+        .order_by()
+    }
+    voters = PollParticipation.objects.filter(poll=poll).count()
+    rows = []
+    for i, label in enumerate(options):
+        positions = [at.get((i, position), 0) for position in range(1, n + 1)]
+        points = sum((n - position) * count for position, count in enumerate(positions, start=1))
+        rows.append({"label": label, "positions": positions, "points": points})
+    rows.sort(key=lambda row: -row["points"])
+    top = (n - 1) * voters
+    for place, row in enumerate(rows, start=1):
+        row["place"] = place
+        row["count"] = row["points"]
+        row["percent"] = round(100 * row["points"] / top) if top else 0
+    return {
+        "voters": voters,
+        "kind": "ranking",
+        "positions": list(range(1, n + 1)),
+        "rows": rows,
+        "mean": None,
+    }
+
+
+def _dot_results(poll: Poll) -> dict:
+    """Dots per option, and each option's share of all dots given."""
+    totals = dict(
+        PollAnswer.objects.filter(poll=poll).values_list("choice").annotate(dots=Sum("value")).order_by()
+    )
+    voters = PollParticipation.objects.filter(poll=poll).count()
+    given = sum(totals.values())
+    rows = [
+        {
+            "label": label,
+            "count": totals.get(i, 0),
+            "percent": round(100 * totals.get(i, 0) / given) if given else 0,
+        }
+        for i, label in enumerate(poll.options())
+    ]
+    return {"voters": voters, "kind": "dots", "dots": poll.dots, "rows": rows, "mean": None}
 
 
 def statement_results(*, round, now=None) -> list[dict] | None:
@@ -135,5 +208,9 @@ def shown_count(n: int) -> int | None:
 
 
 def public_counts(*, round) -> dict:
-    """The figures anyone may see at any time: how many have taken part (>= 5), never what they answered."""
-    return {"participants": shown_count(participant_count(round=round))}
+    """The figures anyone may see at any time: how many have taken part (>= 5), never what they answered.
+
+    A closed round's figure is counted once (a UNION over tens of thousands of rows) and cached."""
+    return {
+        "participants": shown_count(_final(round, "participants", lambda: participant_count(round=round)))
+    }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from strategy import facilitation, results, roles, steering
-from strategy.models import Element, Round
+from strategy.models import Element, Round, RoundExport
 
 
 def facilitation_view(request, slug):
@@ -30,6 +31,8 @@ def facilitation_view(request, slug):
             "timeline": timeline,
             "chart": facilitation.chart_svg(timeline, title=_("Participants over time")),
             "min_group": results.MIN_GROUP,
+            "exports": RoundExport.objects.filter(round=round, requested_by=request.user)[:5],
+            "export_hours": settings.STRATEGY_EXPORT_HOURS,
         },
     )
 

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from strategy import diagram, draft, opinion_view, results, roles, services, voting
-from strategy.models import Comment, Element, Poll, Proposal, ReminderOptOut, Round, Statement, Version
-from strategy.models.participation import Answer
+from strategy import diagram, draft, results, roles, round_view, services, voting
+from strategy.models import (
+    Comment,
+    Element,
+    Poll,
+    Proposal,
+    ReminderOptOut,
+    Round,
+    RoundExport,
+    Statement,
+    Version,
+)
 
 VOTER_COOKIE = "strategy_voter_{}"
 
@@ -83,58 +92,7 @@ def version(request, number):
 
 def round_page(request, slug):
     round = get_object_or_404(Round, slug=slug)
-    elements = draft.current_elements()
-    comments = list(
-        Comment.objects.filter(round=round, hidden=False, parent__isnull=True)
-        .select_related("author", "answered_by")
-        .prefetch_related(Prefetch("replies", Comment.objects.select_related("author").order_by("pk")))
-        .order_by("pk")
-    )
-    by_anchor: dict[str, list] = {}
-    for comment in comments:
-        by_anchor.setdefault(comment.anchor, []).append(comment)
-    sections = [
-        {
-            "element": element,
-            "comments": by_anchor.get(element.key, []),
-            "paragraphs": [
-                {
-                    "anchor": f"{element.key}-p{i}",
-                    "text": text,
-                    "comments": by_anchor.get(f"{element.key}-p{i}", []),
-                }
-                for i, text in enumerate(draft.paragraphs(element.body), start=1)
-            ],
-        }
-        for element in elements
-    ]
-    polls = [{"poll": poll, "results": results.poll_results(poll=poll)} for poll in round.polls.all()]
-    voted_polls = set(round.polls.filter(participations__user=request.user).values_list("pk", flat=True))
-    statements = list(Statement.objects.filter(round=round, state=Statement.State.APPROVED))
-    voted_statements = set(
-        Statement.objects.filter(round=round, participations__user=request.user).values_list("pk", flat=True)
-    )
-    context = {
-        "round": round,
-        "sections": sections,
-        "polls": polls,
-        "voted_polls": voted_polls,
-        "statements": [s for s in statements if s.pk not in voted_statements],
-        "statements_voted": len(voted_statements),
-        "statement_results": results.statement_results(round=round),
-        "opinion": opinion_view.context(round=round, statements=statements),
-        "proposals": Proposal.objects.filter(round=round, hidden=False).select_related("answered_by"),
-        "pending": Statement.objects.filter(round=round, state=Statement.State.PENDING)
-        if request.user.has_perm(roles.MODERATE)
-        else [],
-        "counts": results.public_counts(round=round),
-        "can_answer": request.user.has_perm(roles.ANSWER),
-        "can_moderate": request.user.has_perm(roles.MODERATE),
-        "can_facilitate": request.user.has_perm(roles.FACILITATE),
-        "answers": Answer.choices,
-        "is_open": round.is_open(),
-    }
-    return render(request, "strategy/round.html", context)
+    return render(request, "strategy/round.html", round_view.context(request, round))
 
 
 def round_json(request, slug):
@@ -184,16 +142,49 @@ def comment(request, slug):
     return _back(round, anchor)
 
 
+def _typed(request, poll: Poll) -> dict[int, str]:
+    """A ranking's positions (``rank-<i>``) or a dot vote's dots (``dots-<i>``) as typed."""
+    prefix = "rank" if poll.kind == Poll.Kind.RANKING else "dots"
+    return {i: request.POST.get(f"{prefix}-{i}", "").strip() for i in range(len(poll.options()))}
+
+
+def _values(poll: Poll, typed: dict[int, str]) -> dict[int, int]:
+    """As numbers: an empty ranking field is a missing position, an empty dots field no dots (ValueError else)."""
+    if poll.kind == Poll.Kind.DOTS:
+        return {i: int(text) if text else 0 for i, text in typed.items()}
+    return {i: int(text) for i, text in typed.items() if text}
+
+
 @require_POST
 def vote_poll(request, poll_id):
     poll = get_object_or_404(Poll.objects.select_related("round"), pk=poll_id)
+    structured = poll.kind in (Poll.Kind.RANKING, Poll.Kind.DOTS)
+    typed: dict[int, str] = {}
     try:
-        choices = [int(value) for value in request.POST.getlist("choice")]
-        voting.vote_poll(poll=poll, user=request.user, choices=choices)
-    except ValueError:
-        messages.error(request, _("Choose an option."))
-    except voting.VoteRefused as refused:
-        messages.error(request, refused.message)
+        if structured:
+            typed = _typed(request, poll)
+            voting.vote_poll(poll=poll, user=request.user, values=_values(poll, typed))
+        else:
+            choices = [int(value) for value in request.POST.getlist("choice")]
+            voting.vote_poll(poll=poll, user=request.user, choices=choices)
+    except (ValueError, voting.VoteRefused) as refused:
+        if isinstance(refused, ValueError):
+            message = (
+                _("Write the number of dots as a whole number.")
+                if poll.kind == Poll.Kind.DOTS
+                else _("Choose a position for each option.")
+                if structured
+                else _("Choose an option.")
+            )
+        else:
+            message = refused.message
+        if structured and poll.round.is_open() and not poll.participations.filter(user=request.user).exists():
+            # The page again with what was typed and the error next to the form (nothing stored).
+            context = round_view.context(
+                request, poll.round, failed_poll=poll, posted=typed, error=str(message)
+            )
+            return render(request, "strategy/round.html", context, status=400)
+        messages.error(request, message)
     else:
         from strategy import actions
 
@@ -334,20 +325,50 @@ def reminders(request):
     return render(request, "strategy/reminders.html", {"opted_out": opted_out})
 
 
-def export(request, slug, fmt):
+@require_POST
+def export(request, slug):
+    """The strategy team asks for an export; the worker builds it (strategy.exports)."""
     from strategy import exports
 
     if not request.user.has_perm(roles.FACILITATE):
         raise PermissionDenied
     round = get_object_or_404(Round, slug=slug)
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    if fmt == "csv":
-        response = HttpResponse(exports.as_csv(round=round), content_type="text/csv; charset=utf-8")
+    fmt = request.POST.get("format", "")
+    if fmt not in RoundExport.Format.values:
+        messages.error(request, _("Choose CSV or XLSX."))
     else:
-        response = HttpResponse(
-            exports.as_xlsx(round=round),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="strategia-{round.slug}.{fmt}"'
+        exports.request_export(round=round, user=request.user, fmt=fmt)
+        messages.success(request, _("The export is being prepared. This page shows when it is ready."))
+    response = redirect("strategy:facilitation", slug=round.slug)
+    response["Location"] += "#exports"
     return response
+
+
+def _own_export(request, token) -> RoundExport:
+    """Only the person who asked, while still in the strategy team, sees or downloads an export."""
+    found = get_object_or_404(RoundExport.objects.select_related("round"), token=token)
+    if found.requested_by_id != request.user.pk or not request.user.has_perm(roles.FACILITATE):
+        raise Http404
+    return found
+
+
+def export_status(request, token):
+    found = _own_export(request, token)
+    return JsonResponse(found.status_json(url=reverse("strategy:export_download", args=[found.token])))
+
+
+def export_download(request, token):
+    found = _own_export(request, token)
+    if not found.is_downloadable:
+        raise PermissionDenied(_("This download link has expired. Ask for the export again."))
+    content_type = (
+        "text/csv; charset=utf-8"
+        if found.format == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=f"strategia-{found.round.slug}-{found.finished_at:%Y-%m-%d}.{found.format}",
+        content_type=content_type,
+    )

@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime
 import random
 import secrets
+from collections import Counter
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from strategy import results
 from strategy.models import (
     Poll,
     PollAnswer,
@@ -38,28 +41,92 @@ def _check_open(round) -> None:
         raise VoteRefused(_("This round is not open."))
 
 
-def vote_poll(*, poll: Poll, user, choices: list[int]) -> None:
-    """Record one person's answer to a poll, once."""
+def check_ranking(*, poll: Poll, values: dict[int, int]) -> list[tuple[int, int]]:
+    """Every option its own position 1..n: the (option, position) pairs, or VoteRefused naming the problem."""
+    count = len(poll.options())
+    if any(not 0 <= option < count for option in values) or any(
+        not 1 <= rank <= count for rank in values.values()
+    ):
+        raise VoteRefused(_("Give each option a position from 1 to %(n)s.") % {"n": count})
+    missing = count - len(values)
+    if missing:
+        raise VoteRefused(
+            ngettext(
+                "Give every option a position: %(n)s option has none.",
+                "Give every option a position: %(n)s options have none.",
+                missing,
+            )
+            % {"n": missing}
+        )
+    used = Counter(values.values())
+    twice = sorted(rank for rank, n in used.items() if n > 1)
+    if twice:
+        raise VoteRefused(
+            _("Give each option its own position: %(ranks)s is used more than once.")
+            % {"ranks": ", ".join(str(rank) for rank in twice)}
+        )
+    return sorted(values.items())
+
+
+def check_dots(*, poll: Poll, values: dict[int, int]) -> list[tuple[int, int]]:
+    """All of the poll's dots given, none negative: the (option, dots) pairs with dots, or VoteRefused."""
+    count = len(poll.options())
+    if any(not 0 <= option < count for option in values) or any(dots < 0 for dots in values.values()):
+        raise VoteRefused(_("Give each option zero or more dots."))
+    given = sum(values.values())
+    if given > poll.dots:
+        raise VoteRefused(
+            _("You gave %(given)s dots; you have %(dots)s. Take away %(over)s.")
+            % {"given": given, "dots": poll.dots, "over": given - poll.dots}
+        )
+    if given < poll.dots:
+        raise VoteRefused(
+            _("You gave %(given)s dots; you have %(dots)s. Give the remaining %(left)s.")
+            % {"given": given, "dots": poll.dots, "left": poll.dots - given}
+        )
+    return sorted((option, dots) for option, dots in values.items() if dots)
+
+
+def vote_poll(
+    *, poll: Poll, user, choices: list[int] | None = None, values: dict[int, int] | None = None
+) -> None:
+    """Record one person's answer to a poll, once.
+
+    ``choices``: the chosen option indexes (the scale value); ``values`` for a ranking (option ->
+    position) and a dot vote (option -> dots).
+    """
     round = poll.round
     _check_open(round)
+    choices = list(choices or [])
     options = len(poll.options())
-    if poll.kind == Poll.Kind.SCALE:
+    pairs: list[tuple[int, int | None]]
+    if poll.kind == Poll.Kind.RANKING:
+        pairs = check_ranking(poll=poll, values=values or {})
+    elif poll.kind == Poll.Kind.DOTS:
+        pairs = check_dots(poll=poll, values=values or {})
+    elif poll.kind == Poll.Kind.SCALE:
         if len(choices) != 1 or not 1 <= choices[0] <= poll.scale_max:
             raise VoteRefused(_("Choose a value on the scale."))
+        pairs = [(choices[0], None)]
     elif poll.kind == Poll.Kind.SINGLE:
         if len(choices) != 1 or not 0 <= choices[0] < options:
             raise VoteRefused(_("Choose one option."))
+        pairs = [(choices[0], None)]
     else:
         choices = sorted(set(choices))
         if not choices or not all(0 <= c < options for c in choices):
             raise VoteRefused(_("Choose at least one option."))
+        pairs = [(c, None) for c in choices]
     try:
         with transaction.atomic():
             PollParticipation.objects.create(poll=poll, user=user, day=timezone.localdate())
             owner = None if round.anonymous else user
-            PollAnswer.objects.bulk_create([PollAnswer(poll=poll, choice=c, user=owner) for c in choices])
+            PollAnswer.objects.bulk_create(
+                [PollAnswer(poll=poll, choice=c, value=v, user=owner) for c, v in pairs]
+            )
     except IntegrityError:
         raise VoteRefused(_("You have already answered this poll.")) from None
+    results.changed(round.pk)
 
 
 def new_voter_token() -> str:
@@ -86,6 +153,7 @@ def vote_statement(*, statement: Statement, user, voter: str, choice: int) -> No
             )
     except IntegrityError:
         raise VoteRefused(_("You have already voted on this statement.")) from None
+    results.changed(round.pk)
 
 
 def add_statement(*, round, user, text: str) -> Statement:

@@ -1,5 +1,6 @@
 """The strategy's models, one module per kind of content (docs/strategy.md)."""
 
+from strategy.models.exports import RoundExport
 from strategy.models.map import Element, Version, Visit
 from strategy.models.participation import Comment, Proposal, ReminderOptOut, Support
 from strategy.models.polls import Poll, PollAnswer, PollParticipation
@@ -18,6 +19,7 @@ __all__ = [
     "Proposal",
     "ReminderOptOut",
     "Round",
+    "RoundExport",
     "Statement",
     "StatementParticipation",
     "StatementVote",

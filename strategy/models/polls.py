@@ -1,4 +1,4 @@
-"""Polls: single choice, multiple choice and scale.
+"""Polls: single choice, multiple choice, scale, ranking and dot vote.
 
 Anonymity (docs/strategy.md#anonymity): an answer row (:class:`PollAnswer`) never holds a person, a
 timestamp or an ordered id (random UUID keys); who has answered is a separate
@@ -19,6 +19,8 @@ class Poll(models.Model):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
         SCALE = "scale", _("Scale")
+        RANKING = "ranking", _("Ranking")
+        DOTS = "dots", _("Dot vote")
 
     round = models.ForeignKey("strategy.Round", on_delete=models.CASCADE, related_name="polls")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
@@ -29,6 +31,9 @@ class Poll(models.Model):
         _("options (Swedish)"), blank=True, help_text=_("One per line, same order.")
     )
     scale_max = models.PositiveSmallIntegerField(_("scale 1 to"), default=5)
+    dots = models.PositiveSmallIntegerField(
+        _("dots per person"), default=10, help_text=_("Dot vote only: how many dots each person gives.")
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -46,6 +51,15 @@ class Poll(models.Model):
             if (get_language() or "fi")[:2] == "sv" and self.question_sv
             else self.question_fi
         )
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind in (self.Kind.RANKING, self.Kind.DOTS, self.Kind.SINGLE, self.Kind.MULTIPLE):
+            if len([line for line in self.options_fi.splitlines() if line.strip()]) < 2:
+                raise ValidationError({"options_fi": _("Give at least two options.")})
+        if self.kind == self.Kind.DOTS and not 1 <= self.dots <= 100:
+            raise ValidationError({"dots": _("Give each person 1 to 100 dots.")})
 
     def options(self) -> list[str]:
         if self.kind == self.Kind.SCALE:
@@ -70,11 +84,17 @@ class PollParticipation(models.Model):
 
 
 class PollAnswer(models.Model):
-    """One chosen option (or scale value). ``user`` only in a named round."""
+    """One chosen option (or scale value). ``user`` only in a named round.
+
+    A ranking stores one row per option with its position in ``value`` (1 = first); a dot vote one row
+    per option given dots, with the number of dots in ``value``. The rows of one ballot share nothing
+    (no ballot key): results need only the counts per option and position.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="answers")
     choice = models.PositiveSmallIntegerField()  # option index from 0, or the scale value
+    value = models.PositiveSmallIntegerField(null=True, blank=True)  # ranking: position; dot vote: dots
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )

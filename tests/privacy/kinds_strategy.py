@@ -219,3 +219,16 @@ def _strategy_statement_participation(me, other):
             other,
         )
     )
+
+
+# --- Facilitation exports (the requester may download) ----------------------------------------------
+
+
+@builder("strategy.RoundExport")
+def _strategy_round_export(me, other):
+    from strategy.models import RoundExport
+
+    round = _round()
+    return _pair_rows(
+        lambda user, n: RoundExport.objects.create(round=round, requested_by=user, format="csv"), me, other
+    )

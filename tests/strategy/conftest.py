@@ -90,10 +90,33 @@ def poll_round(db):
         order=1,
     )
     scale = Poll.objects.create(round=round, kind="scale", question_fi="Kuinka tärkeä?", scale_max=5, order=2)
+    ranking = Poll.objects.create(
+        round=round,
+        kind="ranking",
+        question_fi="Arvot tärkeysjärjestykseen",
+        options_fi="Avoimuus\nLuotettavuus\nRohkeus",
+        order=3,
+    )
+    dots = Poll.objects.create(
+        round=round,
+        kind="dots",
+        question_fi="Mihin panostetaan?",
+        options_fi="Avoimuus\nLuotettavuus\nRohkeus",
+        dots=10,
+        order=4,
+    )
     statement = Statement.objects.create(
         round=round, text="Etätyö on tärkeää.", state=Statement.State.APPROVED
     )
-    return {"round": round, "single": single, "multiple": multiple, "scale": scale, "statement": statement}
+    return {
+        "round": round,
+        "single": single,
+        "multiple": multiple,
+        "scale": scale,
+        "ranking": ranking,
+        "dots": dots,
+        "statement": statement,
+    }
 
 
 def person(username, *, group=None, **fields):

@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test import TestCase
 from django.urls import reverse
 
 from realtime.models import Notification
@@ -23,6 +24,8 @@ def test_anonymous_answers_hold_no_person_no_time_no_order(poll_round, people):
     poll_round["round"]
     for user in people[:3]:
         voting.vote_poll(poll=poll_round["single"], user=user, choices=[1])
+        voting.vote_poll(poll=poll_round["ranking"], user=user, values={0: 2, 1: 1, 2: 3})
+        voting.vote_poll(poll=poll_round["dots"], user=user, values={0: 4, 2: 6})
         voting.vote_statement(
             statement=poll_round["statement"], user=user, voter=voting.new_voter_token(), choice=1
         )
@@ -33,6 +36,12 @@ def test_anonymous_answers_hold_no_person_no_time_no_order(poll_round, people):
     # ...and the rows of an anonymous round leave the one that exists empty.
     answers = list(PollAnswer.objects.filter(poll=poll_round["single"]).values())
     assert len(answers) == 3 and all(row["user_id"] is None for row in answers)
+    # A ranking or dot vote is one row per option, with nothing that ties the rows of one ballot together.
+    for kind, rows in (("ranking", 9), ("dots", 6)):
+        stored = list(PollAnswer.objects.filter(poll=poll_round[kind]).values())
+        assert len(stored) == rows and all(row["user_id"] is None for row in stored)
+        assert set(stored[0]) == {"id", "poll_id", "choice", "value", "user_id"}
+        answers += stored[:1]  # one key of each kind in the whole-database search below (each costs a scan)
     # Keys are random UUIDs: no sequence to line up with the participation rows.
     assert all(isinstance(row["id"], uuid.UUID) and row["id"].version == 4 for row in answers)
     votes = list(StatementVote.objects.values())
@@ -95,9 +104,29 @@ def _vote_everyone(poll_round, people):
         voting.vote_poll(poll=poll_round["single"], user=user, choices=[n % 3])
         voting.vote_poll(poll=poll_round["multiple"], user=user, choices=[0, 2])
         voting.vote_poll(poll=poll_round["scale"], user=user, choices=[4])
+        voting.vote_poll(poll=poll_round["ranking"], user=user, values={0: 3, 1: 1, 2: 2})
+        voting.vote_poll(poll=poll_round["dots"], user=user, values={0: 2, 1: 8})
         voting.vote_statement(
             statement=poll_round["statement"], user=user, voter=voting.new_voter_token(), choice=-1
         )
+
+
+def _export_through_the_worker(client, round, fmt) -> bytes:
+    """Ask for an export as the signed-in team member; the tests' immediate job backend builds it."""
+    from core.models import AuditEvent
+    from strategy.models import RoundExport
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert client.post(reverse("strategy:export", args=[round.slug]), {"format": fmt}).status_code == 302
+    export = RoundExport.objects.filter(round=round, format=fmt).first()
+    export.refresh_from_db()
+    assert export.status == RoundExport.Status.READY
+    assert AuditEvent.objects.filter(action="strategy_export", details__export=export.pk).exists()
+    status = client.get(reverse("strategy:export_status", args=[export.token])).json()
+    assert status["progress"] == 100 and status["url"]
+    download = client.get(status["url"])
+    assert download.status_code == 200
+    return b"".join(download.streaming_content)
 
 
 RESULT_WORDS = ["Luotettavuus", "Rohkeus", "Average", "Keskiarvo"]
@@ -120,14 +149,14 @@ def test_results_hidden_until_close_everywhere(client, poll_round, people, team_
     # Exports: only "hidden until close".
     csv = exports.as_csv(round=round).decode("utf-8-sig")
     assert "hidden until close" in csv and "Rohkeus" not in csv
-    xlsx = client.get(reverse("strategy:export", args=[round.slug, "xlsx"]))
-    assert xlsx.status_code == 200
+    xlsx = _export_through_the_worker(client, round, "xlsx")
     from io import BytesIO
 
     from openpyxl import load_workbook
 
-    cells = [c.value for row in load_workbook(BytesIO(xlsx.content)).active.iter_rows() for c in row]
+    cells = [c.value for row in load_workbook(BytesIO(xlsx)).active.iter_rows() for c in row]
     assert "hidden until close" in cells and "Rohkeus" not in cells
+    assert "Rohkeus" not in _export_through_the_worker(client, round, "csv").decode("utf-8-sig")
     # Notifications and e-mails (reminders to those who have not taken part).
     mail.outbox.clear()
     notifications.participation_reminders()
@@ -143,7 +172,16 @@ def test_results_hidden_until_close_everywhere(client, poll_round, people, team_
     data = client.get(reverse("strategy:round_json", args=[round.slug])).json()
     single = next(p for p in data["polls"] if p["id"] == poll_round["single"].pk)
     assert [row["count"] for row in single["results"]["rows"]] == [3, 3, 2]
+    ranking = next(p for p in data["polls"] if p["id"] == poll_round["ranking"].pk)["results"]
+    assert [(row["label"], row["points"]) for row in ranking["rows"]] == [
+        ("Luotettavuus", 16),
+        ("Rohkeus", 8),
+        ("Avoimuus", 0),
+    ]
+    dots = next(p for p in data["polls"] if p["id"] == poll_round["dots"].pk)["results"]
+    assert [row["count"] for row in dots["rows"]] == [16, 64, 0]
     assert "Rohkeus" in exports.as_csv(round=round).decode("utf-8-sig")
+    assert "Rohkeus" in _export_through_the_worker(client, round, "csv").decode("utf-8-sig")
 
 
 def test_the_live_count_frame_carries_no_result(

@@ -38,12 +38,21 @@ def _race(target):
     return sorted(outcomes)
 
 
-def test_concurrent_votes_of_one_person_count_once(poll_round, people):
-    user, poll = people[0], poll_round["multiple"]
-    outcomes = _race(lambda: voting.vote_poll(poll=poll, user=user, choices=[0, 1]))
+BALLOTS = {
+    "multiple": ({"choices": [0, 1]}, [(0, None), (1, None)]),
+    "ranking": ({"values": {0: 2, 1: 3, 2: 1}}, [(0, 2), (1, 3), (2, 1)]),
+    "dots": ({"values": {0: 7, 1: 0, 2: 3}}, [(0, 7), (2, 3)]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BALLOTS))
+def test_concurrent_votes_of_one_person_count_once(poll_round, people, kind):
+    user, poll = people[0], poll_round[kind]
+    ballot, stored = BALLOTS[kind]
+    outcomes = _race(lambda: voting.vote_poll(poll=poll, user=user, **ballot))
     assert outcomes == ["ok"] + ["refused"] * (TRIES - 1)
     assert PollParticipation.objects.filter(poll=poll, user=user).count() == 1
-    assert sorted(PollAnswer.objects.filter(poll=poll).values_list("choice", flat=True)) == [0, 1]
+    assert sorted(PollAnswer.objects.filter(poll=poll).values_list("choice", "value")) == stored
 
 
 def test_concurrent_statement_votes_count_once(poll_round, people):

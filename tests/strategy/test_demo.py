@@ -30,3 +30,11 @@ def test_demo_strategy_process(demo_loaded, client):
     # Closed rounds show their results.
     closed = client.get(reverse("strategy:round_json", args=[rounds[0].slug])).json()
     assert closed["polls"][0]["results"]["voters"] == 120
+    # Ranking and dot vote: a closed stage shows the Borda count and the dots, the open round takes ballots.
+    values = client.get(reverse("strategy:round_json", args=[rounds[1].slug])).json()["polls"]
+    kinds = {poll["results"].get("kind"): poll["results"] for poll in values}
+    assert kinds["ranking"]["voters"] == 110 and kinds["ranking"]["rows"][0]["points"] > 0
+    assert sum(row["count"] for row in kinds["dots"]["rows"]) == 110 * 10
+    assert "Borda" in client.get(reverse("strategy:round", args=[rounds[1].slug])).content.decode()
+    assert {"ranking", "dots"} <= set(open_round.polls.values_list("kind", flat=True))
+    assert 'name="rank-0"' in page and 'name="dots-0"' in page

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from strategy import roles
 from strategy.models import Comment, Proposal, Statement, Version
-from tests.strategy.conftest import make_round
+from tests.strategy.conftest import make_round, person
 
 pytestmark = pytest.mark.django_db
 
@@ -87,18 +88,34 @@ def test_participants_statements_wait_for_moderation(client, poll_round, people)
     )
 
 
-def test_facilitation_and_exports_for_the_team_only(client, poll_round, people, team_user, leader_user):
+def test_facilitation_and_exports_for_the_team_only(
+    client, poll_round, people, team_user, leader_user, django_capture_on_commit_callbacks
+):
+    from strategy.models import RoundExport
+
     round = poll_round["round"]
-    urls = [
-        reverse("strategy:facilitation", args=[round.slug]),
-        reverse("strategy:export", args=[round.slug, "csv"]),
-        reverse("strategy:export", args=[round.slug, "xlsx"]),
-    ]
+    page = reverse("strategy:facilitation", args=[round.slug])
+    ask = reverse("strategy:export", args=[round.slug])
     for user in (people[0], leader_user):
         client.force_login(user)
-        assert [client.get(url).status_code for url in urls] == [403, 403, 403]
+        assert client.get(page).status_code == 403
+        assert client.post(ask, {"format": "csv"}).status_code == 403
+    assert not RoundExport.objects.exists()
     client.force_login(team_user)
-    assert [client.get(url).status_code for url in urls] == [200, 200, 200]
+    assert client.get(page).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(ask, {"format": "xlsx"}).status_code == 302
+    export = RoundExport.objects.get()
+    urls = [
+        reverse("strategy:export_status", args=[export.token]),
+        reverse("strategy:export_download", args=[export.token]),
+    ]
+    assert [client.get(url).status_code for url in urls] == [200, 200]
+    # Nobody else, not another member of the strategy team either, can follow or download it.
+    other_team_member = person("toinen-tiimilainen", group=roles.STRATEGY_TEAM)
+    for user in (people[0], leader_user, other_team_member):
+        client.force_login(user)
+        assert [client.get(url).status_code for url in urls] == [404, 404]
 
 
 def test_only_the_responsible_person_or_team_updates_an_action(client, strategy_map, people, team_user):
@@ -122,3 +139,29 @@ def test_closed_round_takes_no_votes(client, db, people):
     client.force_login(people[0])
     client.post(reverse("strategy:vote_poll", args=[poll.pk]), {"choice": "0"})
     assert not PollAnswer.objects.exists()
+
+
+def test_an_export_link_expires(client, poll_round, team_user, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    from strategy import tasks
+    from strategy.models import RoundExport
+
+    client.force_login(team_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("strategy:export", args=[poll_round["round"].slug]), {"format": "csv"})
+    export = RoundExport.objects.get()
+    url = reverse("strategy:export_download", args=[export.token])
+    assert client.get(url).status_code == 200
+    path = export.file.path
+    RoundExport.objects.filter(pk=export.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert client.get(url).status_code == 403  # expired: refused even before the job removes the file
+    assert tasks.expire_round_exports.call() == 1
+    export.refresh_from_db()
+    assert export.status == RoundExport.Status.EXPIRED and not export.file
+    import os
+
+    assert not os.path.exists(path)
+    assert client.get(url).status_code == 403

@@ -14,3 +14,23 @@
     }
   });
 }());
+
+/* Dot vote: how many dots are still to give, said politely as the person types (the server checks the sum). */
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("form[data-strategy-dots]");
+  Array.prototype.forEach.call(forms, function (form) {
+    var total = parseInt(form.getAttribute("data-strategy-dots"), 10);
+    var status = form.querySelector("[data-dots-left]");
+    var template = form.getAttribute("data-dots-text") || "";
+    function update() {
+      var given = 0;
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=number]"), function (input) {
+        var n = parseInt(input.value, 10);
+        if (!isNaN(n) && n > 0) { given += n; }
+      });
+      status.textContent = template.replace("{total}", total).replace("{given}", given).replace("{left}", total - given);
+    }
+    if (template) { form.addEventListener("input", update); }
+  });
+}());
