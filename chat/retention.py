@@ -33,21 +33,23 @@ from chat.models import (
     Retention,
     Room,
 )
-from core import audit
+from core import audit, retention_settings
 from search.indexing import record as index_record
 
 ARCHIVE_FIELDS = ["id", "room_id", "seq", "author_id", "body", "reply_to_id", "created_at", "edited_at"]
 
 
-def days_for(room: Room) -> int | None:
-    """The room's retention in days, None when its messages are kept."""
+def days_for(room: Room, *, periods: dict | None = None) -> int | None:
+    """The room's retention in days, None when its messages are kept. ``periods``: the organisation's
+    periods in force (core.retention_settings.in_force(), read once for many rooms)."""
     if room.retention == Retention.RECORDS:
         return None
-    if room.retention == Retention.CASUAL:
-        return settings.CHAT_CASUAL_RETENTION_DAYS
     if room.retention == Retention.DAYS:
         return room.retention_days
-    return settings.CHAT_RETENTION_DAYS
+    periods = periods if periods is not None else retention_settings.in_force()
+    if room.retention == Retention.CASUAL:
+        return periods["CHAT_CASUAL_RETENTION_DAYS"]
+    return periods["CHAT_RETENTION_DAYS"]
 
 
 def set_retention(*, actor, room_id: int, retention: str, days: int | None = None) -> Room:
@@ -119,8 +121,9 @@ def expire_messages(
     batch = batch or settings.RETENTION_BATCH_SIZE
     pause = settings.RETENTION_PAUSE_SECONDS if pause is None else pause
     done = 0
+    periods = retention_settings.in_force()
     for room in Room.objects.exclude(retention=Retention.RECORDS).only("pk", "retention", "retention_days"):
-        days = days_for(room)
+        days = days_for(room, periods=periods)
         if days is None:
             continue
         cutoff = now - datetime.timedelta(days=days)
@@ -157,7 +160,7 @@ def purge_archive(*, now=None, batch: int | None = None) -> int:
     """Delete archived messages (and their files) older than CHAT_ARCHIVE_DAYS; returns how many."""
     now = now or timezone.now()
     batch = batch or settings.RETENTION_BATCH_SIZE
-    cutoff = now - datetime.timedelta(days=settings.CHAT_ARCHIVE_DAYS)
+    cutoff = now - datetime.timedelta(days=retention_settings.value("CHAT_ARCHIVE_DAYS"))
     done = 0
     while True:
         rows = list(

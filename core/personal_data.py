@@ -175,12 +175,15 @@ RETENTION_SETTINGS = (
 )
 
 
-def period_in_force(name: str) -> str:
-    """``"730 days"`` (in the active language) for a retention setting; "kept" when it is None."""
-    from django.conf import settings
+def period_in_force(name: str, periods: dict | None = None) -> str:
+    """``"730 days"`` (in the active language) for a retention period in force (as administrators set it,
+    core.retention_settings, else the environment's); "kept" when it is None. ``periods``: the periods in
+    force read once (core.retention_settings.in_force())."""
     from django.utils.translation import gettext, ngettext
 
-    value = getattr(settings, name)
+    from core import retention_settings
+
+    value = periods[name] if periods is not None else retention_settings.value(name)
     if value is None:
         return gettext("kept as records")
     if name.endswith("_HOURS"):
@@ -188,10 +191,10 @@ def period_in_force(name: str) -> str:
     return ngettext("%(count)d day", "%(count)d days", value) % {"count": value}
 
 
-def retention_text(declaration: Declaration) -> str:
+def retention_text(declaration: Declaration, periods: dict | None = None) -> str:
     """The declaration's retention with each setting name replaced by the period in force."""
     text = str(declaration.retention)
     for name in RETENTION_SETTINGS:
         if name in text:
-            text = text.replace(name, period_in_force(name))
+            text = text.replace(name, period_in_force(name, periods))
     return text

@@ -15,13 +15,12 @@ import json
 import os
 import zipfile
 
-from django.conf import settings
 from django.core.files.base import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from core import audit, personal_data
+from core import audit, personal_data, retention_settings
 from privacy.models import DataExport
 
 
@@ -124,7 +123,7 @@ def build(*, export_id: int) -> DataExport | None:
     export.status = DataExport.Status.READY
     export.progress = 100
     export.finished_at = now
-    export.expires_at = now + datetime.timedelta(hours=settings.PRIVACY_EXPORT_HOURS)
+    export.expires_at = now + datetime.timedelta(hours=retention_settings.value("PRIVACY_EXPORT_HOURS"))
     export.save(update_fields=["file", "size", "status", "progress", "finished_at", "expires_at"])
     return export
 

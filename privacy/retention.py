@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from chat import retention as chat_retention
-from core import audit
+from core import audit, retention_settings
 
 
 def delete_older(model, *, field: str, days: int | None, now=None, batch: int | None = None) -> int:
@@ -36,14 +36,15 @@ def enforce_all(*, now=None) -> dict[str, int]:
     from search.models import SearchLog
 
     now = now or timezone.now()
+    periods = retention_settings.in_force()
     return {
         "chat_archived": chat_retention.expire_messages(now=now),
         "chat_archive_purged": chat_retention.purge_archive(now=now),
         "search_log": delete_older(
-            SearchLog, field="created_at", days=settings.SEARCH_LOG_RETENTION_DAYS, now=now
+            SearchLog, field="created_at", days=periods["SEARCH_LOG_RETENTION_DAYS"], now=now
         ),
         "notifications": delete_older(
-            Notification, field="created_at", days=settings.NOTIFICATION_RETENTION_DAYS, now=now
+            Notification, field="created_at", days=periods["NOTIFICATION_RETENTION_DAYS"], now=now
         ),
         "audit": audit.purge_expired(now=now),
     }

@@ -1,6 +1,5 @@
 """A person's own data: ask for the export on the profile, follow its progress, download it."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import retention_settings
 from core.roles import PERSONAL_DATA
 from privacy import export as exports
 from privacy.models import DataExport
@@ -35,7 +35,7 @@ def my_data(request):
     context = {
         "exports": own[:5],
         "pending": own.filter(status__in=PENDING).exists(),
-        "export_hours": settings.PRIVACY_EXPORT_HOURS,
+        "export_hours": retention_settings.value("PRIVACY_EXPORT_HOURS"),
     }
     return render(request, "privacy/my_data.html", context)
 
@@ -75,7 +75,12 @@ def notice(request):
     from privacy.models import PrivacyNoticePage
 
     page = PrivacyNoticePage.current(language=request.LANGUAGE_CODE)
-    context = {"notice_page": page, "stores": notice_table.store_table(), "periods": notice_table.periods()}
+    in_force = retention_settings.in_force()
+    context = {
+        "notice_page": page,
+        "stores": notice_table.store_table(in_force),
+        "periods": notice_table.periods(in_force),
+    }
     return render(request, "privacy/notice.html", context)
 
 
