@@ -131,8 +131,10 @@ class PersonalDataView(_Admin):
         context.update(
             username=self.request.GET.get("username", ""),
             person=person,
-            exports=DataExport.objects.filter(subject=person)[:10] if person else [],
+            exports=list(DataExport.objects.filter(subject=person)[:10]) if person else [],
         )
+        for export in context["exports"]:  # the zip's password, once, to the one who asked
+            export.password_once = export.take_password(self.request.user)
         return context
 
 
@@ -243,8 +245,29 @@ def _retention_settings_view():
     return RetentionSettingsView.as_view()
 
 
+def _compliance_urls():
+    from privacy import admin_compliance
+
+    return [
+        path(
+            "privacy/compliance/", admin_compliance.ComplianceExportView.as_view(), name="privacy_compliance"
+        ),
+        path(
+            "privacy/compliance/<str:token>/status/",
+            admin_compliance.status,
+            name="privacy_compliance_status",
+        ),
+        path(
+            "privacy/compliance/<str:token>/download/",
+            admin_compliance.download,
+            name="privacy_compliance_download",
+        ),
+    ]
+
+
 urlpatterns = [
     path("privacy/retention/", _retention_settings_view(), name="privacy_retention_settings"),
+    *_compliance_urls(),
     path("privacy/chat/", ChatRetentionView.as_view(), name="privacy_chat_retention"),
     path("privacy/chat/<int:room_id>/package/", records_package, name="privacy_records_package"),
     path("privacy/audit/", AuditTrailView.as_view(), name="privacy_audit"),

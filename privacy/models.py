@@ -34,7 +34,10 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class DataExport(models.Model):
+class PreparedFile(models.Model):
+    """A file the worker prepares for download: progress, a secret link, and its expiry
+    (``PRIVACY_EXPORT_HOURS``, then privacy.export.expire removes the file)."""
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Being prepared")
@@ -42,13 +45,6 @@ class DataExport(models.Model):
         FAILED = "failed", _("Failed")
         EXPIRED = "expired", _("Expired")
 
-    subject = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
-    )
-    # An administrator answering a data-subject request, or the person themselves.
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)  # percent
@@ -59,11 +55,8 @@ class DataExport(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
-        permissions = [("manage_personal_data", "Can export, erase and restore people's data")]
-
-    def __str__(self) -> str:
-        return f"export {self.pk} of {self.subject_id}"
 
     @property
     def is_downloadable(self) -> bool:
@@ -73,6 +66,68 @@ class DataExport(models.Model):
             and self.expires_at is not None
             and self.expires_at > timezone.now()
         )
+
+
+class DataExport(PreparedFile):
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    # An administrator answering a data-subject request, or the person themselves.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    # The zip's password (privacy.export), kept only until it has been shown once to the one who asked.
+    password = models.CharField(max_length=64, blank=True)
+
+    class Meta(PreparedFile.Meta):
+        permissions = [("manage_personal_data", "Can export, erase and restore people's data")]
+
+    def take_password(self, user) -> str:
+        """The password, once, to the person who asked for the export (empty otherwise and afterwards)."""
+        if not self.password or self.status != self.Status.READY or self.requested_by_id != user.pk:
+            return ""
+        taken = DataExport.objects.filter(pk=self.pk, password=self.password).update(password="")
+        password, self.password = self.password, ""
+        return password if taken else ""
+
+    def __str__(self) -> str:
+        return f"export {self.pk} of {self.subject_id}"
+
+
+class ComplianceExport(PreparedFile):
+    """Chat messages by keyword, sender, time range and room, exported by an administrator
+    (privacy.compliance; Zulip's compliance export)."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    since = models.DateField(_("from"))
+    until = models.DateField(_("until"))
+    keyword = models.CharField(_("keyword"), max_length=200, blank=True)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sender"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    room = models.ForeignKey(
+        "chat.Room",
+        verbose_name=_("room"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    messages = models.PositiveIntegerField(default=0)
+
+    class Meta(PreparedFile.Meta):
+        verbose_name = _("compliance export")
+
+    def __str__(self) -> str:
+        return f"compliance export {self.pk}"
 
 
 # --- The two pages the law asks for, edited by administrators, served at fixed addresses without sign-in ---

@@ -32,8 +32,11 @@ def my_data(request):
             exports.request_export(subject=request.user, requested_by=request.user)
             messages.success(request, _("Your data is being prepared. This page shows when it is ready."))
         return redirect("privacy:my_data")
+    shown = list(own[:5])
+    for export in shown:  # the zip's password, once, to the one who asked
+        export.password_once = export.take_password(request.user)
     context = {
-        "exports": own[:5],
+        "exports": shown,
         "pending": own.filter(status__in=PENDING).exists(),
         "export_hours": retention_settings.value("PRIVACY_EXPORT_HOURS"),
     }
@@ -51,6 +54,8 @@ def export_status(request, token: str):
             "label": str(export.get_status_display()),
             "progress": export.progress,
             "url": reverse("privacy:download", args=[export.token]) if export.is_downloadable else "",
+            # Shown once (the page writes it beside the link); empty afterwards.
+            "password": export.take_password(request.user),
         }
     )
 

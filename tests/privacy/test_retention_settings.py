@@ -83,26 +83,35 @@ def test_zero_keeps_the_default_rooms_messages_as_records(client, administrator_
 @pytest.mark.parametrize(
     "name, raw, message",
     [
-        ("NOTIFICATION_RETENTION_DAYS", "-5", "At least 1."),
-        ("NOTIFICATION_RETENTION_DAYS", "0", "At least 1."),
-        ("CHAT_RETENTION_DAYS", "-1", "At least 0."),
-        ("AUDIT_RETENTION_DAYS", "7", "At least 30."),
-        ("SEARCH_LOG_RETENTION_DAYS", "99999999", "At most 36500."),
-        ("PRIVACY_EXPORT_HOURS", "10000", "At most 720."),
-        ("CHAT_ARCHIVE_DAYS", "kolme", "Give a whole number."),
-        ("CHAT_CASUAL_RETENTION_DAYS", "", "Give a number."),
+        ("NOTIFICATION_RETENTION_DAYS", "-5", ("At least %(limit_value)s.", 1)),
+        ("NOTIFICATION_RETENTION_DAYS", "0", ("At least %(limit_value)s.", 1)),
+        ("CHAT_RETENTION_DAYS", "-1", ("At least %(limit_value)s.", 0)),
+        ("AUDIT_RETENTION_DAYS", "7", ("At least %(limit_value)s.", 30)),
+        ("SEARCH_LOG_RETENTION_DAYS", "99999999", ("At most %(limit_value)s.", 36500)),
+        ("PRIVACY_EXPORT_HOURS", "10000", ("At most %(limit_value)s.", 720)),
+        ("CHAT_ARCHIVE_DAYS", "kolme", ("Give a whole number.", None)),
+        ("CHAT_CASUAL_RETENTION_DAYS", "", ("Give a number.", None)),
     ],
 )
 def test_bad_input_gets_a_clear_error_and_saves_nothing(client, administrator_user, name, raw, message):
+    from django.utils import translation
+
     client.force_login(administrator_user)
     form = _form(NOTIFICATION_RETENTION_DAYS=11)  # a valid change beside the bad one is not saved either
     form[name] = raw
-    response = client.post(reverse(URL), form, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(reverse(URL), form)
     assert response.status_code == 200
     html = response.content.decode()
     field = html[html.index(f'data-setting="{name}"') :]
     field = field[: field.index("</div>")]
-    assert message in field and 'aria-invalid="true"' in field
+    text, limit = message
+    with translation.override("fi"):  # the admin speaks the administrator's language, Finnish first
+        expected = (
+            translation.gettext(text) % {"limit_value": limit}
+            if limit is not None
+            else translation.gettext(text)
+        )
+    assert expected in field and 'aria-invalid="true"' in field, field
     assert f'value="{raw}"' in field  # what was typed is kept for correcting
     assert not RetentionSetting.objects.exists()
     assert not AuditEvent.objects.filter(action=audit.RETENTION_CHANGE).exists()
