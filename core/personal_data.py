@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 # How a person's rows go when the person is erased (or their retention ends after leaving):
 DELETE = "delete"  # the rows go
 ANONYMISE = "anonymise"  # the rows stay (others' conversations, records), the link to the person goes
@@ -45,6 +47,41 @@ class Declaration:
     # ``extra["other_people"]``: link fields whose rows belong to someone else (the moderator who hid a
     # comment, a person's manager): not exported as the person's, emptied when the person is erased.
     extra: dict = field(default_factory=dict)
+
+
+# The common case's texts: work data of an employee, removed some time after they have left.
+EMPLOYMENT = _("Employment (public duties, GDPR 6(1)(e))")
+UNTIL_ERASED = _("While employed; removed after leaving (PRIVACY_ERASE_AFTER_DAYS)")
+
+
+def user_rows(
+    model: str,
+    purpose: str,
+    *,
+    field: str = "user",
+    legal_basis: str = EMPLOYMENT,
+    retention: str = UNTIL_ERASED,
+    retention_setting: str | None = None,
+    erase: str = DELETE,
+    **options,
+) -> Declaration:
+    """The common declaration: rows linked to the person by one field, exported as their rows (every
+    concrete field), deleted on erasure, kept while employed (``PRIVACY_ERASE_AFTER_DAYS`` after leaving).
+
+    ``retention_setting`` defaults to the setting named in ``retention`` when it is the default text;
+    other keyword arguments go to :class:`Declaration` as they are (``export``, ``extra``, …)."""
+    if retention_setting is None:
+        retention_setting = "PRIVACY_ERASE_AFTER_DAYS" if retention is UNTIL_ERASED else ""
+    return Declaration(
+        model=model,
+        person_fields=(field,),
+        purpose=purpose,
+        legal_basis=legal_basis,
+        retention=retention,
+        retention_setting=retention_setting,
+        erase=erase,
+        **options,
+    )
 
 
 DECLARATIONS: dict[str, Declaration] = {}
