@@ -139,8 +139,8 @@ def _archive_batch(*, room_id: int, cutoff, after_id: int, batch: int, reason: s
     return deleted, ids[-1]
 
 
-# The rest after each batch, as a multiple of the time the batch took (the job's duty cycle: 1 / (1 + 3)).
-REST_RATIO = 3
+# The rest after each batch, as a multiple of the time the batch took (the job's duty cycle: 1 / (1 + 4)).
+REST_RATIO = 4
 
 
 def expire_messages(
@@ -149,7 +149,7 @@ def expire_messages(
     """Archive every message past its room's retention, ``batch`` rows per transaction; returns how many.
 
     After each batch the job rests at least ``pause`` seconds and at least ``REST_RATIO`` times as long as
-    the batch took, so it is busy at most a quarter of the time, whatever the machine's load (the chat gets
+    the batch took, so it is busy at most a fifth of the time, whatever the machine's load (the chat gets
     the database and the cores in between);
     ``limit`` stops after that many (the rest waits for the next run)."""
     now = now or timezone.now()

@@ -513,6 +513,6 @@ PRIVACY_ERASE_AFTER_DAYS = int(os.environ.get("PRIVACY_ERASE_AFTER_DAYS", "90"))
 # A "download my data" link works this long; the file is removed after it.
 PRIVACY_EXPORT_HOURS = int(os.environ.get("PRIVACY_EXPORT_HOURS", "72"))
 # Rows deleted per statement by the retention jobs: short transactions, chat keeps flowing.
-RETENTION_BATCH_SIZE = int(os.environ.get("RETENTION_BATCH_SIZE", "100"))
+RETENTION_BATCH_SIZE = int(os.environ.get("RETENTION_BATCH_SIZE", "50"))
 # Seconds the retention job rests between batches: the chat's writes get the database in between.
 RETENTION_PAUSE_SECONDS = float(os.environ.get("RETENTION_PAUSE_SECONDS", "0.05"))
