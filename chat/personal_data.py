@@ -6,9 +6,8 @@ room shows “former employee”. How long messages are kept is the room's reten
 
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import ANONYMISE, DELETE, Declaration, register
+from core.personal_data import ANONYMISE, DELETE, EMPLOYMENT, Declaration, register, user_rows
 
-EMPLOYMENT = _("Employment (public duties, GDPR 6(1)(e))")
 ROOM_RETENTION = _(
     "The room's retention: the organisation's default (CHAT_RETENTION_DAYS), casual rooms "
     "(CHAT_CASUAL_RETENTION_DAYS) or kept as records; removed messages wait in the archive "
@@ -40,15 +39,7 @@ def register_all() -> None:
             retention=_("With the room; the link to the person goes after leaving"),
             erase=ANONYMISE,
         ),
-        Declaration(
-            model="chat.Membership",
-            person_fields=("user",),
-            purpose=_("Chat rooms a person is in, and how far they have read"),
-            legal_basis=EMPLOYMENT,
-            retention=_("While employed; removed after leaving (PRIVACY_ERASE_AFTER_DAYS)"),
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-            erase=DELETE,
-        ),
+        user_rows("chat.Membership", _("Chat rooms a person is in, and how far they have read")),
         Declaration(
             model="chat.Message",
             person_fields=("author",),
@@ -60,19 +51,15 @@ def register_all() -> None:
             export=_messages,
             extra={"other_people": ("deleted_by",)},
         ),
-        Declaration(
-            model="chat.Reaction",
-            person_fields=("user",),
-            purpose=_("Reactions to chat messages"),
-            legal_basis=EMPLOYMENT,
+        user_rows(
+            "chat.Reaction",
+            _("Reactions to chat messages"),
             retention=ROOM_RETENTION,
             retention_setting="CHAT_RETENTION_DAYS",
         ),
-        Declaration(
-            model="chat.MessageMention",
-            person_fields=("user",),
-            purpose=_("Mentions of a person in chat (to notify them once)"),
-            legal_basis=EMPLOYMENT,
+        user_rows(
+            "chat.MessageMention",
+            _("Mentions of a person in chat (to notify them once)"),
             retention=ROOM_RETENTION,
             retention_setting="CHAT_RETENTION_DAYS",
         ),

@@ -18,7 +18,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,21 +33,21 @@ from chat.models import (
     Retention,
     Room,
 )
-from core import audit
+from core import audit, retention_settings
 from search.indexing import record as index_record
 
-ARCHIVE_FIELDS = ["id", "room_id", "seq", "author_id", "body", "reply_to_id", "created_at", "edited_at"]
 
-
-def days_for(room: Room) -> int | None:
-    """The room's retention in days, None when its messages are kept."""
+def days_for(room: Room, *, periods: dict | None = None) -> int | None:
+    """The room's retention in days, None when its messages are kept. ``periods``: the organisation's
+    periods in force (core.retention_settings.in_force(), read once for many rooms)."""
     if room.retention == Retention.RECORDS:
         return None
-    if room.retention == Retention.CASUAL:
-        return settings.CHAT_CASUAL_RETENTION_DAYS
     if room.retention == Retention.DAYS:
         return room.retention_days
-    return settings.CHAT_RETENTION_DAYS
+    periods = periods if periods is not None else retention_settings.in_force()
+    if room.retention == Retention.CASUAL:
+        return periods["CHAT_CASUAL_RETENTION_DAYS"]
+    return periods["CHAT_RETENTION_DAYS"]
 
 
 def set_retention(*, actor, room_id: int, retention: str, days: int | None = None) -> Room:
@@ -70,42 +70,77 @@ def set_retention(*, actor, room_id: int, retention: str, days: int | None = Non
     return room
 
 
-def _archive_batch(ids: list[int], *, reason: str) -> int:
-    """Move these messages to the archive and delete them: one short transaction."""
+def _archive_sql() -> str:
+    archive, message = ArchivedMessage._meta.db_table, Message._meta.db_table
+    empty_list = "'[]'::jsonb" if connection.vendor == "postgresql" else "'[]'"
+    return (
+        f"INSERT INTO {archive} (original_id, room_id, seq, author_id, body, reply_to_id, created_at, "
+        f"edited_at, reason, attachment_ids, archived_at) SELECT id, room_id, seq, author_id, body, "
+        f"reply_to_id, created_at, edited_at, %s, {empty_list}, %s FROM {message} WHERE id IN "
+    )
+
+
+def _archive_batch(*, room_id: int, cutoff, after_id: int, batch: int, reason: str) -> tuple[int, int]:
+    """Move up to ``batch`` expired messages of one room (ids above ``after_id``) to the archive and delete
+    them, in one short transaction; returns (messages archived, the last id taken, 0 when none were left).
+
+    What keeps the chat's sends quick while this runs (docs/privacy.md#retention):
+
+    * the rows are chosen by primary key above the previous batch's last (no rescan of what went before)
+      and, on PostgreSQL, ``FOR UPDATE SKIP LOCKED``: a message a chat transaction holds (an edit, a
+      reaction) is left for the next run, so neither side ever waits for the other;
+    * the archive copy is one ``INSERT … SELECT`` inside the database (no rows through Python);
+    * related rows and the messages go by plain DELETEs by key (no rows loaded, no per-row signals);
+    * on PostgreSQL the commit does not wait for the WAL flush (``synchronous_commit = off`` for this
+      transaction only): the chat's commits do not queue behind the job's. A crash can lose only the last
+      batches as a whole (the messages are then still there and the next run takes them again).
+    """
+    postgres = connection.vendor == "postgresql"
     with transaction.atomic():
-        rows = list(Message.objects.filter(pk__in=ids).values(*ARCHIVE_FIELDS))
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        chosen = Message.objects.filter(room_id=room_id, created_at__lt=cutoff, pk__gt=after_id).order_by(
+            "pk"
+        )
+        if postgres:
+            chosen = chosen.select_for_update(skip_locked=True, of=("self",))
+        ids = list(chosen.values_list("pk", flat=True)[:batch])
+        if not ids:
+            return 0, 0
+        stamp = timezone.now()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _archive_sql() + "(" + ", ".join(["%s"] * len(ids)) + ")",
+                [
+                    reason,
+                    connection.ops.adapt_datetimefield_value(stamp),
+                    *ids,
+                ],
+            )
         files: dict[int, list[int]] = {}
         for attachment_id, message_id in Attachment.objects.filter(message_id__in=ids).values_list(
             "pk", "message_id"
         ):
             files.setdefault(message_id, []).append(attachment_id)
-        ArchivedMessage.objects.bulk_create(
-            [
-                ArchivedMessage(
-                    original_id=row["id"],
-                    room_id=row["room_id"],
-                    seq=row["seq"],
-                    author_id=row["author_id"],
-                    body=row["body"],
-                    reply_to_id=row["reply_to_id"],
-                    created_at=row["created_at"],
-                    edited_at=row["edited_at"],
-                    reason=reason,
-                    attachment_ids=files.get(row["id"], []),
-                )
-                for row in rows
-            ]
-        )
+        for message_id, attachment_ids in files.items():  # few: most messages have no file
+            ArchivedMessage.objects.filter(original_id=message_id, reason=reason, archived_at=stamp).update(
+                attachment_ids=attachment_ids
+            )
         # Files stay with the room until the archive row goes (restorable with the message).
-        Attachment.objects.filter(message_id__in=ids).update(message=None)
+        if files:
+            Attachment.objects.filter(message_id__in=ids).update(message=None)
         Message.objects.filter(reply_to_id__in=ids).update(reply_to=None)
-        # Plain DELETEs by key: no rows loaded, no per-row signals (nothing listens to these rows'
-        # deletion; the search index is told below), so the write lock is held for milliseconds.
         for model in (Reaction, MessageEdit, MessageMention):
             model.objects.filter(message_id__in=ids)._raw_delete(model.objects.db)
         deleted = Message.objects.filter(pk__in=ids)._raw_delete(Message.objects.db)
-        index_record(refs=[f"chat:{pk}" for pk in ids])
-    return deleted
+        # The search outbox: its drain job is asked at most every few seconds, not once per batch.
+        index_record(refs=[f"chat:{pk}" for pk in ids], throttle=5.0)
+    return deleted, ids[-1]
+
+
+# The rest after each batch, as a multiple of the time the batch took (the job's duty cycle: 1 / (1 + 4)).
+REST_RATIO = 4
 
 
 def expire_messages(
@@ -113,28 +148,35 @@ def expire_messages(
 ) -> int:
     """Archive every message past its room's retention, ``batch`` rows per transaction; returns how many.
 
-    ``pause`` seconds between batches leaves the database to the chat under load; ``limit`` stops after
-    that many (the rest waits for the next run)."""
+    After each batch the job rests at least ``pause`` seconds and at least ``REST_RATIO`` times as long as
+    the batch took, so it is busy at most a fifth of the time, whatever the machine's load (the chat gets
+    the database and the cores in between);
+    ``limit`` stops after that many (the rest waits for the next run)."""
     now = now or timezone.now()
     batch = batch or settings.RETENTION_BATCH_SIZE
     pause = settings.RETENTION_PAUSE_SECONDS if pause is None else pause
     done = 0
+    periods = retention_settings.in_force()
     for room in Room.objects.exclude(retention=Retention.RECORDS).only("pk", "retention", "retention_days"):
-        days = days_for(room)
+        days = days_for(room, periods=periods)
         if days is None:
             continue
         cutoff = now - datetime.timedelta(days=days)
+        after_id = 0
         while limit is None or done < limit:
-            ids = list(
-                Message.objects.filter(room_id=room.pk, created_at__lt=cutoff)
-                .order_by("pk")
-                .values_list("pk", flat=True)[:batch]
+            started = time.monotonic()
+            archived, after_id = _archive_batch(
+                room_id=room.pk,
+                cutoff=cutoff,
+                after_id=after_id,
+                batch=batch if limit is None else min(batch, limit - done),
+                reason=ArchivedMessage.Reason.RETENTION,
             )
-            if not ids:
+            if not after_id:
                 break
-            done += _archive_batch(ids, reason=ArchivedMessage.Reason.RETENTION)
+            done += archived
             if pause:
-                time.sleep(pause)
+                time.sleep(max(pause, REST_RATIO * (time.monotonic() - started)))
     return done
 
 
@@ -157,7 +199,7 @@ def purge_archive(*, now=None, batch: int | None = None) -> int:
     """Delete archived messages (and their files) older than CHAT_ARCHIVE_DAYS; returns how many."""
     now = now or timezone.now()
     batch = batch or settings.RETENTION_BATCH_SIZE
-    cutoff = now - datetime.timedelta(days=settings.CHAT_ARCHIVE_DAYS)
+    cutoff = now - datetime.timedelta(days=retention_settings.value("CHAT_ARCHIVE_DAYS"))
     done = 0
     while True:
         rows = list(

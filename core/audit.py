@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -56,9 +55,11 @@ def record(*, actor, action: str, target, details: dict | None = None):
 
 def purge_expired(*, now=None, batch: int = 1000) -> int:
     """Remove events older than the audit trail's retention, in small batches; returns how many."""
+    from core import retention_settings
     from core.models import AuditEvent
 
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    days = retention_settings.value("AUDIT_RETENTION_DAYS")
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     removed = 0
     while True:
         ids = list(AuditEvent.objects.filter(at__lt=cutoff).values_list("pk", flat=True)[:batch])

@@ -96,3 +96,17 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit trail is append-only.")
+
+
+class RetentionSetting(models.Model):
+    """An organisation-wide retention period as administrators set it (core.retention_settings).
+
+    No row: the period of the environment (the setting of the same name) is in force. Who changed it and
+    when is in the audit trail, not here (no link to a person)."""
+
+    name = models.CharField(max_length=60, primary_key=True)
+    value = models.PositiveIntegerField()  # 0: kept (only where core.retention_settings allows it)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"

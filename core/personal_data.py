@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 # How a person's rows go when the person is erased (or their retention ends after leaving):
 DELETE = "delete"  # the rows go
 ANONYMISE = "anonymise"  # the rows stay (others' conversations, records), the link to the person goes
@@ -45,6 +47,41 @@ class Declaration:
     # ``extra["other_people"]``: link fields whose rows belong to someone else (the moderator who hid a
     # comment, a person's manager): not exported as the person's, emptied when the person is erased.
     extra: dict = field(default_factory=dict)
+
+
+# The common case's texts: work data of an employee, removed some time after they have left.
+EMPLOYMENT = _("Employment (public duties, GDPR 6(1)(e))")
+UNTIL_ERASED = _("While employed; removed after leaving (PRIVACY_ERASE_AFTER_DAYS)")
+
+
+def user_rows(
+    model: str,
+    purpose: str,
+    *,
+    field: str = "user",
+    legal_basis: str = EMPLOYMENT,
+    retention: str = UNTIL_ERASED,
+    retention_setting: str | None = None,
+    erase: str = DELETE,
+    **options,
+) -> Declaration:
+    """The common declaration: rows linked to the person by one field, exported as their rows (every
+    concrete field), deleted on erasure, kept while employed (``PRIVACY_ERASE_AFTER_DAYS`` after leaving).
+
+    ``retention_setting`` defaults to the setting named in ``retention`` when it is the default text;
+    other keyword arguments go to :class:`Declaration` as they are (``export``, ``extra``, …)."""
+    if retention_setting is None:
+        retention_setting = "PRIVACY_ERASE_AFTER_DAYS" if retention is UNTIL_ERASED else ""
+    return Declaration(
+        model=model,
+        person_fields=(field,),
+        purpose=purpose,
+        legal_basis=legal_basis,
+        retention=retention,
+        retention_setting=retention_setting,
+        erase=erase,
+        **options,
+    )
 
 
 DECLARATIONS: dict[str, Declaration] = {}
@@ -175,12 +212,15 @@ RETENTION_SETTINGS = (
 )
 
 
-def period_in_force(name: str) -> str:
-    """``"730 days"`` (in the active language) for a retention setting; "kept" when it is None."""
-    from django.conf import settings
+def period_in_force(name: str, periods: dict | None = None) -> str:
+    """``"730 days"`` (in the active language) for a retention period in force (as administrators set it,
+    core.retention_settings, else the environment's); "kept" when it is None. ``periods``: the periods in
+    force read once (core.retention_settings.in_force())."""
     from django.utils.translation import gettext, ngettext
 
-    value = getattr(settings, name)
+    from core import retention_settings
+
+    value = periods[name] if periods is not None else retention_settings.value(name)
     if value is None:
         return gettext("kept as records")
     if name.endswith("_HOURS"):
@@ -188,10 +228,10 @@ def period_in_force(name: str) -> str:
     return ngettext("%(count)d day", "%(count)d days", value) % {"count": value}
 
 
-def retention_text(declaration: Declaration) -> str:
+def retention_text(declaration: Declaration, periods: dict | None = None) -> str:
     """The declaration's retention with each setting name replaced by the period in force."""
     text = str(declaration.retention)
     for name in RETENTION_SETTINGS:
         if name in text:
-            text = text.replace(name, period_in_force(name))
+            text = text.replace(name, period_in_force(name, periods))
     return text

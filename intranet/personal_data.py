@@ -7,10 +7,17 @@ are the records of who edited official content, kept with the content.
 
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import ANONYMISE, DELETE, Declaration, not_personal, register
+from core.personal_data import (
+    ANONYMISE,
+    DELETE,
+    EMPLOYMENT,
+    UNTIL_ERASED,
+    Declaration,
+    not_personal,
+    register,
+    user_rows,
+)
 
-EMPLOYMENT = _("Employment (public duties, GDPR 6(1)(e))")
-UNTIL_ERASED = _("While employed; removed after leaving (PRIVACY_ERASE_AFTER_DAYS)")
 EDITING_RECORD = "who edited official content and when: the record of editing, kept with the content"
 
 
@@ -75,22 +82,8 @@ def register_all() -> None:
             export=_account,
             anonymise=_scrub_account,
         ),
-        Declaration(
-            model="auth.User_groups",
-            person_fields=("user",),
-            purpose=_("Roles (groups) that give a person their rights"),
-            legal_basis=EMPLOYMENT,
-            retention=UNTIL_ERASED,
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-        ),
-        Declaration(
-            model="auth.User_user_permissions",
-            person_fields=("user",),
-            purpose=_("Rights given to a person one by one"),
-            legal_basis=EMPLOYMENT,
-            retention=UNTIL_ERASED,
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-        ),
+        user_rows("auth.User_groups", _("Roles (groups) that give a person their rights")),
+        user_rows("auth.User_user_permissions", _("Rights given to a person one by one")),
         Declaration(
             model="sessions.Session",
             person_fields=(),
@@ -101,22 +94,8 @@ def register_all() -> None:
             anonymise=_end_sessions,
             erase=ANONYMISE,
         ),
-        Declaration(
-            model="wagtailusers.UserProfile",
-            person_fields=("user",),
-            purpose=_("Editor preferences (language, time zone, notifications)"),
-            legal_basis=EMPLOYMENT,
-            retention=UNTIL_ERASED,
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-        ),
-        Declaration(
-            model="wagtailcore.PageSubscription",
-            person_fields=("user",),
-            purpose=_("Editors' subscriptions to comments on pages"),
-            legal_basis=EMPLOYMENT,
-            retention=UNTIL_ERASED,
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-        ),
+        user_rows("wagtailusers.UserProfile", _("Editor preferences (language, time zone, notifications)")),
+        user_rows("wagtailcore.PageSubscription", _("Editors' subscriptions to comments on pages")),
         Declaration(
             model="wagtailcore.Comment",
             person_fields=("user",),
@@ -145,14 +124,7 @@ def register_all() -> None:
             )
             for model in ("wagtailadmin.EditingSession", "wagtailadmin.FormState")
         ],
-        Declaration(
-            model="wagtailcore.APIToken",
-            person_fields=("user",),
-            purpose=_("A person's API tokens"),
-            legal_basis=EMPLOYMENT,
-            retention=UNTIL_ERASED,
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-        ),
+        user_rows("wagtailcore.APIToken", _("A person's API tokens")),
         Declaration(
             model="wagtailcore.UploadedFile",
             person_fields=("uploaded_by_user",),

@@ -515,6 +515,6 @@ PRIVACY_EXPORT_HOURS = int(os.environ.get("PRIVACY_EXPORT_HOURS", "72"))
 # How long the download link of a strategy facilitation export works (docs/strategy.md).
 STRATEGY_EXPORT_HOURS = int(os.environ.get("STRATEGY_EXPORT_HOURS", "24"))
 # Rows deleted per statement by the retention jobs: short transactions, chat keeps flowing.
-RETENTION_BATCH_SIZE = int(os.environ.get("RETENTION_BATCH_SIZE", "200"))
+RETENTION_BATCH_SIZE = int(os.environ.get("RETENTION_BATCH_SIZE", "50"))
 # Seconds the retention job rests between batches: the chat's writes get the database in between.
 RETENTION_PAUSE_SECONDS = float(os.environ.get("RETENTION_PAUSE_SECONDS", "0.05"))

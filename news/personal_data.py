@@ -2,10 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import ANONYMISE, DELETE, Declaration, register
-
-EMPLOYMENT = _("Employment (public duties, GDPR 6(1)(e))")
-UNTIL_ERASED = _("While employed; removed after leaving (PRIVACY_ERASE_AFTER_DAYS)")
+from core.personal_data import ANONYMISE, EMPLOYMENT, Declaration, register, user_rows
 
 
 def _comments(*, user):
@@ -19,24 +16,13 @@ def register_all() -> None:
     reading = _("Must-read follow-up and the personal news feed")
     engagement = _("Comments, reactions and mentions on news")
 
-    def simple(model, purpose, erase=DELETE):
-        return Declaration(
-            model=model,
-            person_fields=("user",),
-            purpose=purpose,
-            legal_basis=EMPLOYMENT,
-            retention=UNTIL_ERASED,
-            retention_setting="PRIVACY_ERASE_AFTER_DAYS",
-            erase=erase,
-        )
-
     register(
-        simple("news.Acknowledgement", reading),
-        simple("news.ArticleView", reading),
-        simple("news.ArticleOpened", reading),
-        simple("news.FeedToken", reading),
-        simple("news.Reaction", engagement),
-        simple("news.Mention", engagement),
+        user_rows("news.Acknowledgement", reading),
+        user_rows("news.ArticleView", reading),
+        user_rows("news.ArticleOpened", reading),
+        user_rows("news.FeedToken", reading),
+        user_rows("news.Reaction", engagement),
+        user_rows("news.Mention", engagement),
         Declaration(
             model="news.Comment",
             person_fields=("author",),

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -21,6 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core import retention_settings
 from core.models import AuditEvent
 from core.roles import AUDIT_VIEW, PERSONAL_DATA
 from privacy import erasure
@@ -131,8 +131,10 @@ class PersonalDataView(_Admin):
         context.update(
             username=self.request.GET.get("username", ""),
             person=person,
-            exports=DataExport.objects.filter(subject=person)[:10] if person else [],
+            exports=list(DataExport.objects.filter(subject=person)[:10]) if person else [],
         )
+        for export in context["exports"]:  # the zip's password, once, to the one who asked
+            export.password_once = export.take_password(self.request.user)
         return context
 
 
@@ -204,15 +206,16 @@ class ChatRetentionView(_Admin):
         if query:
             rooms = rooms.filter(name__icontains=query)
         page = Paginator(rooms, 50).get_page(self.request.GET.get("p"))
+        periods = retention_settings.in_force()
         for room in page:
-            room.days_in_force = retention.days_for(room)
+            room.days_in_force = retention.days_for(room, periods=periods)
         context.update(
             q=query,
             page=page,
             choices=Retention.choices,
             archived=ArchivedMessage.objects.select_related("room", "author")[:50],
-            default_days=settings.CHAT_RETENTION_DAYS,
-            archive_days=settings.CHAT_ARCHIVE_DAYS,
+            default_days=periods["CHAT_RETENTION_DAYS"],
+            archive_days=periods["CHAT_ARCHIVE_DAYS"],
         )
         return context
 
@@ -236,7 +239,35 @@ def records_package(request, room_id: int):
     return response
 
 
+def _retention_settings_view():
+    from privacy.admin_retention import RetentionSettingsView
+
+    return RetentionSettingsView.as_view()
+
+
+def _compliance_urls():
+    from privacy import admin_compliance
+
+    return [
+        path(
+            "privacy/compliance/", admin_compliance.ComplianceExportView.as_view(), name="privacy_compliance"
+        ),
+        path(
+            "privacy/compliance/<str:token>/status/",
+            admin_compliance.status,
+            name="privacy_compliance_status",
+        ),
+        path(
+            "privacy/compliance/<str:token>/download/",
+            admin_compliance.download,
+            name="privacy_compliance_download",
+        ),
+    ]
+
+
 urlpatterns = [
+    path("privacy/retention/", _retention_settings_view(), name="privacy_retention_settings"),
+    *_compliance_urls(),
     path("privacy/chat/", ChatRetentionView.as_view(), name="privacy_chat_retention"),
     path("privacy/chat/<int:room_id>/package/", records_package, name="privacy_records_package"),
     path("privacy/audit/", AuditTrailView.as_view(), name="privacy_audit"),

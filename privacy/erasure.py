@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from core import audit, personal_data
+from core import audit, personal_data, retention_settings
 from core.personal_data import ANONYMISE, DELETE, KEEP
 from privacy.models import Departure
 
@@ -89,7 +88,7 @@ def erase(*, user, actor=None, reason: str = "request") -> dict[str, int]:
 def erase_departed(*, now=None, limit: int = 20) -> int:
     """Erase the people who left more than PRIVACY_ERASE_AFTER_DAYS ago (a few per run); returns how many."""
     now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=settings.PRIVACY_ERASE_AFTER_DAYS)
+    cutoff = now - datetime.timedelta(days=retention_settings.value("PRIVACY_ERASE_AFTER_DAYS"))
     due = Departure.objects.filter(left_at__lte=cutoff, erased_at__isnull=True, user__is_active=False)
     count = 0
     for departure in due.select_related("user")[:limit]:

@@ -13,15 +13,16 @@ import datetime
 import io
 import json
 import os
+import secrets
 import zipfile
 
-from django.conf import settings
+import pyzipper
 from django.core.files.base import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from core import audit, personal_data
+from core import audit, personal_data, retention_settings
 from privacy.models import DataExport
 
 
@@ -40,7 +41,8 @@ def request_export(*, subject, requested_by) -> DataExport:
     return export
 
 
-def _csv(rows: list[dict]) -> str:
+def csv_text(rows: list[dict]) -> str:
+    """Rows of dicts as CSV (the union of their keys; lists and dicts as JSON)."""
     out = io.StringIO()
     columns: list[str] = []
     for row in rows:
@@ -61,8 +63,23 @@ def _progress(export: DataExport, done: int, total: int) -> None:
     DataExport.objects.filter(pk=export.pk).update(progress=min(99, round(100 * done / max(total, 1))))
 
 
-def write_zip(*, user, target, on_step=None) -> dict[str, int]:
-    """Write the person's data to ``target`` (a path or file object); returns rows per kind."""
+def new_password() -> str:
+    """Four groups of four from an alphabet without look-alikes (about 80 bits): typed from the page."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+
+
+def _open_zip(target, password: str | None):
+    if not password:
+        return zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)
+    archive = pyzipper.AESZipFile(target, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES)
+    archive.setpassword(password.encode())
+    return archive
+
+
+def write_zip(*, user, target, on_step=None, password: str | None = None) -> dict[str, int]:
+    """Write the person's data to ``target`` (a path or file object), AES-encrypted with ``password`` when
+    one is given; returns rows per kind."""
     counts: dict[str, int] = {}
     manifest = {
         "person": user.get_username(),
@@ -70,7 +87,7 @@ def write_zip(*, user, target, on_step=None) -> dict[str, int]:
         "kinds": [],
     }
     declarations = sorted(personal_data.DECLARATIONS.values(), key=lambda d: d.model)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with _open_zip(target, password) as archive:
         for step, declaration in enumerate(declarations):
             rows = personal_data.export_rows(declaration, user)
             counts[declaration.model] = len(rows)
@@ -88,7 +105,7 @@ def write_zip(*, user, target, on_step=None) -> dict[str, int]:
                 archive.writestr(
                     f"data/{declaration.model}.json", json.dumps(rows, cls=DjangoJSONEncoder, indent=1)
                 )
-                archive.writestr(f"data/{declaration.model}.csv", _csv(rows))
+                archive.writestr(f"data/{declaration.model}.csv", csv_text(rows))
             manifest["kinds"].append(
                 {
                     "kind": declaration.model,
@@ -112,8 +129,14 @@ def build(*, export_id: int) -> DataExport | None:
         return export
     DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.RUNNING, progress=0)
     buffer = io.BytesIO()
+    password = new_password()
     try:
-        write_zip(user=export.subject, target=buffer, on_step=lambda d, t: _progress(export, d, t))
+        write_zip(
+            user=export.subject,
+            target=buffer,
+            on_step=lambda d, t: _progress(export, d, t),
+            password=password,
+        )
     except Exception:
         DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
         raise
@@ -124,18 +147,24 @@ def build(*, export_id: int) -> DataExport | None:
     export.status = DataExport.Status.READY
     export.progress = 100
     export.finished_at = now
-    export.expires_at = now + datetime.timedelta(hours=settings.PRIVACY_EXPORT_HOURS)
-    export.save(update_fields=["file", "size", "status", "progress", "finished_at", "expires_at"])
+    export.expires_at = now + datetime.timedelta(hours=retention_settings.value("PRIVACY_EXPORT_HOURS"))
+    export.password = password
+    export.save(update_fields=["file", "size", "status", "progress", "finished_at", "expires_at", "password"])
     return export
 
 
 def expire(*, now=None) -> int:
-    """Remove the files of exports whose link has expired; returns how many."""
+    """Remove the files of exports (a person's data, compliance exports) whose link has expired; returns
+    how many."""
+    from privacy.models import ComplianceExport
+
     now = now or timezone.now()
     count = 0
-    for export in DataExport.objects.filter(status=DataExport.Status.READY, expires_at__lte=now):
-        if export.file:
-            export.file.delete(save=False)
-        DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.EXPIRED, file="")
-        count += 1
+    for model in (DataExport, ComplianceExport):
+        for export in model.objects.filter(status=model.Status.READY, expires_at__lte=now):
+            if export.file:
+                export.file.delete(save=False)
+            cleared = {"password": ""} if model is DataExport else {}
+            model.objects.filter(pk=export.pk).update(status=model.Status.EXPIRED, file="", **cleared)
+            count += 1
     return count

@@ -2,7 +2,6 @@
 accessibility feedback (docs/privacy.md)."""
 
 import os
-import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -12,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from core import downloads
 
 
 class ExportStorage(FileSystemStorage):
@@ -30,18 +31,20 @@ def export_storage() -> FileSystemStorage:
     return ExportStorage()
 
 
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
+new_token = downloads.new_token  # named by privacy's first migrations
 
 
-class DataExport(models.Model):
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Being prepared")
-        READY = "ready", _("Ready")
-        FAILED = "failed", _("Failed")
-        EXPIRED = "expired", _("Expired")
+class PreparedFile(downloads.PreparedFile):
+    """A file the worker prepares for download (core.downloads), kept under ``$VAR_DIR/data-exports``
+    until its link expires (``PRIVACY_EXPORT_HOURS``, then privacy.export.expire removes the file)."""
 
+    file = models.FileField(storage=export_storage, max_length=200, blank=True)
+
+    class Meta(downloads.PreparedFile.Meta):
+        abstract = True
+
+
+class DataExport(PreparedFile):
     subject = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
     )
@@ -49,30 +52,58 @@ class DataExport(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    token = models.CharField(max_length=64, unique=True, default=new_token)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)  # percent
-    file = models.FileField(storage=export_storage, max_length=200, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    # The zip's password (privacy.export), kept only until it has been shown once to the one who asked.
+    password = models.CharField(max_length=64, blank=True)
+
+    class Meta(PreparedFile.Meta):
         permissions = [("manage_personal_data", "Can export, erase and restore people's data")]
+
+    def take_password(self, user) -> str:
+        """The password, once, to the person who asked for the export (empty otherwise and afterwards)."""
+        if not self.password or self.status != self.Status.READY or self.requested_by_id != user.pk:
+            return ""
+        taken = DataExport.objects.filter(pk=self.pk, password=self.password).update(password="")
+        password, self.password = self.password, ""
+        return password if taken else ""
 
     def __str__(self) -> str:
         return f"export {self.pk} of {self.subject_id}"
 
-    @property
-    def is_downloadable(self) -> bool:
-        return (
-            self.status == self.Status.READY
-            and bool(self.file)
-            and self.expires_at is not None
-            and self.expires_at > timezone.now()
-        )
+
+class ComplianceExport(PreparedFile):
+    """Chat messages by keyword, sender, time range and room, exported by an administrator
+    (privacy.compliance; Zulip's compliance export)."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    since = models.DateField(_("from"))
+    until = models.DateField(_("until"))
+    keyword = models.CharField(_("keyword"), max_length=200, blank=True)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sender"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    room = models.ForeignKey(
+        "chat.Room",
+        verbose_name=_("room"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    messages = models.PositiveIntegerField(default=0)
+
+    class Meta(PreparedFile.Meta):
+        verbose_name = _("compliance export")
+
+    def __str__(self) -> str:
+        return f"compliance export {self.pk}"
 
 
 # --- The two pages the law asks for, edited by administrators, served at fixed addresses without sign-in ---

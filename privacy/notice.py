@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core import personal_data
+from core import personal_data, retention_settings
 
 # The retention settings as the notice names them (tests/privacy/test_notice.py checks the shown periods).
 SETTING_LABELS = {
@@ -17,7 +17,8 @@ SETTING_LABELS = {
 }
 
 
-def store_table() -> list[dict]:
+def store_table(periods: dict | None = None) -> list[dict]:
+    periods = periods if periods is not None else retention_settings.in_force()
     rows = []
     for declaration in sorted(personal_data.DECLARATIONS.values(), key=lambda d: d.model):
         model = personal_data.model_of(declaration)
@@ -27,15 +28,16 @@ def store_table() -> list[dict]:
                 "kind": str(model._meta.verbose_name_plural),
                 "purpose": str(declaration.purpose),
                 "legal_basis": str(declaration.legal_basis),
-                "retention": personal_data.retention_text(declaration),
+                "retention": personal_data.retention_text(declaration, periods),
             }
         )
     return rows
 
 
-def periods() -> list[dict]:
+def periods(in_force: dict | None = None) -> list[dict]:
+    in_force = in_force if in_force is not None else retention_settings.in_force()
     return [
-        {"setting": name, "label": str(label), "period": personal_data.period_in_force(name)}
+        {"setting": name, "label": str(label), "period": personal_data.period_in_force(name, in_force)}
         for name, label in SETTING_LABELS.items()
     ]
 

@@ -15,6 +15,16 @@ def _exports(*, user):
     )
 
 
+def _compliance_exports(*, user):
+    from privacy.models import ComplianceExport
+
+    return (
+        ComplianceExport.objects.filter(requested_by=user)
+        .order_by("pk")
+        .values("id", "created_at", "since", "until", "keyword", "room_id", "messages", "status")
+    )
+
+
 def register_all() -> None:
     register(
         Declaration(
@@ -26,6 +36,20 @@ def register_all() -> None:
             retention_setting="PRIVACY_EXPORT_HOURS",
             export=_exports,
             extra={"other_people": ("requested_by",)},
+        )
+    )
+    register(
+        Declaration(
+            model="privacy.ComplianceExport",
+            person_fields=("requested_by",),
+            purpose=_("Compliance exports of chat messages made by administrators (criteria and file)"),
+            legal_basis=_("Legal obligation (the Publicity Act and the duty to give information on request)"),
+            retention=_("The file for PRIVACY_EXPORT_HOURS; the request while employed"),
+            retention_setting="PRIVACY_EXPORT_HOURS",
+            erase=ANONYMISE,
+            export=_compliance_exports,
+            # The sender searched for: the export is about their messages, not theirs to download.
+            extra={"other_people": ("sender",)},
         )
     )
     register_feedback()

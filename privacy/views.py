@@ -1,6 +1,5 @@
 """A person's own data: ask for the export on the profile, follow its progress, download it."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import retention_settings
 from core.roles import PERSONAL_DATA
 from privacy import export as exports
 from privacy.models import DataExport
@@ -32,10 +32,13 @@ def my_data(request):
             exports.request_export(subject=request.user, requested_by=request.user)
             messages.success(request, _("Your data is being prepared. This page shows when it is ready."))
         return redirect("privacy:my_data")
+    shown = list(own[:5])
+    for export in shown:  # the zip's password, once, to the one who asked
+        export.password_once = export.take_password(request.user)
     context = {
-        "exports": own[:5],
+        "exports": shown,
         "pending": own.filter(status__in=PENDING).exists(),
-        "export_hours": settings.PRIVACY_EXPORT_HOURS,
+        "export_hours": retention_settings.value("PRIVACY_EXPORT_HOURS"),
     }
     return render(request, "privacy/my_data.html", context)
 
@@ -51,6 +54,8 @@ def export_status(request, token: str):
             "label": str(export.get_status_display()),
             "progress": export.progress,
             "url": reverse("privacy:download", args=[export.token]) if export.is_downloadable else "",
+            # Shown once (the page writes it beside the link); empty afterwards.
+            "password": export.take_password(request.user),
         }
     )
 
@@ -75,7 +80,12 @@ def notice(request):
     from privacy.models import PrivacyNoticePage
 
     page = PrivacyNoticePage.current(language=request.LANGUAGE_CODE)
-    context = {"notice_page": page, "stores": notice_table.store_table(), "periods": notice_table.periods()}
+    in_force = retention_settings.in_force()
+    context = {
+        "notice_page": page,
+        "stores": notice_table.store_table(in_force),
+        "periods": notice_table.periods(in_force),
+    }
     return render(request, "privacy/notice.html", context)
 
 

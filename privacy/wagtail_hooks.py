@@ -56,3 +56,17 @@ def register_chat_retention_menu_item():
     from privacy import admin_views
 
     return admin_views.chat_retention_menu_item()
+
+
+@hooks.register("register_settings_menu_item")
+def register_retention_settings_menu_item():
+    from privacy import admin_retention
+
+    return admin_retention.menu_item()
+
+
+@hooks.register("register_settings_menu_item")
+def register_compliance_menu_item():
+    from privacy import admin_compliance
+
+    return admin_compliance.menu_item()

@@ -484,6 +484,20 @@ def _data_export(me, other):
     return _pair_rows(lambda user, n: DataExport.objects.create(subject=user, status="expired"), me, other)
 
 
+@builder("privacy.ComplianceExport")
+def _compliance_export(me, other):
+    from privacy.models import ComplianceExport
+
+    day = datetime.date(2026, 1, 1)
+    return _pair_rows(
+        lambda user, n: ComplianceExport.objects.create(
+            requested_by=user, since=day, until=day, keyword=f"k{n}", status="expired"
+        ),
+        me,
+        other,
+    )
+
+
 @builder("privacy.AccessibilityFeedback")
 def _a11y_feedback(me, other):
     from privacy.models import AccessibilityFeedback

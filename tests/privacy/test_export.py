@@ -33,8 +33,12 @@ def every_kind(two_people):
     return {label: kinds.build(label, me, other) for label in sorted(DECLARATIONS) if label in kinds.BUILDERS}
 
 
-def read_zip(data: bytes) -> dict:
-    archive = zipfile.ZipFile(io.BytesIO(data))
+def read_zip(data: bytes, password: str | None = None) -> dict:
+    import pyzipper
+
+    archive = pyzipper.AESZipFile(io.BytesIO(data))
+    if password:
+        archive.setpassword(password.encode())
     names = archive.namelist()
     kinds_found = {
         name[len("data/") : -len(".json")]: json.loads(archive.read(name))
@@ -108,9 +112,20 @@ def test_a_person_asks_follows_and_downloads(client, two_people, django_capture_
     assert export.status == DataExport.Status.READY
     status = client.get(reverse("privacy:export_status", args=[export.token])).json()
     assert status["progress"] == 100 and status["url"]
+    # The zip's password is shown once: to this answer, then neither here nor on the page.
+    password = status["password"]
+    assert len(password) >= 16
+    assert client.get(reverse("privacy:export_status", args=[export.token])).json()["password"] == ""
+    assert password not in client.get(reverse("privacy:my_data")).content.decode()
     download = client.get(status["url"])
     assert download.status_code == 200
-    data = read_zip(b"".join(download.streaming_content))
+    body = b"".join(download.streaming_content)
+    # Encrypted with AES: unreadable without the password, readable with it.
+    with pytest.raises((RuntimeError, NotImplementedError)):
+        zipfile.ZipFile(io.BytesIO(body)).read("manifest.json")
+    with pytest.raises(RuntimeError):
+        read_zip(body, "wrong-password")
+    data = read_zip(body, password)
     assert data["data"]["auth.User"][0]["username"] == me.username
     assert "password" not in data["data"]["auth.User"][0]
     assert AuditEvent.objects.filter(action="data_export", actor=me).exists()
@@ -149,6 +164,10 @@ def test_an_administrator_exports_for_a_data_subject_request(
     export = DataExport.objects.get(subject=me)
     assert export.requested_by == administrator_user
     assert client.get(reverse("privacy:download", args=[export.token])).status_code == 200
+    # The password is shown once to the administrator who asked (the person page), not to the person.
+    page = client.get(reverse("privacy_person"), {"username": me.username}).content.decode()
+    export.refresh_from_db()
+    assert export.password == "" and "<code>" in page
     event = AuditEvent.objects.get(action="data_export", actor=administrator_user)
     assert event.details["on_behalf"] is True
     # Staff may not.

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from core import retention_settings
 from core.personal_data import DECLARATIONS
 from privacy import notice
 
@@ -33,17 +34,28 @@ def _periods(html: str) -> dict[str, str]:
     return dict(re.findall(r'<tr data-setting="([A-Z_]+)"><th scope="row">[^<]*</th><td>([^<]*)</td>', html))
 
 
+@pytest.mark.parametrize("edited", [False, True], ids=["environment", "edited-by-administrators"])
 @pytest.mark.parametrize("days", [30, 731])
-def test_the_notice_shows_the_periods_in_force(client, settings, days):
-    settings.CHAT_RETENTION_DAYS = days
-    settings.NOTIFICATION_RETENTION_DAYS = days + 1
+def test_the_notice_shows_the_periods_in_force(client, settings, days, edited):
+    """The periods in force: the environment's, or those administrators saved (which win)."""
+    if edited:
+        settings.CHAT_RETENTION_DAYS = 5
+        settings.NOTIFICATION_RETENTION_DAYS = 5
+        retention_settings.change(
+            actor=None, values={"CHAT_RETENTION_DAYS": days, "NOTIFICATION_RETENTION_DAYS": days + 1}
+        )
+    else:
+        settings.CHAT_RETENTION_DAYS = days
+        settings.NOTIFICATION_RETENTION_DAYS = days + 1
     settings.LANGUAGE_CODE = "en"
     client.cookies["django_language"] = "en"
     html = client.get(reverse("privacy:notice"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     shown = _periods(html)
     assert set(shown) == set(notice.SETTING_LABELS)
+    in_force = retention_settings.in_force()
+    assert in_force["CHAT_RETENTION_DAYS"] == days and in_force["NOTIFICATION_RETENTION_DAYS"] == days + 1
     for name, text in shown.items():
-        value = getattr(settings, name)
+        value = in_force[name]
         assert text == (
             "kept as records"
             if value is None

@@ -215,7 +215,13 @@ def test_retention_deletes_exactly_the_expired_while_chat_goes_on(org, settings,
 
         try:
             while not stop.is_set():
-                posted.append(post(room, matti, "uusi").pk)
+                message = post(room, matti, "uusi")
+                posted.append(message.pk)
+                # The chat's other writes on the young messages go on too (rows of the same tables).
+                if len(posted) % 3 == 0:
+                    chat_messages.react(user=aino, message_id=message.pk, emoji="👍")
+                if len(posted) % 5 == 0:
+                    chat_messages.edit_message(user=matti, message_id=message.pk, body="uusi, korjattu")
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -231,3 +237,54 @@ def test_retention_deletes_exactly_the_expired_while_chat_goes_on(org, settings,
     assert not errors, errors
     assert done == 300 and posted
     assert set(Message.objects.filter(room=room).values_list("pk", flat=True)) == set(posted)
+    assert ArchivedMessage.objects.filter(room=room).count() == 300
+    assert set(ArchivedMessage.objects.filter(room=room).values_list("body", flat=True)) == {
+        f"old {n}" for n in range(1, 301)
+    }
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_job_never_waits_for_a_message_a_chat_transaction_holds(org, settings):
+    """A chat transaction holding an old message (an edit in progress): the job archives the others without
+    waiting for it (SKIP LOCKED), and the held message goes in the next run."""
+    settings.CHAT_RETENTION_DAYS = 30
+    aino = org.people["aino"].user
+    room = Room.objects.create(kind="group", name="Lukitus")
+    Membership.objects.create(room=room, user=aino)
+    Message.objects.bulk_create(
+        [Message(room=room, seq=n, author=aino, body=f"old {n}") for n in range(1, 61)]
+    )
+    Message.objects.filter(room=room).update(created_at=timezone.now() - datetime.timedelta(days=40))
+    held_pk = Message.objects.filter(room=room, seq=30).values_list("pk", flat=True).get()
+    locked, job_done, errors = threading.Event(), threading.Event(), []
+
+    def holder():
+        from django.db import connections, transaction
+
+        try:
+            with transaction.atomic():
+                Message.objects.select_for_update().get(pk=held_pk)
+                locked.set()
+                job_done.wait(15)  # held until the job has finished (or 15 s: the job waited for it)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert locked.wait(10)
+    try:
+        done = retention.expire_messages(batch=7, pause=0)
+        finished_while_held = thread.is_alive()
+    finally:
+        job_done.set()
+        thread.join(20)
+    assert not errors, errors
+    assert finished_while_held, "the job waited for the chat's transaction"
+    assert done == 59
+    assert list(Message.objects.filter(room=room).values_list("pk", flat=True)) == [held_pk]
+    assert retention.expire_messages(pause=0) == 1
+    assert not Message.objects.filter(room=room).exists()
+    assert ArchivedMessage.objects.filter(room=room).count() == 60

@@ -17,6 +17,15 @@
           item.appendChild(document.createTextNode(" "));
           item.appendChild(link);
         }
+        if (data.password && !item.querySelector(".data-export__password")) {
+          var note = document.createElement("p");
+          var code = document.createElement("code");
+          note.className = "data-export__password";
+          note.textContent = (list.getAttribute("data-password-label") || "") + " ";
+          code.textContent = data.password;
+          note.appendChild(code);
+          item.appendChild(note);
+        }
         if (data.status === "queued" || data.status === "running") {
           window.setTimeout(function () { poll(item); }, 2000);
         }
