@@ -92,15 +92,18 @@ class PreparedFile(models.Model):
     def fail(self) -> None:
         type(self).objects.filter(pk=self.pk).update(status=self.Status.FAILED)
 
-    def finish(self, *, name: str, content: bytes, hours: int) -> None:
+    def finish(self, *, name: str, content: bytes, hours: int, **fields) -> None:
+        """Store the file, mark it ready for ``hours``; ``fields`` are the subclass's own columns to save."""
         now = timezone.now()
         self.file.save(name, ContentFile(content), save=False)
+        for field, value in fields.items():
+            setattr(self, field, value)
         self.size = len(content)
         self.status = self.Status.READY
         self.progress = 100
         self.finished_at = now
         self.expires_at = now + datetime.timedelta(hours=hours)
-        self.save(update_fields=["file", "size", "status", "progress", "finished_at", "expires_at"])
+        self.save(update_fields=["file", "size", "status", "progress", "finished_at", "expires_at", *fields])
 
     def status_json(self, *, url: str) -> dict:
         """What the progress script reads (the same keys as privacy.views.export_status)."""
@@ -112,13 +115,14 @@ class PreparedFile(models.Model):
         }
 
 
-def expire(model, *, now=None) -> int:
-    """Remove the files of ``model``'s rows whose link has expired; returns how many."""
+def expire(model, *, now=None, **cleared) -> int:
+    """Remove the files of ``model``'s rows whose link has expired, emptying the ``cleared`` columns too;
+    returns how many."""
     now = now or timezone.now()
     count = 0
     for row in model.objects.filter(status=PreparedFile.Status.READY, expires_at__lte=now):
         if row.file:
             row.file.delete(save=False)
-        model.objects.filter(pk=row.pk).update(status=PreparedFile.Status.EXPIRED, file="")
+        model.objects.filter(pk=row.pk).update(status=PreparedFile.Status.EXPIRED, file="", **cleared)
         count += 1
     return count

@@ -15,7 +15,6 @@ import io
 import json
 import zipfile
 
-from django.core.files.base import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
@@ -142,29 +141,20 @@ def build(*, export_id: int) -> ComplianceExport | None:
     )
     if export is None or export.status in (ComplianceExport.Status.READY, ComplianceExport.Status.EXPIRED):
         return export
-    ComplianceExport.objects.filter(pk=export.pk).update(status=ComplianceExport.Status.RUNNING, progress=0)
-
-    def progress(done: int, total: int) -> None:
-        ComplianceExport.objects.filter(pk=export.pk).update(
-            progress=min(99, round(100 * done / max(total, 1)))
-        )
-
+    if not export.start():
+        return export
     buffer = io.BytesIO()
     try:
-        count = write_zip(export, buffer, on_progress=progress)
+        count = write_zip(export, buffer, on_progress=export.report)
     except Exception:
-        ComplianceExport.objects.filter(pk=export.pk).update(status=ComplianceExport.Status.FAILED)
+        export.fail()
         raise
-    buffer.seek(0)
-    now = timezone.now()
-    export.file.save(f"compliance-{export.token}.zip", File(buffer), save=False)
-    export.size = buffer.getbuffer().nbytes
-    export.messages = count
-    export.status = ComplianceExport.Status.READY
-    export.progress = 100
-    export.finished_at = now
-    export.expires_at = now + datetime.timedelta(hours=retention_settings.value("PRIVACY_EXPORT_HOURS"))
-    export.save(update_fields=["file", "size", "messages", "status", "progress", "finished_at", "expires_at"])
+    export.finish(
+        name=f"compliance-{export.token}.zip",
+        content=buffer.getvalue(),
+        hours=retention_settings.value("PRIVACY_EXPORT_HOURS"),
+        messages=count,
+    )
     return export
 
 

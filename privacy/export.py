@@ -9,7 +9,6 @@ what others wrote is not in it (a message the person wrote to someone is).
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import json
 import os
@@ -17,12 +16,11 @@ import secrets
 import zipfile
 
 import pyzipper
-from django.core.files.base import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from core import audit, personal_data, retention_settings
+from core import audit, downloads, personal_data, retention_settings
 from privacy.models import DataExport
 
 
@@ -57,10 +55,6 @@ def csv_text(rows: list[dict]) -> str:
             }
         )
     return out.getvalue()
-
-
-def _progress(export: DataExport, done: int, total: int) -> None:
-    DataExport.objects.filter(pk=export.pk).update(progress=min(99, round(100 * done / max(total, 1))))
 
 
 def new_password() -> str:
@@ -127,29 +121,21 @@ def build(*, export_id: int) -> DataExport | None:
     export = DataExport.objects.select_related("subject").filter(pk=export_id).first()
     if export is None or export.status in (DataExport.Status.READY, DataExport.Status.EXPIRED):
         return export
-    DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.RUNNING, progress=0)
+    if not export.start():
+        return export
     buffer = io.BytesIO()
     password = new_password()
     try:
-        write_zip(
-            user=export.subject,
-            target=buffer,
-            on_step=lambda d, t: _progress(export, d, t),
-            password=password,
-        )
+        write_zip(user=export.subject, target=buffer, on_step=export.report, password=password)
     except Exception:
-        DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
+        export.fail()
         raise
-    buffer.seek(0)
-    now = timezone.now()
-    export.file.save(f"{export.token}.zip", File(buffer), save=False)
-    export.size = buffer.getbuffer().nbytes
-    export.status = DataExport.Status.READY
-    export.progress = 100
-    export.finished_at = now
-    export.expires_at = now + datetime.timedelta(hours=retention_settings.value("PRIVACY_EXPORT_HOURS"))
-    export.password = password
-    export.save(update_fields=["file", "size", "status", "progress", "finished_at", "expires_at", "password"])
+    export.finish(
+        name=f"{export.token}.zip",
+        content=buffer.getvalue(),
+        hours=retention_settings.value("PRIVACY_EXPORT_HOURS"),
+        password=password,
+    )
     return export
 
 
@@ -158,13 +144,4 @@ def expire(*, now=None) -> int:
     how many."""
     from privacy.models import ComplianceExport
 
-    now = now or timezone.now()
-    count = 0
-    for model in (DataExport, ComplianceExport):
-        for export in model.objects.filter(status=model.Status.READY, expires_at__lte=now):
-            if export.file:
-                export.file.delete(save=False)
-            cleared = {"password": ""} if model is DataExport else {}
-            model.objects.filter(pk=export.pk).update(status=model.Status.EXPIRED, file="", **cleared)
-            count += 1
-    return count
+    return downloads.expire(DataExport, now=now, password="") + downloads.expire(ComplianceExport, now=now)
