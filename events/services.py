@@ -153,7 +153,7 @@ def month(*, year: int, month: int, filters: Filters | None = None) -> list[Day]
 
 
 def my_registrations(*, user, now=None) -> list[tuple[Registration, Item | None]]:
-    """The person's active registrations with the event's next (or last) occurrence."""
+    """The person's active registrations, each with its occurrence (a series' registration is for one date)."""
     now = now or timezone.now()
     registrations = list(
         Registration.objects.filter(user=user, status__in=ACTIVE)
@@ -161,21 +161,26 @@ def my_registrations(*, user, now=None) -> list[tuple[Registration, Item | None]
         .prefetch_related(Prefetch("event", queryset=base_queryset()))
         .order_by("-registered_at")
     )
-    occurrences = []
-    for registration in registrations:
-        event = registration.event
-        changes = list(event.occurrence_changes.all())
-        occurrence = recurrence.next_occurrence(event, now=now, changes=changes)
-        if occurrence is None:
-            done = recurrence.occurrences(event, changes=changes, end=now)
-            occurrence = done[-1] if done else None
-        occurrences.append(occurrence)
+    occurrences = [
+        recurrence.find(
+            registration.event,
+            registration.occurrence,
+            changes=list(registration.event.occurrence_changes.all()),
+        )
+        for registration in registrations
+    ]
     items = {id(item.occurrence): item for item in _items([o for o in occurrences if o is not None])}
     paired = [
         (registration, items.get(id(occurrence)) if occurrence is not None else None)
         for registration, occurrence in zip(registrations, occurrences)
     ]
-    paired.sort(key=lambda pair: (pair[1] is None, pair[1].occurrence.start if pair[1] else now))
+    # Coming ones first (soonest first), then those that are over.
+    paired.sort(
+        key=lambda pair: (
+            pair[1] is None or pair[1].occurrence.end < now,
+            pair[1].occurrence.start if pair[1] else now,
+        )
+    )
     return paired
 
 
@@ -233,18 +238,20 @@ def user_for_token(*, token: str):
     return found.user if found else None
 
 
-def feed_occurrences(*, user, now=None) -> tuple[list[recurrence.Occurrence], set[int]]:
-    """The person's calendar: events they registered for (cancelled registrations as cancelled) and
-    events for their audience that need no registration; the ids of events whose link they may see.
+def feed_occurrences(*, user, now=None) -> tuple[list[recurrence.Occurrence], set[int], dict]:
+    """The person's calendar: the occurrences they registered for (a cancelled registration as cancelled)
+    and the occurrences of their audience's events that need no registration; the ids of events whose
+    link they may see; each registration's own ``sequence`` by (event id, occurrence key).
     A fixed number of queries whatever the number of events."""
     from django.db.models import Q
 
     now = now or timezone.now()
     start, end = now - _feed_past(), now + _feed_ahead()
-    registrations = {
-        row["event_id"]: row["status"]
-        for row in Registration.objects.filter(user=user).values("event_id", "status").order_by()
-    }
+    registrations: dict[int, dict[str, tuple[str, int]]] = {}
+    for event_id, key, status, sequence in Registration.objects.filter(user=user).values_list(
+        "event_id", "occurrence", "status", "sequence"
+    ):
+        registrations.setdefault(event_id, {})[key] = (status, sequence)
     reader = audience.reader_for(user=user)
     events = list(
         base_queryset()
@@ -254,19 +261,28 @@ def feed_occurrences(*, user, now=None) -> tuple[list[recurrence.Occurrence], se
         )
         .order_by("start")
     )
-    occurrences, links = [], set()
+    withdrawn = (Registration.Status.CANCELLED, Registration.Status.DECLINED)
+    occurrences, links, extra = [], set(), {}
     for event in events:
-        status = registrations.get(event.pk)
-        withdrawn = status in (Registration.Status.CANCELLED, Registration.Status.DECLINED)
-        if status == Registration.Status.CONFIRMED or not event.registration_enabled:
+        mine = registrations.get(event.pk, {})
+        registered = event.registration_enabled  # then only the occurrences the person registered for
+        if not event.registration_enabled or any(
+            status == Registration.Status.CONFIRMED for status, _sequence in mine.values()
+        ):
             links.add(event.pk)
         for occurrence in recurrence.occurrences(
             event, changes=list(event.occurrence_changes.all()), start=start, end=end
         ):
-            if withdrawn and not occurrence.cancelled:
-                occurrence = dataclasses.replace(occurrence, cancelled=True)
+            key = recurrence.key_of(occurrence)
+            if registered:
+                if key not in mine:
+                    continue
+                status, sequence = mine[key]
+                extra[(event.pk, key)] = sequence
+                if status in withdrawn and not occurrence.cancelled:
+                    occurrence = dataclasses.replace(occurrence, cancelled=True)
             occurrences.append(occurrence)
-    return occurrences, links
+    return occurrences, links, extra
 
 
 def _feed_past():

@@ -247,6 +247,16 @@ class EventPage(Page):
             self.place_details,
             self.online_url,
             self.cancelled,
+            # A moved or cancelled occurrence changes the series too (its registrants hear of it).
+            sorted(
+                [
+                    change.original_start.isoformat() if change.original_start else "",
+                    change.start.isoformat() if change.start else "",
+                    change.end.isoformat() if change.end else "",
+                    change.cancelled,
+                ]
+                for change in self.occurrence_changes.all()
+            ),
         ]
         return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
