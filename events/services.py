@@ -152,6 +152,38 @@ def month(*, year: int, month: int, filters: Filters | None = None) -> list[Day]
     return list(days.values())
 
 
+# A day of the month grid shows this many events, then "+N more".
+DAY_SIZE = 3
+
+
+@dataclass
+class Cell:
+    """One day of the month grid (Monday first; days of the weeks around the month are ``outside``)."""
+
+    date: datetime.date
+    outside: bool
+    today: bool
+    items: list
+    more: list
+
+    @property
+    def more_count(self) -> int:
+        return len(self.more)
+
+
+def month_grid(*, year: int, month: int, days: list[Day], today: datetime.date) -> list[list[Cell]]:
+    """The month's weeks (Monday first) with each day's events: the first ``DAY_SIZE``, then the rest."""
+    by_date = {day.date: day.items for day in days}
+    weeks = []
+    for week in calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells = []
+        for date in week:
+            items = by_date.get(date, []) if date.month == month else []
+            cells.append(Cell(date, date.month != month, date == today, items[:DAY_SIZE], items[DAY_SIZE:]))
+        weeks.append(cells)
+    return weeks
+
+
 def my_registrations(*, user, now=None) -> list[tuple[Registration, Item | None]]:
     """The person's active registrations, each with its occurrence (a series' registration is for one date)."""
     now = now or timezone.now()

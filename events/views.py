@@ -177,11 +177,15 @@ def month(request, year=None, month=None):
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     query = ("?" + urlencode({k: v for k, v in request.GET.items() if v})) if request.GET else ""
+    days = services.month(year=year, month=month, filters=form.filters())
+    monday = first - datetime.timedelta(days=first.weekday())
     return render(
         request,
         "events/month.html",
         {
-            "days": services.month(year=year, month=month, filters=form.filters()),
+            "days": days,
+            "weeks": services.month_grid(year=year, month=month, days=days, today=today),
+            "weekdays": [monday + datetime.timedelta(days=n) for n in range(7)],
             "first": first,
             "previous": previous,
             "following": following,
