@@ -275,7 +275,9 @@ class EventPage(Page):
                 )
                 if stored is not None:
                     old_signature, old_sequence = stored
-                    self.sequence = old_sequence + (1 if old_signature and old_signature != signature else 0)
+                    # Read by events.tasks.on_page_published: open pages hear of the change.
+                    self.schedule_changed = bool(old_signature and old_signature != signature)
+                    self.sequence = old_sequence + (1 if self.schedule_changed else 0)
             self.schedule_signature = signature
         return super().save(*args, **kwargs)
 
