@@ -37,7 +37,7 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from bench.common import machine_line, measure_pages  # noqa: E402
-from events import services  # noqa: E402
+from events import recurrence, services  # noqa: E402
 from events.models import EventIndexPage, EventKind, EventPage, Registration  # noqa: E402
 from intranet.models import StandardPage  # noqa: E402
 from teams.models import Agency, Location, Person  # noqa: E402
@@ -96,8 +96,15 @@ def add_events(agency, offices, user) -> int:
         index.add_child(instance=event)
     registered = set(Registration.objects.filter(user=user).values_list("event_id", flat=True))
     upcoming = EventPage.objects.filter(registration_enabled=True, start__gte=now).order_by("start")
+    # A series' registration is for one date: its first.
     rows = [
-        Registration(event=event, user=user, status="confirmed", registered_at=timezone.now())
+        Registration(
+            event=event,
+            user=user,
+            occurrence=recurrence.occurrences(event, changes=[])[0].key if event.recurrence else "",
+            status="confirmed",
+            registered_at=timezone.now(),
+        )
         for event in upcoming[:FEED_EVENTS]
         if event.pk not in registered
     ]
@@ -117,7 +124,7 @@ def main() -> None:
         flush=True,
     )
     token = services.renew_calendar_token(user=user).token
-    occurrences, _links = services.feed_occurrences(user=user)
+    occurrences, _links, _extra = services.feed_occurrences(user=user)
     print(f"  the reader's feed holds {len(occurrences)} occurrences", flush=True)
     client = Client()
     client.force_login(user)

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from events import mustwatch, recurrence, registration, services
+from events import fragments, mustwatch, recurrence, registration, services
 from events.forms_public import FilterForm, RegistrationForm
 from events.models import Registration
 from events.permissions import can_organise
@@ -14,8 +14,11 @@ def listing_context(request) -> dict:
     form = FilterForm(request.GET or None)
     filters = form.filters()
     show_past = request.GET.get("nakyma") == "menneet"
-    items = services.past(filters=filters) if show_past else services.upcoming(filters=filters)
-    return {"filter_form": form, "items": items, "show_past": show_past}
+    return {
+        "filter_form": form,
+        "list_html": fragments.event_list(request=request, filters=filters, show_past=show_past),
+        "show_past": show_past,
+    }
 
 
 def event_context(request, page) -> dict:

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import audience
+from events import audience, fragments
 from events.models import EventPage, Registration, ViewingRoom
 from events.permissions import can_organise
 
@@ -153,6 +153,7 @@ def register(
             registration.answers = answers
             registration.save()
             _promote(locked, key)
+            fragments.renew_people([user.pk])
             return registration
         if locked.requires_approval:
             status = Status.PENDING
@@ -176,6 +177,7 @@ def register(
         registration.save()
         if status == Status.CONFIRMED:
             _on_commit_notice(registration.pk, "confirmed")
+        fragments.renew_people([user.pk])
     return registration
 
 
@@ -193,6 +195,7 @@ def cancel(*, user, event: EventPage, occurrence: str = "") -> Registration | No
         registration.sequence += 1
         registration.save(update_fields=["status", "sequence"])
         _promote(locked, key)
+        fragments.renew_people([user.pk])
     return registration
 
 
@@ -212,6 +215,7 @@ def _promote(locked: EventPage, occurrence: str) -> list[int]:
         registration.save(update_fields=["status", "confirmed_at"])
         promoted.append(registration.pk)
         _on_commit_notice(registration.pk, "promoted")
+        fragments.renew_people([registration.user_id])
     return promoted
 
 
@@ -248,6 +252,7 @@ def decide(*, organiser, registration: Registration, approve: bool) -> Registrat
         else:
             registration.status = Status.WAITING
         registration.save(update_fields=["status", "confirmed_at", "sequence"])
+        fragments.renew_people([registration.user_id])
     return registration
 
 

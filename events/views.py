@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from events import ics, mustwatch, recurrence, registration, services
+from events import fragments, ics, mustwatch, recurrence, registration, services
 from events.forms_public import FilterForm, RegistrationForm
 from events.models import EventPage, Registration
 from events.permissions import can_organise
@@ -177,15 +177,12 @@ def month(request, year=None, month=None):
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     query = ("?" + urlencode({k: v for k, v in request.GET.items() if v})) if request.GET else ""
-    days = services.month(year=year, month=month, filters=form.filters())
-    monday = first - datetime.timedelta(days=first.weekday())
+    grid = fragments.month_grid(request=request, year=year, month=month, filters=form.filters(), today=today)
     return render(
         request,
         "events/month.html",
         {
-            "days": days,
-            "weeks": services.month_grid(year=year, month=month, days=days, today=today),
-            "weekdays": [monday + datetime.timedelta(days=n) for n in range(7)],
+            "grid_html": grid,
             "first": first,
             "previous": previous,
             "following": following,
@@ -250,14 +247,15 @@ def feed(request, token):
     user = services.user_for_token(token=token)
     if user is None:
         raise Http404
-    occurrences, links, extra = services.feed_occurrences(user=user)
-    body = ics.calendar(
-        occurrences,
-        base_url=request.build_absolute_uri("/").rstrip("/"),
-        name=_("Taimi events"),
-        links_for=links,
-        sequence_extra=extra,
-    )
+    base_url = request.build_absolute_uri("/").rstrip("/")
+
+    def build() -> bytes:
+        occurrences, links, extra = services.feed_occurrences(user=user)
+        return ics.calendar(
+            occurrences, base_url=base_url, name=_("Taimi events"), links_for=links, sequence_extra=extra
+        )
+
+    body = fragments.feed(user=user, token=token, base_url=base_url, build=build)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response

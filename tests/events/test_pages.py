@@ -70,3 +70,32 @@ def test_month_view_is_a_grid_monday_first_with_more_and_filters_kept(client, or
     assert page.count("Tapahtuma ") == 5
     assert "+2 lisää" in page or "+2 more" in page
     assert f"?organiser={org.keha.pk}" in page.split('rel="prev"')[0].rsplit("<a", 1)[1]  # filters kept
+
+
+def test_home_block_is_cached_and_follows_publish_and_unpublish(client, org, events_index):
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from events import fragments
+
+    aino = org.people["aino"].user
+    first = publish_event(events_index, organiser=org.keha, title="Ensimmäinen info")
+
+    def render():
+        request = RequestFactory().get("/")
+        request.user = aino
+        with CaptureQueriesContext(connection) as queries:
+            html = fragments.home_block(request=request)
+        return html, len(queries)
+
+    html, _cold = render()
+    assert "Ensimmäinen info" in html
+    html, warm = render()
+    assert warm == 0 and "Ensimmäinen info" in html
+    second = publish_event(events_index, organiser=org.keha, title="Toinen info")
+    assert "Toinen info" in render()[0]
+    second.unpublish()
+    assert "Toinen info" not in render()[0]
+    first.delete()
+    assert render()[0].strip() == ""
