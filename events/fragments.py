@@ -162,6 +162,21 @@ def month_grid(*, request, year: int, month: int, filters, today, now=None) -> s
     return _cached(key, build)
 
 
+def filter_form(*, request, form, show_past: bool = False) -> str:
+    """The filters (templates/events/_filters.html): their choices (kinds, agencies, offices) read once."""
+    import hashlib
+
+    chosen = "&".join(f"{name}={request.GET.get(name, '')}" for name in ("kind", "organiser", "location"))
+    digest = hashlib.sha1(chosen.encode()).hexdigest()[:16]
+    key = f"{_base('filters', timezone.now())}:{int(show_past)}:{digest}"
+    return _cached(
+        key,
+        lambda: render_to_string(
+            "events/_filters.html", {"filter_form": form, "show_past": show_past}, request=request
+        ),
+    )
+
+
 # --- The personal feed -----------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ def listing_context(request) -> dict:
     filters = form.filters()
     show_past = request.GET.get("nakyma") == "menneet"
     return {
-        "filter_form": form,
+        "filters_html": fragments.filter_form(request=request, form=form, show_past=show_past),
         "list_html": fragments.event_list(request=request, filters=filters, show_past=show_past),
         "show_past": show_past,
     }

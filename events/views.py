@@ -183,6 +183,7 @@ def month(request, year=None, month=None):
         "events/month.html",
         {
             "grid_html": grid,
+            "filters_html": fragments.filter_form(request=request, form=form),
             "first": first,
             "previous": previous,
             "following": following,

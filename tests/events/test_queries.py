@@ -65,4 +65,8 @@ def test_lists_feed_and_attendees_cost_the_same_for_one_event_or_many(
     cold_many = measure()
     assert cold_many == cold_few
     # Warm, the lists, the month and the feed read their fragments: no query for the events at all.
-    assert few["feed"] < cold_few["feed"] and few["index"] < cold_few["index"] and few["month"] < cold_few["month"]
+    assert (
+        few["feed"] < cold_few["feed"]
+        and few["index"] < cold_few["index"]
+        and few["month"] < cold_few["month"]
+    )
