@@ -8,7 +8,6 @@ Swedish texts in one more.
 """
 
 import calendar as calendar_module
-import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -268,62 +267,3 @@ def revoke_calendar_token(*, user) -> None:
 def user_for_token(*, token: str):
     found = CalendarToken.objects.filter(token=token, user__is_active=True).select_related("user").first()
     return found.user if found else None
-
-
-def feed_occurrences(*, user, now=None) -> tuple[list[recurrence.Occurrence], set[int], dict]:
-    """The person's calendar: the occurrences they registered for (a cancelled registration as cancelled)
-    and the occurrences of their audience's events that need no registration; the ids of events whose
-    link they may see; each registration's own ``sequence`` by (event id, occurrence key).
-    A fixed number of queries whatever the number of events."""
-    from django.db.models import Q
-
-    now = now or timezone.now()
-    start, end = now - _feed_past(), now + _feed_ahead()
-    registrations: dict[int, dict[str, tuple[str, int]]] = {}
-    for event_id, key, status, sequence in Registration.objects.filter(user=user).values_list(
-        "event_id", "occurrence", "status", "sequence"
-    ):
-        registrations.setdefault(event_id, {})[key] = (status, sequence)
-    reader = audience.reader_for(user=user)
-    events = list(
-        base_queryset()
-        .filter(series_end__gte=start, start__lt=end)
-        .filter(
-            Q(pk__in=list(registrations)) | (Q(registration_enabled=False) & audience.targeted_to(reader))
-        )
-        .order_by("start")
-    )
-    withdrawn = (Registration.Status.CANCELLED, Registration.Status.DECLINED)
-    occurrences, links, extra = [], set(), {}
-    for event in events:
-        mine = registrations.get(event.pk, {})
-        registered = event.registration_enabled  # then only the occurrences the person registered for
-        if not event.registration_enabled or any(
-            status == Registration.Status.CONFIRMED for status, _sequence in mine.values()
-        ):
-            links.add(event.pk)
-        for occurrence in recurrence.occurrences(
-            event, changes=list(event.occurrence_changes.all()), start=start, end=end
-        ):
-            key = recurrence.key_of(occurrence)
-            if registered:
-                if key not in mine:
-                    continue
-                status, sequence = mine[key]
-                extra[(event.pk, key)] = sequence
-                if status in withdrawn and not occurrence.cancelled:
-                    occurrence = dataclasses.replace(occurrence, cancelled=True)
-            occurrences.append(occurrence)
-    return occurrences, links, extra
-
-
-def _feed_past():
-    from events.ics import FEED_PAST
-
-    return FEED_PAST
-
-
-def _feed_ahead():
-    from events.ics import FEED_AHEAD
-
-    return FEED_AHEAD

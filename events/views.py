@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from events import feed as feed_module
 from events import fragments, ics, mustwatch, recurrence, registration, services
 from events.forms_public import FilterForm, RegistrationForm
 from events.models import EventPage, Registration
@@ -250,13 +251,12 @@ def feed(request, token):
         raise Http404
     base_url = request.build_absolute_uri("/").rstrip("/")
 
-    def build() -> bytes:
-        occurrences, links, extra = services.feed_occurrences(user=user)
-        return ics.calendar(
-            occurrences, base_url=base_url, name=_("Taimi events"), links_for=links, sequence_extra=extra
-        )
-
-    body = fragments.feed(user=user, token=token, base_url=base_url, build=build)
+    body = fragments.feed(
+        user=user,
+        token=token,
+        base_url=base_url,
+        build=lambda: feed_module.build(user=user, base_url=base_url, name=_("Taimi events")),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response

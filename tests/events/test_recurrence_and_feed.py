@@ -115,3 +115,27 @@ def test_recurring_feed_has_one_uid_per_occurrence_in_local_time(client, org, ev
     vevents = _parse(client.get(reverse("events:feed", args=[token])))
     assert len({str(v["uid"]) for v in vevents}) == len(vevents) >= 5
     assert {v.decoded("dtstart").astimezone(HELSINKI).hour for v in vevents} == {9}
+
+
+@pytest.mark.django_db
+def test_feed_text_escapes_and_folds_as_a_parser_reads_it(client, org, events_index):
+    aino = org.people["aino"].user
+    title = (
+        "Kehittämispäivä; työhyvinvointi, yhteistyö ja äänestys – Pohjanmaan ELY-keskus \\ KEHA-keskus 2027"
+    )
+    event = publish_event(
+        events_index,
+        organiser=org.keha,
+        title=title,
+        offices=[org.vaasa],
+        place_details="Sali 2; 3. krs",
+    )
+    event = republish(event, lead="Rivi yksi.\nRivi kaksi, jossa ääkkösiä: åäö.")
+    token = services.renew_calendar_token(user=aino)
+    response = client.get(reverse("events:feed", args=[token.token]))
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
+    (vevent,) = _parse(response)
+    assert str(vevent["summary"]) == title
+    assert str(vevent["description"]).startswith("Rivi yksi.\nRivi kaksi, jossa ääkkösiä: åäö.")
+    assert str(vevent["url"]).endswith(event.url)
+    assert str(vevent["location"]) == f"{org.vaasa.name}, Sali 2; 3. krs"
