@@ -11,6 +11,7 @@ from events.models import EventPage, Occurrence, Registration
 from tests.events.conftest import HELSINKI, local, publish_event, republish
 
 
+@pytest.mark.django_db  # a Wagtail page's __init__ may read its content type
 def test_weekly_event_at_nine_stays_at_nine_across_both_dst_changes():
     event = EventPage(
         start=local(2026, 3, 17, 9, 0), end=local(2026, 3, 17, 10, 0), recurrence="FREQ=WEEKLY;COUNT=34"
@@ -25,6 +26,7 @@ def test_weekly_event_at_nine_stays_at_nine_across_both_dst_changes():
     assert starts[0].astimezone(datetime.UTC).hour == 7 and starts[-1].astimezone(datetime.UTC).hour == 7
 
 
+@pytest.mark.django_db
 def test_a_moved_and_a_cancelled_occurrence():
     event = EventPage(start=local(2026, 1, 6, 9), end=local(2026, 1, 6, 10), recurrence="FREQ=WEEKLY;COUNT=4")
     changes = [
