@@ -25,6 +25,7 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 
 
 def load_events(progress=None) -> Result:
+    from events import recurrence
     from events.models import EventIndexPage, EventKind, EventPage, Registration, ViewingRoom
     from events.setup import ensure_sections
     from teams.models import Agency, Location, Person, Unit
@@ -170,6 +171,14 @@ def load_events(progress=None) -> Result:
         if not event.registration_enabled:
             continue
         rooms = list(ViewingRoom.objects.filter(event=event))
+        # A series' registrations are for one date: the next one (or the last, when the series is over).
+        key = ""
+        if event.recurrence:
+            found = (
+                recurrence.next_occurrence(event, now=timezone.now(), changes=[])
+                or (recurrence.occurrences(event, changes=[])[-1])
+            )
+            key = found.key
         wanted = (event.capacity or 10) + (6 if waiting else -3)
         confirmed_online = 0
         for position, person in enumerate(people[: max(wanted, 0)]):
@@ -183,6 +192,7 @@ def load_events(progress=None) -> Result:
                 Registration(
                     event=event,
                     user=person.user,
+                    occurrence=key,
                     status=status,
                     room=room,
                     registered_at=event.start - datetime.timedelta(days=20, minutes=-position),

@@ -1,8 +1,15 @@
-"""Events broadcasts: the "live now" state pushed to open pages, and the compulsory recording's notice.
+"""Events broadcasts: "live now" and changes pushed to open pages, and the compulsory recording's notice.
 
 Built here, sent through the transport's realtime.actions (publish, notify), which knows no domain.
-The frame carries no link: each page already holds the join button for those
-allowed to see it (hidden until live), so one frame per audience topic serves everyone.
+Every member of staff may open any event (the audience decides the home block
+and the feed, it is not access control), and the lists and the month show every
+event, so the frames go to the ``everyone`` topic: an audience topic would miss
+the open pages of people outside the audience. The frames carry no link: each
+page already holds the join button for those allowed to see it (hidden until
+live), so one frame serves everyone. ``events.live`` says an occurrence became
+joinable ("live", 10 minutes before) or ended; ``events.changed`` says a
+published change moved the event, changed its place or link ("changed") or
+cancelled it ("cancelled"), with the next occurrence's times.
 """
 
 import datetime
@@ -16,20 +23,17 @@ from realtime import actions, groups
 from realtime.frames import schema
 from realtime.models import Notification
 
-FRAMES = {"events.live": schema("event", event=("id", "state", "start", "end"))}
+FRAMES = {
+    "events.live": schema("event", event=("id", "state", "start", "end")),
+    "events.changed": schema("event", event=("id", "state", "start", "end")),
+}
 # The periodic job runs every minute; a transition is published when it falls in the last run's window.
 WINDOW = datetime.timedelta(minutes=1)
 
 
-def audience_groups(*, event: EventPage) -> list[str]:
-    if event.for_everyone:
-        return [groups.EVERYONE]
-    return (
-        [groups.agency_group(pk) for pk in event.audience_agencies.values_list("pk", flat=True)]
-        + [groups.location_group(pk) for pk in event.audience_locations.values_list("pk", flat=True)]
-        + [groups.unit_group(pk) for pk in event.audience_units.values_list("pk", flat=True)]
-        + [groups.team_group(pk) for pk in event.audience_teams.values_list("pk", flat=True)]
-    )
+def topics_for(*, event: EventPage) -> list[str]:
+    """Where an event's frames go: everyone may open its page and see it in the lists."""
+    return [groups.EVERYONE]
 
 
 def live_frame(*, event: EventPage, occurrence, state: str) -> dict:
@@ -72,10 +76,31 @@ def publish_live_states(*, now=None) -> int:
                 state = "ended"
             if state:
                 frame = live_frame(event=event, occurrence=occurrence, state=state)
-                topics = audience_groups(event=event)
+                topics = topics_for(event=event)
                 transaction.on_commit(lambda topics=topics, frame=frame: actions.publish(topics, frame))
                 published += 1
     return published
+
+
+def publish_change(*, event_id: int, now=None) -> bool:
+    """A published change to time, place, link or cancellation: open pages show it (after the commit)."""
+    now = now or timezone.now()
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        return False
+    occurrence = recurrence.next_occurrence(event, now=now)
+    frame = {
+        "type": "events.changed",
+        "event": {
+            "id": event.pk,
+            "state": "cancelled" if event.cancelled or occurrence is None else "changed",
+            "start": occurrence.start.isoformat() if occurrence else "",
+            "end": occurrence.end.isoformat() if occurrence else "",
+        },
+    }
+    topics = topics_for(event=event)
+    transaction.on_commit(lambda: actions.publish(topics, frame))
+    return True
 
 
 def recording_published(*, event_id: int) -> int:

@@ -9,14 +9,35 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from events import actions, tasks
+        from events import actions, fragments, tasks
+        from events.models import EventPage
         from events.search import EventAdapter
         from realtime import frames
         from search import adapters
 
         page_published.connect(tasks.on_page_published, dispatch_uid="events.published")
+        # The cached lists, month, home block and feeds (events.fragments) after a change they show.
+        for signal, name in (
+            (page_published, "published"),
+            (page_unpublished, "unpublished"),
+            (post_page_move, "moved"),
+            (post_delete, "deleted"),
+        ):
+            signal.connect(
+                fragments.renew_for_event, sender=EventPage, dispatch_uid=f"events.fragments.{name}"
+            )
+        from django.db.models.signals import post_save
+
+        from events.models import EventKind
+        from teams.models import Agency, Location, Unit
+
+        for model in (EventKind, Agency, Unit, Location):  # names the lists show
+            post_save.connect(
+                fragments.renew, sender=model, dispatch_uid=f"events.fragments.{model.__name__}"
+            )
         frames.register(actions.FRAMES)
         adapters.register(EventAdapter(), order=25)
         self._register_roles()

@@ -38,9 +38,19 @@ class FilterForm(forms.Form):
 class RegistrationForm(forms.Form):
     """ "Online" or one of the rooms (hybrid), and the event's questions."""
 
-    def __init__(self, *args, event, rooms, **kwargs):
+    def __init__(self, *args, event, rooms, occurrences=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        if event.recurrence:
+            # A series: one date a registration (the person can register for several, one at a time).
+            from events import recurrence
+
+            self.fields["kerta"] = forms.ChoiceField(
+                label=_("Date"),
+                choices=[(occurrence.key, date_label(recurrence, occurrence)) for occurrence in occurrences],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose a date."), "invalid_choice": _("Choose a date.")},
+            )
         if rooms:
             choices = [("online", _("Online"))] + [
                 (str(room.pk), _("In %(room)s (%(seats)s seats)") % {"room": room, "seats": room.capacity})
@@ -57,6 +67,9 @@ class RegistrationForm(forms.Form):
                 label=question, required=False, max_length=500, widget=forms.TextInput
             )
 
+    def occurrence(self) -> str:
+        return self.cleaned_data.get("kerta", "")
+
     def room_id(self) -> int | None:
         value = self.cleaned_data.get("room") or "online"
         return None if value == "online" else int(value)
@@ -66,3 +79,9 @@ class RegistrationForm(forms.Form):
             question: self.cleaned_data.get(f"answer_{index}", "")
             for index, question in enumerate(self.event.question_list())
         }
+
+
+def date_label(recurrence, occurrence) -> str:
+    start = occurrence.start.astimezone(recurrence.HELSINKI)
+    end = occurrence.end.astimezone(recurrence.HELSINKI)
+    return f"{start:%-d.%-m.%Y %-H.%M}–{end:%-H.%M}"

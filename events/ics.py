@@ -3,8 +3,10 @@
 Each occurrence is its own VEVENT with a UID that never changes
 (``<translation_key>@taimi``, a series' occurrences ``<translation_key>-<n>@taimi``), so calendars update it
 instead of adding a copy; SEQUENCE is the event's ``sequence``, raised on
-every change to time, place, link or cancellation; a cancelled event or
-occurrence is sent with STATUS:CANCELLED.
+every change to time, place, link or cancellation (of the event or of one of
+its occurrences), plus the person's registration's own ``sequence`` in their
+feed (raised when they withdraw or come back); a cancelled event or occurrence,
+or an occurrence whose registration was cancelled, is sent with STATUS:CANCELLED.
 """
 
 import datetime
@@ -27,7 +29,9 @@ def uid(occurrence: recurrence.Occurrence) -> str:
     return f"{occurrence.event.translation_key}-{occurrence.index}@taimi"
 
 
-def _vevent(occurrence: recurrence.Occurrence, *, base_url: str, show_link: bool) -> icalendar.Event:
+def _vevent(
+    occurrence: recurrence.Occurrence, *, base_url: str, show_link: bool, extra: int = 0
+) -> icalendar.Event:
     event = occurrence.event
     vevent = icalendar.Event()
     vevent.add("uid", uid(occurrence))
@@ -35,7 +39,7 @@ def _vevent(occurrence: recurrence.Occurrence, *, base_url: str, show_link: bool
     vevent.add("dtstart", occurrence.start.astimezone(datetime.UTC))
     vevent.add("dtend", occurrence.end.astimezone(datetime.UTC))
     vevent.add("summary", event.title)
-    vevent.add("sequence", event.sequence)
+    vevent.add("sequence", event.sequence + extra)
     vevent.add("last-modified", (event.last_published_at or timezone.now()).astimezone(datetime.UTC))
     url = base_url + (event.url or "")
     vevent.add("url", url)
@@ -54,8 +58,10 @@ def _vevent(occurrence: recurrence.Occurrence, *, base_url: str, show_link: bool
     return vevent
 
 
-def calendar(occurrences, *, base_url: str, name: str, links_for=frozenset()) -> bytes:
-    """A VCALENDAR of the occurrences; ``links_for`` is the ids of the events whose link may be shown."""
+def calendar(occurrences, *, base_url: str, name: str, links_for=frozenset(), sequence_extra=None) -> bytes:
+    """A VCALENDAR of the occurrences; ``links_for`` is the ids of the events whose link may be shown;
+    ``sequence_extra`` adds to an occurrence's SEQUENCE by (event id, registration key)."""
+    sequence_extra = sequence_extra or {}
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -63,5 +69,8 @@ def calendar(occurrences, *, base_url: str, name: str, links_for=frozenset()) ->
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Helsinki")
     for occurrence in occurrences:
-        cal.add_component(_vevent(occurrence, base_url=base_url, show_link=occurrence.event.pk in links_for))
+        extra = sequence_extra.get((occurrence.event.pk, recurrence.key_of(occurrence)), 0)
+        cal.add_component(
+            _vevent(occurrence, base_url=base_url, show_link=occurrence.event.pk in links_for, extra=extra)
+        )
     return cal.to_ical()

@@ -30,7 +30,9 @@ def panel(*, request, location) -> str:
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     ):
-        coming.setdefault(registration.room_id, []).append(registration.user)
+        people = coming.setdefault(registration.room_id, [])
+        if registration.user not in people:  # a series: one person on several dates is named once
+            people.append(registration.user)
     return render_to_string(
         "events/_location_events.html",
         {"rooms": [(room, coming.get(room.pk, [])) for room in rooms]},

@@ -2,13 +2,17 @@
 
 Each kind is claimed in the same transaction as it is sent, so a retried or
 duplicated job never sends twice: the confirmation by ``confirmation_sent``,
-an update by raising ``notified_sequence`` to the event's ``sequence``, a
-reminder by ``reminded_for`` (the occurrence it was for). Mail and the in-app
+an update by raising ``notified_sequence`` to the event's ``sequence`` (and it
+is sent only when the registrant's own occurrence changed: its time, place,
+link or cancellation, ``notified_signature``; moving one date of a series tells
+only that date's registrants), a reminder by ``reminded_for`` (the occurrence it was for). Mail and the in-app
 notification go in one transaction: a failing mail server rolls both back and
 the retry sends both.
 """
 
 import datetime
+import hashlib
+import json
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -36,6 +40,29 @@ def _when(occurrence) -> str:
     return f"{start:%-d.%-m.%Y} {start:%-H.%M}–{end:%-H.%M}"
 
 
+def occurrence_signature(event: EventPage, occurrence) -> str:
+    """What a registrant of this occurrence must hear about: its time, place, link and cancellation."""
+    parts = [
+        occurrence.start.isoformat() if occurrence else "",
+        occurrence.end.isoformat() if occurrence else "",
+        bool(occurrence is None or occurrence.cancelled or event.cancelled),
+        event.format,
+        sorted(location.pk for location in event.locations.all()),
+        event.place_details,
+        event.online_url,
+    ]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def registration_occurrences(registration: Registration) -> list:
+    """The occurrences a registration's calendar file holds: its own (a series' registration is for one)."""
+    event = registration.event
+    found = recurrence.find(event, registration.occurrence)
+    if found is None:
+        return []
+    return [found]
+
+
 def _send(*, registration: Registration, subject: str, text: str, key: str, with_ics: bool) -> None:
     event = registration.event
     user = registration.user
@@ -50,9 +77,14 @@ def _send(*, registration: Registration, subject: str, text: str, key: str, with
             )
             if with_ics:
                 show_link = registration.status == Status.CONFIRMED
-                occurrences = recurrence.occurrences(event, start=timezone.now() - datetime.timedelta(days=1))
                 links = {event.pk} if show_link else set()
-                body = ics.calendar(occurrences, base_url=_base_url(), name=event.title, links_for=links)
+                body = ics.calendar(
+                    registration_occurrences(registration),
+                    base_url=_base_url(),
+                    name=event.title,
+                    links_for=links,
+                    sequence_extra={(event.pk, registration.occurrence): registration.sequence},
+                )
                 message.attach("tapahtuma.ics", body, "text/calendar; method=PUBLISH; charset=utf-8")
             message.send()
         actions.notify(
@@ -70,7 +102,7 @@ def send_registration_notice(*, registration_id: int, kind: str) -> bool:
             return False
         registration = Registration.objects.select_related("user", "event").get(pk=registration_id)
         event = registration.event
-        occurrence = recurrence.next_occurrence(event, now=timezone.now())
+        occurrence = recurrence.find(event, registration.occurrence)
         with override(mail_language(registration.user)):
             if kind == "promoted":
                 subject = _("You got a seat: %(title)s") % {"title": event.title}
@@ -88,11 +120,14 @@ def send_registration_notice(*, registration_id: int, kind: str) -> bool:
 
 
 def send_update_notices(*, event_id: int) -> int:
-    """Tell the registrants that time, place or link changed: once per change (``sequence``)."""
+    """Tell each registrant whose occurrence's time, place or link changed, or that was cancelled: once per
+    change (``sequence``), and only when their own occurrence changed (``notified_signature``)."""
     event = EventPage.objects.filter(pk=event_id).first()
     if event is None:
         return 0
     sent = 0
+    changes = list(event.occurrence_changes.all())
+    found: dict[str, object] = {}
     ids = list(
         Registration.objects.filter(
             event_id=event_id,
@@ -102,21 +137,37 @@ def send_update_notices(*, event_id: int) -> int:
     )
     for registration_id in ids:
         with transaction.atomic():
-            claimed = Registration.objects.filter(
-                pk=registration_id, notified_sequence__lt=event.sequence
-            ).update(notified_sequence=event.sequence)
-            if not claimed:
+            row = (
+                Registration.objects.select_for_update()
+                .filter(pk=registration_id, notified_sequence__lt=event.sequence)
+                .first()
+            )
+            if row is None:
                 continue
+            if row.occurrence not in found:
+                found[row.occurrence] = recurrence.find(event, row.occurrence, changes=changes)
+            occurrence = found[row.occurrence]
+            signature = occurrence_signature(event, occurrence)
+            told = row.notified_signature
+            Registration.objects.filter(pk=row.pk).update(
+                notified_sequence=event.sequence, notified_signature=signature
+            )
+            if told == signature:
+                continue  # another date of the series (or only its text) changed
             registration = Registration.objects.select_related("user", "event").get(pk=registration_id)
-            occurrence = recurrence.next_occurrence(event, now=timezone.now())
+            cancelled = event.cancelled or occurrence is None or occurrence.cancelled
             with override(mail_language(registration.user)):
-                if event.cancelled:
+                if cancelled:
                     subject = _("Cancelled: %(title)s") % {"title": event.title}
-                    text = _("The event is cancelled.")
+                    text = (
+                        _("The event is cancelled: %(when)s") % {"when": _when(occurrence)}
+                        if occurrence
+                        else _("The event is cancelled.")
+                    )
                 else:
                     subject = _("Changed: %(title)s") % {"title": event.title}
                     text = _("The time, place or link of the event has changed. Now: %(when)s") % {
-                        "when": _when(occurrence) if occurrence else "–"
+                        "when": _when(occurrence)
                     }
             _send(
                 registration=registration,
@@ -145,7 +196,12 @@ def send_reminders(*, now=None) -> int:
         if occurrence.start - datetime.timedelta(hours=event.reminder_hours) > now:
             continue
         ids = list(
-            Registration.objects.filter(event=event, status=Status.CONFIRMED, reminders=True)
+            Registration.objects.filter(
+                event=event,
+                occurrence=recurrence.key_of(occurrence),
+                status=Status.CONFIRMED,
+                reminders=True,
+            )
             .exclude(reminded_for=occurrence.start)
             .values_list("pk", flat=True)
         )

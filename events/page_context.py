@@ -4,8 +4,9 @@ import datetime
 
 from django.utils import timezone
 
-from events import mustwatch, recurrence, registration, services
+from events import fragments, mustwatch, recurrence, registration, services
 from events.forms_public import FilterForm, RegistrationForm
+from events.models import Registration
 from events.permissions import can_organise
 
 
@@ -13,8 +14,11 @@ def listing_context(request) -> dict:
     form = FilterForm(request.GET or None)
     filters = form.filters()
     show_past = request.GET.get("nakyma") == "menneet"
-    items = services.past(filters=filters) if show_past else services.upcoming(filters=filters)
-    return {"filter_form": form, "items": items, "show_past": show_past}
+    return {
+        "filters_html": fragments.filter_form(request=request, form=form, show_past=show_past),
+        "list_html": fragments.event_list(request=request, filters=filters, show_past=show_past),
+        "show_past": show_past,
+    }
 
 
 def event_context(request, page) -> dict:
@@ -25,24 +29,49 @@ def event_context(request, page) -> dict:
     next_occurrence = recurrence.next_occurrence(event, now=now, changes=changes)
     upcoming = recurrence.occurrences(
         event, changes=changes, start=now, end=now + datetime.timedelta(days=366)
+    )[:12]
+    by_occurrence = registration.registrations_for(user=user, event=event)
+    series = bool(event.recurrence)
+    # A one-time event has one registration; a series one per date (the form registers for one date).
+    mine = None if series else by_occurrence.get("")
+    confirmed = next(
+        (row for row in by_occurrence.values() if row.status == Registration.Status.CONFIRMED), mine
     )
-    mine = registration.registration_for(user=user, event=event)
     organiser = can_organise(user, event)
-    state = registration.window(event)
+    state = registration.window(event, occurrence=None if series else next_occurrence)
     rooms = list(event.rooms.select_related("location")) if event.is_hybrid else []
+    seats = registration.seats_by_occurrence(event=event) if event.registration_enabled else None
+    dates = []
+    if series and event.registration_enabled:
+        for occurrence in upcoming:
+            key = recurrence.key_of(occurrence)
+            dates.append(
+                {
+                    "occurrence": occurrence,
+                    "key": key,
+                    "seats": seats[key],
+                    "registration": by_occurrence.get(key),
+                    "open": registration.window(event, occurrence=occurrence).open,
+                }
+            )
+    open_dates = [date["occurrence"] for date in dates if date["open"]]
     form = None
-    if event.registration_enabled and (state.open or (mine and mine.is_active)):
-        form = RegistrationForm(event=event, rooms=rooms, initial=_initial(mine))
+    if event.registration_enabled and (
+        (series and open_dates) or (not series and (state.open or (mine and mine.is_active)))
+    ):
+        form = RegistrationForm(event=event, rooms=rooms, occurrences=open_dates, initial=_initial(mine))
     return {
         "event": event,
         "next_occurrence": next_occurrence,
-        "occurrence_list": upcoming[:12],
+        "occurrence_list": upcoming,
         "is_live": services.is_live(next_occurrence, now=now),
-        "show_link": services.may_see_link(user=user, event=event, registration=mine),
+        "show_link": services.may_see_link(user=user, event=event, registration=confirmed),
         "registration": mine,
         "registration_form": form,
-        "window": state,
-        "seats": registration.seats(event=event) if event.registration_enabled else None,
+        "window": state if not series else registration.WindowState(bool(open_dates), state.reason),
+        "seats": seats[""] if seats is not None and not series else None,
+        "dates": dates,
+        "my_dates": [date for date in dates if date["registration"] and date["registration"].is_active],
         "is_organiser": organiser,
         "rooms": rooms,
         "locations": list(event.locations.all()),

@@ -113,6 +113,31 @@ def occurrences(
     return found
 
 
+def find(event, key: str, *, changes=None) -> Occurrence | None:
+    """The occurrence with this key (the only one of a one-time event for ""); None when the rule has none."""
+    if not event.recurrence:
+        return occurrences(event, changes=[])[0] if not key else None
+    try:
+        original = datetime.datetime.strptime(key, "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.UTC)
+    except ValueError:
+        return None
+    window = occurrences(
+        event,
+        changes=changes,
+        start=original - datetime.timedelta(days=400),
+        end=original + datetime.timedelta(days=400),
+    )
+    for occurrence in window:
+        if occurrence.original_start == original:
+            return occurrence
+    return None
+
+
+def key_of(occurrence: Occurrence) -> str:
+    """The registration key of an occurrence: "" for a one-time event."""
+    return occurrence.key if occurrence.event.recurrence else ""
+
+
 def next_occurrence(event, *, now: datetime.datetime, changes=None) -> Occurrence | None:
     """The occurrence going on or coming next (not cancelled); None when the series is over."""
     for occurrence in occurrences(event, changes=changes, start=now, include_cancelled=False):

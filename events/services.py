@@ -8,7 +8,6 @@ Swedish texts in one more.
 """
 
 import calendar as calendar_module
-import dataclasses
 import datetime
 from dataclasses import dataclass
 
@@ -152,8 +151,40 @@ def month(*, year: int, month: int, filters: Filters | None = None) -> list[Day]
     return list(days.values())
 
 
+# A day of the month grid shows this many events, then "+N more".
+DAY_SIZE = 3
+
+
+@dataclass
+class Cell:
+    """One day of the month grid (Monday first; days of the weeks around the month are ``outside``)."""
+
+    date: datetime.date
+    outside: bool
+    today: bool
+    items: list
+    more: list
+
+    @property
+    def more_count(self) -> int:
+        return len(self.more)
+
+
+def month_grid(*, year: int, month: int, days: list[Day], today: datetime.date) -> list[list[Cell]]:
+    """The month's weeks (Monday first) with each day's events: the first ``DAY_SIZE``, then the rest."""
+    by_date = {day.date: day.items for day in days}
+    weeks = []
+    for week in calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells = []
+        for date in week:
+            items = by_date.get(date, []) if date.month == month else []
+            cells.append(Cell(date, date.month != month, date == today, items[:DAY_SIZE], items[DAY_SIZE:]))
+        weeks.append(cells)
+    return weeks
+
+
 def my_registrations(*, user, now=None) -> list[tuple[Registration, Item | None]]:
-    """The person's active registrations with the event's next (or last) occurrence."""
+    """The person's active registrations, each with its occurrence (a series' registration is for one date)."""
     now = now or timezone.now()
     registrations = list(
         Registration.objects.filter(user=user, status__in=ACTIVE)
@@ -161,21 +192,26 @@ def my_registrations(*, user, now=None) -> list[tuple[Registration, Item | None]
         .prefetch_related(Prefetch("event", queryset=base_queryset()))
         .order_by("-registered_at")
     )
-    occurrences = []
-    for registration in registrations:
-        event = registration.event
-        changes = list(event.occurrence_changes.all())
-        occurrence = recurrence.next_occurrence(event, now=now, changes=changes)
-        if occurrence is None:
-            done = recurrence.occurrences(event, changes=changes, end=now)
-            occurrence = done[-1] if done else None
-        occurrences.append(occurrence)
+    occurrences = [
+        recurrence.find(
+            registration.event,
+            registration.occurrence,
+            changes=list(registration.event.occurrence_changes.all()),
+        )
+        for registration in registrations
+    ]
     items = {id(item.occurrence): item for item in _items([o for o in occurrences if o is not None])}
     paired = [
         (registration, items.get(id(occurrence)) if occurrence is not None else None)
         for registration, occurrence in zip(registrations, occurrences)
     ]
-    paired.sort(key=lambda pair: (pair[1] is None, pair[1].occurrence.start if pair[1] else now))
+    # Coming ones first (soonest first), then those that are over.
+    paired.sort(
+        key=lambda pair: (
+            pair[1] is None or pair[1].occurrence.end < now,
+            pair[1].occurrence.start if pair[1] else now,
+        )
+    )
     return paired
 
 
@@ -231,51 +267,3 @@ def revoke_calendar_token(*, user) -> None:
 def user_for_token(*, token: str):
     found = CalendarToken.objects.filter(token=token, user__is_active=True).select_related("user").first()
     return found.user if found else None
-
-
-def feed_occurrences(*, user, now=None) -> tuple[list[recurrence.Occurrence], set[int]]:
-    """The person's calendar: events they registered for (cancelled registrations as cancelled) and
-    events for their audience that need no registration; the ids of events whose link they may see.
-    A fixed number of queries whatever the number of events."""
-    from django.db.models import Q
-
-    now = now or timezone.now()
-    start, end = now - _feed_past(), now + _feed_ahead()
-    registrations = {
-        row["event_id"]: row["status"]
-        for row in Registration.objects.filter(user=user).values("event_id", "status").order_by()
-    }
-    reader = audience.reader_for(user=user)
-    events = list(
-        base_queryset()
-        .filter(series_end__gte=start, start__lt=end)
-        .filter(
-            Q(pk__in=list(registrations)) | (Q(registration_enabled=False) & audience.targeted_to(reader))
-        )
-        .order_by("start")
-    )
-    occurrences, links = [], set()
-    for event in events:
-        status = registrations.get(event.pk)
-        withdrawn = status in (Registration.Status.CANCELLED, Registration.Status.DECLINED)
-        if status == Registration.Status.CONFIRMED or not event.registration_enabled:
-            links.add(event.pk)
-        for occurrence in recurrence.occurrences(
-            event, changes=list(event.occurrence_changes.all()), start=start, end=end
-        ):
-            if withdrawn and not occurrence.cancelled:
-                occurrence = dataclasses.replace(occurrence, cancelled=True)
-            occurrences.append(occurrence)
-    return occurrences, links
-
-
-def _feed_past():
-    from events.ics import FEED_PAST
-
-    return FEED_PAST
-
-
-def _feed_ahead():
-    from events.ics import FEED_AHEAD
-
-    return FEED_AHEAD

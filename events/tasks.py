@@ -56,9 +56,13 @@ def on_page_published(sender, instance, **kwargs):
 
     if not isinstance(instance, EventPage):
         return
+    from events import actions
+
     event = registration.original_of(instance)
     event_id = event.pk
     transaction.on_commit(lambda: send_update_notices.enqueue(event_id))
+    if getattr(instance, "schedule_changed", False):
+        actions.publish_change(event_id=event_id)
     if event.registration_enabled:
         registration.promote(event=event)
     if event.compulsory and event.recording_url:

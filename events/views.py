@@ -18,7 +18,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from events import ics, mustwatch, recurrence, registration, services
+from events import feed as feed_module
+from events import fragments, ics, mustwatch, recurrence, registration, services
 from events.forms_public import FilterForm, RegistrationForm
 from events.models import EventPage, Registration
 from events.permissions import can_organise
@@ -37,13 +38,21 @@ def _back(event: EventPage):
 def register(request, page_id):
     event = _event(page_id)
     rooms = list(event.rooms.select_related("location")) if event.is_hybrid else []
-    form = RegistrationForm(request.POST, event=event, rooms=rooms)
+    dates = []
+    if event.recurrence:
+        now = timezone.now()
+        dates = recurrence.occurrences(event, start=now, end=now + datetime.timedelta(days=366))
+    form = RegistrationForm(request.POST, event=event, rooms=rooms, occurrences=dates)
     if not form.is_valid():
         messages.error(request, _("Check your choices."))
         return _back(event)
     try:
         mine = registration.register(
-            user=request.user, event=event, room_id=form.room_id(), answers=form.answers()
+            user=request.user,
+            event=event,
+            room_id=form.room_id(),
+            answers=form.answers(),
+            occurrence=form.occurrence(),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -62,7 +71,7 @@ def register(request, page_id):
 @require_POST
 def cancel(request, page_id):
     event = _event(page_id)
-    registration.cancel(user=request.user, event=event)
+    registration.cancel(user=request.user, event=event, occurrence=request.POST.get("kerta", ""))
     messages.success(request, _("Your registration is cancelled."))
     return _back(event)
 
@@ -103,6 +112,9 @@ def _organised(request, page_id) -> EventPage:
 def attendees(request, page_id):
     event = _organised(request, page_id)
     rows = registration.attendees(organiser=request.user, event=event)
+    labels = registration.occurrence_labels(event) if event.recurrence else {}
+    for row in rows:
+        row.date_label = labels.get(row.occurrence, "")
     return render(
         request,
         "events/attendees.html",
@@ -110,7 +122,8 @@ def attendees(request, page_id):
             "event": event,
             "rows": rows,
             "questions": event.question_list(),
-            "seats": registration.seats(event=event),
+            "seats": registration.seats(event=event) if not event.recurrence else None,
+            "series": bool(event.recurrence),
         },
     )
 
@@ -165,11 +178,13 @@ def month(request, year=None, month=None):
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     query = ("?" + urlencode({k: v for k, v in request.GET.items() if v})) if request.GET else ""
+    grid = fragments.month_grid(request=request, year=year, month=month, filters=form.filters(), today=today)
     return render(
         request,
         "events/month.html",
         {
-            "days": services.month(year=year, month=month, filters=form.filters()),
+            "grid_html": grid,
+            "filters_html": fragments.filter_form(request=request, form=form),
             "first": first,
             "previous": previous,
             "following": following,
@@ -234,12 +249,13 @@ def feed(request, token):
     user = services.user_for_token(token=token)
     if user is None:
         raise Http404
-    occurrences, links = services.feed_occurrences(user=user)
-    body = ics.calendar(
-        occurrences,
-        base_url=request.build_absolute_uri("/").rstrip("/"),
-        name=_("Taimi events"),
-        links_for=links,
+    base_url = request.build_absolute_uri("/").rstrip("/")
+
+    body = fragments.feed(
+        user=user,
+        token=token,
+        base_url=base_url,
+        build=lambda: feed_module.build(user=user, base_url=base_url, name=_("Taimi events")),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"

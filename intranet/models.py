@@ -41,10 +41,10 @@ class HomePage(RestrictionsCachedPage, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["news_items"] = home_feed(request)
-        # The reader's next few events (events.services.home_block: a fixed number of queries).
-        from events.services import home_block
+        # The reader's next few events, cached per audience and language (events.fragments: no query warm).
+        from events import fragments
 
-        context["upcoming_events"] = home_block(user=request.user)
+        context["upcoming_events_html"] = fragments.home_block(request=request)
         # Both are read only when the cached fragment is missing (intranet.home).
         context["home_fragment_key"] = home.home_fragment_key(request)
         context["home_fragment_seconds"] = home.HOME_FRAGMENT_SECONDS

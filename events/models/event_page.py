@@ -247,6 +247,16 @@ class EventPage(Page):
             self.place_details,
             self.online_url,
             self.cancelled,
+            # A moved or cancelled occurrence changes the series too (its registrants hear of it).
+            sorted(
+                [
+                    change.original_start.isoformat() if change.original_start else "",
+                    change.start.isoformat() if change.start else "",
+                    change.end.isoformat() if change.end else "",
+                    change.cancelled,
+                ]
+                for change in self.occurrence_changes.all()
+            ),
         ]
         return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
@@ -265,7 +275,9 @@ class EventPage(Page):
                 )
                 if stored is not None:
                     old_signature, old_sequence = stored
-                    self.sequence = old_sequence + (1 if old_signature and old_signature != signature else 0)
+                    # Read by events.tasks.on_page_published: open pages hear of the change.
+                    self.schedule_changed = bool(old_signature and old_signature != signature)
+                    self.sequence = old_sequence + (1 if self.schedule_changed else 0)
             self.schedule_signature = signature
         return super().save(*args, **kwargs)
 

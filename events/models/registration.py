@@ -1,7 +1,10 @@
 """Registrations, hybrid viewing rooms and the personal calendar-feed token.
 
-A registration is a person's place in an event (the whole series of a
-recurring one): confirmed, waiting (in the order they came), awaiting the
+A registration is a person's place in one occurrence of an event: the only
+one of a one-time event (``occurrence`` empty) or one occurrence of a series
+(``occurrence`` is its key, the rule's UTC start, ``20260106T070000Z``: a moved
+occurrence keeps its key and so its registrations). Each occurrence has its own
+seats, rooms and waiting list. A registration is confirmed, waiting (in the order they came), awaiting the
 organiser's approval, declined or cancelled. ``answers`` holds the replies to
 the event's questions; only organisers see them and a periodic job empties
 them a set time after the event (events.tasks.delete_old_answers).
@@ -47,6 +50,8 @@ class Registration(models.Model):
 
     event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # "" for a one-time event; a series' occurrence by its key (events.recurrence.Occurrence.key).
+    occurrence = models.CharField(max_length=16, blank=True, default="")
     status = models.CharField(max_length=10, choices=Status.choices)
     # None: online (or an on-site event's own place); a room: watching a hybrid event there.
     room = models.ForeignKey(ViewingRoom, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -61,10 +66,17 @@ class Registration(models.Model):
     notified_sequence = models.PositiveIntegerField(default=0)
     reminded_for = models.DateTimeField(null=True, blank=True)
     confirmation_sent = models.BooleanField(default=False)
+    # What the person was last told of their occurrence's time, place, link and cancellation
+    # (events.notices.occurrence_signature): an event change that leaves it alone sends nothing.
+    notified_signature = models.CharField(max_length=64, blank=True, default="")
+    # Raised when the person withdraws or comes back: the feed's SEQUENCE is the event's plus this.
+    sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["event", "user"], name="events_registration_unique")]
-        indexes = [models.Index(fields=["event", "status", "registered_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user", "occurrence"], name="events_registration_unique")
+        ]
+        indexes = [models.Index(fields=["event", "occurrence", "status", "registered_at"])]
 
     @property
     def is_active(self) -> bool:

@@ -62,3 +62,26 @@ def test_register_for_a_room_at_360px_ics_and_attendance(demo, browser):
         expect(page.locator(".messages")).to_contain_text("Läsnäolot tallennettu")
     registration.refresh_from_db()
     assert registration.attended is True
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_month_view_grid_and_phone_agenda(demo, browser, width):
+    """The month as a calendar grid at 1280 px and as an agenda by day at 360 px: axe clean, no sideways scroll."""
+    with _signed_in(browser, demo, "henkilo", width=width) as page:
+        page.goto(f"{demo}/tapahtumat/kalenteri/")
+        table = page.get_by_role("table")
+        expect(table.locator("caption")).to_be_visible()
+        assert violations(page) == [], f"month view at {width} px"
+        assert page.evaluate("() => document.scrollingElement.scrollWidth") <= width
+        if width == 360:
+            # The agenda: the column headers are hidden and each day with events shows its date.
+            expect(table.locator("thead")).not_to_be_in_viewport()
+        page.get_by_role("link", name="Seuraava kuukausi").click()
+        expect(page).to_have_url(f"{demo}/tapahtumat/kalenteri/{_next_month()}/")
+        assert violations(page) == [], f"next month at {width} px"
+
+
+def _next_month() -> str:
+    today = datetime.date.today()
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return f"{following.year}/{following.month}"

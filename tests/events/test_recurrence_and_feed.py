@@ -11,6 +11,7 @@ from events.models import EventPage, Occurrence, Registration
 from tests.events.conftest import HELSINKI, local, publish_event, republish
 
 
+@pytest.mark.django_db  # a Wagtail page's __init__ may read its content type
 def test_weekly_event_at_nine_stays_at_nine_across_both_dst_changes():
     event = EventPage(
         start=local(2026, 3, 17, 9, 0), end=local(2026, 3, 17, 10, 0), recurrence="FREQ=WEEKLY;COUNT=34"
@@ -25,6 +26,7 @@ def test_weekly_event_at_nine_stays_at_nine_across_both_dst_changes():
     assert starts[0].astimezone(datetime.UTC).hour == 7 and starts[-1].astimezone(datetime.UTC).hour == 7
 
 
+@pytest.mark.django_db
 def test_a_moved_and_a_cancelled_occurrence():
     event = EventPage(start=local(2026, 1, 6, 9), end=local(2026, 1, 6, 10), recurrence="FREQ=WEEKLY;COUNT=4")
     changes = [
@@ -115,3 +117,27 @@ def test_recurring_feed_has_one_uid_per_occurrence_in_local_time(client, org, ev
     vevents = _parse(client.get(reverse("events:feed", args=[token])))
     assert len({str(v["uid"]) for v in vevents}) == len(vevents) >= 5
     assert {v.decoded("dtstart").astimezone(HELSINKI).hour for v in vevents} == {9}
+
+
+@pytest.mark.django_db
+def test_feed_text_escapes_and_folds_as_a_parser_reads_it(client, org, events_index):
+    aino = org.people["aino"].user
+    title = (
+        "Kehittämispäivä; työhyvinvointi, yhteistyö ja äänestys – Pohjanmaan ELY-keskus \\ KEHA-keskus 2027"
+    )
+    event = publish_event(
+        events_index,
+        organiser=org.keha,
+        title=title,
+        offices=[org.vaasa],
+        place_details="Sali 2; 3. krs",
+    )
+    event = republish(event, lead="Rivi yksi.\nRivi kaksi, jossa ääkkösiä: åäö.")
+    token = services.renew_calendar_token(user=aino)
+    response = client.get(reverse("events:feed", args=[token.token]))
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
+    (vevent,) = _parse(response)
+    assert str(vevent["summary"]) == title
+    assert str(vevent["description"]).startswith("Rivi yksi.\nRivi kaksi, jossa ääkkösiä: åäö.")
+    assert str(vevent["url"]).endswith(event.url)
+    assert str(vevent["location"]) == f"{org.vaasa.name}, Sali 2; 3. krs"

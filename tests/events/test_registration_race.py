@@ -63,3 +63,50 @@ def test_concurrent_registrations_fill_exactly_the_seats_and_promote_in_order():
     )
     assert promoted == set(waiting_order[:3])
     assert rows.filter(status=Registration.Status.CONFIRMED).count() == SEATS
+
+
+def test_concurrent_registrations_for_one_date_of_a_series_fill_its_seats_only():
+    from events import recurrence
+
+    index = EventIndexPage.objects.get(locale__language_code="fi")
+    agency = AgencyFactory(slug="keha-sarja", kind="keha")
+    event = publish_event(
+        index, organiser=agency, registration_enabled=True, capacity=SEATS, recurrence="FREQ=WEEKLY;COUNT=3"
+    )
+    first, second, _third = (occurrence.key for occurrence in recurrence.occurrences(event))
+    users = [UserFactory(username=f"sarja{n}") for n in range(PEOPLE)]
+    early = UserFactory(username="sarja-toinen")
+    registration.register(user=early, event=event, occurrence=first)  # another date's seat
+    errors = []
+    start = threading.Barrier(THREADS)
+
+    def work(batch):
+        try:
+            start.wait()
+            for user in batch:
+                registration.register(user=user, event=event, occurrence=second)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(users[n::THREADS],)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    rows = Registration.objects.filter(event=event, occurrence=second)
+    assert rows.filter(status=Registration.Status.CONFIRMED).count() == SEATS
+    assert rows.filter(status=Registration.Status.WAITING).count() == PEOPLE - SEATS
+    assert Registration.objects.get(user=early).status == Registration.Status.CONFIRMED
+
+    waiting_order = list(
+        rows.filter(status=Registration.Status.WAITING)
+        .order_by("registered_at", "pk")
+        .values_list("user_id", flat=True)
+    )
+    (leaving,) = rows.filter(status=Registration.Status.CONFIRMED).select_related("user")[:1]
+    registration.cancel(user=leaving.user, event=event, occurrence=second)
+    assert rows.get(user_id=waiting_order[0]).status == Registration.Status.CONFIRMED
+    assert rows.filter(status=Registration.Status.CONFIRMED).count() == SEATS
