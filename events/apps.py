@@ -11,12 +11,13 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from events import actions, tasks
+        from events import actions, home_cache, tasks
         from events.search import EventAdapter
         from realtime import frames
         from search import adapters
 
         page_published.connect(tasks.on_page_published, dispatch_uid="events.published")
+        home_cache.connect_signals()
         frames.register(actions.FRAMES)
         adapters.register(EventAdapter(), order=25)
         self._register_roles()

@@ -97,6 +97,14 @@ def _items(occurrences) -> list[Item]:
 
 def upcoming(*, filters: Filters | None = None, now=None, limit: int = LIST_SIZE, reader=None) -> list[Item]:
     """The next occurrence of each event that is not over, soonest first."""
+    return upcoming_until(filters=filters, now=now, limit=limit, reader=reader)[0]
+
+
+def upcoming_until(
+    *, filters: Filters | None = None, now=None, limit: int = LIST_SIZE, reader=None
+) -> tuple[list[Item], datetime.datetime | None]:
+    """``upcoming()`` and the first moment its answer can change with time alone (an occurrence or a series
+    it looked at ends; None: never), for a cache of it (events/home_cache.py)."""
     now = now or timezone.now()
     events = _filtered(base_queryset().filter(series_end__gte=now), filters)
     if reader is not None:
@@ -104,12 +112,15 @@ def upcoming(*, filters: Filters | None = None, now=None, limit: int = LIST_SIZE
     # A series that began long ago still comes first by its next occurrence: take the rows by first
     # start, then sort by the next occurrence.
     found = []
+    ends = []
     for event in events.order_by("start")[: limit * 2]:
+        ends.append(event.series_end)
         occurrence = recurrence.next_occurrence(event, now=now, changes=list(event.occurrence_changes.all()))
         if occurrence is not None:
             found.append(occurrence)
+            ends.append(occurrence.end)
     found.sort(key=lambda occurrence: occurrence.start)
-    return _items(found[:limit])
+    return _items(found[:limit]), min(ends, default=None)
 
 
 def past(*, filters: Filters | None = None, now=None, limit: int = LIST_SIZE) -> list[Item]:

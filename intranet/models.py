@@ -41,10 +41,10 @@ class HomePage(RestrictionsCachedPage, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["news_items"] = home_feed(request)
-        # The reader's next few events (events.services.home_block: a fixed number of queries).
-        from events.services import home_block
+        # The reader's next few events, cached per audience (events.home_cache).
+        from events.home_cache import home_events_html
 
-        context["upcoming_events"] = home_block(user=request.user)
+        context["upcoming_events_html"] = home_events_html(request)
         # Both are read only when the cached fragment is missing (intranet.home).
         context["home_fragment_key"] = home.home_fragment_key(request)
         context["home_fragment_seconds"] = home.HOME_FRAGMENT_SECONDS

@@ -10,11 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from instructions.models import InstructionPage
-from news.models import NewsArticlePage
-from teams.models import Person
-
-READER = "henkilo"
+from demo.reader_pages import READER, reader_urls
 
 # Page -> queries on a repeat visit. Session and user (2) and the site shell (person, unread
 # notifications, the reader's teams, must-read banner, presence setting, today's work location: 6)
@@ -36,40 +32,11 @@ EXPECTED = {
 POSTGRESQL_SEARCH = 31
 
 
-def reader_urls() -> dict[str, str]:
-    article = (
-        NewsArticlePage.objects.live()
-        .filter(locale__language_code="fi", for_everyone=True)
-        .order_by("-first_published_at")
-        .first()
-    )
-    instruction = (
-        InstructionPage.objects.live()
-        .filter(locale__language_code="fi", for_everyone=True)
-        .order_by("pk")
-        .first()
-    )
-    colleague = (
-        Person.objects.filter(user__is_active=True).exclude(user__username=READER).order_by("pk").first()
-    )
-    return {
-        "home": "/",
-        "news list": "/uutiset/",
-        "article": article.url,
-        "instruction library": "/ohjeet/",
-        "instruction": instruction.url,
-        "directory": "/ihmiset/",
-        "profile": f"/ihmiset/{colleague.user.username}/",
-        "chat": "/chat/",
-        "search": "/haku/?q=palkkatuki",
-    }
-
-
 @pytest.mark.django_db
 def test_reader_pages_make_the_expected_queries(client, demo_loaded):
     client.force_login(get_user_model().objects.get(username=READER))
     counts = {}
-    for name, url in reader_urls().items():
+    for name, url in reader_urls(READER).items():
         for _ in range(2):  # the first visit records visits and fills the caches
             assert client.get(url).status_code == 200, url
         with CaptureQueriesContext(connection) as queries:
