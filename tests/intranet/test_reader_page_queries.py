@@ -45,4 +45,4 @@ def test_reader_pages_make_the_expected_queries(client, demo_loaded):
     expected = dict(EXPECTED)
     if connection.vendor == "postgresql":
         expected["search"] = POSTGRESQL_SEARCH
-    assert counts == expected
+    assert counts == expected, counts
