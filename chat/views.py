@@ -9,6 +9,7 @@ from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language
@@ -89,6 +90,15 @@ def room_entry(membership) -> dict:
     }
 
 
+_ID_SENTINEL = 987654321987
+
+
+def _url_for_ids(name: str, *rest):
+    """A function of a room id giving the URL ``reverse(name, args=[id, *rest])`` with one reverse()."""
+    pattern = reverse(name, args=[_ID_SENTINEL, *rest])
+    return lambda pk: pattern.replace(str(_ID_SENTINEL), str(int(pk)))
+
+
 # --- Pages -------------------------------------------------------------------------------------
 
 
@@ -103,8 +113,15 @@ def chat_page(request, room_id=None):
             raise Http404("No such room.") from None
         current = next((m for m in memberships if m.room_id == current.room_id), current)
     entries = [room_entry(m) for m in memberships]
+    # One reverse() per list, not one {% url %} per room (a reader may be in dozens of rooms).
+    room_url = _url_for_ids("chat:room")
     for entry, membership in zip(entries, memberships, strict=True):
         entry["membership"] = membership
+        entry["url"] = room_url(entry["id"])
+    open_rooms = list(rooms.open_rooms(user=request.user)[:50])
+    join_url = _url_for_ids("chat:room_action", "join")
+    for room in open_rooms:
+        room.join_url = join_url(room.pk)
     return render(
         request,
         "chat/chat.html",
@@ -113,11 +130,11 @@ def chat_page(request, room_id=None):
             "current": current,
             "current_title": rooms.room_title(current) if current else "",
             "unread_total": sum(e["unread"] for e in entries),
-            "open_rooms": rooms.open_rooms(user=request.user)[:50],
+            "open_rooms": open_rooms,
             "config": {
                 "user": person(request.user),
                 "room": current.room_id if current else None,
-                "rooms": [{k: v for k, v in e.items() if k != "membership"} for e in entries],
+                "rooms": [{k: v for k, v in e.items() if k not in ("membership", "url")} for e in entries],
             },
         },
     )

@@ -19,3 +19,12 @@ def locale_id(language_code: str) -> int | None:
 
 def forget_locales(**kwargs) -> None:
     _locale_ids.clear()
+
+
+def default_locale_id() -> int:
+    """The default content locale's id, as ``Locale.get_default()`` finds it, without its query per call."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    found = locale_id(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return found if found is not None else Locale.get_default().pk

@@ -19,11 +19,10 @@ class EventAdapter(Adapter):
     page_model = "eventpage"
 
     def fallback_pages(self, *, user, now):
-        from wagtail.models import Locale
-
+        from core.locales import default_locale_id
         from events.models import EventPage
 
-        return EventPage.objects.filter(live=True, locale=Locale.get_default())
+        return EventPage.objects.filter(live=True, locale_id=default_locale_id())
 
     def queryset(self):
         from events.models import EventPage

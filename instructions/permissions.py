@@ -10,14 +10,20 @@ rights stop at the library). Both checks sit on Wagtail's own admin URLs, so a
 hand-made POST gets no further than the UI.
 """
 
-from core import roles
+from core import roles, shell_cache
 from core.page_permissions import ScopedPagePermissionTester
 
 
 def _group_names(user) -> set[str]:
     cached = getattr(user, "_instruction_group_names", None)
     if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser or shell_cache.can_access_admin(user):
+            cached = set(user.groups.values_list("name", flat=True))
+        else:
+            # Both roles asked about here open the admin (core.roles): a reader who may not (the site
+            # shell's cached answer, renewed when groups or permissions change) is in neither. No groups
+            # query on the library's pages for readers.
+            cached = set()
         user._instruction_group_names = cached
     return cached
 

@@ -4,9 +4,11 @@ An item whose URL does not resolve yet (its feature arrives in a later issue)
 is shown as "coming soon" rather than as a broken link.
 """
 
+import functools
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,10 +59,16 @@ def section_title(page) -> str:
     return page.title
 
 
+@functools.lru_cache(maxsize=32)
+def _urls(prefix: str, urlconf, language: str | None) -> tuple:
+    """The items' URLs, reversed once per process (and URL prefix, URLconf and language: tests change them)."""
+    return tuple(item.url() for item in MAIN_NAVIGATION)
+
+
 def navigation_for(path: str) -> list[dict]:
     items = []
-    for item in MAIN_NAVIGATION:
-        url = item.url()
+    urls = _urls(get_script_prefix(), get_urlconf(), get_language())
+    for item, url in zip(MAIN_NAVIGATION, urls, strict=True):
         active = url is not None and (path == url if url == "/" else path.startswith(url))
         items.append({"label": item.label, "url": url, "active": active, "key": item.url_name})
     return items

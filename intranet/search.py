@@ -21,14 +21,13 @@ class ContentPageAdapter(Adapter):
     page_model = "standardpage"
 
     def fallback_pages(self, *, user, now):
-        from wagtail.models import Locale
-
+        from core.locales import default_locale_id
         from intranet.models import StandardPage
 
         return (
             StandardPage.objects.live()
             .public()
-            .filter(locale=Locale.get_default())
+            .filter(locale_id=default_locale_id())
             .exclude(expire_at__lte=now)
         )
 

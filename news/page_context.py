@@ -4,8 +4,11 @@ models never import views; thin, over news.services.
 """
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 
 from core import shell_cache
@@ -49,6 +52,7 @@ def feed_context(request) -> dict:
     query_string.pop("page", None)
     return {
         "filter_form": form,
+        "filter_fields": filter_fields_html(form),
         "feed_page": page,
         "items": fragments.render_cards(
             services.in_reader_language(page.object_list), request=request, level=2
@@ -56,6 +60,23 @@ def feed_context(request) -> dict:
         "query_string": query_string.urlencode(),
         "atom_url": reverse("news:feed_token"),
     }
+
+
+FILTERS_TEMPLATE = "news/_feed_filters.html"
+
+
+def filter_fields_html(form: FeedFilterForm) -> str:
+    """The filter fields; without filters chosen, cached per language: the categories' and agencies' options
+    (two queries, some fifty options) change only when a category or an agency is saved or deleted, which
+    replaces the cards' generation token (news.apps)."""
+    if form.is_bound:
+        return render_to_string(FILTERS_TEMPLATE, {"filter_form": form})
+    key = f"news:filters:{fragments.generation()}:{fragments.code_version()}:{(get_language() or 'fi')[:2]}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(FILTERS_TEMPLATE, {"filter_form": form})
+        cache.set(key, html, fragments.CARD_SECONDS)
+    return mark_safe(html)
 
 
 def home_feed(request) -> list:

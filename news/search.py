@@ -20,11 +20,10 @@ class NewsAdapter(Adapter):
     page_model = "newsarticlepage"
 
     def fallback_pages(self, *, user, now):
-        from wagtail.models import Locale
-
+        from core.locales import default_locale_id
         from news.models import NewsArticlePage
 
-        return NewsArticlePage.objects.filter(live=True, locale=Locale.get_default()).exclude(
+        return NewsArticlePage.objects.filter(live=True, locale_id=default_locale_id()).exclude(
             expire_at__lte=now
         )
 

@@ -78,11 +78,7 @@ def reader_for(*, user) -> Reader:
             agency_id=person.agency_id,
             location_id=person.home_location_id,
             unit_id=person.unit_id,
-            team_ids=tuple(
-                TeamMembership.objects.filter(person_id=person.pk)
-                .order_by()
-                .values_list("team_id", flat=True)
-            ),
+            team_ids=teams_services.team_ids_of(person),
         )
     user._news_reader = reader
     return reader

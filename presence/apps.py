@@ -28,6 +28,9 @@ class PresenceConfig(AppConfig):
             user_id__in=services.available_user_ids()
         )
         directory.PEOPLE_EXTENSIONS.append(lambda people: services.attach(worklocation.attach_where(people)))
+        # The header's presence menu reads the settings from the person's own row (presence.services.setting_for).
+        if "user__presence_setting" not in directory.OWN_PERSON_RELATED:
+            directory.OWN_PERSON_RELATED.append("user__presence_setting")
         from presence import actions
         from realtime import frames
 

@@ -18,6 +18,10 @@ UNSET = object()
 
 
 def setting_for(*, user) -> PresenceSetting:
+    # Fetched with the user (teams.services.person_of selects it for this request's own person): no query.
+    fetched = user._state.fields_cache
+    if "presence_setting" in fetched:
+        return fetched["presence_setting"] or PresenceSetting(user=user)
     return PresenceSetting.objects.filter(user=user).first() or PresenceSetting(user=user)
 
 

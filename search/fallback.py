@@ -13,8 +13,8 @@ import html
 import re
 
 from django.utils import timezone
-from wagtail.models import Locale
 
+from core.locales import default_locale_id
 from search.engines.base import Hit, SearchQuery, SearchResult
 
 NOT_A_WORD = re.compile(r"[^\w\s-]+")
@@ -55,7 +55,8 @@ def _people(text: str):
 
 def _allowed(queryset, words: str, limit: int = MAX_PER_TYPE) -> list:
     """Full-text hits of the base model, kept only when the access-filtered queryset has them (order kept)."""
-    base = queryset.model.objects.filter(live=True, locale=Locale.get_default())
+    # The default locale's id once per process (Locale.get_default() is a query per page type).
+    base = queryset.model.objects.filter(live=True, locale_id=default_locale_id())
     candidates = list(base.search(words)[: limit * 3])
     allowed = set(queryset.filter(pk__in=[page.pk for page in candidates]).values_list("pk", flat=True))
     return [page for page in candidates if page.pk in allowed][:limit]

@@ -1,7 +1,11 @@
 """Business logic for the organisation; views call these with keyword arguments only."""
 
+from urllib.parse import quote
+
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 from teams import name_search, photos
 from teams.models import Agency, Location, Person, TaggedExpertise, Team, TeamMembership, Unit
@@ -72,6 +76,9 @@ PEOPLE_EXTENSIONS: list = []
 # Sections other apps add to a location page (events: the events watched there and who is coming). Each is
 # called as ``panel(request=, location=)`` and returns HTML (already escaped) or "".
 LOCATION_PANELS: list = []
+# Relations other apps fetch with the signed-in person's own row (person_of), each a select_related path
+# (presence: the user's presence settings, which the header's presence menu shows on every page).
+OWN_PERSON_RELATED: list[str] = []
 
 
 def location_panels(*, request, location) -> list:
@@ -99,8 +106,39 @@ def person_of(*, user) -> Person | None:
     if not getattr(user, "is_authenticated", False):
         return None
     if not hasattr(user, "_teams_person"):
-        user._teams_person = Person.objects.select_related("user", "home_location").filter(user=user).first()
+        user._teams_person = (
+            Person.objects.select_related("user", "home_location", *OWN_PERSON_RELATED)
+            .filter(user=user)
+            .first()
+        )
     return user._teams_person
+
+
+def team_ids_of(person: Person) -> tuple[int, ...]:
+    """The ids of the person's teams, looked up once per request for the signed-in person (news targeting
+    and the home page's "My team today" both need them; kept on the person object like person_of)."""
+    if not hasattr(person, "_teams_team_ids"):
+        person._teams_team_ids = tuple(
+            TeamMembership.objects.filter(person_id=person.pk).order_by().values_list("team_id", flat=True)
+        )
+    return person._teams_team_ids
+
+
+_USERNAME_SLOT = "taimi-username-slot"
+
+
+def profile_urls():
+    """A function of a username giving ``Person.get_absolute_url()``, with one reverse() for a whole list
+    (a reverse() per person was a millisecond of the home page's team panel)."""
+    before, after = reverse("teams:person", kwargs={"username": _USERNAME_SLOT}).split(_USERNAME_SLOT)
+
+    def url(username: str) -> str:
+        if not username or "/" in username:
+            return reverse("teams:person", kwargs={"username": username})
+        # As reverse() quotes a path argument (django.urls.resolvers).
+        return before + quote(username, safe=RFC3986_SUBDELIMS + "/~:@") + after
+
+    return url
 
 
 def person_profile(*, username: str) -> Person:

@@ -90,7 +90,8 @@ def presence_menu(context):
     me = context.get("me")
     if request is None or me is None:
         return {"show": False}
-    own = services.own_state(user=request.user)
+    # me.user: this request's own person's user, fetched with its presence settings (teams.services.person_of).
+    own = services.own_state(user=me.user if me.user_id == request.user.pk else request.user)
     where = where_today(person_ids=[me.pk]).get(me.pk)
     return {
         "show": True,
@@ -126,13 +127,13 @@ MY_TEAM_LIMIT = 24
 @register.inclusion_tag("realtime/_my_team_today.html", takes_context=True)
 def my_team_today(context):
     """Home page panel: the people of my teams, where they are today and whether they are available."""
-    from teams.models import Person, TeamMembership
-    from teams.services import with_presence
+    from teams.models import Person
+    from teams.services import profile_urls, team_ids_of, with_presence
 
     me = context.get("me")
     if me is None:
         return {"show": False}
-    team_ids = list(TeamMembership.objects.filter(person=me).values_list("team_id", flat=True))
+    team_ids = list(team_ids_of(me))  # the news targeting's lookup on this request
     # Only what the panel shows (name, profile link, user id for presence): the listing's agency, unit and
     # location joins and their model instances cost ~2 ms of the home page for nothing.
     people = with_presence(
@@ -144,6 +145,9 @@ def my_team_today(context):
         .order_by("user__last_name", "user__first_name", "pk")
         .distinct()[:MY_TEAM_LIMIT]
     )
+    url = profile_urls()
+    for person in people:
+        person.profile_url = url(person.user.username)
     return {
         "show": True,
         "people": people,

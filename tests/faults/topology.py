@@ -11,6 +11,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -200,6 +201,123 @@ class Worker:
                 self.process.wait(timeout=10)
 
 
+class Gunicorn:
+    """The shipped HTTP server: gunicorn with deploy/gunicorn.conf.py on a port of its own, in its own process
+    group (master and workers), as deploy/run.sh starts it; start(), stop()."""
+
+    def __init__(self, var_dir: Path, port: int | None = None, **env):
+        self.var_dir = var_dir
+        self.port = port or free_port()
+        self.env = env
+        self.process = None
+        self.log = var_dir / f"gunicorn-{self.port}.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=60):
+        env = {
+            "HTTP_BIND": f"127.0.0.1:{self.port}",
+            "HTTP_PROCESSES": "2",
+            "HTTP_THREADS": "4",
+            "DB_POOL_MAX_SIZE": "4",
+            **self.env,
+        }
+        with open(self.log, "ab") as output:
+            self.process = subprocess.Popen(
+                [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "intranet.wsgi:application"],
+                cwd=settings.BASE_DIR,
+                env=server_env(self.var_dir, **env),
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("gunicorn stopped: " + self.output()[-3000:])
+                time.sleep(0.1)
+        raise RuntimeError("gunicorn did not start: " + self.output()[-3000:])
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=10)
+
+
+class FrontDoor:
+    """Debian's nginx with the site's own configuration (``manage.py nginx_config``, as deploy/run.sh writes
+    it) in front of HTTP backends and Daphne processes; start(), stop()."""
+
+    def __init__(self, var_dir: Path, *, http: list[str], ws: list[str], env: dict, port: int | None = None):
+        self.var_dir = var_dir
+        self.port = port or free_port()
+        self.prefix = var_dir / f"nginx-{self.port}"
+        self.http, self.ws, self.env = http, ws, env
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=30):
+        from tests.chat.servers import manage
+
+        arguments = [f"--http={backend}" for backend in self.http] + [
+            f"--ws={backend}" for backend in self.ws
+        ]
+        manage(
+            self.var_dir,
+            "nginx_config",
+            *arguments,
+            f"--listen=127.0.0.1:{self.port}",
+            f"--local-prefix={self.prefix}",
+            env_extra=self.env,
+        )
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process = subprocess.Popen(
+            [nginx, "-q", "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("nginx stopped") from None
+                time.sleep(0.1)
+        raise RuntimeError("nginx did not start")
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+def nginx_missing() -> str | None:
+    return None if (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()) else "nginx is not installed"
+
+
 class Topology:
     """The parts one test module shares; ``env`` is what every process of the topology is started with."""
 
@@ -228,6 +346,16 @@ class Topology:
         server = Daphne(self.var, **{**self.env, **env})
         self.processes.append(server)
         return server
+
+    def gunicorn(self, **env) -> Gunicorn:
+        server = Gunicorn(self.var, **{**self.env, **env})
+        self.processes.append(server)
+        return server
+
+    def front_door(self, *, http: list[str], ws: list[str]) -> FrontDoor:
+        door = FrontDoor(self.var, http=http, ws=ws, env=self.env)
+        self.processes.append(door)
+        return door
 
     def worker(self, **env) -> Worker:
         worker = Worker(self.var, **{**self.env, **env})

@@ -184,3 +184,22 @@ class TestSwedish:
         assert ArticleOpened.objects.filter(user=org.people["aino"].user).count() == 1
         assert NewsArticlePage.objects.live().count() == 2  # two versions, one article in the feed
         assert len(services.feed(user=org.people["aino"].user)) == 1
+
+
+def test_the_cached_filter_fields_follow_a_renamed_category_and_a_new_agency(
+    client, org, news_index, category
+):
+    """The unfiltered filter fields are cached per language (news.page_context.filter_fields_html): a renamed
+    category or a new agency shows at the next request, and a chosen filter is never served from the cache."""
+    from teams.models import Agency
+
+    client.force_login(org.people["aino"].user)
+    assert category.name_fi in client.get("/uutiset/").content.decode()  # cached now
+    category.name_fi = "Valmistelussa nyt"
+    category.save()
+    Agency.objects.create(slug="uusi-virasto", name_fi="Uusi virasto", kind=org.ely.kind)
+    html = client.get("/uutiset/").content.decode()
+    assert "Valmistelussa nyt" in html and "Uusi virasto" in html
+    chosen = client.get(f"/uutiset/?category={category.slug}").content.decode()
+    assert f'value="{category.slug}" selected' in chosen
+    assert f'value="{category.slug}" selected' not in client.get("/uutiset/").content.decode()

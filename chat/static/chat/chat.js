@@ -81,8 +81,18 @@
     if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); return true; }
     return false;
   }
+  // A server that drains (close code 4503, a restart or a deploy) hands the socket to another one within
+  // about a second: for DRAIN_GRACE_MS after such a close the page says nothing (messages still wait in
+  // the outbox); only a connection still missing after that is shown as offline.
+  var DRAIN_GRACE_MS = 5000, drainingUntil = 0, bannerTimer = null;
   function setConnected(value) {
     connected = value;
+    clearTimeout(bannerTimer);
+    var wait = value ? 0 : drainingUntil - Date.now();
+    if (wait > 0) { bannerTimer = setTimeout(function () { if (!connected) showConnected(false); }, wait); return; }
+    showConnected(value);
+  }
+  function showConnected(value) {
     var box = app.querySelector("[data-connection]");
     if (box) box.textContent = value ? "" : T.offline;
     app.classList.toggle("chat--offline", !value);
@@ -122,7 +132,10 @@
   function onHello(frame) {
     if (!closeHooked && window.TaimiLive && TaimiLive.on) {
       closeHooked = true; // taimi-live.js runs after this script: hook its close event on the first hello
-      TaimiLive.on("close", function () { ready = false; following = {}; setConnected(false); });
+      TaimiLive.on("close", function (event) {
+        if (event && event.code === 4503) drainingUntil = Date.now() + DRAIN_GRACE_MS;
+        ready = false; following = {}; setConnected(false);
+      });
     }
     ready = false;
     following = {};
