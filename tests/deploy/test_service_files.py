@@ -24,14 +24,17 @@ def _installed_units(tmp_path: Path) -> Path:
     env_file = tmp_path / "taimi.env"
     shutil.copy(UNITS / "taimi.env.example", env_file)
     for unit in UNITS.glob("taimi*.service"):
-        text = unit.read_text().replace("/etc/taimi/taimi.env", str(env_file)).replace("/opt/taimi", str(ROOT))
+        text = (
+            unit.read_text().replace("/etc/taimi/taimi.env", str(env_file)).replace("/opt/taimi", str(ROOT))
+        )
         (target / unit.name).write_text(text)
     shutil.copy(UNITS / "taimi.target", target / "taimi.target")
     return target
 
 
 @pytest.mark.skipif(
-    not shutil.which("systemd-analyze") and not os.environ.get("CI"), reason="systemd-analyze is not installed"
+    not shutil.which("systemd-analyze") and not os.environ.get("CI"),
+    reason="systemd-analyze is not installed",
 )
 def test_systemd_accepts_every_unit_without_a_warning(tmp_path):
     target = _installed_units(tmp_path)
