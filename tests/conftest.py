@@ -473,6 +473,31 @@ def demo_loaded(demo_snapshot, django_db_blocker):
             cache.clear()
 
 
+# --- Databases for server processes (tests/server_sites.py) -------------------
+
+
+@pytest.fixture(scope="session")
+def migrated_site(tmp_path_factory):
+    """A migrated VAR_DIR (SQLite database, secret key, collected static files) for servers that tests
+    start as processes; built once per run (shared by the xdist processes). ``migrated_site.copy_to(var)``
+    gives a module its own copy; ``tests.chat.servers.prepare_database`` adds two people and rooms."""
+    from tests.server_sites import build_migrated_site
+
+    return build_migrated_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def demo_server_database(demo_snapshot, django_db_blocker):
+    """The session's demo data for servers started as processes: ``demo_server_database.use(var)`` makes a
+    fresh copy (PostgreSQL: a database from a template; SQLite: ``var/db.sqlite3``) and returns the
+    environment the processes need (DATABASE_URL, MEDIA_ROOT)."""
+    from tests.server_sites import DemoServerDatabase
+
+    databases = DemoServerDatabase(django_db_blocker)
+    yield databases
+    databases.close()
+
+
 # --- Browser (the fixtures are in tests/browser/conftest.py) -----------------
 
 CHROMIUM_ARGS = [
