@@ -74,7 +74,7 @@ ENGINE_DEPENDENT = (
     "tests/events/test_queries.py",
     "tests/instructions/test_demo.py",
     "tests/instructions/test_queries.py",
-    "tests/intranet/test_crawl.py",
+    "tests/intranet/test_crawl",  # test_crawl.py and the test_crawl_*.py beside it
     "tests/intranet/test_demo_data.py",
     "tests/intranet/test_home_cache.py",
     "tests/intranet/test_live_server_db.py",
@@ -101,7 +101,7 @@ ENGINE_DEPENDENT = (
 # demo checks run demo_data a second time, the process tests wait for real servers to start and stop,
 # the settings tests start Python with other environments.
 SLOW_BY_DESIGN = {
-    "tests/intranet/test_crawl.py": 240,
+    "tests/intranet/test_crawl": 240,
     "tests/intranet/test_settings.py": 120,  # each test starts Python (and Django) once or twice
     "tests/intranet/test_demo_data.py": 120,
     "tests/instructions/test_demo.py": 120,
@@ -121,7 +121,7 @@ SLOW_BY_DESIGN = {
     "tests/sso/": 120,  # each module starts the local identity provider
     "tests/intranet/test_http_fuzz.py": 120,
     "tests/intranet/test_media_paths.py": 120,  # hypothesis over path spellings
-    "tests/intranet/test_admin_walk.py": 600,  # every admin URL pattern (~500 URLs), GET and POST, per role  # hypothesis: about 60 examples per property
+    "tests/intranet/test_admin_walk": 600,  # every admin URL pattern (~500 URLs), GET and POST, per role
 }
 
 
@@ -131,11 +131,24 @@ def pytest_collection_modifyitems(config, items):
         path = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
         if path.startswith(ENGINE_DEPENDENT):
             item.add_marker(pytest.mark.engine)
+        if "demo_server_database" in item.fixturenames and item.get_closest_marker("django_db") is None:
+            # The copy comes from the test database: pytest-django sets one up only for tests that say so.
+            item.add_marker(pytest.mark.django_db(transaction=True))
         if item.get_closest_marker("timeout") is None:
             for prefix, seconds in SLOW_BY_DESIGN.items():
                 if path.startswith(prefix):
                     item.add_marker(pytest.mark.timeout(seconds))
                     break
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile``: the costliest files first, the fault tests in one process (tests/scheduling.py)."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from tests.scheduling import CostliestFirst
+
+    return CostliestFirst(config, log)
 
 
 def pytest_runtest_setup(item):
@@ -405,16 +418,22 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """pytest-django's test database, and a snapshot of it as migrations left it (Wagtail's root page
     and Site, the groups): ``demo_snapshot`` starts from there even after transactional tests have
     emptied the database."""
     global _PRISTINE_SAVED
+    from pytest_django.fixtures import _get_databases_for_setup
+
     from tests import snapshots
 
-    with django_db_blocker.unblock():
-        snapshots.save("pristine")
-    _PRISTINE_SAVED = True
+    # pytest-django makes a test database only when a collected test uses one; without it the
+    # connection still names the real database, which no snapshot may touch.
+    aliases, _serialized = _get_databases_for_setup(request.session.items)
+    if "default" in aliases:
+        with django_db_blocker.unblock():
+            snapshots.save("pristine")
+        _PRISTINE_SAVED = True
     yield django_db_setup
     # The test database is dropped after this: nothing may put it back any more (the connection's name
     # is the real database's again).
@@ -436,6 +455,10 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
     from tests import snapshots
 
+    if not _PRISTINE_SAVED:
+        pytest.fail(
+            "The demo snapshot needs the test database: the test must use db, transactional_db or demo"
+        )
     with django_db_blocker.unblock():
         snapshots.restore("pristine")
         out = io.StringIO()
