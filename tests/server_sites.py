@@ -110,6 +110,23 @@ def build_migrated_site(tmp_path_factory) -> MigratedSite:
 # --- The demo data for a server process -------------------------------------------------------------------
 
 
+def production_passwords(connection) -> None:
+    """The test settings hash passwords with MD5 (fast), which the production settings of a server process
+    do not accept: the demo people's shared password gets a hash of the production hasher."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    from demo.teams_data import DEMO_PASSWORD
+
+    hasher = PBKDF2PasswordHasher()
+    table = connection.ops.quote_name(get_user_model()._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET password = %s WHERE password LIKE %s",
+            [hasher.encode(DEMO_PASSWORD, hasher.salt()), "md5$%"],
+        )
+
+
 class DemoServerDatabase:
     """The session's demo snapshot as a database of its own for server processes; ``use(var_dir)``."""
 
@@ -132,7 +149,7 @@ class DemoServerDatabase:
         if self.connection.vendor == "postgresql":
             name = f"{self.connection.settings_dict['NAME']}_srv_{uuid.uuid4().hex[:8]}"
             with self.blocker.unblock():
-                snapshots.copy_database(name, snapshot="demo")
+                snapshots.copy_database(name, snapshot="demo", prepare=production_passwords)
             self.databases.append(name)
             params = self.connection.settings_dict
             env["DATABASE_URL"] = (
@@ -142,7 +159,7 @@ class DemoServerDatabase:
         else:
             target = var_dir / "db.sqlite3"
             with self.blocker.unblock():
-                snapshots.copy_database(str(target), snapshot="demo")
+                snapshots.copy_database(str(target), snapshot="demo", prepare=production_passwords)
             with sqlite3.connect(target) as db:  # the production settings' journal mode
                 db.execute("PRAGMA journal_mode=WAL")
         return env

@@ -98,10 +98,11 @@ def forget_process_caches() -> None:
 # --- A snapshot as a database of its own (for server processes: tests/server_sites.py) --------------------
 
 
-def copy_database(target: str, snapshot: str, using: str = "default") -> None:
+def copy_database(target: str, snapshot: str, using: str = "default", prepare=None) -> None:
     """Make ``target`` a database holding what the snapshot holds and no snapshots: on PostgreSQL a new
     database of that name on the same server (created from the test database as its template), on SQLite a
-    file at that path (SQLite's online backup of the test database)."""
+    file at that path (SQLite's online backup of the test database). ``prepare(connection)``, if given, then
+    runs on the copy."""
     import sqlite3
     import uuid
 
@@ -120,6 +121,8 @@ def copy_database(target: str, snapshot: str, using: str = "default") -> None:
     try:
         restore(snapshot, using=alias)
         _drop_snapshots(connections[alias])
+        if prepare is not None:
+            prepare(connections[alias])
     finally:
         connections[alias].close()
         del connections[alias]
