@@ -418,7 +418,7 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """pytest-django's test database, and a snapshot of it as migrations left it (Wagtail's root page
     and Site, the groups): ``demo_snapshot`` starts from there even after transactional tests have
     emptied the database."""
@@ -436,14 +436,21 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
         _PRISTINE_SAVED = True
     yield django_db_setup
     # The test database is dropped after this: nothing may put it back any more (the connection's name
-    # is the real database's again).
+    # is the real database's again), and no other process may copy its demo snapshot.
+    if _PRISTINE_SAVED:
+        from tests import shared_demo
+
+        with shared_demo.shared(tmp_path_factory) as share:
+            share.withdraw()
     _PRISTINE_SAVED = False
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """``manage.py demo_data`` once for the whole session (about a minute of CPU); returns its output.
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``manage.py demo_data`` once for the whole run (about a minute of CPU); returns its output.
 
+    The first xdist process that needs it loads it; the others copy that process's snapshot into their own
+    database (tests/shared_demo.py), or load it themselves when that fails.
     The demo organisation is loaded into the test database as migrations left it,
     copied into a snapshot inside it (tests/snapshots.py), and the database is
     put back as migrations left it. Tests never use this fixture directly: ``demo_loaded`` (a module in a
@@ -453,19 +460,23 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
     from django.core.management import call_command
 
-    from tests import snapshots
+    from tests import shared_demo, snapshots
 
     if not _PRISTINE_SAVED:
         pytest.fail(
             "The demo snapshot needs the test database: the test must use db, transactional_db or demo"
         )
-    with django_db_blocker.unblock():
-        snapshots.restore("pristine")
-        out = io.StringIO()
-        call_command("demo_data", stdout=out)
-        snapshots.save("demo")
-        snapshots.restore("pristine")
-    return out.getvalue()
+    with django_db_blocker.unblock(), shared_demo.shared(tmp_path_factory) as share:
+        output = share.copy()  # another xdist process of this run loaded it already
+        if output is None:
+            snapshots.restore("pristine")
+            out = io.StringIO()
+            call_command("demo_data", stdout=out)
+            snapshots.save("demo")
+            snapshots.restore("pristine")
+            output = out.getvalue()
+            share.offer(output)
+    return output
 
 
 @pytest.fixture(scope="module")

@@ -54,7 +54,8 @@ def manage(var_dir: Path, *args, env_extra=None) -> str:
 
 
 @contextmanager
-def _locked(path: Path):
+def locked(path: Path):
+    """An exclusive lock on ``path`` for the block, across processes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -95,7 +96,7 @@ def build_migrated_site(tmp_path_factory) -> MigratedSite:
     shared = shared_directory(tmp_path_factory)
     template = shared / "migrated-site"
     done = shared / "migrated-site.done"
-    with _locked(shared / "migrated-site.lock"):
+    with locked(shared / "migrated-site.lock"):
         if not done.exists():
             shutil.rmtree(template, ignore_errors=True)
             template.mkdir()

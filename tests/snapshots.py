@@ -39,6 +39,13 @@ def _virtual_tables(connection, cursor) -> set[str]:
     return {row[0] for row in cursor.fetchall()}
 
 
+def snapshot_tables(connection, name: str) -> list[str]:
+    """SQLite: the tables the snapshot ``name`` consists of (``name__<table>``; virtual tables have none)."""
+    with connection.cursor() as cursor:
+        virtual = _virtual_tables(connection, cursor)
+    return [f"{name}__{table}" for table in _tables(connection) if table not in virtual]
+
+
 def save(name: str, using: str = "default") -> None:
     """Copy every model table into the snapshot ``name`` (replacing an older one of that name)."""
     connection = connections[using]
