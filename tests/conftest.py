@@ -132,8 +132,9 @@ def pytest_collection_modifyitems(config, items):
         if path.startswith(ENGINE_DEPENDENT):
             item.add_marker(pytest.mark.engine)
         if "demo_server_database" in item.fixturenames and item.get_closest_marker("django_db") is None:
-            # The copy comes from the test database: pytest-django sets one up only for tests that say so.
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            # The copy comes from the test database: pytest-django sets one up only for tests that say so
+            # (in a transaction rolled back after the test: nothing to flush).
+            item.add_marker(pytest.mark.django_db)
         if item.get_closest_marker("timeout") is None:
             for prefix, seconds in SLOW_BY_DESIGN.items():
                 if path.startswith(prefix):
