@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 
-from tests.intranet.test_crawl import crawl  # noqa: E402
+from tests.intranet.crawl import crawl  # noqa: E402
 
 MAX_PAGES = int(os.environ.get("CRAWL_MAX_PAGES", "100"))
 

@@ -74,7 +74,7 @@ ENGINE_DEPENDENT = (
     "tests/events/test_queries.py",
     "tests/instructions/test_demo.py",
     "tests/instructions/test_queries.py",
-    "tests/intranet/test_crawl.py",
+    "tests/intranet/test_crawl",  # test_crawl.py and the test_crawl_*.py beside it
     "tests/intranet/test_demo_data.py",
     "tests/intranet/test_home_cache.py",
     "tests/intranet/test_live_server_db.py",
@@ -101,7 +101,7 @@ ENGINE_DEPENDENT = (
 # demo checks run demo_data a second time, the process tests wait for real servers to start and stop,
 # the settings tests start Python with other environments.
 SLOW_BY_DESIGN = {
-    "tests/intranet/test_crawl.py": 240,
+    "tests/intranet/test_crawl": 240,
     "tests/intranet/test_settings.py": 120,  # each test starts Python (and Django) once or twice
     "tests/intranet/test_demo_data.py": 120,
     "tests/instructions/test_demo.py": 120,
@@ -121,7 +121,7 @@ SLOW_BY_DESIGN = {
     "tests/sso/": 120,  # each module starts the local identity provider
     "tests/intranet/test_http_fuzz.py": 120,
     "tests/intranet/test_media_paths.py": 120,  # hypothesis over path spellings
-    "tests/intranet/test_admin_walk.py": 600,  # every admin URL pattern (~500 URLs), GET and POST, per role  # hypothesis: about 60 examples per property
+    "tests/intranet/test_admin_walk": 600,  # every admin URL pattern (~500 URLs), GET and POST, per role
 }
 
 
@@ -131,11 +131,25 @@ def pytest_collection_modifyitems(config, items):
         path = item.path.relative_to(root).as_posix() if item.path.is_relative_to(root) else ""
         if path.startswith(ENGINE_DEPENDENT):
             item.add_marker(pytest.mark.engine)
+        if "demo_server_database" in item.fixturenames and item.get_closest_marker("django_db") is None:
+            # The copy comes from the test database: pytest-django sets one up only for tests that say so
+            # (in a transaction rolled back after the test: nothing to flush).
+            item.add_marker(pytest.mark.django_db)
         if item.get_closest_marker("timeout") is None:
             for prefix, seconds in SLOW_BY_DESIGN.items():
                 if path.startswith(prefix):
                     item.add_marker(pytest.mark.timeout(seconds))
                     break
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile``: the costliest files first, the fault tests in one process (tests/scheduling.py)."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from tests.scheduling import CostliestFirst
+
+    return CostliestFirst(config, log)
 
 
 def pytest_runtest_setup(item):
@@ -405,26 +419,39 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """pytest-django's test database, and a snapshot of it as migrations left it (Wagtail's root page
     and Site, the groups): ``demo_snapshot`` starts from there even after transactional tests have
     emptied the database."""
     global _PRISTINE_SAVED
+    from pytest_django.fixtures import _get_databases_for_setup
+
     from tests import snapshots
 
-    with django_db_blocker.unblock():
-        snapshots.save("pristine")
-    _PRISTINE_SAVED = True
+    # pytest-django makes a test database only when a collected test uses one; without it the
+    # connection still names the real database, which no snapshot may touch.
+    aliases, _serialized = _get_databases_for_setup(request.session.items)
+    if "default" in aliases:
+        with django_db_blocker.unblock():
+            snapshots.save("pristine")
+        _PRISTINE_SAVED = True
     yield django_db_setup
     # The test database is dropped after this: nothing may put it back any more (the connection's name
-    # is the real database's again).
+    # is the real database's again), and no other process may copy its demo snapshot.
+    if _PRISTINE_SAVED:
+        from tests import shared_demo
+
+        with shared_demo.shared(tmp_path_factory) as share:
+            share.withdraw()
     _PRISTINE_SAVED = False
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """``manage.py demo_data`` once for the whole session (about a minute of CPU); returns its output.
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``manage.py demo_data`` once for the whole run (about a minute of CPU); returns its output.
 
+    The first xdist process that needs it loads it; the others copy that process's snapshot into their own
+    database (tests/shared_demo.py), or load it themselves when that fails.
     The demo organisation is loaded into the test database as migrations left it,
     copied into a snapshot inside it (tests/snapshots.py), and the database is
     put back as migrations left it. Tests never use this fixture directly: ``demo_loaded`` (a module in a
@@ -434,15 +461,23 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
     from django.core.management import call_command
 
-    from tests import snapshots
+    from tests import shared_demo, snapshots
 
-    with django_db_blocker.unblock():
-        snapshots.restore("pristine")
-        out = io.StringIO()
-        call_command("demo_data", stdout=out)
-        snapshots.save("demo")
-        snapshots.restore("pristine")
-    return out.getvalue()
+    if not _PRISTINE_SAVED:
+        pytest.fail(
+            "The demo snapshot needs the test database: the test must use db, transactional_db or demo"
+        )
+    with django_db_blocker.unblock(), shared_demo.shared(tmp_path_factory) as share:
+        output = share.copy()  # another xdist process of this run loaded it already
+        if output is None:
+            snapshots.restore("pristine")
+            out = io.StringIO()
+            call_command("demo_data", stdout=out)
+            snapshots.save("demo")
+            snapshots.restore("pristine")
+            output = out.getvalue()
+            share.offer(output)
+    return output
 
 
 @pytest.fixture(scope="module")
@@ -471,6 +506,31 @@ def demo_loaded(demo_snapshot, django_db_blocker):
             outer.__exit__(None, None, None)
         for cache in caches.all(initialized_only=True):
             cache.clear()
+
+
+# --- Databases for server processes (tests/server_sites.py) -------------------
+
+
+@pytest.fixture(scope="session")
+def migrated_site(tmp_path_factory):
+    """A migrated VAR_DIR (SQLite database, secret key, collected static files) for servers that tests
+    start as processes; built once per run (shared by the xdist processes). ``migrated_site.copy_to(var)``
+    gives a module its own copy; ``tests.chat.servers.prepare_database`` adds two people and rooms."""
+    from tests.server_sites import build_migrated_site
+
+    return build_migrated_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def demo_server_database(demo_snapshot, django_db_blocker):
+    """The session's demo data for servers started as processes: ``demo_server_database.use(var)`` makes a
+    fresh copy (PostgreSQL: a database from a template; SQLite: ``var/db.sqlite3``) and returns the
+    environment the processes need (DATABASE_URL, MEDIA_ROOT)."""
+    from tests.server_sites import DemoServerDatabase
+
+    databases = DemoServerDatabase(django_db_blocker)
+    yield databases
+    databases.close()
 
 
 # --- Browser (the fixtures are in tests/browser/conftest.py) -----------------

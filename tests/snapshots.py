@@ -39,6 +39,13 @@ def _virtual_tables(connection, cursor) -> set[str]:
     return {row[0] for row in cursor.fetchall()}
 
 
+def snapshot_tables(connection, name: str) -> list[str]:
+    """SQLite: the tables the snapshot ``name`` consists of (``name__<table>``; virtual tables have none)."""
+    with connection.cursor() as cursor:
+        virtual = _virtual_tables(connection, cursor)
+    return [f"{name}__{table}" for table in _tables(connection) if table not in virtual]
+
+
 def save(name: str, using: str = "default") -> None:
     """Copy every model table into the snapshot ``name`` (replacing an older one of that name)."""
     connection = connections[using]
@@ -93,3 +100,89 @@ def forget_process_caches() -> None:
     forget_locales()
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+# --- A snapshot as a database of its own (for server processes: tests/server_sites.py) --------------------
+
+
+def copy_database(target: str, snapshot: str, using: str = "default", prepare=None) -> None:
+    """Make ``target`` a database holding what the snapshot holds and no snapshots: on PostgreSQL a new
+    database of that name on the same server (created from the test database as its template), on SQLite a
+    file at that path (SQLite's online backup of the test database). ``prepare(connection)``, if given, then
+    runs on the copy."""
+    import sqlite3
+    import uuid
+
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        _copy_postgresql(connection, target)
+    else:
+        source = sqlite3.connect(connection.settings_dict["NAME"])
+        copy = sqlite3.connect(target)
+        with copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+    alias = f"snapshot_copy_{uuid.uuid4().hex[:8]}"
+    connections.settings[alias] = {**connection.settings_dict, "NAME": target}
+    try:
+        restore(snapshot, using=alias)
+        _drop_snapshots(connections[alias])
+        if prepare is not None:
+            prepare(connections[alias])
+    finally:
+        connections[alias].close()
+        del connections[alias]
+        del connections.settings[alias]
+
+
+def _copy_postgresql(connection, target: str) -> None:
+    import os
+    import subprocess
+
+    from django.db import DatabaseError
+
+    source = connection.settings_dict["NAME"]
+    if not connection.in_atomic_block:
+        connection.close()  # a template must have no other session open on it
+    with connection._nodb_cursor() as cursor:
+        try:
+            cursor.execute(
+                f"CREATE DATABASE {_quote(connection, target)} TEMPLATE {_quote(connection, source)}"
+            )
+            return
+        except DatabaseError:  # another session uses the test database now: copy it with pg_dump instead
+            cursor.execute(f"CREATE DATABASE {_quote(connection, target)}")
+    params = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": params["PASSWORD"] or ""}
+    where = ["-h", params["HOST"] or "127.0.0.1", "-p", str(params["PORT"] or 5432), "-U", params["USER"]]
+    dump = subprocess.Popen(["pg_dump", *where, "-Fc", source], stdout=subprocess.PIPE, env=env)
+    subprocess.run(["pg_restore", *where, "--no-owner", "-d", target], stdin=dump.stdout, env=env, check=True)
+    if dump.wait():
+        raise RuntimeError(f"pg_dump {source} failed")
+
+
+def _drop_snapshots(connection) -> None:
+    """Remove every snapshot from a copied database (PostgreSQL: schemas other than public; SQLite: the
+    ``name__<table>`` copies)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') "
+                "AND left(nspname, 3) <> 'pg_'"
+            )
+            for (schema,) in cursor.fetchall():
+                cursor.execute(f"DROP SCHEMA {_quote(connection, schema)} CASCADE")
+            return
+        models = set(_tables(connection))
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for (table,) in cursor.fetchall():
+            if table not in models and "__" in table and table.split("__", 1)[1] in models:
+                cursor.execute(f"DROP TABLE {_quote(connection, table)}")
+
+
+def drop_database(name: str, using: str = "default") -> None:
+    """Drop a PostgreSQL database ``copy_database`` made (its sessions, if any, are ended)."""
+    connection = connections[using]
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {_quote(connection, name)} WITH (FORCE)")

@@ -177,7 +177,7 @@ def _check_the_phone_menu(page, demo):
 
 def _check_every_crawled_page_fits(page, demo, client):
     """Every page the staff crawl reaches (tests/intranet/test_crawl.py) is no wider than a 360 px phone."""
-    from tests.intranet.test_crawl import crawl
+    from tests.intranet.crawl import crawl
 
     client.force_login(get_user_model().objects.get(username="henkilo"))
     visited = crawl(client).visited

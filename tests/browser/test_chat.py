@@ -13,9 +13,9 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 
 @pytest.fixture(scope="module")
-def chat_server(tmp_path_factory):
+def chat_server(tmp_path_factory, migrated_site):
     var = tmp_path_factory.mktemp("chat-browser")
-    setup = prepare_database(var, static=True)
+    setup = prepare_database(var, migrated_site)
     setup["var"] = var
     server = Daphne(var).start()
     yield server.url, setup

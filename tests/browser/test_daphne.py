@@ -2,7 +2,7 @@
 
 The platform is started by ``scripts/start.sh`` itself (install check, migrate,
 collectstatic, demo data, the worker and Daphne) in a temporary VAR_DIR with DEBUG
-off, and a browser uses it; at the end Ctrl+C (SIGINT to the process group) must
+off, on a copy of the session's demo data, and a browser uses it; at the end Ctrl+C (SIGINT to the process group) must
 stop Daphne and the worker both.
 """
 
@@ -45,8 +45,13 @@ def _processes_in_group(pgid: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def started(tmp_path_factory):
-    """``bash scripts/start.sh`` in its own process group; yields (url, process, log path)."""
+def started(tmp_path_factory, demo_server_database):
+    """``bash scripts/start.sh`` in its own process group; yields (url, process, log path).
+
+    Its database is a copy of the session's demo data (fixture ``demo_server_database``: on PostgreSQL a
+    database of its own, on SQLite VAR_DIR's file), so start.sh migrates, collects the static files and
+    runs ``demo_data`` as on a second start, which adds nothing: the first load costs a minute of CPU
+    and the demo tests check it (tests/intranet/test_demo_data.py)."""
     var = tmp_path_factory.mktemp("daphne-var")
     env = {
         k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
@@ -58,6 +63,7 @@ def started(tmp_path_factory):
         PORT=str(port),
         HOST="127.0.0.1",
         PYTHON=str(BIN / "python"),
+        **demo_server_database.use(var),
     )
     log = var / "start.log"
     with open(log, "wb") as output:

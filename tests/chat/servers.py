@@ -1,7 +1,8 @@
 """Real Daphne processes for the chat end-to-end tests, and a Python chat client that behaves like chat.js.
 
-The servers run on a SQLite database of their own (a temporary VAR_DIR, migrated once per module), so they
-are separate processes in every sense: killing one loses its memory, its sockets and its hub.
+The servers run on a SQLite database of their own (a temporary VAR_DIR with a copy of the session's
+migrated site, tests/server_sites.py), so they are separate processes in every sense: killing one loses its
+memory, its sockets and its hub.
 """
 
 import asyncio
@@ -10,7 +11,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -18,7 +18,8 @@ from pathlib import Path
 import websockets
 from django.conf import settings
 
-BIN = Path(sys.executable).parent
+# BIN, manage and server_env are imported from here by the process tests.
+from tests.server_sites import BIN, manage, server_env  # noqa: F401
 
 
 def free_port() -> int:
@@ -26,28 +27,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def server_env(var_dir: Path, **extra) -> dict:
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
-    }
-    env.update(VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="intranet.settings", **extra)
-    return env
-
-
-def manage(var_dir: Path, *args, env_extra=None) -> str:
-    result = subprocess.run(
-        [str(BIN / "python"), "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=server_env(var_dir, **(env_extra or {})),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode:
-        raise RuntimeError(result.stderr[-3000:])
-    return result.stdout
 
 
 SETUP = """
@@ -76,11 +55,11 @@ print("SETUP" + json.dumps(out))
 """
 
 
-def prepare_database(var_dir: Path, static: bool = False) -> dict:
-    manage(var_dir, "migrate", "--noinput", "-v0")
-    if static:
-        manage(var_dir, "collectstatic", "--noinput", "-v0")
-    output = manage(var_dir, "shell", "-c", SETUP)
+def prepare_database(var_dir: Path, migrated_site, setup: str = SETUP) -> dict:
+    """``var_dir`` with a copy of the session's migrated site (fixture ``migrated_site``: database, secret
+    key, collected static files) and ``setup``'s people and rooms; returns what ``setup`` printed."""
+    migrated_site.copy_to(var_dir)
+    output = manage(var_dir, "shell", "-c", setup)
     return json.loads(output.split("SETUP", 1)[1])
 
 

@@ -15,9 +15,9 @@ from tests.chat.servers import ChatClient, Daphne, manage, prepare_database
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, migrated_site):
     var = tmp_path_factory.mktemp("chat-kill")
-    return var, prepare_database(var)
+    return var, prepare_database(var, migrated_site)
 
 
 async def wait_until(condition, timeout=30.0):

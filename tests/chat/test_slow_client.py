@@ -23,9 +23,9 @@ LIMIT = 64 * 1024
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, migrated_site):
     var = tmp_path_factory.mktemp("chat-slow")
-    return var, prepare_database(var)
+    return var, prepare_database(var, migrated_site)
 
 
 async def connect(url, cookie, *, stuck=False):

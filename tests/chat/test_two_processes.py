@@ -21,12 +21,12 @@ async def frame_of(client, kind, timeout=10, **match):
     raise AssertionError(f"{client.name} got no {kind} {match}: {[f.get('type') for f in client.frames]}")
 
 
-async def test_chat_crosses_between_two_daphne_processes(tmp_path):
+async def test_chat_crosses_between_two_daphne_processes(tmp_path, migrated_site):
     import redis
 
     url = os.environ["REDIS_URL"]
     redis.Redis.from_url(url).flushdb()
-    setup = prepare_database(tmp_path)
+    setup = prepare_database(tmp_path, migrated_site)
     env = {"REDIS_URL": url, "REALTIME_HUB_PREFIX": f"chat-test-{os.getpid()}:"}
     one, two = Daphne(tmp_path, **env).start(), Daphne(tmp_path, **env).start()
     users, room = setup["users"], setup["room"]

@@ -93,7 +93,7 @@ def test_backup_wipe_restore_gives_the_same_site(demo_committed, settings, tmp_p
     report = status(engine=get_engine())
     assert report["in_step"], (report["missing"][:5], report["extra"][:5])
 
-    from tests.intranet.test_crawl import crawl
+    from tests.intranet.crawl import crawl
 
     client.force_login(get_user_model().objects.get(username="henkilo"))
     result = crawl(client, max_pages=60)

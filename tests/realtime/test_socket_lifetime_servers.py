@@ -20,7 +20,7 @@ import pytest
 import websockets
 
 from realtime.session_guard import CLOSE_RECONNECT, CLOSE_SIGNED_OUT
-from tests.chat.servers import Daphne, manage
+from tests.chat.servers import Daphne, manage, prepare_database
 from tests.factories import PASSWORD
 from tests.realtime.test_request_limits_server import free_port
 
@@ -86,7 +86,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
+def cluster(tmp_path_factory, migrated_site):
     import redis
 
     var_dir = tmp_path_factory.mktemp("sockets")
@@ -97,9 +97,8 @@ def cluster(tmp_path_factory):
         "REALTIME_SESSION_RECHECK": "0.5",
     }
     redis.Redis.from_url(url).ping()
-    manage(var_dir, "migrate", "--noinput", "-v0")
-    manage(var_dir, "collectstatic", "--noinput", "-v0")  # the login page needs the hashed static files
-    setup = json.loads(manage(var_dir, "shell", "-c", SETUP).split("SETUP", 1)[1])
+    # A copy of the migrated site with its hashed static files (the login page needs them).
+    setup = prepare_database(var_dir, migrated_site, SETUP)
     one = Daphne(var_dir, port=free_port(), **env).start()
     two = Daphne(var_dir, port=free_port(), **env).start()
     yield var_dir, env, setup["room"], one, two

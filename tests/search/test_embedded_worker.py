@@ -67,8 +67,8 @@ print(json.dumps({"published_at": time.time()}), flush=True)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    var = tmp_path_factory.mktemp("embedded-site")
+def site(tmp_path_factory, migrated_site):
+    var = migrated_site.copy_to(tmp_path_factory.mktemp("embedded-site"))
     env = {
         k: v
         for k, v in os.environ.items()
@@ -83,13 +83,7 @@ def site(tmp_path_factory):
     env.update(
         VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="site_settings", PYTHONPATH=f"{settings.BASE_DIR}:{var}"
     )
-    subprocess.run(
-        [str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        check=True,
-        timeout=300,
-    )
+    # The database is a copy of the session's migrated one (tests/server_sites.py).
     # scripts/start.sh builds the index before serving (search_reindex); an empty one is enough here.
     subprocess.run(
         [

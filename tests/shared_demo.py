@@ -1,0 +1,124 @@
+"""One demo load for all the xdist processes of a run: the first process that needs the demo data loads
+it (``demo_snapshot`` in tests/conftest.py) and offers its snapshot; the others copy that snapshot into
+their own test database and hard-link the image files, in a few seconds instead of a minute of CPU.
+
+The offer is a JSON file in the directory the processes share (``tests.server_sites.shared_directory``),
+read and written under a file lock: which database holds the snapshot, where its media files are and what
+``demo_data`` printed. A process withdraws its offer before its test database is dropped. If copying
+fails for any reason (the offer went away, another engine), the process loads the demo data itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from tests import snapshots
+from tests.server_sites import locked, shared_directory
+
+SNAPSHOT = "demo"
+
+
+class Share:
+    def __init__(self, directory: Path):
+        self.offer_file = directory / "demo-snapshot.json"
+
+    def _offer(self) -> dict | None:
+        try:
+            return json.loads(self.offer_file.read_text())
+        except (OSError, ValueError):
+            return None
+
+    def copy(self) -> str | None:
+        """The demo snapshot copied from another process of this run into this test database; what
+        ``demo_data`` printed there, or None when there is nothing to copy (or the copy failed)."""
+        offer = self._offer()
+        if not offer or offer["vendor"] != connection.vendor or offer["database"] == _database():
+            return None
+        try:
+            if connection.vendor == "postgresql":
+                _copy_postgresql(offer["database"])
+            else:
+                _copy_sqlite(offer["database"])
+            shutil.copytree(offer["media"], settings.MEDIA_ROOT, copy_function=os.link, dirs_exist_ok=True)
+            # What the loading process's planner knows: demo_data ends with ANALYZE on the loaded data
+            # (without it, the copy's queries ran with an empty table's statistics and a crawl got slower).
+            snapshots.restore(SNAPSHOT)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            snapshots.restore("pristine")
+        except Exception:  # noqa: BLE001 - fall back to loading it here
+            return None
+        return offer["output"]
+
+    def offer(self, output: str) -> None:
+        if self._offer() is None:
+            self.offer_file.write_text(
+                json.dumps(
+                    {
+                        "vendor": connection.vendor,
+                        "database": _database(),
+                        "media": str(settings.MEDIA_ROOT),
+                        "output": output,
+                    }
+                )
+            )
+
+    def withdraw(self) -> None:
+        """Before this process's test database is dropped: nobody may copy from it any more."""
+        offer = self._offer()
+        if offer and offer["database"] == _database():
+            self.offer_file.unlink()
+
+
+def _database() -> str:
+    return str(connection.settings_dict["NAME"])
+
+
+@contextmanager
+def shared(tmp_path_factory):
+    """The run's offer, under its lock (another process loading the demo data makes this one wait)."""
+    directory = shared_directory(tmp_path_factory)
+    with locked(directory / "demo-snapshot.lock"):
+        yield Share(directory)
+
+
+def _copy_postgresql(source: str) -> None:
+    params = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": params["PASSWORD"] or ""}
+    where = ["-h", params["HOST"] or "127.0.0.1", "-p", str(params["PORT"] or 5432), "-U", params["USER"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {connection.ops.quote_name(SNAPSHOT)} CASCADE")
+    dump = subprocess.Popen(
+        ["pg_dump", *where, "--schema", SNAPSHOT, "-Fc", source], stdout=subprocess.PIPE, env=env
+    )
+    subprocess.run(
+        ["pg_restore", *where, "--no-owner", "-d", params["NAME"]],
+        stdin=dump.stdout,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    if dump.wait():
+        raise RuntimeError(f"pg_dump --schema {SNAPSHOT} {source} failed")
+
+
+def _copy_sqlite(source: str) -> None:
+    tables = snapshots.snapshot_tables(connection, SNAPSHOT)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("ATTACH DATABASE %s AS other", [source])
+        try:
+            with transaction.atomic():
+                for table in tables:
+                    cursor.execute(f"DROP TABLE IF EXISTS {quote(table)}")
+                    cursor.execute(f"CREATE TABLE {quote(table)} AS SELECT * FROM other.{quote(table)}")
+        finally:
+            cursor.execute("DETACH DATABASE other")
