@@ -17,13 +17,18 @@ from __future__ import annotations
 
 from xdist.scheduler import LoadFileScheduling
 
-SAME_PROCESS = ("tests/faults/",)
+# Files that share a session fixture too costly to build twice (the fault tests' own PostgreSQL cluster,
+# Redis and processes) run in one process: path prefix -> the scope they join.
+SAME_PROCESS = {
+    "tests/faults/": "tests/faults/",
+    "tests/browser/test_chat_drain.py": "tests/faults/",
+}
 
 PER_TEST = 0.3
 PER_BROWSER_TEST = 6.0
 
 COST = {
-    "tests/faults/": 170,
+    "tests/faults/": 230,  # with tests/browser/test_chat_drain.py
     "tests/deploy/test_topology.py": 120,
     "tests/browser/test_accessibility.py": 100,
     "tests/intranet/test_admin_walk.py": 60,
@@ -55,7 +60,7 @@ COST = {
 
 def scope_of(nodeid: str) -> str:
     path = nodeid.split("::", 1)[0]
-    return next((prefix for prefix in SAME_PROCESS if path.startswith(prefix)), path)
+    return next((scope for prefix, scope in SAME_PROCESS.items() if path.startswith(prefix)), path)
 
 
 def cost(scope: str, tests: int) -> float:
