@@ -219,6 +219,16 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+@pytest.fixture(autouse=True, scope="session")
+def index_writes_allowed():
+    """The test process plays the worker too. Importing intranet.asgi (the websocket tests do, at
+    collection) marks a process as a web process that never writes the embedded index; undo that
+    before any test (a restore reindexes, the search tests build indexes), module-scoped fixtures included."""
+    from search.engines import embedded_store
+
+    embedded_store._writes_forbidden = False
+
+
 @pytest.fixture(autouse=True)
 def _local_cache_ends_with_the_test():
     """Counters in the local-memory cache (core.ratelimit's windows, cached fragments) never outlive a test.

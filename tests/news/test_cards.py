@@ -120,8 +120,9 @@ def test_cached_cards_skip_the_card_queries_and_a_cold_page_has_a_fixed_count(
     fragments.new_generation()
     with CaptureQueriesContext(connection) as cold:
         client.get("/uutiset/")
-    # Cold: categories, images (no article has one here, so no rendition query) on top of the warm page.
-    assert len(cold) == len(warm) + 1
+    # Cold: the cards' categories (no article has an image here, so no rendition query) and the filter
+    # fields' categories and publishers (cached under the same generation) on top of the warm page.
+    assert len(cold) == len(warm) + 3
     for number in range(8, 30):
         publish(title=f"Uutinen {number}", publisher=org.keha, categories=[category])
     fragments.new_generation()

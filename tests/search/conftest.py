@@ -38,16 +38,6 @@ def elastic_engine(request, search_server_url):
     engine.drop()
 
 
-@pytest.fixture(autouse=True, scope="session")
-def index_writes_allowed():
-    """The test process plays the worker too. Importing intranet.asgi (the websocket tests do, at
-    collection) marks a process as a web process that never writes the embedded index; undo that
-    before any search fixture, module-scoped ones included."""
-    from search.engines import embedded_store
-
-    embedded_store._writes_forbidden = False
-
-
 @pytest.fixture
 def embedded_engine(tmp_path):
     from search.engines.embedded import EmbeddedEngine
