@@ -20,11 +20,8 @@ SEATS = 20
 THREADS = 25
 
 
-def test_concurrent_registrations_fill_exactly_the_seats_and_promote_in_order():
-    index = EventIndexPage.objects.get(locale__language_code="fi")
-    agency = AgencyFactory(slug="keha-kisa", kind="keha")
-    event = publish_event(index, organiser=agency, registration_enabled=True, capacity=SEATS)
-    users = [UserFactory(username=f"ilmoittautuja{n}") for n in range(PEOPLE)]
+def register_all_at_once(users, **where) -> list:
+    """Register ``users`` from THREADS threads released together; returns the errors raised."""
     errors = []
     start = threading.Barrier(THREADS)
 
@@ -32,7 +29,7 @@ def test_concurrent_registrations_fill_exactly_the_seats_and_promote_in_order():
         try:
             start.wait()
             for user in batch:
-                registration.register(user=user, event=event)
+                registration.register(user=user, **where)
         except Exception as error:  # noqa: BLE001
             errors.append(error)
         finally:
@@ -43,7 +40,15 @@ def test_concurrent_registrations_fill_exactly_the_seats_and_promote_in_order():
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
+    return errors
+
+
+def test_concurrent_registrations_fill_exactly_the_seats_and_promote_in_order():
+    index = EventIndexPage.objects.get(locale__language_code="fi")
+    agency = AgencyFactory(slug="keha-kisa", kind="keha")
+    event = publish_event(index, organiser=agency, registration_enabled=True, capacity=SEATS)
+    users = [UserFactory(username=f"ilmoittautuja{n}") for n in range(PEOPLE)]
+    assert register_all_at_once(users, event=event) == []
     rows = Registration.objects.filter(event=event)
     assert rows.filter(status=Registration.Status.CONFIRMED).count() == SEATS
     assert rows.filter(status=Registration.Status.WAITING).count() == PEOPLE - SEATS
@@ -77,25 +82,7 @@ def test_concurrent_registrations_for_one_date_of_a_series_fill_its_seats_only()
     users = [UserFactory(username=f"sarja{n}") for n in range(PEOPLE)]
     early = UserFactory(username="sarja-toinen")
     registration.register(user=early, event=event, occurrence=first)  # another date's seat
-    errors = []
-    start = threading.Barrier(THREADS)
-
-    def work(batch):
-        try:
-            start.wait()
-            for user in batch:
-                registration.register(user=user, event=event, occurrence=second)
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work, args=(users[n::THREADS],)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert register_all_at_once(users, event=event, occurrence=second) == []
     rows = Registration.objects.filter(event=event, occurrence=second)
     assert rows.filter(status=Registration.Status.CONFIRMED).count() == SEATS
     assert rows.filter(status=Registration.Status.WAITING).count() == PEOPLE - SEATS
