@@ -117,7 +117,12 @@ class Daphne:
 
 class ChatClient:
     """What chat.js does, in Python: subscribe on every hello, resync after the last seq over HTTP, keep an
-    outbox of unacknowledged messages (client ids) and resend it on reconnect, ignore duplicates by id."""
+    outbox of unacknowledged messages (client ids) and resend it on reconnect, place each seq once.
+
+    ``duplicates`` counts messages stored twice: one client id under two sequence numbers (a resend the
+    server did not recognise). A seq that arrives twice (by a resync and then by its broadcast, which
+    can come late when two Daphnes broadcast one room) is placed once, as chat.js does (``redelivered``).
+    """
 
     def __init__(self, name: str, cookie: str, room: int, servers):
         self.name = name
@@ -125,7 +130,7 @@ class ChatClient:
         self.room = room
         self.servers = servers  # a callable returning the base URL to (re)connect to
         self.shown: dict[int, dict] = {}  # seq -> message, each seq once
-        self.duplicates = 0
+        self.redelivered = 0
         self.last_seq = 0
         self.outbox: dict[str, str] = {}  # client id -> body, until acknowledged
         self.frames: list[dict] = []
@@ -232,9 +237,19 @@ class ChatClient:
                 ),
             )
 
+    @property
+    def duplicates(self) -> int:
+        """Messages stored twice: the same author and client id under more than one seq."""
+        sent = [
+            ((message.get("author") or {}).get("id"), message["client_id"])
+            for message in self.shown.values()
+            if message.get("client_id")
+        ]
+        return len(sent) - len(set(sent))
+
     def _show(self, message):
         if message["seq"] in self.shown:
-            self.duplicates += 1
+            self.redelivered += 1
             return
         self.shown[message["seq"]] = message
         self.last_seq = max(self.last_seq, message["seq"])
