@@ -3,6 +3,7 @@
 # removing or changing a dependency (scripts/_venv.sh installs the locks, never pyproject's ranges):
 #   requirements/dev.txt   base + test + bench extras (scripts/test.sh, scripts/bench.sh, CI)
 #   requirements/base.txt  base only (scripts/start.sh), the same versions as dev.txt
+#   requirements/uv.txt    the installer itself (scripts/_venv.sh), the uv version below
 # Exact versions with sha256 hashes, for Python 3.11 on Linux. The resolver is uv, pinned here so
 # that the output depends only on pyproject.toml and the package index; it is pip-installed into
 # .venv on first use. UPGRADE=1 moves every package to its newest allowed version; without it,
@@ -21,4 +22,5 @@ options=(--python-version 3.11 --python-platform x86_64-manylinux_2_28 --generat
 .venv/bin/python -m uv pip compile pyproject.toml --extra test --extra bench "${options[@]}" -o requirements/dev.txt
 .venv/bin/python -m uv pip compile pyproject.toml --constraint requirements/dev.txt "${options[@]}" \
     -o requirements/base.txt
-echo "requirements/dev.txt and requirements/base.txt are up to date with pyproject.toml."
+echo "uv==$UV_VERSION" | .venv/bin/python -m uv pip compile - "${options[@]}" -o requirements/uv.txt
+echo "requirements/dev.txt, base.txt and uv.txt are up to date with pyproject.toml."
