@@ -4,8 +4,14 @@ their own test database and hard-link the image files, in a few seconds instead 
 
 The offer is a JSON file in the directory the processes share (``tests.server_sites.shared_directory``),
 read and written under a file lock: which database holds the snapshot, where its media files are and what
-``demo_data`` printed. A process withdraws its offer before its test database is dropped. If copying
-fails for any reason (the offer went away, another engine), the process loads the demo data itself.
+``demo_data`` printed. On SQLite the snapshot's tables are first written to a file of their own in that
+directory, which nobody writes afterwards: the offering process's test database is written by its tests
+all the time, and a reader there got "database is locked" whenever a test's transaction held it (every
+copy failed, and each process loaded the demo data itself). PostgreSQL's readers never wait for writers,
+so there the test database itself is offered. A process withdraws its offer before its test database is
+dropped. When there is nothing to copy (no offer yet, or it went away), the process loads the demo data
+itself; a copy that fails is an error of the test that needed it (a silent fallback hid the failing copies
+above: a minute of CPU each, no test failed).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ SNAPSHOT = "demo"
 class Share:
     def __init__(self, directory: Path):
         self.offer_file = directory / "demo-snapshot.json"
+        self.export_file = directory / "demo-snapshot.sqlite3"
 
     def _offer(self) -> dict | None:
         try:
@@ -38,9 +45,9 @@ class Share:
 
     def copy(self) -> str | None:
         """The demo snapshot copied from another process of this run into this test database; what
-        ``demo_data`` printed there, or None when there is nothing to copy (or the copy failed)."""
+        ``demo_data`` printed there, or None when there is nothing to copy."""
         offer = self._offer()
-        if not offer or offer["vendor"] != connection.vendor or offer["database"] == _database():
+        if not offer or offer["vendor"] != connection.vendor or offer["owner"] == _database():
             return None
         try:
             if connection.vendor == "postgresql":
@@ -54,17 +61,22 @@ class Share:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
             snapshots.restore("pristine")
-        except Exception:  # noqa: BLE001 - fall back to loading it here
-            return None
+        except Exception as error:
+            raise RuntimeError(f"Copying the demo snapshot of {offer['owner']} failed") from error
         return offer["output"]
 
     def offer(self, output: str) -> None:
         if self._offer() is None:
+            source = _database()
+            if connection.vendor == "sqlite":
+                _export_sqlite(self.export_file)
+                source = str(self.export_file)
             self.offer_file.write_text(
                 json.dumps(
                     {
                         "vendor": connection.vendor,
-                        "database": _database(),
+                        "owner": _database(),
+                        "database": source,
                         "media": str(settings.MEDIA_ROOT),
                         "output": output,
                     }
@@ -74,8 +86,9 @@ class Share:
     def withdraw(self) -> None:
         """Before this process's test database is dropped: nobody may copy from it any more."""
         offer = self._offer()
-        if offer and offer["database"] == _database():
+        if offer and offer["owner"] == _database():
             self.offer_file.unlink()
+            self.export_file.unlink(missing_ok=True)
 
 
 def _database() -> str:
@@ -110,15 +123,32 @@ def _copy_postgresql(source: str) -> None:
         raise RuntimeError(f"pg_dump --schema {SNAPSHOT} {source} failed")
 
 
-def _copy_sqlite(source: str) -> None:
-    tables = snapshots.snapshot_tables(connection, SNAPSHOT)
+def _export_sqlite(target: Path, name: str = SNAPSHOT) -> None:
+    """The snapshot's tables (``demo__<table>``) into a database file of their own."""
+    target.unlink(missing_ok=True)
+    tables = snapshots.snapshot_tables(connection, name)
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        cursor.execute("ATTACH DATABASE %s AS other", [source])
+        cursor.execute("ATTACH DATABASE %s AS export", [str(target)])
         try:
             with transaction.atomic():
                 for table in tables:
-                    cursor.execute(f"DROP TABLE IF EXISTS {quote(table)}")
-                    cursor.execute(f"CREATE TABLE {quote(table)} AS SELECT * FROM other.{quote(table)}")
+                    cursor.execute(f"CREATE TABLE export.{quote(table)} AS SELECT * FROM main.{quote(table)}")
+        finally:
+            cursor.execute("DETACH DATABASE export")
+
+
+def _copy_sqlite(source: str, name: str = SNAPSHOT) -> None:
+    tables = snapshots.snapshot_tables(connection, name)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        # Read-only, and every name qualified: an unqualified DROP TABLE finds an attached database's table
+        # when main has none of that name (it dropped the offering process's snapshot tables).
+        cursor.execute("ATTACH DATABASE %s AS other", [f"file:{source}?mode=ro"])
+        try:
+            with transaction.atomic():
+                for table in tables:
+                    cursor.execute(f"DROP TABLE IF EXISTS main.{quote(table)}")
+                    cursor.execute(f"CREATE TABLE main.{quote(table)} AS SELECT * FROM other.{quote(table)}")
         finally:
             cursor.execute("DETACH DATABASE other")
