@@ -9,9 +9,10 @@ the load, all through nginx: 550 demo people with a websocket open each; 10 % of
 each sending a message every ~20 s (a human pace); reader page views (home, news list and article,
 instruction library and instruction, directory and profile, chat, a search) from signed-in people, a
 closed loop of 10, then 50, then 200 concurrent clients. Per step: requests per second, p50/p95/p99,
-errors (anything but 200, or no answer), server CPU per request (user+system of every topology process,
-nginx included, from /proc, over the step), the most PostgreSQL connections seen (pg_stat_activity every
-0.1 s) against the pools' sum, and the ceiling: cores / CPU per request.
+errors (anything but 200, or no answer), server CPU per request (user+system from /proc over the step, of
+every server-side process: nginx, the HTTP and Daphne processes, the worker, PostgreSQL and Redis; by group
+too), the cores the load generator itself used (it shares the machine), the most PostgreSQL connections
+seen (pg_stat_activity every 0.1 s) against the pools' sum, and the ceiling: cores / CPU per request.
 
     DATABASE_URL=postgres://… REDIS_URL=redis://… .venv/bin/python bench/production.py [--quick]
 
@@ -101,30 +102,54 @@ def prepare(env) -> dict:
     return json.loads(out.split("SETUP", 1)[1])
 
 
-def topology_pids(var: Path) -> list[int]:
-    """Every process of the topology: the group leaders deploy/run.sh recorded, and their groups."""
-    leaders = {int(p.read_text()) for p in (var / "run").glob("*.pid")}
-    pids = []
+def _stat(pid: str) -> list[str] | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def server_processes(var: Path) -> dict[int, str]:
+    """Every server-side process, by group: the topology deploy/run.sh started (its recorded group leaders
+    and their process groups, named after the pid files: nginx, http-1, daphne-1, worker…), and the
+    PostgreSQL and Redis processes the pages use. The load generator (this process) is not among them."""
+    leaders = {int(p.read_text()): p.stem for p in (var / "run").glob("*.pid")}
+    groups = {}
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) in leaders:  # the process group
-                pids.append(int(entry.name))
-    return pids
-
-
-def cpu_seconds(pids) -> float:
-    total = 0
-    for pid in pids:
+        if not entry.name.isdigit():
+            continue
+        fields = _stat(entry.name)
+        if fields is None:
+            continue
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "comm").read_text().strip()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])
-    return total / CLOCK_TICKS
+        if int(fields[2]) in leaders:  # the process group
+            groups[int(entry.name)] = leaders[int(fields[2])].rstrip("0123456789-") or "other"
+        elif command == "postgres" or command.startswith("postgres:"):
+            groups[int(entry.name)] = "postgresql"
+        elif command.startswith("redis-server"):
+            groups[int(entry.name)] = "redis"
+    return groups
+
+
+def cpu_by_group(var: Path) -> dict[tuple[int, str], float]:
+    """CPU seconds (user + system) so far of every server process, summed by group. Sampled before and
+    after a step; a process that started during the step (a new PostgreSQL backend) counts whole."""
+    totals: dict[tuple[int, str], float] = {}
+    for pid, group in server_processes(var).items():
+        fields = _stat(str(pid))
+        if fields is not None:
+            totals[(pid, group)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return totals
+
+
+def cpu_spent(before: dict, after: dict) -> dict[str, float]:
+    spent: dict[str, float] = {}
+    for (pid, group), seconds in after.items():
+        spent[group] = spent.get(group, 0.0) + seconds - before.get((pid, group), 0.0)
+    return spent
 
 
 class ConnectionSampler(threading.Thread):
@@ -256,17 +281,17 @@ async def measure(name, overrides, env, setup, seconds) -> list[dict]:
         stop = asyncio.Event()
         talking = asyncio.create_task(chat.talk(stop))
         await step(setup, 5, 3)  # warm every process's caches
-        pids = topology_pids(var)
         for concurrency in STEPS:
             sampler = ConnectionSampler(env["DATABASE_URL"])
             sampler.start()
-            cpu0 = cpu_seconds(pids)
+            cpu0, own0 = cpu_by_group(var), time.process_time()
             result = await step(setup, concurrency, seconds)
-            cpu = cpu_seconds(pids) - cpu0
+            spent, own = cpu_spent(cpu0, cpu_by_group(var)), time.process_time() - own0
             sampler.stop.set()
             sampler.join()
             ms = sorted(value * 1000 for value in result["latencies"])
-            per_request = cpu / max(result["requests"], 1)
+            requests = max(result["requests"], 1)
+            per_request = sum(spent.values()) / requests
             rows.append(
                 {
                     "topology": name,
@@ -278,6 +303,9 @@ async def measure(name, overrides, env, setup, seconds) -> list[dict]:
                     "errors": result["errors"],
                     "requests": result["requests"],
                     "cpu_ms": per_request * 1000,
+                    "cpu_ms_by_group": {g: round(1000 * c / requests, 1) for g, c in sorted(spent.items())},
+                    # The load generator (550 sockets, the chat, the HTTP clients) runs on the same cores.
+                    "generator_cores": own / result["wall"],
                     "ceiling": (os.cpu_count() or 1) / per_request,
                     "pg_peak": sampler.peak,
                     "pg_budget": budget,
@@ -296,15 +324,22 @@ async def measure(name, overrides, env, setup, seconds) -> list[dict]:
 
 def table(rows) -> str:
     lines = [
-        "| topology | concurrent | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/request | ceiling req/s | req/s of ceiling | PostgreSQL connections (pools) |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| topology | concurrent | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/request | ceiling req/s | req/s of ceiling | load generator (cores) | PostgreSQL connections (pools) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['topology']} | {r['concurrent']} | {r['rps']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} "
             f"| {r['errors']} of {r['requests']} | {r['cpu_ms']:.1f} | {r['ceiling']:.0f} | {100 * r['rps'] / r['ceiling']:.0f} % "
-            f"| {r['pg_peak']} ({r['pg_budget']}) |"
+            f"| {r['generator_cores']:.2f} | {r['pg_peak']} ({r['pg_budget']}) |"
         )
+    lines += ["", "Server CPU ms per request by process group:", ""]
+    groups = sorted({group for r in rows for group in r["cpu_ms_by_group"]})
+    lines.append("| topology | concurrent | " + " | ".join(groups) + " |")
+    lines.append("|---|--:|" + "--:|" * len(groups))
+    for r in rows:
+        cells = " | ".join(f"{r['cpu_ms_by_group'].get(group, 0):.1f}" for group in groups)
+        lines.append(f"| {r['topology']} | {r['concurrent']} | {cells} |")
     return "\n".join(lines)
 
 
