@@ -36,6 +36,7 @@ class Share:
     def __init__(self, directory: Path):
         self.offer_file = directory / "demo-snapshot.json"
         self.export_file = directory / "demo-snapshot.sqlite3"
+        self.media = directory / "demo-snapshot-media"
 
     def _offer(self) -> dict | None:
         try:
@@ -54,7 +55,7 @@ class Share:
                 _copy_postgresql(offer["database"])
             else:
                 _copy_sqlite(offer["database"])
-            shutil.copytree(offer["media"], settings.MEDIA_ROOT, copy_function=os.link, dirs_exist_ok=True)
+            shutil.copytree(offer["media"], settings.MEDIA_ROOT, copy_function=_link, dirs_exist_ok=True)
             # What the loading process's planner knows: demo_data ends with ANALYZE on the loaded data
             # (without it, the copy's queries ran with an empty table's statistics and a crawl got slower).
             snapshots.restore(SNAPSHOT)
@@ -71,13 +72,17 @@ class Share:
             if connection.vendor == "sqlite":
                 _export_sqlite(self.export_file)
                 source = str(self.export_file)
+            # The media files as the demo load left them, hard-linked: the offering process's own tests go
+            # on adding and deleting files in its MEDIA_ROOT while another process copies.
+            shutil.rmtree(self.media, ignore_errors=True)
+            shutil.copytree(settings.MEDIA_ROOT, self.media, copy_function=os.link)
             self.offer_file.write_text(
                 json.dumps(
                     {
                         "vendor": connection.vendor,
                         "owner": _database(),
                         "database": source,
-                        "media": str(settings.MEDIA_ROOT),
+                        "media": str(self.media),
                         "output": output,
                     }
                 )
@@ -89,6 +94,16 @@ class Share:
         if offer and offer["owner"] == _database():
             self.offer_file.unlink()
             self.export_file.unlink(missing_ok=True)
+            shutil.rmtree(self.media, ignore_errors=True)
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link in place of whatever this process's tests left under that name."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        os.unlink(target)
+        os.link(source, target)
 
 
 def _database() -> str:

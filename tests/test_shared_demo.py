@@ -40,3 +40,11 @@ def _drop(tables):
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"DROP TABLE IF EXISTS main.{connection.ops.quote_name(table)}")
+
+
+def test_a_media_file_of_the_same_name_is_replaced_by_the_demo_s(tmp_path):
+    """Before, the copy stopped at a file this process's own tests had left under a demo file's name."""
+    (tmp_path / "demo.pdf").write_bytes(b"demo")
+    (tmp_path / "mine.pdf").write_bytes(b"mine")
+    shared_demo._link(str(tmp_path / "demo.pdf"), str(tmp_path / "mine.pdf"))
+    assert (tmp_path / "mine.pdf").read_bytes() == b"demo"

@@ -1,4 +1,4 @@
-"""Chat fixtures: the small organisation of tests/conftest.py with its team and location rooms."""
+"""Chat fixtures: the small organisation of tests/organisation.py with its team and location rooms."""
 
 import pytest
 

@@ -7,16 +7,13 @@ memory, its sockets and its hub.
 
 import asyncio
 import json
-import os
-import signal
 import socket
-import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
 import websockets
-from django.conf import settings
+
+from tests.processes import ServerProcess
 
 # BIN, manage and server_env are imported from here by the process tests.
 from tests.server_sites import BIN, manage, server_env  # noqa: F401
@@ -63,56 +60,18 @@ def prepare_database(var_dir: Path, migrated_site, setup: str = SETUP) -> dict:
     return json.loads(output.split("SETUP", 1)[1])
 
 
-class Daphne:
+class Daphne(ServerProcess):
     """One Daphne process on a port; start(), kill() (SIGKILL: no goodbye), stop()."""
 
-    def __init__(self, var_dir: Path, port: int | None = None, **env):
-        self.var_dir = var_dir
-        self.port = port or free_port()
-        self.env = env
-        self.process = None
-        self.log = var_dir / f"daphne-{self.port}.log"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    name = "daphne"
 
     def start(self, timeout=60):
-        with open(self.log, "ab") as output:
-            self.process = subprocess.Popen(
-                [
-                    str(BIN / "python"),
-                    "-m",
-                    "realtime.daphne_server",
-                    "-b",
-                    "127.0.0.1",
-                    "-p",
-                    str(self.port),
-                    "intranet.asgi:application",
-                ],
-                cwd=settings.BASE_DIR,
-                env=server_env(self.var_dir, **self.env),
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=1)
-                return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("Daphne stopped: " + self.log.read_text(errors="replace")[-3000:])
-                time.sleep(0.1)
-        raise RuntimeError("Daphne did not start: " + self.log.read_text(errors="replace")[-3000:])
+        argv = [str(BIN / "python"), "-m", "realtime.daphne_server", "-b", "127.0.0.1", "-p", str(self.port)]
+        self.launch([*argv, "intranet.asgi:application"], server_env(self.var_dir, **self.env))
+        return self.wait_ready(timeout)
 
-    def kill(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    stop = kill
+    def stop(self):
+        self.kill()
 
 
 class ChatClient:

@@ -111,7 +111,7 @@ def test_sigterm_lets_the_request_in_flight_finish_and_refuses_new_connections(t
         slow.join(20)
         server.process.wait(timeout=15)
         took = time.monotonic() - signalled
-        output = server.output() if hasattr(server, "output") else server.log.read_text(errors="replace")
+        output = server.output()
         assert refused_after is not None, "a new connection was still accepted 1 s after SIGTERM"
         assert still_in_flight, "the request ended before the lock was let go"
         assert slow.status == 200, (slow.status, slow.error, output[-3000:])

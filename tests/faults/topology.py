@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
-from django.conf import settings
-
 from tests.chat.servers import BIN, Daphne, free_port, server_env
+from tests.processes import ServerProcess
 
 
 def pg_bin() -> Path | None:
@@ -164,57 +161,28 @@ class RedisServer:
         self.start()
 
 
-class Worker:
-    """``manage.py run_worker`` as its own process."""
+class Worker(ServerProcess):
+    """``manage.py run_worker`` as its own process (no port: it answers no HTTP)."""
+
+    name = "worker"
 
     def __init__(self, var_dir: Path, **env):
-        self.var_dir = var_dir
-        self.env = env
-        self.process = None
-        self.log = var_dir / f"worker-{time.monotonic_ns()}.log"
+        super().__init__(var_dir, port=0, log=var_dir / f"worker-{time.monotonic_ns()}.log", **env)
 
     def start(self):
-        with open(self.log, "ab") as output:
-            self.process = subprocess.Popen(
-                [str(BIN / "python"), "manage.py", "run_worker", "--interval", "0.2"],
-                cwd=settings.BASE_DIR,
-                env=server_env(self.var_dir, **self.env),
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        argv = [str(BIN / "python"), "manage.py", "run_worker", "--interval", "0.2"]
+        self.launch(argv, server_env(self.var_dir, **self.env))
         return self
 
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
     def stop(self):
-        if self.alive():
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        self.terminate()
 
 
-class Gunicorn:
+class Gunicorn(ServerProcess):
     """The shipped HTTP server: gunicorn with deploy/gunicorn.conf.py on a port of its own, in its own process
     group (master and workers), as deploy/run.sh starts it; start(), stop()."""
 
-    def __init__(self, var_dir: Path, port: int | None = None, **env):
-        self.var_dir = var_dir
-        self.port = port or free_port()
-        self.env = env
-        self.process = None
-        self.log = var_dir / f"gunicorn-{self.port}.log"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    name = "gunicorn"
 
     def start(self, timeout=60):
         env = {
@@ -224,53 +192,24 @@ class Gunicorn:
             "DB_POOL_MAX_SIZE": "4",
             **self.env,
         }
-        with open(self.log, "ab") as output:
-            self.process = subprocess.Popen(
-                [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "intranet.wsgi:application"],
-                cwd=settings.BASE_DIR,
-                env=server_env(self.var_dir, **env),
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=1)
-                return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("gunicorn stopped: " + self.output()[-3000:])
-                time.sleep(0.1)
-        raise RuntimeError("gunicorn did not start: " + self.output()[-3000:])
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
+        argv = [str(BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "intranet.wsgi:application"]
+        self.launch(argv, server_env(self.var_dir, **env))
+        return self.wait_ready(timeout)
 
     def stop(self):
-        if self.process is None or self.process.poll() is not None:
-            return
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.process.wait(timeout=10)
+        self.kill()
 
 
-class FrontDoor:
+class FrontDoor(ServerProcess):
     """Debian's nginx with the site's own configuration (``manage.py nginx_config``, as deploy/run.sh writes
     it) in front of HTTP backends and Daphne processes; start(), stop()."""
 
-    def __init__(self, var_dir: Path, *, http: list[str], ws: list[str], env: dict, port: int | None = None):
-        self.var_dir = var_dir
-        self.port = port or free_port()
-        self.prefix = var_dir / f"nginx-{self.port}"
-        self.http, self.ws, self.env = http, ws, env
-        self.process = None
+    name = "nginx"
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def __init__(self, var_dir: Path, *, http: list[str], ws: list[str], env: dict, port: int | None = None):
+        super().__init__(var_dir, port)
+        self.prefix = var_dir / f"nginx-{self.port}"
+        self.http, self.ws, self.settings_env = http, ws, env
 
     def start(self, timeout=30):
         from tests.chat.servers import manage
@@ -284,34 +223,15 @@ class FrontDoor:
             *arguments,
             f"--listen=127.0.0.1:{self.port}",
             f"--local-prefix={self.prefix}",
-            env_extra=self.env,
+            env_extra=self.settings_env,
         )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        self.process = subprocess.Popen(
-            [nginx, "-q", "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            try:
-                urllib.request.urlopen(self.url + "/healthz", timeout=1)
-                return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("nginx stopped") from None
-                time.sleep(0.1)
-        raise RuntimeError("nginx did not start")
+        conf = self.prefix / "nginx.conf"
+        self.launch([nginx, "-q", "-p", str(self.prefix), "-c", str(conf), "-g", "daemon off;"], None)
+        return self.wait_ready(timeout)
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        self.terminate()
 
 
 def nginx_missing() -> str | None:

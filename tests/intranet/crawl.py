@@ -185,7 +185,9 @@ class Limits:
         path, _, query = url.partition("?")
         key = _route_key(path)
         paths = self.paths.setdefault(key, set())
-        if path not in paths and len(paths) >= (self.per_section if key.startswith(PAGES_UNDER) else self.per_route):
+        if path not in paths and len(paths) >= (
+            self.per_section if key.startswith(PAGES_UNDER) else self.per_route
+        ):
             return False
         if query:
             names = (key, tuple(sorted({name for name, _value in parse_qsl(query, keep_blank_values=True)})))

@@ -67,7 +67,7 @@ def render(org, name: str) -> str:
 
 @pytest.fixture
 def site(org):
-    """The small organisation of tests/conftest.py and the demo content pages under the home page."""
+    """The small organisation of tests/organisation.py and the demo content pages under the home page."""
     load_pages()
     return org
 

@@ -29,7 +29,7 @@ def targeted(org, publish):
     }
 
 
-# people (tests/conftest.py::org): aino – KEHA, payments, Vaasa, payroll team;
+# people (tests/organisation.py::org): aino – KEHA, payments, Vaasa, payroll team;
 # sanna – KEHA, ict, Mikkeli, Taimi team (lead); erik – KEHA, ict, Salla;
 # liisa – ELY, no unit, Vaasa; pekka – KEHA, payments, Mikkeli, payroll team.
 EXPECTED = {

@@ -122,7 +122,7 @@ def sso_on(settings, idp):
 
 @pytest.fixture
 def mapping(org):
-    """The provider's groups mapped onto the small organisation of tests/conftest.py."""
+    """The provider's groups mapped onto the small organisation of tests/organisation.py."""
     pilot = AgencyFactory(
         slug="kuntakokeilu-vaasa",
         name_fi="Vaasan seudun työllisyyden kuntakokeilu",
