@@ -37,6 +37,12 @@ BATCH = 2000
 # a restarted cluster is caught up within minutes without hammering a dead one.
 BACKOFF_BASE = datetime.timedelta(seconds=5)
 BACKOFF_MAX = datetime.timedelta(minutes=10)
+# A round that failed while the engine did not answer at all is kept with this prefix on its error. Such
+# rows do not wait out their backoff once the engine answers a ping again: the next drain (on a commit, or
+# the periodic one within a minute) writes them, so an index is whole about a minute after its cluster is
+# back instead of up to BACKOFF_MAX. Rows that failed on an answering engine (a document it refuses) keep
+# their backoff, so one bad row never makes every drain hammer the engine.
+UNREACHABLE = "unreachable: "
 
 
 # Chat messages arrive many per second and each must stay cheap to store
@@ -131,11 +137,16 @@ def drain(*, engine=None, now=None, max_rounds: int = 1000) -> dict:
         _delete_rows(IndexOutbox.objects.all())
         return stats
     adapters = registry()
+    probed = False
     for _ in range(max_rounds):
         now_ = now or timezone.now()
         rows = list(
             IndexOutbox.objects.filter(next_attempt_at__isnull=True).values_list("id", "ref")[:BATCH]
         ) or list(IndexOutbox.objects.filter(next_attempt_at__lte=now_).values_list("id", "ref")[:BATCH])
+        if not rows and not probed:
+            probed = True
+            if _engine_back(engine, now_):
+                continue
         if not rows:
             break
         stats["rounds"] += 1
@@ -151,7 +162,9 @@ def drain(*, engine=None, now=None, max_rounds: int = 1000) -> dict:
                 )
         except Exception as error:  # noqa: BLE001 - any engine failure: keep the rows, try later
             stats["failed"] += len(ids)
-            _postpone(ids, error, now_)
+            ping = getattr(engine, "ping", None)
+            _postpone(ids, f"{UNREACHABLE}{error}" if ping is not None and not ping() else error, now_)
+            probed = True  # the engine was just asked
             logger.warning("Search index not updated (%s); %d change(s) kept for later", error, len(ids))
             break
         _delete_rows(IndexOutbox.objects.filter(id__in=ids))
@@ -231,6 +244,15 @@ def _write(engine, batches) -> tuple[int, int]:
             if pending is not None:
                 pending.result()
     return written, removed
+
+
+def _engine_back(engine, now) -> bool:
+    """Rows that wait because the engine did not answer are due now when it answers a ping again."""
+    waiting = IndexOutbox.objects.filter(next_attempt_at__gt=now, last_error__startswith=UNREACHABLE)
+    ping = getattr(engine, "ping", None)
+    if ping is None or not waiting.exists() or not ping():
+        return False
+    return waiting.update(next_attempt_at=None) > 0
 
 
 def _postpone(ids, error, now) -> None:

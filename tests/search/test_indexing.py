@@ -64,10 +64,12 @@ def test_engine_down_then_back_indexes_exactly_once(news_index, org, dead_engine
     stats = drain(engine=dead_engine)
     assert stats["failed"] == 2 and stats["written"] == 0
     row = IndexOutbox.objects.first()
-    assert row.attempts == 1 and row.next_attempt_at > timezone.now() and row.last_error
-    assert drain(engine=elastic_engine)["rounds"] == 0  # backoff: not yet due
+    assert row.attempts == 1 and row.next_attempt_at > timezone.now()
+    assert row.last_error.startswith("unreachable: ")
+    assert drain(engine=dead_engine)["rounds"] == 0  # still down: the rows wait out their backoff
 
-    stats = drain(engine=elastic_engine, now=later())
+    # The engine answers again: the waiting rows do not wait out their backoff (the next drain writes them).
+    stats = drain(engine=elastic_engine)
     assert stats["written"] == 1 and stats["left"] == 0  # two changes, one write
     assert elastic_engine.keys() == {f"news:{article.pk}"}
     assert found(elastic_engine, "matkalaskuohje") == [f"news:{article.pk}"]
@@ -77,6 +79,35 @@ def test_engine_down_then_back_indexes_exactly_once(news_index, org, dead_engine
         .title.endswith("taas")
     )
     assert drain(engine=elastic_engine)["rounds"] == 0  # nothing left to do: written once
+
+
+class RefusingEngine:
+    """Answers a ping but refuses every write (a document the cluster will not take)."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def ping(self):
+        return True
+
+    def bulk(self, *, upserts, deletes):
+        self.calls += 1
+        raise RuntimeError("mapper_parsing_exception")
+
+
+def test_a_write_refused_by_an_answering_engine_waits_out_its_backoff(news_index, org):
+    """Only an engine that did not answer makes rows skip their backoff when it is back: a refused
+    document must not be sent again on every drain."""
+    IndexOutbox.objects.all().delete()
+    publish_article(news_index, title="Hylätty asiakirja", publisher=org.keha)
+    engine = RefusingEngine()
+    assert drain(engine=engine)["failed"] == 1
+    row = IndexOutbox.objects.get()
+    assert row.last_error == "mapper_parsing_exception" and row.next_attempt_at > timezone.now()
+    assert drain(engine=engine)["rounds"] == 0
+    assert engine.calls == 1
+    assert drain(engine=engine, now=later())["failed"] == 1  # due again after the backoff
+    assert engine.calls == 2
 
 
 @pytest.mark.search_server
