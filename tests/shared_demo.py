@@ -140,30 +140,46 @@ def _copy_postgresql(source: str) -> None:
 
 def _export_sqlite(target: Path, name: str = SNAPSHOT) -> None:
     """The snapshot's tables (``demo__<table>``) into a database file of their own."""
-    target.unlink(missing_ok=True)
-    tables = snapshots.snapshot_tables(connection, name)
-    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        cursor.execute("ATTACH DATABASE %s AS export", [str(target)])
-        try:
-            with transaction.atomic():
-                for table in tables:
-                    cursor.execute(f"CREATE TABLE export.{quote(table)} AS SELECT * FROM main.{quote(table)}")
-        finally:
-            cursor.execute("DETACH DATABASE export")
+        export_tables(cursor.execute, transaction.atomic, target, snapshots.snapshot_tables(connection, name))
 
 
 def _copy_sqlite(source: str, name: str = SNAPSHOT) -> None:
-    tables = snapshots.snapshot_tables(connection, name)
-    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        # Read-only, and every name qualified: an unqualified DROP TABLE finds an attached database's table
-        # when main has none of that name (it dropped the offering process's snapshot tables).
-        cursor.execute("ATTACH DATABASE %s AS other", [f"file:{source}?mode=ro"])
-        try:
-            with transaction.atomic():
-                for table in tables:
-                    cursor.execute(f"DROP TABLE IF EXISTS main.{quote(table)}")
-                    cursor.execute(f"CREATE TABLE main.{quote(table)} AS SELECT * FROM other.{quote(table)}")
-        finally:
-            cursor.execute("DETACH DATABASE other")
+        copy_tables(cursor.execute, transaction.atomic, source, snapshots.snapshot_tables(connection, name))
+
+
+# The SQL of the two, given a statement runner and a transaction (Django's cursor and atomic here,
+# the sqlite3 module's in tests/test_shared_demo.py, which runs on every engine).
+
+
+def _quote(name: str) -> str:
+    return '"%s"' % name.replace('"', '""')
+
+
+def _literal(text: str) -> str:
+    return "'%s'" % text.replace("'", "''")
+
+
+def export_tables(run, atomic, target: Path, tables: list[str]) -> None:
+    target.unlink(missing_ok=True)
+    run(f"ATTACH DATABASE {_literal(str(target))} AS export")
+    try:
+        with atomic():
+            for table in tables:
+                run(f"CREATE TABLE export.{_quote(table)} AS SELECT * FROM main.{_quote(table)}")
+    finally:
+        run("DETACH DATABASE export")
+
+
+def copy_tables(run, atomic, source: str, tables: list[str]) -> None:
+    # Read-only, and every name qualified: an unqualified DROP TABLE finds an attached database's table
+    # when main has none of that name (it dropped the offering process's snapshot tables).
+    run(f"ATTACH DATABASE {_literal(f'file:{source}?mode=ro')} AS other")
+    try:
+        with atomic():
+            for table in tables:
+                run(f"DROP TABLE IF EXISTS main.{_quote(table)}")
+                run(f"CREATE TABLE main.{_quote(table)} AS SELECT * FROM other.{_quote(table)}")
+    finally:
+        run("DETACH DATABASE other")

@@ -1,13 +1,28 @@
-"""The demo snapshot one xdist process offers and the others copy (tests/shared_demo.py), on SQLite."""
+"""The demo snapshot one xdist process offers and the others copy (tests/shared_demo.py): the SQLite copy's
+statements, run on database files of their own (so on every engine), and the media files' links."""
 
 import sqlite3
+from contextlib import contextmanager
 
-import pytest
-from django.db import connection
+from tests import shared_demo
 
-from tests import shared_demo, snapshots
+TABLES = ["copytest__auth_user", "copytest__teams_person"]
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite copy")
+
+def _database(path):
+    db = sqlite3.connect(path, isolation_level=None, uri=True)
+
+    @contextmanager
+    def atomic():
+        db.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    return db, atomic
 
 
 def _tables(path) -> set[str]:
@@ -15,31 +30,24 @@ def _tables(path) -> set[str]:
         return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-@pytest.mark.django_db(transaction=True)
-def test_copying_reads_the_offered_file_and_changes_nothing_in_it(tmp_path, django_user_model):
+def test_copying_reads_the_offered_file_and_changes_nothing_in_it(tmp_path):
     """Before, the copy dropped the offering side's tables: an unqualified DROP TABLE finds a table of an
     attached database when the main one has none of that name."""
-    django_user_model.objects.create_user("kopio", password="x")
-    snapshots.save("copytest")
+    offering, offering_atomic = _database(tmp_path / "offering.sqlite3")
+    for table in TABLES:
+        offering.execute(f'CREATE TABLE "{table}" (id INTEGER PRIMARY KEY, name TEXT)')
+        offering.execute(f"INSERT INTO \"{table}\" (name) VALUES ('kopio')")
     exported = tmp_path / "offer.sqlite3"
-    shared_demo._export_sqlite(exported, name="copytest")
+    shared_demo.export_tables(offering.execute, offering_atomic, exported, TABLES)
     offered = _tables(exported)
-    assert "copytest__auth_user" in offered
-    _drop(snapshots.snapshot_tables(connection, "copytest"))  # a process that never had the snapshot
-    django_user_model.objects.all().delete()
-    try:
-        shared_demo._copy_sqlite(str(exported), name="copytest")
-        snapshots.restore("copytest")
-        assert _tables(exported) == offered  # the offer is whole for the next process
-        assert list(django_user_model.objects.values_list("username", flat=True)) == ["kopio"]
-    finally:
-        _drop(snapshots.snapshot_tables(connection, "copytest"))
+    assert offered == set(TABLES)
 
+    copying, copying_atomic = _database(tmp_path / "copying.sqlite3")  # has none of the tables
+    shared_demo.copy_tables(copying.execute, copying_atomic, str(exported), TABLES)
 
-def _drop(tables):
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"DROP TABLE IF EXISTS main.{connection.ops.quote_name(table)}")
+    assert _tables(exported) == offered  # the offer is whole for the next process
+    for table in TABLES:
+        assert copying.execute(f'SELECT name FROM "{table}"').fetchall() == [("kopio",)]
 
 
 def test_a_media_file_of_the_same_name_is_replaced_by_the_demo_s(tmp_path):
