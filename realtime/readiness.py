@@ -13,14 +13,24 @@ ROUND_TRIP_TIMEOUT = 2.0
 
 
 async def _round_trip() -> None:
-    from channels.layers import get_channel_layer
+    """Through a layer instance of its own, closed afterwards. The process's shared instance keeps receive
+    state for one event loop at a time (channels_redis: "Two event loops are trying to receive()"), and
+    each check runs in an event loop of its own (async_to_sync, in whichever HTTP thread asked): a check cut
+    off by its time limit could leave that state behind, and every later check of the process failed."""
+    from channels import DEFAULT_CHANNEL_LAYER
+    from channels.layers import channel_layers
 
-    layer = get_channel_layer()
-    channel = await layer.new_channel("readiness.")
-    await layer.send(channel, {"type": "readiness.ping"})
-    message = await layer.receive(channel)
-    if message.get("type") != "readiness.ping":
-        raise RuntimeError("unexpected message")
+    layer = channel_layers.make_backend(DEFAULT_CHANNEL_LAYER)
+    try:
+        channel = await layer.new_channel("readiness.")
+        await layer.send(channel, {"type": "readiness.ping"})
+        message = await layer.receive(channel)
+        if message.get("type") != "readiness.ping":
+            raise RuntimeError("unexpected message")
+    finally:
+        close = getattr(layer, "close_pools", None)
+        if close is not None:
+            await close()
 
 
 def channel_layer() -> None:
