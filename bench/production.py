@@ -135,8 +135,9 @@ def server_processes(var: Path) -> dict[int, str]:
 
 
 def cpu_by_group(var: Path) -> dict[tuple[int, str], float]:
-    """CPU seconds (user + system) so far of every server process, summed by group. Sampled before and
-    after a step; a process that started during the step (a new PostgreSQL backend) counts whole."""
+    """CPU seconds (user + system) so far of every server process, by (pid, group); ``cpu_spent`` sums the
+    difference of two samples by group. A process that started between them (a new PostgreSQL backend)
+    counts whole."""
     totals: dict[tuple[int, str], float] = {}
     for pid, group in server_processes(var).items():
         fields = _stat(str(pid))

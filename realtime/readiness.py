@@ -13,10 +13,10 @@ ROUND_TRIP_TIMEOUT = 2.0
 
 
 async def _round_trip() -> None:
-    """Through a layer instance of its own, closed afterwards. The process's shared instance keeps receive
-    state for one event loop at a time (channels_redis: "Two event loops are trying to receive()"), and
-    each check runs in an event loop of its own (async_to_sync, in whichever HTTP thread asked): a check cut
-    off by its time limit could leave that state behind, and every later check of the process failed."""
+    """Through a layer instance of its own, closed afterwards. The process's shared instance receives in one
+    event loop at a time (channels_redis: "Two event loops are trying to receive()"), and each check runs in
+    an event loop of its own (async_to_sync, in whichever HTTP thread asked): two threads checking at once
+    failed one of them (tests/realtime/test_readiness.py)."""
     from channels import DEFAULT_CHANNEL_LAYER
     from channels.layers import channel_layers
 

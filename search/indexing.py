@@ -164,7 +164,6 @@ def drain(*, engine=None, now=None, max_rounds: int = 1000) -> dict:
             stats["failed"] += len(ids)
             ping = getattr(engine, "ping", None)
             _postpone(ids, f"{UNREACHABLE}{error}" if ping is not None and not ping() else error, now_)
-            probed = True  # the engine was just asked
             logger.warning("Search index not updated (%s); %d change(s) kept for later", error, len(ids))
             break
         _delete_rows(IndexOutbox.objects.filter(id__in=ids))
