@@ -64,6 +64,9 @@ CLAIM_GRACE = datetime.timedelta(seconds=5)
 # Waits of the worker loop after a database error: 1, 2, 4, ... up to BACKOFF_MAX seconds.
 BACKOFF_SECONDS = float(os.environ.get("JOBS_BACKOFF_SECONDS") or 1)
 BACKOFF_MAX = 30.0
+# A periodic job whose own check asks for it sooner is enqueued at most this often (several workers tick
+# at once; a check that stays true must not queue a job per tick).
+SOONER_GAP = datetime.timedelta(seconds=5)
 # Heartbeat rows of workers gone this long are deleted (the rows are only for the living).
 HEARTBEAT_KEEP = datetime.timedelta(days=1)
 
@@ -73,6 +76,9 @@ class Periodic:
     name: str
     task: str  # dotted path of a django-tasks task
     every: datetime.timedelta
+    # Dotted path of a cheap check, asked at every tick: when it answers True the job is enqueued now,
+    # before its interval has passed (the interval stays the upper bound). Its domain owns it.
+    sooner: str = ""
 
 
 PERIODIC_JOBS = [
@@ -105,7 +111,14 @@ PERIODIC_JOBS = [
     Periodic("strategy_exports_expire", "strategy.tasks.expire_round_exports", datetime.timedelta(hours=1)),
     # Search outbox: each change also queues a drain at once; this catches up
     # after failures (rows wait out their backoff) and after a worker restart.
-    Periodic("search_drain", "search.tasks.drain_index", datetime.timedelta(minutes=1)),
+    # When changes wait because the engine did not answer and it answers again, the drain runs at the next
+    # tick (search.indexing.engine_back: a ping only while such changes wait), not up to a minute later.
+    Periodic(
+        "search_drain",
+        "search.tasks.drain_index",
+        datetime.timedelta(minutes=1),
+        sooner="search.indexing.engine_back",
+    ),
     # Retention of chat, notifications, search log and audit trail, expired data exports and the erasure
     # of people who left (docs/privacy.md): daily, in small batches.
     Periodic("privacy_daily", "privacy.tasks.daily_privacy", datetime.timedelta(days=1)),
@@ -123,14 +136,26 @@ def enqueue_due(*, now=None) -> list[str]:
     enqueued = []
     for job in PERIODIC_JOBS:
         PeriodicJob.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+        due = Q(next_run_at__lte=now)
+        if job.sooner and _asks_sooner(job):
+            due |= Q(last_enqueued_at__isnull=True) | Q(last_enqueued_at__lte=now - SOONER_GAP)
         with transaction.atomic():
-            claimed = PeriodicJob.objects.filter(name=job.name, next_run_at__lte=now).update(
+            claimed = PeriodicJob.objects.filter(due, name=job.name).update(
                 next_run_at=now + job.every, last_enqueued_at=now
             )
             if claimed:
                 import_string(job.task).enqueue()
                 enqueued.append(job.name)
     return enqueued
+
+
+def _asks_sooner(job: Periodic) -> bool:
+    """The job's own check; a check that fails is a no (the interval still applies)."""
+    try:
+        return bool(import_string(job.sooner)())
+    except Exception:  # noqa: BLE001 - a broken check must not stop the scheduler
+        logger.exception("The check %s of the periodic job %s failed", job.sooner, job.name)
+        return False
 
 
 def requeue_failed_and_orphaned(*, now=None) -> int:

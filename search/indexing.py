@@ -245,6 +245,20 @@ def _write(engine, batches) -> tuple[int, int]:
     return written, removed
 
 
+def engine_back(*, now=None) -> bool:
+    """True when changes wait because the engine did not answer, and it answers a ping now.
+
+    The worker asks this at every tick (core.jobs, the search drain's ``sooner``): one query on the outbox,
+    and a ping only while such changes wait."""
+    from search.engines import get_engine
+
+    now = now or timezone.now()
+    if not IndexOutbox.objects.filter(next_attempt_at__gt=now, last_error__startswith=UNREACHABLE).exists():
+        return False
+    ping = getattr(get_engine(), "ping", None)
+    return ping is not None and bool(ping())
+
+
 def _engine_back(engine, now) -> bool:
     """Rows that wait because the engine did not answer are due now when it answers a ping again."""
     waiting = IndexOutbox.objects.filter(next_attempt_at__gt=now, last_error__startswith=UNREACHABLE)

@@ -331,13 +331,26 @@ def demo_loaded(demo_snapshot, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def migrated_site(tmp_path_factory):
+def migrated_site(request, tmp_path_factory, django_db_blocker):
     """A migrated VAR_DIR (SQLite database, secret key, collected static files) for servers that tests
     start as processes; built once per run (shared by the xdist processes). ``migrated_site.copy_to(var)``
-    gives a module its own copy; ``tests.chat.servers.prepare_database`` adds two people and rooms."""
+    gives a module its own copy; ``tests.chat.servers.prepare_database`` adds two people and rooms.
+    On SQLite the database is copied from the test database's ``pristine`` snapshot."""
+    from django.db import connection
+
+    from tests import snapshots
     from tests.server_sites import build_migrated_site
 
-    return build_migrated_site(tmp_path_factory)
+    pristine_copy = None
+    if connection.vendor == "sqlite":
+        request.getfixturevalue("django_db_setup")
+        if _PRISTINE_SAVED:
+
+            def pristine_copy(path):
+                with django_db_blocker.unblock():
+                    snapshots.copy_database(str(path), snapshot="pristine")
+
+    return build_migrated_site(tmp_path_factory, pristine_copy=pristine_copy)
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,27 @@ def database_queue(settings):
 
 
 @task()
+def hurried_job() -> None:
+    """A periodic job with a ``sooner`` check (core.jobs.Periodic)."""
+
+
+SOONER = {"asks": False}
+
+
+def asks() -> bool:
+    return SOONER["asks"]
+
+
+def fails() -> bool:
+    raise RuntimeError("the check itself is broken")
+
+
+@pytest.fixture(autouse=True)
+def _sooner_says_no():
+    SOONER["asks"] = False
+
+
+@task()
 def broken_job() -> None:
     raise ValueError("a bug, not a passing fault")
 
@@ -128,6 +149,30 @@ class TestWorker:
         # The worker moved on (it lost the database while recording the result): the job is an orphan.
         jobs.beat(worker_id="busy-worker", task_id="")
         assert jobs.requeue_orphaned() == 1
+
+    def test_a_periodic_job_is_enqueued_sooner_when_its_check_asks(self, database_queue, monkeypatch):
+        here = "tests.intranet.test_worker"
+        monkeypatch.setattr(
+            jobs,
+            "PERIODIC_JOBS",
+            [
+                jobs.Periodic(
+                    "hurry", f"{here}.hurried_job", datetime.timedelta(hours=1), sooner=f"{here}.asks"
+                ),
+                jobs.Periodic(
+                    "broken", f"{here}.hurried_job", datetime.timedelta(hours=1), sooner=f"{here}.fails"
+                ),
+            ],
+        )
+        now = timezone.now()
+        assert jobs.enqueue_due(now=now) == ["hurry", "broken"]
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=10)) == []  # its check says no
+        SOONER["asks"] = True
+        # The check says yes: at once, not after the hour; a check that fails is a no.
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=10)) == ["hurry"]
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=12)) == []  # at most every SOONER_GAP
+        assert jobs.enqueue_due(now=now + datetime.timedelta(seconds=16)) == ["hurry"]
+        assert DBTaskResult.objects.filter(task_path=f"{here}.hurried_job").count() == 4
 
     def test_worker_heartbeat_is_recorded_and_removed(self, database_queue):
         assert jobs.last_heartbeat() is None

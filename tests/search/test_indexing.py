@@ -15,7 +15,7 @@ from django.utils import timezone
 from news.models import NewsArticlePage, NewsCategory, NewsIndexPage
 from search.engines.base import SearchQuery
 from search.engines.elastic import ElasticEngine
-from search.indexing import drain
+from search.indexing import drain, engine_back
 from search.models import IndexOutbox
 from tests.news.conftest import publish_article
 
@@ -108,6 +108,33 @@ def test_a_write_refused_by_an_answering_engine_waits_out_its_backoff(news_index
     assert engine.calls == 1
     assert drain(engine=engine, now=later())["failed"] == 1  # due again after the backoff
     assert engine.calls == 2
+
+
+class DownEngine:
+    """Does not answer at all (the server stopped)."""
+
+    def ping(self):
+        return False
+
+    def bulk(self, *, upserts, deletes):
+        raise ConnectionError("Connection refused")
+
+
+def test_the_worker_is_asked_to_drain_as_soon_as_the_engine_answers_again(news_index, org, monkeypatch):
+    """The worker asks ``engine_back`` at every tick (core.jobs, the search drain's ``sooner``): yes only while
+    changes wait because the engine did not answer and it answers now, so the index catches up within a tick
+    of the engine's return instead of at the next periodic drain."""
+    IndexOutbox.objects.all().delete()
+    publish_article(news_index, title="Katkon jälkeen", publisher=org.keha)
+    engine = DownEngine()
+    monkeypatch.setattr("search.engines.get_engine", lambda: engine)
+    assert not engine_back()  # nothing waits for the engine yet
+    assert drain(engine=engine)["failed"] == 1
+    assert not engine_back()  # the change waits, but the engine is still down
+    engine = RefusingEngine()  # answers a ping again
+    assert engine_back()
+    assert drain(engine=engine)["failed"] == 1  # this time the engine answered and refused the document
+    assert not engine_back()  # a refused document waits out its backoff
 
 
 @pytest.mark.search_server
