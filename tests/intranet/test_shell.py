@@ -59,6 +59,14 @@ class TestShell:
         assert response.status_code == 404
         assert "<h1>Sivua ei löytynyt</h1>" in response.content.decode()
 
+    def test_error_pages_leave_out_the_editing_bar(self, client, communication_user):
+        """An error page has nothing to edit: an editor's 404 is as cheap as a reader's (the userbar was half
+        of its cost, and the admin access walk meets hundreds of them)."""
+        client.force_login(communication_user)
+        assert "wagtail-userbar" in client.get("/").content.decode()
+        response = client.get("/ei-ole-olemassa/")
+        assert response.status_code == 404 and "wagtail-userbar" not in response.content.decode()
+
 
 @pytest.mark.django_db
 def test_site_search_finds_people(staff_client, org):
