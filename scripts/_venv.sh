@@ -4,6 +4,11 @@
 # only when the lock or pyproject.toml changed since the last install. VENV_ONLY=1 makes .venv
 # only (scripts/lock.sh). The installer is uv (see install_lock). Refresh the locks with `bash scripts/lock.sh`.
 set -euo pipefail
+# Python caches the modules it compiles (__pycache__, ignored by git) even where the environment says
+# not to: with PYTHONDONTWRITEBYTECODE set, every manage.py, Daphne, worker and pytest process compiled
+# Django, Wagtail and the project anew, 2.5 s of CPU more per start, and the test suite starts over a
+# hundred of them (the whole run used 105 s more CPU).
+unset PYTHONDONTWRITEBYTECODE
 
 find_python() {
     for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
@@ -21,30 +26,16 @@ find_python() {
 # The installer is uv (requirements/uv.txt, pinned and hashed like the locks): about 5 s for the
 # dev lock from a warm cache where pip takes about 45 s. Where uv cannot be installed (no wheel for
 # the platform), pip installs the same lock. Both check every package against the lock's hashes.
-#
-# The packages are compiled to bytecode at install, as pip does and uv does only when asked
-# (--compile-bytecode): Python then never compiles them again, even where it may not write its
-# cache (a read-only .venv for a service user, PYTHONDONTWRITEBYTECODE set). Without it every
-# process compiled Django and Wagtail anew: 2.5 s of CPU more per manage.py, Daphne or worker start,
-# and the test suite starts over a hundred of them. The project's own modules are compiled too.
 install_lock() {
     local lock=$1
     if .venv/bin/python -m pip install --quiet --require-hashes -r requirements/uv.txt 2>/dev/null; then
-        .venv/bin/python -m uv pip install --quiet --python .venv/bin/python --require-hashes --compile-bytecode \
-            -r "$lock"
+        .venv/bin/python -m uv pip install --quiet --python .venv/bin/python --require-hashes -r "$lock"
         .venv/bin/python -m uv pip install --quiet --python .venv/bin/python --no-deps -e .
     else
         echo "uv could not be installed; installing with pip (slower)."
         .venv/bin/python -m pip install --quiet --require-hashes -r "$lock"
         .venv/bin/python -m pip install --quiet --no-deps -e .
     fi
-    compile_project
-}
-
-# The project's modules as bytecode (py_compile writes it whatever PYTHONDONTWRITEBYTECODE says); a
-# module changed later is compiled again by the process that imports it.
-compile_project() {
-    .venv/bin/python -m compileall -q -j0 -x '/(\.venv|\.git|node_modules|var)/' . >/dev/null
 }
 
 ensure_venv() {
