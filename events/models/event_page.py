@@ -4,8 +4,8 @@ Times are stored aware (UTC in the database) and shown in Europe/Helsinki. A
 recurring event keeps an RRULE (python-dateutil) that is expanded in local
 time, so an event at 9.00 stays at 9.00 across the daylight-saving changes;
 single occurrences are moved or cancelled by :class:`events.models.Occurrence`
-rows. The audience has the same four dimensions as news (agency, location,
-unit, team; none = everyone) and the same reader rule (events.audience). Every
+rows. The audience is news' (news.audience_fields: agency, location, unit,
+team; none = everyone) with the same reader rule (events.audience). Every
 change to time, place, link or cancellation raises ``sequence``: the calendar
 feeds carry it (SEQUENCE) and the registrants get one update notice per value.
 """
@@ -24,11 +24,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.forms import EventPageForm
+from news.audience_fields import AudienceFields, audience_panel
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class EventPage(Page):
+class EventPage(AudienceFields, Page):
     class Format(models.TextChoices):
         ON_SITE = "onsite", _("On site")
         ONLINE = "online", _("Online")
@@ -53,19 +54,6 @@ class EventPage(Page):
         verbose_name=_("organising unit"),
         help_text=_("Leave empty when the agency as a whole organises the event."),
     )
-    audience_agencies = ParentalManyToManyField(
-        "teams.Agency", blank=True, related_name="+", verbose_name=_("agencies")
-    )
-    audience_locations = ParentalManyToManyField(
-        "teams.Location", blank=True, related_name="+", verbose_name=_("locations")
-    )
-    audience_units = ParentalManyToManyField(
-        "teams.Unit", blank=True, related_name="+", verbose_name=_("units")
-    )
-    audience_teams = ParentalManyToManyField(
-        "teams.Team", blank=True, related_name="+", verbose_name=_("teams")
-    )
-    for_everyone = models.BooleanField(default=True, editable=False, db_index=True)
 
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
@@ -150,16 +138,7 @@ class EventPage(Page):
             ],
             heading=_("Place"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("audience_agencies", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audience_locations", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audience_units", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audience_teams", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Audience"),
-            help_text=_("Leave all empty for everyone; several choices combine with OR."),
-        ),
+        audience_panel(help_text=_("Leave all empty for everyone; several choices combine with OR.")),
         MultiFieldPanel(
             [
                 FieldPanel("registration_enabled"),
@@ -205,12 +184,6 @@ class EventPage(Page):
 
     def question_list(self) -> list[str]:
         return [line.strip() for line in self.questions.splitlines() if line.strip()]
-
-    def has_audience(self) -> bool:
-        return any(
-            getattr(self, name).all()
-            for name in ("audience_agencies", "audience_locations", "audience_units", "audience_teams")
-        )
 
     def clean(self):
         super().clean()

@@ -35,6 +35,7 @@ from wagtail.search import index
 
 from core.page_forms import AsciiSlugPageForm
 from core.shell_cache import RestrictionsCachedPage
+from news.audience_fields import AudienceFields, audience_panel
 from news.blocks import ArticleBodyBlock
 from news.forms import NewsArticleForm
 from teams.models import TranslatedNameMixin
@@ -82,7 +83,7 @@ class NewsIndexPage(RestrictionsCachedPage, Page):
         return context
 
 
-class NewsArticlePage(RestrictionsCachedPage, Page):
+class NewsArticlePage(RestrictionsCachedPage, AudienceFields, Page):
     """One news article, national or regional, in Finnish and optionally Swedish."""
 
     lead = models.TextField(_("lead"), max_length=600, help_text=_("One or two sentences shown in the feed."))
@@ -111,21 +112,6 @@ class NewsArticlePage(RestrictionsCachedPage, Page):
         verbose_name=_("publisher"),
         help_text=_("KEHA-keskus for national news, or the regional agency that publishes it."),
     )
-    audience_agencies = ParentalManyToManyField(
-        "teams.Agency", blank=True, related_name="+", verbose_name=_("agencies")
-    )
-    audience_locations = ParentalManyToManyField(
-        "teams.Location", blank=True, related_name="+", verbose_name=_("locations")
-    )
-    audience_units = ParentalManyToManyField(
-        "teams.Unit", blank=True, related_name="+", verbose_name=_("units")
-    )
-    audience_teams = ParentalManyToManyField(
-        "teams.Team", blank=True, related_name="+", verbose_name=_("teams")
-    )
-    # Derived on save: true when no audience is chosen. Lets the feed find
-    # "for everyone" articles without four anti-joins.
-    for_everyone = models.BooleanField(default=True, editable=False, db_index=True)
     pinned_until = models.DateTimeField(
         _("pinned until"),
         null=True,
@@ -163,18 +149,11 @@ class NewsArticlePage(RestrictionsCachedPage, Page):
             ],
             heading=_("Publisher and placement"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("audience_agencies", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audience_locations", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audience_units", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audience_teams", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Audience"),
+        audience_panel(
             help_text=_(
                 "Whose feed the article reaches. Leave all empty for everyone; several choices combine "
                 "with OR (anyone who matches one of them)."
-            ),
+            )
         ),
         MultiFieldPanel(
             [
@@ -220,12 +199,6 @@ class NewsArticlePage(RestrictionsCachedPage, Page):
     @property
     def display_date(self):
         return self.first_published_at or self.go_live_at or self.latest_revision_created_at
-
-    def has_audience(self) -> bool:
-        return any(
-            getattr(self, name).all()
-            for name in ("audience_agencies", "audience_locations", "audience_units", "audience_teams")
-        )
 
     def clean(self):
         super().clean()
