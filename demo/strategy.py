@@ -157,6 +157,28 @@ LEANINGS = [
 ]
 
 
+def _link_news_and_events(actions) -> None:
+    """Each strategy action links where it is worked on and told about (its page's "News and events"): a
+    development day or webinar of the demo events, in turn, and one of the newest national articles."""
+    from events.models import EventPage
+    from news.models import NewsArticlePage
+
+    events = list(
+        EventPage.objects.live()
+        .filter(locale__language_code="fi", kind__slug__in=["kehittamispaiva", "webinaari"])
+        .order_by("start")[:6]
+    )
+    articles = list(
+        NewsArticlePage.objects.live()
+        .filter(locale__language_code="fi", for_everyone=True)
+        .order_by("-first_published_at")[: len(actions)]
+    )
+    for number, action in enumerate(actions):
+        pages = [events[number % len(events)]] if events else []
+        pages += articles[number : number + 1]
+        action.related_pages.add(*pages)
+
+
 def load_strategy() -> int:
     """Create the demo strategy process; returns the number of votes created (0 when already loaded)."""
     from strategy import draft, opinion
@@ -208,6 +230,7 @@ def load_strategy() -> int:
             body_fi=body,
             **extra,
         )
+    _link_news_and_events([element for element in elements.values() if element.kind == "action"])
     now = timezone.now()
     rounds = []
     for stage, slug, title_fi, title_sv in STAGES:

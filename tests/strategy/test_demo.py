@@ -38,3 +38,18 @@ def test_demo_strategy_process(demo_loaded, client):
     assert "Borda" in client.get(reverse("strategy:round", args=[rounds[1].slug])).content.decode()
     assert {"ranking", "dots"} <= set(open_round.polls.values_list("kind", flat=True))
     assert 'name="rank-0"' in page and 'name="dots-0"' in page
+
+
+def test_demo_actions_link_the_events_and_news_where_they_are_worked_on(demo_loaded, client):
+    from django.contrib.auth import get_user_model
+
+    from events.models import EventPage
+    from strategy.models import Element
+
+    actions = list(Element.objects.filter(kind=Element.Kind.ACTION))
+    assert actions and all(action.related_pages.count() == 2 for action in actions)
+    client.force_login(get_user_model().objects.get(username="henkilo"))
+    action = actions[0]
+    event = EventPage.objects.get(pk__in=action.related_pages.values("pk"))
+    page = client.get(reverse("strategy:action", args=[action.key])).content.decode()
+    assert f'href="{event.url}"' in page and event.title in page
