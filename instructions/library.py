@@ -10,7 +10,7 @@ never reveals that a restricted instruction exists.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import get_language
 
 from instructions import access
@@ -152,7 +152,7 @@ def in_reader_language(instructions, *, language: str | None = None) -> list[Ite
     return [Item(instruction=i, text=versions.get(i.translation_key, i)) for i in instructions]
 
 
-def related_for(*, user, page) -> list[Item]:
+def related_for(*, user, page, cached: bool = True) -> list[Item]:
     """The related instructions the reader may see (valid, in their audience), in their language.
 
     ``page`` is the original (instructions.page_context.original_of). Kept in the cache under the
@@ -163,6 +163,8 @@ def related_for(*, user, page) -> list[Item]:
 
     from instructions import library_cache
 
+    if not cached:  # a draft's preview: its relations are not the live page's
+        return _related(user=user, page=page)
     key = library_cache.related_key(page_id=page.pk, user=user)
     related = cache.get(key)
     if related is None:
@@ -172,7 +174,11 @@ def related_for(*, user, page) -> list[Item]:
 
 
 def _related(*, user, page) -> list[Item]:
-    related_keys = InstructionPage.objects.filter(pk__in=page.related.values("pk")).values("translation_key")
+    # "id", not "pk": a draft's preview has its relations in memory (modelcluster), which know no "pk".
+    ids = page.related.values_list("id", flat=True)
+    related_keys = InstructionPage.objects.filter(
+        pk__in=ids if isinstance(ids, QuerySet) else list(ids)
+    ).values("translation_key")
     related = (
         access.visible_instructions(user=user)
         .filter(translation_key__in=related_keys)

@@ -154,7 +154,9 @@ def instruction_context(request, page) -> dict:
         "toc": page.table_of_contents(),
         "change_log": entries,
         "new_changes": [entry for entry in entries if entry.is_new],
-        "related": library.related_for(user=user, page=original),
+        "related": library.related_for(
+            user=user, page=original, cached=not getattr(request, "is_preview", False)
+        ),
         "contacts": contacts,
         "audience_labels": [library.audience_labels()[kind] for kind in original.audience_kinds()],
         "can_edit": can_edit,

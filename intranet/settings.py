@@ -122,6 +122,8 @@ MIDDLEWARE = [
     # Content-Security-Policy on every response: strict for reader pages, looser for /admin/ (intranet/csp.py).
     "intranet.csp.PathCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A form posted without a field its view reads answers 400, not 500 (core/incomplete_forms.py).
+    "core.incomplete_forms.IncompleteFormMiddleware",
     # Last, as django-axes asks: turns lockouts into a readable response.
     "axes.middleware.AxesMiddleware",
 ]

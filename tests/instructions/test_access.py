@@ -174,3 +174,24 @@ def test_site_search_lists_only_readable_instructions(client, library):
     client.force_login(library.readers["keha"])
     html = client.get("/haku/", {"q": "kulunvalvonnan"}).content.decode()
     assert "lokitiedot kaikille" in html and "lokitiedot keha" in html
+
+
+@pytest.mark.django_db
+def test_a_draft_preview_shows_its_own_related_instructions_and_leaves_the_live_page_alone(
+    client, library, instructions, django_user_model
+):
+    """The draft's relations are in memory (modelcluster) while it is previewed: the preview answered 500
+    ("InstructionPage has no field named 'pk'"), and its list must not be cached as the live page's."""
+    page = instructions["everyone"]
+    page.related.add(instructions["te"])
+    page.save_revision().publish()
+    draft = InstructionPage.objects.get(pk=page.pk)
+    draft.related.add(instructions["keha"])
+    draft.save_revision()  # the new relation is in the draft only
+    client.force_login(django_user_model.objects.create_superuser("esikatselija", "e@example.fi", "x"))
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ohje keha loppu" in html and "Ohje te loppu" in html
+    html = client.get(page.url).content.decode()
+    assert "Ohje te loppu" in html and "Ohje keha loppu" not in html
