@@ -252,20 +252,25 @@ def engine_back(*, now=None) -> bool:
     and a ping only while such changes wait."""
     from search.engines import get_engine
 
-    now = now or timezone.now()
-    if not IndexOutbox.objects.filter(next_attempt_at__gt=now, last_error__startswith=UNREACHABLE).exists():
-        return False
-    ping = getattr(get_engine(), "ping", None)
-    return ping is not None and bool(ping())
+    return _waiting_for_engine(now or timezone.now()).exists() and _answers(get_engine())
 
 
 def _engine_back(engine, now) -> bool:
     """Rows that wait because the engine did not answer are due now when it answers a ping again."""
-    waiting = IndexOutbox.objects.filter(next_attempt_at__gt=now, last_error__startswith=UNREACHABLE)
-    ping = getattr(engine, "ping", None)
-    if ping is None or not waiting.exists() or not ping():
+    waiting = _waiting_for_engine(now)
+    if not waiting.exists() or not _answers(engine):
         return False
     return waiting.update(next_attempt_at=None) > 0
+
+
+def _waiting_for_engine(now):
+    """Outbox rows waiting out their backoff because the engine did not answer at all."""
+    return IndexOutbox.objects.filter(next_attempt_at__gt=now, last_error__startswith=UNREACHABLE)
+
+
+def _answers(engine) -> bool:
+    ping = getattr(engine, "ping", None)
+    return ping is not None and bool(ping())
 
 
 def _postpone(ids, error, now) -> None:
